@@ -1,0 +1,44 @@
+# newsdesk — set-up, run and check.
+#   make run    create .venv, install newsdesk and its pinned model, open the window
+#   make test   same set-up plus test tools; lint, type checks, layer contracts, tests
+#   make bench  benchmarks (DATA=path to outside gold data, default ../shared/evaldata)
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DATA   ?= ../shared/evaldata
+
+.PHONY: run test lint typecheck contracts pytest bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/newsdesk
+
+lint: $(STAMP)
+	$(BIN)/ruff check newsdesk tests
+	$(BIN)/ruff format --check newsdesk tests
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+contracts: $(STAMP)
+	$(BIN)/lint-imports
+
+pytest: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+test: lint typecheck contracts pytest
+
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks --data $(DATA)
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,5 @@
+"""newsdesk: fact sheets from wire copy for newsroom editors."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"

@@ -1,0 +1,266 @@
+"""Extraction: article text in, fact sheet out.
+
+One spaCy pipeline call per article (or one ``nlp.pipe`` stream for many),
+then rules over the parsed ``Doc``: entities grouped per real-world thing,
+figures with hedges and counted nouns, dates resolved against the story date,
+direct quotes with speakers. Never called on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from newsdesk.core.extract.dates import resolve_date
+from newsdesk.core.extract.entities import group_entities
+from newsdesk.core.extract.figures import find_figures, is_date_like
+from newsdesk.core.extract.quotes import find_quotes
+from newsdesk.core.model import Article, DateFact, Entity, FactSheet, Figure, Mention, Quote
+from newsdesk.core.nlp import load_pipeline, pipeline_name
+from newsdesk.core.wire import clean_text, find_dateline, split_article
+from newsdesk.errors import InputError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
+__all__ = ["Extractor"]
+
+log = logging.getLogger(__name__)
+
+
+class Extractor:
+    """Turns article text into a :class:`FactSheet` with one spaCy pipeline."""
+
+    def __init__(self, nlp: Language, *, today: Callable[[], dt.date] = dt.date.today) -> None:
+        self.nlp = nlp
+        self._today = today
+
+    @classmethod
+    def load(cls, model: str | None = None) -> Extractor:
+        """Load the pipeline (see :func:`newsdesk.core.nlp.load_pipeline`)."""
+        return cls(load_pipeline(model))
+
+    @property
+    def model_name(self) -> str:
+        return pipeline_name(self.nlp)
+
+    def prepare(self, text: str, *, clean: bool = True, published: str | None = None) -> Article:
+        """Clean (optionally) and split the text; refuse what cannot be analysed."""
+        cleaned = clean_text(text) if clean else text
+        if not cleaned.strip():
+            raise InputError("The article is empty: paste or open some text first.")
+        if len(cleaned) > self.nlp.max_length:
+            raise InputError(
+                f"The text is {len(cleaned):,} characters long; newsdesk analyses up to "
+                f"{self.nlp.max_length:,} at a time. Split it into separate stories."
+            )
+        return split_article(cleaned, published=published)
+
+    def extract(
+        self,
+        text: str,
+        *,
+        clean: bool = True,
+        sheet_id: str | None = None,
+        published: str | None = None,
+    ) -> FactSheet:
+        """Analyse one article. ``clean=False`` when ``text`` is already clean
+        (the window cleans on paste, and offsets must match its text)."""
+        article = self.prepare(text, clean=clean, published=published)
+        return self.build_sheet(self.nlp(article.text), article, sheet_id)
+
+    def extract_many(
+        self, items: Iterable[tuple[str | None, str]], *, batch_size: int = 32
+    ) -> Iterator[FactSheet | InputError]:
+        """Stream ``(id, text)`` pairs through ``nlp.pipe``.
+
+        Yields a sheet per item in order, or the :class:`InputError` that
+        item raised (empty text), so one bad story does not stop a batch.
+        """
+        prepared: list[tuple[str | None, Article | InputError]] = []
+
+        def articles() -> Iterator[str]:
+            for sheet_id, text in items:
+                try:
+                    article = self.prepare(text)
+                except InputError as error:
+                    prepared.append((sheet_id, error))
+                    continue
+                prepared.append((sheet_id, article))
+                yield article.text
+
+        docs = self.nlp.pipe(articles(), batch_size=batch_size)
+        for doc in docs:
+            # Flush the failures queued before this doc's article.
+            while prepared and isinstance(prepared[0][1], InputError):
+                yield prepared.pop(0)[1]  # type: ignore[misc]
+            sheet_id, article = prepared.pop(0)
+            assert isinstance(article, Article)
+            yield self.build_sheet(doc, article, sheet_id)
+        for _, leftover in prepared:
+            assert isinstance(leftover, InputError)
+            yield leftover
+
+    # -- assembling the sheet ---------------------------------------------------
+
+    def build_sheet(self, doc: Doc, article: Article, sheet_id: str | None = None) -> FactSheet:
+        """Read every kind of fact from a parsed article."""
+        story_date = self._story_date(article)
+        spans = self._entity_spans(doc, article)
+        entities = [
+            Entity(
+                id=f"e{n}",
+                label=group.label,
+                name=group.name,
+                mentions=[Mention(start=s, end=e, text=t) for s, e, t in group.mentions],
+            )
+            for n, group in enumerate(group_entities(doc, spans), start=1)
+        ]
+        entities.sort(key=lambda e: e.mentions[0].start)
+        for n, entity in enumerate(entities, start=1):
+            entity.id = f"e{n}"
+
+        def entity_at(span: tuple[int, int] | None) -> str | None:
+            if span is None:
+                return None
+            for entity in entities:
+                for mention in entity.mentions:
+                    if mention.start < span[1] and span[0] < mention.end:
+                        return entity.id
+            return None
+
+        figures = [
+            Figure(
+                id=f"f{n}",
+                text=r.text,
+                start=r.start,
+                end=r.end,
+                kind=r.kind,  # type: ignore[arg-type]
+                value=r.value,
+                low=r.low,
+                high=r.high,
+                qualifier=r.qualifier,  # type: ignore[arg-type]
+                change=r.change,  # type: ignore[arg-type]
+                unit=r.unit,
+                counted=r.counted,
+                sentence=r.sentence,
+                source=entity_at(r.source_span),
+            )
+            for n, r in enumerate(find_figures(doc), start=1)
+        ]
+        dates = [
+            DateFact(
+                id=f"d{n}",
+                text=ent.text,
+                start=ent.start_char,
+                end=ent.end_char,
+                value=resolve_date(ent.text, story_date),
+            )
+            for n, ent in enumerate(e for e in doc.ents if e.label_ == "DATE" and is_date_like(e))
+        ]
+        for n, date in enumerate(dates, start=1):
+            date.id = f"d{n}"
+        quotes = []
+        for n, reading in enumerate(find_quotes(doc), start=1):
+            speaker = entity_at(reading.speaker_span) or _entity_named(
+                entities, doc.text[slice(*reading.speaker_span)] if reading.speaker_span else ""
+            )
+            if speaker is None and reading.pronoun and reading.speaker_span is not None:
+                speaker = _nearest_person(entities, reading.speaker_span[0])
+            quotes.append(
+                Quote(
+                    id=f"q{n}",
+                    text=reading.text,
+                    start=reading.start,
+                    end=reading.end,
+                    speaker=speaker,
+                    speaker_mention=(
+                        Mention(
+                            start=reading.speaker_span[0],
+                            end=reading.speaker_span[1],
+                            text=doc.text[reading.speaker_span[0] : reading.speaker_span[1]],
+                        )
+                        if reading.speaker_span
+                        else None
+                    ),
+                    cue=reading.cue,
+                )
+            )
+        return FactSheet(
+            article=article,
+            id=sheet_id,
+            entities=entities,
+            figures=figures,
+            dates=dates,
+            quotes=quotes,
+        )
+
+    def _story_date(self, article: Article) -> dt.date:
+        """The date relative expressions count from: given, dateline, or today."""
+        today = self._today()
+        if article.published:
+            try:
+                return dt.date.fromisoformat(article.published)
+            except ValueError:
+                log.warning("ignoring unreadable story date %r", article.published)
+        dateline = find_dateline(article.text, len(article.headline) + 1)
+        if dateline and dateline.date_text:
+            value = resolve_date(dateline.date_text, today)
+            if value:
+                resolved = dt.date.fromisoformat(value)
+                # A dateline month ahead of today belongs to last year.
+                if resolved > today:
+                    resolved = resolved.replace(year=resolved.year - 1)
+                article.published = resolved.isoformat()
+                return resolved
+        return today
+
+    def _entity_spans(self, doc: Doc, article: Article) -> list[Span]:
+        """The NER's spans, with the dateline's place read as a place."""
+        spans = list(doc.ents)
+        dateline = find_dateline(article.text, len(article.headline) + 1)
+        if dateline is None:
+            return spans
+        forced = [doc.char_span(dateline.start, dateline.end, label="GPE", alignment_mode="expand")]
+        if dateline.source:
+            # The agency in "(Reuters)" is an organisation, whatever the NER says.
+            at = article.text.find(f"({dateline.source})", dateline.end)
+            if at != -1:
+                forced.append(
+                    doc.char_span(
+                        at + 1, at + 1 + len(dateline.source), label="ORG", alignment_mode="expand"
+                    )
+                )
+        for span in forced:
+            if span is None:
+                continue
+            spans = [s for s in spans if s.end <= span.start or s.start >= span.end]
+            spans.append(span)
+        spans.sort(key=lambda s: s.start)
+        return spans
+
+
+def _entity_named(entities: list[Entity], text: str) -> str | None:
+    """The one person whose name ends with ``text`` ("Okafor" → "Chidinma Okafor")."""
+    words = text.split()
+    if not words:
+        return None
+    found = [
+        e.id for e in entities if e.label == "PERSON" and e.name.split()[-len(words) :] == words
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _nearest_person(entities: list[Entity], before: int) -> str | None:
+    """The person mentioned last before ``before``: what "he" or "she" refers to."""
+    best: tuple[int, str] | None = None
+    for entity in entities:
+        if entity.label != "PERSON":
+            continue
+        for mention in entity.mentions:
+            if mention.end <= before and (best is None or mention.end > best[0]):
+                best = (mention.end, entity.id)
+    return best[1] if best else None

@@ -1,0 +1,144 @@
+"""Entities: one fact per real-world thing, with every mention kept.
+
+Mentions are grouped by their name (without a leading "the" or a trailing
+possessive) and label group; a short name that is the tail of exactly one
+longer name of the same kind ("Assad" → "Bashar Assad", "the Observatory" →
+"the Syrian Observatory for Human Rights") joins that longer name's fact.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+NAME_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART",
+     "LANGUAGE"}
+)  # fmt: skip
+# Labels that name the same kind of thing for grouping purposes.
+_KIND = {"GPE": "place", "LOC": "place", "FAC": "place", "ORG": "org", "PERSON": "person"}
+_TITLES = frozenset(
+    {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "gen", "general", "col",
+     "sen", "senator", "rep", "gov", "governor", "king", "queen", "prince", "sheikh", "pope",
+     "judge", "chief", "mayor", "lt", "capt", "sir", "dame", "lord"}
+)  # fmt: skip
+_LEADING = re.compile(r"^(?:the|The|THE)\s+")
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+@dataclass
+class EntityGroup:
+    """Mentions of one thing, before ids are given out."""
+
+    label: str
+    name: str
+    mentions: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+def display_name(text: str) -> str:
+    """The name of a mention: no leading "the", no possessive, single spaces."""
+    name = " ".join(text.split())
+    name = _LEADING.sub("", name)
+    name = _POSSESSIVE.sub("", name)
+    return name.strip(" ,.;:") or text.strip()
+
+
+def _key(name: str) -> str:
+    return name.lower().replace("’", "'")
+
+
+def _kind(label: str) -> str:
+    return _KIND.get(label, label)
+
+
+def group_entities(doc: Doc, spans: list[Span] | None = None) -> list[EntityGroup]:
+    """Group the named entities of ``doc`` (or the given spans) into facts."""
+    groups: dict[tuple[str, str], EntityGroup] = {}
+    order: list[tuple[str, str]] = []
+    for ent in spans if spans is not None else doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        start, end = ent.start_char, ent.end_char
+        # Keep the mention exact but without a trailing possessive or punctuation.
+        text = doc.text[start:end]
+        trimmed = _POSSESSIVE.sub("", text).rstrip(" ,.;:")
+        end = start + len(trimmed)
+        if not trimmed.strip() or not any(ch.isalpha() for ch in trimmed):
+            continue
+        name = display_name(trimmed)
+        key = (_key(name), _kind(ent.label_))
+        if key not in groups:
+            groups[key] = EntityGroup(label=ent.label_, name=name)
+            order.append(key)
+        groups[key].mentions.append((start, end, trimmed))
+    return _merge_short_forms(_merge_same_names([groups[k] for k in order]))
+
+
+def _merge_same_names(groups: list[EntityGroup]) -> list[EntityGroup]:
+    """One name read with two labels is one thing: a place if ever read as one.
+
+    The small model tags a town "ORG" in one sentence and "GPE" in the next;
+    the majority label wins, and a place label beats an organisation or person.
+    """
+    by_name: dict[str, list[EntityGroup]] = {}
+    for group in groups:
+        by_name.setdefault(_key(group.name), []).append(group)
+    result: list[EntityGroup] = []
+    for group in groups:
+        same = by_name[_key(group.name)]
+        if len(same) == 1:
+            result.append(group)
+            continue
+        if group is not same[0]:
+            continue
+        places = [g for g in same if _kind(g.label) == "place"]
+        pool = places or same
+        winner = max(pool, key=lambda g: len(g.mentions))
+        merged = EntityGroup(label=winner.label, name=same[0].name)
+        for g in same:
+            merged.mentions.extend(g.mentions)
+        merged.mentions.sort()
+        result.append(merged)
+    return result
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in re.split(r"[\s\-]+", name.lower()) if w and w not in _TITLES]
+
+
+def _merge_short_forms(groups: list[EntityGroup]) -> list[EntityGroup]:
+    """Fold "Assad" into "Bashar Assad" when that reading is unambiguous."""
+    result: list[EntityGroup] = []
+    absorbed: set[int] = set()
+    for i, short in enumerate(groups):
+        short_words = _words(short.name)
+        if not short_words or _kind(short.label) not in ("person", "org"):
+            continue
+        targets = [
+            j
+            for j, long in enumerate(groups)
+            if j != i
+            and _kind(long.label) == _kind(short.label)
+            and len(_words(long.name)) > len(short_words)
+            and _is_short_form(short_words, _words(long.name), _kind(short.label))
+        ]
+        if len(targets) == 1 and targets[0] not in absorbed:
+            groups[targets[0]].mentions.extend(short.mentions)
+            absorbed.add(i)
+    for i, group in enumerate(groups):
+        if i in absorbed:
+            continue
+        group.mentions.sort()
+        result.append(group)
+    return result
+
+
+def _is_short_form(short: list[str], long: list[str], kind: str) -> bool:
+    if kind == "person":
+        # A surname (or "President Assad" minus the title) ends the full name.
+        return long[-len(short) :] == short
+    # Organisations: "the Observatory" is a word of "Syrian Observatory for
+    # Human Rights"; an acronym ("UNHCR") is not guessed here.
+    return len(short) == 1 and short[0] in long and len(short[0]) > 3

@@ -1,0 +1,665 @@
+"""Figures: numbers with their hedge, bounds, unit, counted noun and change.
+
+Seeds are spaCy's CARDINAL / MONEY / PERCENT / QUANTITY spans plus any number
+token the NER missed. Each seed grows to take in the hedge before it ("at
+least"), a currency symbol, a scale word, a range partner or a unit, and is
+then read into a :class:`FigureReading`. Numbers that are parts of dates and
+times, years, and identifiers ("Route 9", "COVID-19") are not figures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsdesk.core.extract import lexicon
+from newsdesk.core.extract.numbers import is_number_word, parse_number, vague_lower_bound
+
+# Entity types whose numbers are names or positions, not amounts.
+BLOCKING_LABELS = frozenset(
+    {"TIME", "ORDINAL", "PRODUCT", "LAW", "WORK_OF_ART", "FAC", "ORG", "EVENT", "PERSON"}
+)
+_A_SCALES = frozenset({"dozen", "hundred", "thousand", "million", "billion", "trillion"})
+RANGE_JOINERS = frozenset({"to", "and", "-", "–", "—", "or"})
+_YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d|21\d\d)$")
+_TIME = re.compile(r"^\d{1,2}[:.]\d\d$")
+_PHONE = re.compile(r"^\+?\d{2,4}[-. ]\d{3,4}(?:[-. ]\d{2,4})?$")
+_GLUED_UNIT = re.compile(r"^(?P<num>\d[\d,]*(?:\.\d+)?)(?P<unit>[a-z°/]+)$", re.IGNORECASE)
+
+
+@dataclass
+class FigureReading:
+    """What one figure says, before it gets an id in a fact sheet."""
+
+    start: int  # character offsets into the doc text
+    end: int
+    text: str
+    kind: str
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str
+    change: str | None
+    unit: str | None
+    counted: str | None
+    sentence: tuple[int, int]
+    source_span: tuple[int, int] | None  # characters of the attributed speaker
+
+
+def is_date_like(span: Span) -> bool:
+    """Whether a DATE span really names a date or period (not a bare number)."""
+    for token in span:
+        lower = token.lower_
+        if lower in lexicon.DATE_WORDS or _YEAR.match(token.text) or lower.endswith("s'"):
+            return True
+        if re.match(r"^'?\d0s$", lower) or re.match(r"^\d{4}s$", lower):
+            return True
+    return False
+
+
+def find_figures(doc: Doc) -> list[FigureReading]:
+    """Every figure in ``doc``, in text order, without overlaps."""
+    blocked = _blocked_tokens(doc)
+    seeds = _seed_spans(doc, blocked)
+    readings: list[FigureReading] = []
+    taken: set[int] = set()
+    for start, end in seeds:
+        if any(i in taken for i in range(start, end)):
+            continue
+        reading = _read(doc, start, end, blocked, taken)
+        if reading is not None:
+            readings.append(reading)
+    readings.sort(key=lambda r: r.start)
+    return readings
+
+
+def _blocked_tokens(doc: Doc) -> set[int]:
+    """Tokens inside dates, times, ordinals and names: never part of a figure."""
+    blocked: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ == "DATE" and not is_date_like(ent):
+            continue  # "Two and a half million" tagged DATE is a number
+        if ent.label_ == "DATE" or ent.label_ in BLOCKING_LABELS:
+            blocked.update(range(ent.start, ent.end))
+    return blocked
+
+
+def _is_numeric(token: Token) -> bool:
+    text = token.text
+    if any(ch.isdigit() for ch in text):
+        return bool(re.match(r"^[-−+]?[\d.,]+[a-zA-Z]{0,3}$", text)) and not _TIME.match(text)
+    lower = token.lower_
+    if lower in ("a", "an", "one", "half", "second", "a.m.", "p.m."):
+        return lower == "one" and token.dep_ == "nummod"
+    return is_number_word(lower) and (
+        token.like_num
+        or token.pos_ == "NUM"
+        or lower in ("dozen", "dozens", "hundreds", "thousands", "millions", "billions", "scores")
+    )
+
+
+def _seed_spans(doc: Doc, blocked: set[int]) -> list[tuple[int, int]]:
+    """Runs of number tokens outside dates, times and names.
+
+    Seeds are found token by token rather than taken whole from the NER: its
+    spans miss numbers, glue two figures together ("35 miles and 3,000
+    tonnes") and tag some counts as dates.
+    """
+    seeds: list[tuple[int, int]] = []
+    i = 0
+    while i < len(doc):
+        if i in blocked or not _is_numeric(doc[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and j not in blocked:
+            if _is_numeric(doc[j]):
+                j += 1
+            elif _joins_number_words(doc, j):
+                j += 3 if doc[j + 1].lower_ in ("a", "an") else 1  # "and a half"
+            else:
+                break
+        # "a dozen", "a hundred", "a million": the article is the number one.
+        if i > 0 and doc[i - 1].lower_ in ("a", "an") and doc[i].lower_ in _A_SCALES:
+            i -= 1
+        seeds.append((i, j))
+        i = j
+    # "half" / "a third" of something, which the NER usually misses.
+    for token in doc:
+        if (
+            token.lower_ in ("half", "third", "quarter", "thirds", "quarters")
+            and token.i not in blocked
+            and not any(s <= token.i < e for s, e in seeds)
+            and _fraction_of(token)
+        ):
+            before = doc[token.i - 1].lower_ if token.i > 0 else ""
+            seeds.append((token.i - 1 if before in ("a", "one") else token.i, token.i + 1))
+    seeds.sort()
+    return seeds
+
+
+def _joins_number_words(doc: Doc, i: int) -> bool:
+    """ "and" inside a spelled-out number: "two and a half", "one hundred and five"."""
+    if i + 1 >= len(doc) or doc[i].lower_ != "and":
+        return False
+    previous, following = doc[i - 1], doc[i + 1]
+    if any(ch.isdigit() for ch in previous.text) and following.lower_ not in ("a", "an"):
+        return False  # "10 and 20" is two numbers (or a range), never thirty
+    if following.lower_ in ("a", "an") and i + 2 < len(doc):
+        return doc[i + 2].lower_ in ("half", "third", "quarter")
+    return previous.lower_ in ("hundred",) and is_number_word(following.lower_)
+
+
+def _fraction_of(token: Token) -> bool:
+    """ "half of the people", "a third of homes" — not "the second half"."""
+    if token.i > 0 and token.nbor(-1).lower_ in ("the", "first", "second", "this", "last"):
+        return False
+    return any(child.lower_ == "of" for child in token.children) or (
+        token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "of"
+    )
+
+
+def _match_before(doc: Doc, start: int, phrases: list[tuple[str, ...]]) -> tuple[int, str] | None:
+    """The longest phrase ending right before token ``start``."""
+    for phrase in phrases:
+        n = len(phrase)
+        if start - n < 0:
+            continue
+        if tuple(t.lower_ for t in doc[start - n : start]) == phrase:
+            return start - n, " ".join(phrase)
+    return None
+
+
+def _leading_qualifier(doc: Doc, start: int, end: int) -> tuple[int, str | None]:
+    """A hedge at the start of the span itself (the NER often includes it)."""
+    for phrase in lexicon.QUALIFIER_PHRASES:
+        n = len(phrase)
+        if start + n < end and tuple(t.lower_ for t in doc[start : start + n]) == phrase:
+            return start + n, lexicon.QUALIFIERS[phrase]
+    return start, None
+
+
+def _read(
+    doc: Doc, start: int, end: int, blocked: set[int], taken: set[int]
+) -> FigureReading | None:
+    """Grow a seed into a whole figure phrase and read it."""
+    # Trim what the NER sometimes glues on: determiners and punctuation.
+    while (
+        start < end
+        and doc[start].lower_ in ("the", "a", "an")
+        and not (
+            end - start > 1
+            and (is_number_word(doc[start + 1].lower_) or doc[start + 1].like_num)
+            and doc[start].lower_ in ("a", "an")
+        )
+    ):
+        start += 1
+    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in ("%",)):
+        end -= 1
+    if start >= end:
+        return None
+
+    number_start, qualifier = _leading_qualifier(doc, start, end)
+    phrase_start = start
+    if qualifier is None:
+        found = _match_before(doc, start, lexicon.QUALIFIER_PHRASES)
+        if found and not any(i in blocked for i in range(found[0], start)):
+            phrase_start = found[0]
+            qualifier = lexicon.QUALIFIERS[tuple(found[1].split())]
+
+    # Currency symbol or code just before the number ("$", "US$", "EUR").
+    currency: str | None = None
+    unit: str | None = None
+    first = number_start
+    while first > 0 and doc[first - 1].lower_ in lexicon.CURRENCY_SYMBOLS:
+        first -= 1
+        currency = lexicon.CURRENCY_SYMBOLS[doc[first].lower_]
+    if first < number_start and phrase_start == start and first < start:
+        phrase_start = first
+        # A hedge before the symbol: "at least $1.42".
+        found = _match_before(doc, first, lexicon.QUALIFIER_PHRASES)
+        if qualifier is None and found:
+            phrase_start = found[0]
+            qualifier = lexicon.QUALIFIERS[tuple(found[1].split())]
+    for token in doc[number_start:end]:
+        if token.lower_ in lexicon.CURRENCY_SYMBOLS and currency is None:
+            currency = lexicon.CURRENCY_SYMBOLS[token.lower_]
+
+    # Extend right over scale words and the numeric tail the NER left out.
+    while (
+        end < len(doc)
+        and end not in blocked
+        and (
+            doc[end].lower_ in ("million", "billion", "trillion", "thousand", "bn", "mn", "m", "tn")
+            or doc[end].text == "%"
+        )
+    ):
+        end += 1
+
+    # Range partner: "between 10 and 20", "10 to 20", "10-20", "from 10 to 20".
+    low_tokens = doc[number_start:end]
+    high_value: float | None = None
+    is_range = False
+    range_split = _split_range(doc, number_start, end)
+    if range_split is not None:
+        low_tokens = doc[number_start : range_split[0]]
+        high_value = _value_of(doc[range_split[1] : end])
+        is_range = high_value is not None
+    elif (
+        end + 1 < len(doc)
+        and doc[end].lower_ in ("to", "-", "–", "and")
+        and _starts_number(doc, end + 1, blocked)
+    ):
+        joiner = doc[end].lower_
+        before = doc[phrase_start - 1].lower_ if phrase_start > 0 else ""
+        if joiner != "and" or before == "between" or (qualifier is None and before == "between"):
+            high_end = end + 2
+            while (
+                high_end < len(doc)
+                and high_end not in blocked
+                and _is_scale_or_number(doc[high_end])
+            ):
+                high_end += 1
+            if high_end < len(doc) and doc[high_end].text == "%":
+                high_end += 1
+            high_value = _value_of(doc[end + 1 : high_end])
+            if high_value is not None:
+                is_range = True
+                end = high_end
+    if is_range and phrase_start > 0 and doc[phrase_start - 1].lower_ in ("between", "from"):
+        phrase_start -= 1
+        if doc[phrase_start].lower_ == "from" and qualifier is None:
+            pass
+
+    # Units and currencies written after the number.
+    percent = False
+    tail = end
+    while tail < len(doc):
+        lower = doc[tail].lower_
+        if lower == "%" or lower in ("percent", "pct"):
+            percent, unit, tail = True, "%", tail + 1
+            if _next_is(doc, tail, "point", "points"):
+                unit, tail = "percentage points", tail + 1
+            break
+        if lower == "per" and _next_is(doc, tail + 1, "cent"):
+            percent, unit, tail = True, "%", tail + 2
+            break
+        if lower == "percentage" and _next_is(doc, tail + 1, "point", "points"):
+            percent, unit, tail = True, "percentage points", tail + 2
+            break
+        if lower in ("point", "points") and doc[tail].head.lemma_ in (
+            lexicon.UP_VERBS | lexicon.DOWN_VERBS | {"up", "down"}
+        ):
+            unit, tail = "points", tail + 1
+            break
+        if lower in lexicon.CURRENCY_COUNTRIES and _next_is(doc, tail + 1, "dollar", "dollars"):
+            currency, tail = lexicon.CURRENCY_COUNTRIES[lower], tail + 2
+            break
+        if lower in lexicon.CURRENCY_WORDS and not (lower == "won" and doc[tail].pos_ == "VERB"):
+            if lower in ("real", "p", "won") and not _in_ent(doc[tail], "MONEY"):
+                break
+            currency = currency or lexicon.CURRENCY_WORDS[lower]
+            if lower in lexicon.SUBUNITS:
+                unit = lower
+            tail += 1
+            break
+        break
+    if tail > end:
+        end = tail
+    for token in doc[number_start:end]:
+        lower = token.lower_
+        if lower == "%" or lower in ("percent", "pct"):
+            percent, unit = True, unit or "%"
+
+    value_tokens = [t for t in low_tokens if t.lower_ not in lexicon.CURRENCY_SYMBOLS]
+    value_text = " ".join(t.text for t in value_tokens if t.text not in ("%",))
+    if (
+        value_text.lower() in ("thousands", "millions", "billions")
+        and phrase_start == number_start
+        and phrase_start >= 2
+        and doc[phrase_start - 2].lower_ in ("tens", "hundreds")
+        and doc[phrase_start - 1].lower_ == "of"
+    ):
+        phrase_start = number_start = phrase_start - 2
+        value_text = f"{doc[phrase_start].lower_} of {value_text}"
+    vague = vague_lower_bound(value_text)
+    value = None if vague is not None else _value_of_text(value_text)
+    glued = _GLUED_UNIT.match(value_text)
+    if value is None and glued and glued["unit"].lower() in lexicon.UNIT_WORDS:
+        value, unit = parse_number(glued["num"]), glued["unit"]  # "40C", "5km"
+    if value is None and vague is None:
+        return None
+    range_text = doc.text[doc[number_start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
+    if (
+        is_range
+        and value is not None
+        and high_value is not None
+        and (high_value < value or _PHONE.match(range_text))
+    ):
+        taken.update(range(number_start, end))
+        return None  # "won 3-1" is a score, "555-1234" a phone number
+
+    if any(i in blocked for i in range(phrase_start, end)) or _is_excluded(doc, number_start, end):
+        return None
+
+    # A QUANTITY span's remaining words are its unit ("35 miles").
+    counted: str | None = None
+    head = _number_head(doc, number_start, end)
+    if not percent and currency is None:
+        unit_token = _unit_after(doc, end, head)
+        if unit_token is not None:
+            unit = unit_token.text
+            end = unit_token.i + 1
+    if unit is None or unit in ("%", "percentage points", "points"):
+        counted = _counted(doc, head, end, currency is not None or percent)
+
+    trailing = _trailing_qualifier(doc, end)
+    if trailing is not None and qualifier is None:
+        qualifier = trailing[1]
+        end = trailing[0]
+
+    change = _change(doc, phrase_start)
+    if is_range:
+        low, high, qualifier_name = value, high_value, "range"
+    elif vague is not None:
+        low, high, qualifier_name = vague, None, qualifier or "at_least"
+    else:
+        qualifier_name = qualifier or "exact"
+        low, high = _bounds(qualifier_name, value)
+
+    if currency is not None:
+        kind = "money"
+        unit = unit or currency
+    elif percent:
+        kind = "percent"
+    elif unit is not None:
+        kind = "quantity"
+    elif counted is not None or vague is not None:
+        kind = "count"
+    else:
+        kind = "number"
+
+    taken.update(range(phrase_start, end))
+    sent = doc[number_start].sent
+    start_char = doc[phrase_start].idx
+    end_char = doc[end - 1].idx + len(doc[end - 1].text)
+    return FigureReading(
+        start=start_char,
+        end=end_char,
+        text=doc.text[start_char:end_char],
+        kind=kind,
+        value=value,
+        low=low,
+        high=high,
+        qualifier=qualifier_name,
+        change=change,
+        unit=unit,
+        counted=counted,
+        sentence=(sent.start_char, sent.end_char),
+        source_span=attribution(sent),
+    )
+
+
+def _bounds(qualifier: str, value: float | None) -> tuple[float | None, float | None]:
+    if value is None:
+        return None, None
+    return {
+        "exact": (value, value),
+        "at_least": (value, None),
+        "more_than": (value, None),
+        "at_most": (None, value),
+        "less_than": (None, value),
+    }.get(qualifier, (None, None))
+
+
+def _value_of(tokens: Span) -> float | None:
+    return _value_of_text(
+        " ".join(t.text for t in tokens if t.lower_ not in lexicon.CURRENCY_SYMBOLS)
+    )
+
+
+def _value_of_text(text: str) -> float | None:
+    cleaned = text.replace("%", "").strip()
+    if not cleaned:
+        return None
+    return parse_number(cleaned)
+
+
+def _split_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Where a range inside one seed splits: ``(end of low, start of high)``.
+
+    "and" splits only after "between" ("between 10 and 20"); on its own it
+    joins two different figures.
+    """
+    between = start > 0 and doc[start - 1].lower_ == "between"
+    for i in range(start + 1, end - 1):
+        joiner = doc[i].lower_
+        if joiner not in RANGE_JOINERS or (joiner == "and" and not between):
+            continue
+        if _is_scale_or_number(doc[i - 1]) and _starts_number(doc, i + 1, set()):
+            return i, i + 1
+    return None
+
+
+def _starts_number(doc: Doc, i: int, blocked: set[int]) -> bool:
+    if i >= len(doc) or i in blocked:
+        return False
+    token = doc[i]
+    if token.lower_ in lexicon.CURRENCY_SYMBOLS and i + 1 < len(doc):
+        token = doc[i + 1]
+    return _is_numeric(token)
+
+
+def _is_scale_or_number(token: Token) -> bool:
+    return _is_numeric(token) or token.lower_ in ("million", "billion", "thousand", "bn", "m")
+
+
+def _next_is(doc: Doc, i: int, *words: str) -> bool:
+    return i < len(doc) and doc[i].lower_ in words
+
+
+def _in_ent(token: Token, label: str) -> bool:
+    return token.ent_type_ == label
+
+
+def _is_excluded(doc: Doc, start: int, end: int) -> bool:
+    """Years, times, phone numbers and identifiers are not figures."""
+    tokens = doc[start:end]
+    numeric = [t for t in tokens if any(ch.isdigit() for ch in t.text)]
+    if not numeric:
+        return False
+    first, last = numeric[0], numeric[-1]
+    if len(numeric) == 1 and len(tokens) == 1:
+        text = first.text
+        if _YEAR.match(text) and not _counts_something(first):
+            return True
+        if _PHONE.match(text):
+            return True
+    nxt = doc[end] if end < len(doc) else None
+    if nxt is not None and nxt.lower_ in lexicon.TIME_SUFFIXES:
+        return True
+    if nxt is not None and nxt.text in ("-", "/") and nxt.whitespace_ == "" and end + 1 < len(doc):
+        after = doc[end + 1]
+        if after.is_alpha and after.lower_ not in ("year", "old", "day", "week", "month"):
+            return False
+    prev = doc[start - 1] if start > 0 else None
+    if prev is not None:
+        # "COVID-19", "F-16", "G-7": glued to letters by a hyphen.
+        if prev.text in ("-", "–") and prev.whitespace_ == "" and start >= 2:
+            before = doc[start - 2]
+            if before.whitespace_ == "" and before.is_alpha:
+                return True
+        # "Route 9", "Flight 302", "Section 427", "No. 10": a capitalised name word.
+        if (
+            _is_label_word(prev)
+            and first.like_num
+            and "," not in first.text
+            and not any(ch.isalpha() for ch in last.text)
+            and last.i == end - 1
+        ):
+            return True
+        if prev.text in ("#", "No.", "no.", "Nos.", "Art.", "Sec."):
+            return True
+    return False
+
+
+def _is_label_word(token: Token) -> bool:
+    """A capitalised word that names the number after it ("Route", "Flight")."""
+    if not token.text[:1].isupper() or not token.is_alpha:
+        return False
+    if token.is_sent_start or token.lower_ in lexicon.MONTHS:
+        return False
+    if token.ent_type_ in ("NORP", "GPE", "PERSON") and token.text.isupper() is False:
+        # "Syrian 25"? rare; treat nationality and places as ordinary words.
+        return token.ent_type_ == "" or False
+    return token.lower_ not in ("i", "the", "a", "an", "some", "about", "over", "nearly")
+
+
+def _counts_something(token: Token) -> bool:
+    """A year-like number that is really a count ("2,000 people" minus the comma)."""
+    head = token.head
+    return token.dep_ == "nummod" and head.pos_ == "NOUN" and head.lower_ not in lexicon.DATE_WORDS
+
+
+def _number_head(doc: Doc, start: int, end: int) -> Token:
+    """The token of the number phrase that attaches it to the sentence."""
+    tokens = [t for t in doc[start:end] if not t.is_punct] or list(doc[start:end])
+    for token in reversed(tokens):
+        if not (start <= token.head.i < end) or token.head == token:
+            return token
+    return tokens[-1]
+
+
+def _unit_after(doc: Doc, end: int, head: Token) -> Token | None:
+    """A measurement unit right after the number ("35 miles", "40C")."""
+    if end < len(doc):
+        token = doc[end]
+        if token.lower_ in lexicon.UNIT_WORDS and (
+            token.ent_type_ == "QUANTITY" or token.lower_ not in ("m", "l", "g", "c", "f", "sq")
+        ):
+            return token
+    return None
+
+
+def _counted(doc: Doc, head: Token, end: int, is_money: bool) -> str | None:
+    """The noun phrase the number counts, from the dependency parse."""
+    noun: Token | None = None
+    if head.dep_ in ("nummod", "quantmod", "amod", "compound") and head.head.i >= end:
+        candidate = head.head
+        if candidate.pos_ in ("NOUN", "PROPN") and candidate.lower_ not in lexicon.DATE_WORDS:
+            noun = candidate
+    if noun is None:
+        # "25 of the fighters", "dozens of people", "half of the homes"
+        for child in head.children:
+            if child.lower_ == "of" and child.i >= end - 1:
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects and objects[0].pos_ in ("NOUN", "PROPN"):
+                    noun = objects[0]
+                    end = child.i + 1
+                break
+    if noun is None or (is_money and noun.pos_ != "NOUN"):
+        return None
+    if is_money:
+        return None  # "$1.2bn in aid": money has a purpose, not a counted noun
+    if noun.lower_ in lexicon.UNIT_WORDS or noun.lower_ in lexicon.CURRENCY_WORDS:
+        return None
+    # Take the noun with the modifiers between the number and it.
+    first = noun.i
+    for child in sorted(noun.lefts, key=lambda t: -t.i):
+        if child.i < end or child.i != first - 1:
+            break
+        if child.dep_ in ("compound", "amod", "nmod", "npadvmod") and not child.like_num:
+            first = child.i
+            continue
+        break
+    # Keep multi-token modifiers that chain through their own compounds.
+    while first > end and doc[first - 1].dep_ == "compound" and doc[first - 1].head.i >= first:
+        first -= 1
+    words = doc[max(first, end) : noun.i + 1]
+    text = words.text.strip()
+    return text or None
+
+
+def _trailing_qualifier(doc: Doc, end: int) -> tuple[int, str] | None:
+    for phrase, name in lexicon.TRAILING_QUALIFIERS.items():
+        n = len(phrase)
+        if tuple(t.lower_ for t in doc[end : end + n]) == phrase:
+            return end + n, name
+    return None
+
+
+def _change(doc: Doc, start: int) -> str | None:
+    """``up``/``down`` when the figure is a change: "rose 3%", "fell by 200"."""
+    i = start - 1
+    if i >= 0 and doc[i].lower_ == "by":
+        i -= 1
+    if i < 0:
+        return None
+    token = doc[i]
+    if token.lower_ == "up":
+        return "up"
+    if token.lower_ == "down":
+        return "down"
+    if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
+        if token.lemma_.lower() in lexicon.UP_VERBS:
+            return "up"
+        if token.lemma_.lower() in lexicon.DOWN_VERBS:
+            return "down"
+    return None
+
+
+def attribution(sent: Span) -> tuple[int, int] | None:
+    """Who the sentence says the facts come from, as a character span.
+
+    "…, the Observatory said", "according to police", "X told Reuters".
+    """
+    for token in sent:
+        if token.lower_ == "according" and token.i + 1 < len(token.doc):
+            to = token.nbor(1)
+            if to.lower_ == "to":
+                objects = [c for c in to.children if c.dep_ == "pobj"]
+                if objects:
+                    return _phrase_chars(objects[0])
+    doc = sent.doc
+    for token in sent:
+        if token.lemma_.lower() not in lexicon.SAY_VERBS or token.pos_ != "VERB":
+            continue
+        # "…, the Observatory said." — the parser often hangs the closing
+        # name on the wrong word, so read the words around the verb instead.
+        before = doc[token.i - 1] if token.i > sent.start else None
+        after = doc[token.i + 1] if token.i + 1 < sent.end else None
+        at_end = after is None or after.is_punct
+        if at_end and before is not None and before.pos_ in ("PROPN", "NOUN"):
+            return _phrase_chars(before)
+        if (
+            before is not None
+            and before.is_punct
+            and after is not None
+            and ((after.pos_ in ("PROPN", "NOUN", "DET") and not after.is_stop) or after.ent_type_)
+        ):
+            # '…," said police spokesman John Smith.'
+            head = after
+            while head.i + 1 < sent.end and head.nbor(1).pos_ in ("PROPN", "NOUN"):
+                head = head.nbor(1)
+            return _phrase_chars(head)
+    for token in sent:
+        if token.lemma_.lower() in lexicon.SAY_VERBS and token.pos_ == "VERB":
+            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+            for subject in subjects:
+                if subject.pos_ in ("PROPN", "NOUN") or subject.ent_type_:
+                    return _phrase_chars(subject)
+    return None
+
+
+def _phrase_chars(token: Token) -> tuple[int, int]:
+    """The characters of ``token``'s entity if it has one, else of its name tokens."""
+    doc = token.doc
+    for ent in doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent.start_char, ent.end_char
+    left = token.i
+    while left > 0 and doc[left - 1].dep_ in ("compound", "amod") and doc[left - 1].head == token:
+        left -= 1
+    return doc[left].idx, token.idx + len(token.text)

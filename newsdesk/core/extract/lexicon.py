@@ -1,0 +1,141 @@
+"""Word lists the rules read: hedges, currencies, units, date words, verbs.
+
+Kept in one place so the rules stay readable and a new word is a one-line
+change. All entries are lower case.
+"""
+
+from __future__ import annotations
+
+# Hedge phrases before a number, longest first when matched.
+QUALIFIERS: dict[tuple[str, ...], str] = {
+    ("at", "least"): "at_least",
+    ("no", "fewer", "than"): "at_least",
+    ("no", "less", "than"): "at_least",
+    ("a", "minimum", "of"): "at_least",
+    ("not", "less", "than"): "at_least",
+    ("more", "than"): "more_than",
+    ("over",): "more_than",
+    ("above",): "more_than",
+    ("upwards", "of"): "more_than",
+    ("in", "excess", "of"): "more_than",
+    ("greater", "than"): "more_than",
+    ("just", "over"): "more_than",
+    ("well", "over"): "more_than",
+    ("just", "above"): "more_than",
+    ("about",): "about",
+    ("around",): "about",
+    ("roughly",): "about",
+    ("approximately",): "about",
+    ("approx.",): "about",
+    ("nearly",): "about",
+    ("almost",): "about",
+    ("some",): "about",
+    ("an", "estimated"): "about",
+    ("estimated",): "about",
+    ("close", "to"): "about",
+    ("circa",): "about",
+    ("c.",): "about",
+    ("up", "to"): "at_most",
+    ("as", "many", "as"): "at_most",
+    ("as", "much", "as"): "at_most",
+    ("no", "more", "than"): "at_most",
+    ("not", "more", "than"): "at_most",
+    ("at", "most"): "at_most",
+    ("a", "maximum", "of"): "at_most",
+    ("fewer", "than"): "less_than",
+    ("less", "than"): "less_than",
+    ("under",): "less_than",
+    ("below",): "less_than",
+    ("just", "under"): "less_than",
+    ("just", "below"): "less_than",
+}
+QUALIFIER_PHRASES = sorted(QUALIFIERS, key=len, reverse=True)
+# Hedges written after the number: "25 or more", "300 or so".
+TRAILING_QUALIFIERS: dict[tuple[str, ...], str] = {
+    ("or", "more"): "at_least",
+    ("or", "so"): "about",
+    ("plus",): "at_least",
+    ("or", "fewer"): "at_most",
+    ("or", "less"): "at_most",
+}
+
+CURRENCY_SYMBOLS: dict[str, str] = {
+    "$": "USD", "us$": "USD", "usd": "USD", "£": "GBP", "gbp": "GBP", "€": "EUR", "eur": "EUR",
+    "¥": "JPY", "jpy": "JPY", "₹": "INR", "inr": "INR", "a$": "AUD", "aud": "AUD",
+    "c$": "CAD", "cad": "CAD", "chf": "CHF", "hk$": "HKD", "₦": "NGN", "r$": "BRL",
+    "₩": "KRW", "₽": "RUB", "₺": "TRY", "kes": "KES", "zar": "ZAR", "cny": "CNY",
+}  # fmt: skip
+CURRENCY_WORDS: dict[str, str] = {
+    "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
+    "pounds": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
+    "rupee": "INR", "rupees": "INR", "naira": "NGN", "rand": "ZAR", "shilling": "KES",
+    "shillings": "KES", "franc": "CHF", "francs": "CHF", "rouble": "RUB", "roubles": "RUB",
+    "ruble": "RUB", "rubles": "RUB", "lira": "TRY", "won": "KRW", "real": "BRL",
+    "reais": "BRL", "peso": "MXN", "pesos": "MXN", "cent": "USD", "cents": "USD",
+    "pence": "GBP", "p": "GBP",
+}  # fmt: skip
+# Adjectives that make "dollars" a different currency.
+CURRENCY_COUNTRIES: dict[str, str] = {
+    "australian": "AUD", "canadian": "CAD", "hong": "HKD", "new": "NZD", "zealand": "NZD",
+    "singapore": "SGD", "u.s.": "USD", "us": "USD", "american": "USD", "taiwan": "TWD",
+    "swiss": "CHF", "egyptian": "EGP", "mexican": "MXN", "philippine": "PHP",
+}  # fmt: skip
+# Units smaller than the currency: 19 cents is 0.19 dollars as a value? No:
+# the value stays as stated (19) and the unit says "cents".
+SUBUNITS = frozenset({"cent", "cents", "pence", "p"})
+
+PERCENT_WORDS = frozenset({"%", "percent", "per", "pct", "pc"})
+
+UNIT_WORDS = frozenset(
+    {
+        "mile", "miles", "km", "kilometre", "kilometres", "kilometer", "kilometers", "metre",
+        "metres", "meter", "meters", "m", "cm", "mm", "foot", "feet", "ft", "inch", "inches",
+        "yard", "yards", "acre", "acres", "hectare", "hectares", "ha", "tonne", "tonnes", "ton",
+        "tons", "kg", "kilogram", "kilograms", "kilo", "kilos", "gram", "grams", "g", "lb",
+        "lbs", "pound", "ounce", "ounces", "oz", "litre", "litres", "liter", "liters", "l",
+        "gallon", "gallons", "barrel", "barrels", "bpd", "mw", "gw", "kw", "kwh", "mwh", "gwh",
+        "megawatt", "megawatts", "gigawatt", "gigawatts", "c", "f", "°c", "°f", "degree",
+        "degrees", "celsius", "fahrenheit", "mph", "km/h", "kph", "knots", "sq", "square",
+        "cubic", "magnitude", "calories", "bytes", "gb", "tb", "mb",
+    }
+)  # fmt: skip
+
+MONTHS = frozenset(
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+        "sep", "sept", "oct", "nov", "dec", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.",
+        "aug.", "sep.", "sept.", "oct.", "nov.", "dec.",
+    }
+)  # fmt: skip
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+DATE_WORDS = (
+    MONTHS
+    | WEEKDAYS
+    | frozenset(
+        {
+            "year", "years", "month", "months", "week", "weeks", "day", "days", "decade",
+            "decades", "century", "centuries", "today", "yesterday", "tomorrow", "ago",
+            "weekend", "annual", "annually", "quarter", "spring", "summer", "autumn", "fall",
+            "winter", "night", "morning", "evening", "afternoon", "fortnight", "hour", "hours",
+            "minute", "minutes", "era", "season", "fiscal", "tonight",
+        }
+    )
+)  # fmt: skip
+TIME_SUFFIXES = frozenset({"a.m.", "p.m.", "am", "pm", "a.m", "p.m", "gmt", "utc", "bst", "et"})
+
+UP_VERBS = frozenset(
+    {"rise", "increase", "climb", "grow", "gain", "jump", "surge", "soar", "rally", "advance",
+     "swell", "spike", "rebound", "widen", "expand", "double"}
+)  # fmt: skip
+DOWN_VERBS = frozenset(
+    {"fall", "drop", "decline", "decrease", "slide", "slip", "plunge", "lose", "shed", "cut",
+     "sink", "tumble", "dip", "shrink", "ease", "retreat", "plummet", "slump", "narrow",
+     "contract"}
+)  # fmt: skip
+
+SAY_VERBS = frozenset(
+    {"say", "tell", "add", "report", "state", "announce", "estimate", "claim", "confirm",
+     "write", "note", "explain", "warn", "insist", "argue", "declare", "disclose", "reveal",
+     "acknowledge", "allege", "predict", "count", "record", "document", "put", "show"}
+)  # fmt: skip

