@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -74,35 +75,34 @@ class Extractor:
 
     def extract_many(
         self, items: Iterable[tuple[str | None, str]], *, batch_size: int = 32
-    ) -> Iterator[FactSheet | InputError]:
+    ) -> Iterator[tuple[str | None, FactSheet | InputError]]:
         """Stream ``(id, text)`` pairs through ``nlp.pipe``.
 
-        Yields a sheet per item in order, or the :class:`InputError` that
-        item raised (empty text), so one bad story does not stop a batch.
+        Yields ``(id, sheet)`` per item in input order, or ``(id, error)`` for
+        an item that cannot be analysed (empty text), so one bad story does
+        not stop a batch of thousands.
         """
-        prepared: list[tuple[str | None, Article | InputError]] = []
+        queue: deque[tuple[str | None, Article | InputError]] = deque()
 
-        def articles() -> Iterator[str]:
+        def texts() -> Iterator[str]:
             for sheet_id, text in items:
                 try:
                     article = self.prepare(text)
                 except InputError as error:
-                    prepared.append((sheet_id, error))
+                    queue.append((sheet_id, error))
                     continue
-                prepared.append((sheet_id, article))
+                queue.append((sheet_id, article))
                 yield article.text
 
-        docs = self.nlp.pipe(articles(), batch_size=batch_size)
-        for doc in docs:
-            # Flush the failures queued before this doc's article.
-            while prepared and isinstance(prepared[0][1], InputError):
-                yield prepared.pop(0)[1]  # type: ignore[misc]
-            sheet_id, article = prepared.pop(0)
+        for doc in self.nlp.pipe(texts(), batch_size=batch_size):
+            # Failures queued before this doc's article come out first.
+            while isinstance(queue[0][1], InputError):
+                yield queue.popleft()  # type: ignore[misc]
+            sheet_id, article = queue.popleft()
             assert isinstance(article, Article)
-            yield self.build_sheet(doc, article, sheet_id)
-        for _, leftover in prepared:
-            assert isinstance(leftover, InputError)
-            yield leftover
+            yield sheet_id, self.build_sheet(doc, article, sheet_id)
+        while queue:
+            yield queue.popleft()  # type: ignore[misc]
 
     # -- assembling the sheet ---------------------------------------------------
 

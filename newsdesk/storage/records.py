@@ -1,0 +1,140 @@
+"""What the store hands back (:class:`VersionInfo`, :class:`StoryInfo`) and the rows it writes.
+
+Rows are plain dicts for ``sqlite_utils``; times are stored as ISO 8601 text in
+UTC (``2015-09-25T14:03:00.123456+00:00``) and handed back as aware datetimes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from newsdesk.core.model import FactSheet
+
+
+@dataclass(frozen=True)
+class VersionInfo:
+    """One saved version of a story: who saved it, when, why, and how many facts it holds."""
+
+    story: str  # the story's slug
+    number: int  # 1, 2, 3… within the story
+    created_at: datetime  # timezone-aware, UTC
+    editor: str
+    message: str
+    entity_count: int
+    figure_count: int
+    date_count: int
+    quote_count: int
+    text_hash: str
+
+    @property
+    def fact_count(self) -> int:
+        """All facts in this version."""
+        return self.entity_count + self.figure_count + self.date_count + self.quote_count
+
+
+@dataclass(frozen=True)
+class StoryInfo:
+    """A story in the database: its slug, headline and how much history it has."""
+
+    slug: str
+    headline: str
+    created_at: datetime  # timezone-aware, UTC
+    version_count: int
+    latest_at: datetime  # when the newest version was saved
+
+
+def utc_now() -> datetime:
+    """The current time, timezone-aware, in UTC."""
+    return datetime.now(UTC)
+
+
+def to_iso(moment: datetime) -> str:
+    """Aware ``moment`` as sortable ISO text in UTC."""
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def from_iso(text: str) -> datetime:
+    """Stored ISO text back to an aware UTC datetime (naive text is taken as UTC)."""
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
+
+
+def version_from_row(slug: str, row: dict[str, Any]) -> VersionInfo:
+    """A :class:`VersionInfo` from a ``versions`` row."""
+    return VersionInfo(
+        story=slug,
+        number=int(row["number"]),
+        created_at=from_iso(row["created_at"]),
+        editor=row["editor"],
+        message=row["message"],
+        entity_count=int(row["entity_count"]),
+        figure_count=int(row["figure_count"]),
+        date_count=int(row["date_count"]),
+        quote_count=int(row["quote_count"]),
+        text_hash=row["text_hash"],
+    )
+
+
+def fact_rows(version_id: int, sheet: FactSheet) -> list[dict[str, Any]]:
+    """One ``facts`` row per entity, figure, date and quote of ``sheet``, in sheet order."""
+    rows: list[dict[str, Any]] = []
+
+    def add(
+        fact_id: str,
+        kind: str,
+        text: str,
+        status: str,
+        note: str,
+        *,
+        label: str | None = None,
+        value: str | None = None,
+        qualifier: str | None = None,
+        counted: str | None = None,
+    ) -> None:
+        rows.append(
+            {
+                "version_id": version_id,
+                "fact_id": fact_id,
+                "kind": kind,
+                "label": label,
+                "text": text,
+                "value": value,
+                "qualifier": qualifier,
+                "counted": counted,
+                "status": status,
+                "note": note,
+            }
+        )
+
+    for entity in sheet.entities:
+        add(entity.id, "entity", entity.name, entity.status, entity.note, label=entity.label)
+    for figure in sheet.figures:
+        add(
+            figure.id,
+            "figure",
+            figure.text,
+            figure.status,
+            figure.note,
+            label=figure.kind,
+            value=number_text(figure.value),
+            qualifier=figure.qualifier,
+            counted=figure.counted,
+        )
+    for date in sheet.dates:
+        add(date.id, "date", date.text, date.status, date.note, value=date.value)
+    for quote in sheet.quotes:
+        add(quote.id, "quote", quote.text, quote.status, quote.note)
+    return rows
+
+
+def number_text(value: float | None) -> str | None:
+    """A figure's value as text: ``25`` rather than ``25.0``; ``None`` stays unknown."""
+    if value is None:
+        return None
+    if float(value).is_integer() and abs(value) < 2**53:
+        return str(int(value))
+    return repr(float(value))

@@ -1,0 +1,181 @@
+"""The database schema as an append-only list of numbered migrations.
+
+``PRAGMA user_version`` records how many migrations a file has had, and
+``PRAGMA application_id`` marks the file as newsdesk's. Never edit or reorder a
+migration that has shipped: append a new one. A file whose ``user_version`` is
+higher than :data:`SCHEMA_VERSION` was written by a newer newsdesk and is refused.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from newsdesk.errors import DatabaseCorruptError, SchemaTooNewError
+from newsdesk.storage.connection import corrupt_message, immediate_transaction
+from newsdesk.storage.records import to_iso, utc_now
+
+log = logging.getLogger(__name__)
+
+# "NDSK": tells a newsdesk database from any other SQLite file (`file` shows it too).
+APPLICATION_ID = 0x4E44534B
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One step of the schema; ``number`` is the ``user_version`` after it ran."""
+
+    number: int
+    description: str
+    apply: Callable[[Database], None]
+
+
+def _create_tables(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE stories (
+            id INTEGER PRIMARY KEY,
+            slug TEXT NOT NULL UNIQUE,
+            headline TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE versions (
+            id INTEGER PRIMARY KEY,
+            story_id INTEGER NOT NULL REFERENCES stories(id),
+            number INTEGER NOT NULL CHECK (number >= 1),
+            created_at TEXT NOT NULL,
+            editor TEXT NOT NULL DEFAULT '',
+            message TEXT NOT NULL DEFAULT '',
+            article_text TEXT NOT NULL,
+            text_hash TEXT NOT NULL,
+            sheet_json TEXT NOT NULL,
+            entity_count INTEGER NOT NULL DEFAULT 0,
+            figure_count INTEGER NOT NULL DEFAULT 0,
+            date_count INTEGER NOT NULL DEFAULT 0,
+            quote_count INTEGER NOT NULL DEFAULT 0,
+            -- also the index for "versions of a story": story_id leads it
+            UNIQUE (story_id, number)
+        );
+        CREATE TABLE facts (
+            id INTEGER PRIMARY KEY,
+            version_id INTEGER NOT NULL REFERENCES versions(id),
+            fact_id TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('entity', 'figure', 'date', 'quote')),
+            label TEXT,
+            text TEXT NOT NULL,
+            value TEXT,
+            qualifier TEXT,
+            counted TEXT,
+            status TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX facts_version_id ON facts(version_id);
+
+        -- Saved versions are the record of what the desk signed off: nothing,
+        -- not even a Datasette or sqlite-utils session, may rewrite them.
+        CREATE TRIGGER versions_no_update BEFORE UPDATE ON versions
+        BEGIN SELECT RAISE(ABORT, 'newsdesk versions are append-only'); END;
+        CREATE TRIGGER versions_no_delete BEFORE DELETE ON versions
+        BEGIN SELECT RAISE(ABORT, 'newsdesk versions are append-only'); END;
+        CREATE TRIGGER facts_no_update BEFORE UPDATE ON facts
+        BEGIN SELECT RAISE(ABORT, 'newsdesk versions are append-only'); END;
+        CREATE TRIGGER facts_no_delete BEFORE DELETE ON facts
+        BEGIN SELECT RAISE(ABORT, 'newsdesk versions are append-only'); END;
+        """
+    )
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+# Append only. The position in this tuple is the migration's number.
+MIGRATIONS: tuple[Migration, ...] = (Migration(1, "stories, versions and facts", _create_tables),)
+
+
+# Tables every migrated newsdesk file has, whatever later migrations add.
+REQUIRED_TABLES = frozenset({"stories", "versions", "facts"})
+
+
+def schema_version() -> int:
+    """The newest schema this newsdesk understands."""
+    return len(MIGRATIONS)
+
+
+def user_version(db: Database) -> int:
+    """The number of migrations the open file has had."""
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
+def check_identity(db: Database, path: Path) -> int:
+    """Refuse a file that is not ours or is too new; return its ``user_version``.
+
+    Reads only, so a refused file is left exactly as it was.
+    """
+    version = user_version(db)
+    app_id = int(db.execute("PRAGMA application_id").fetchone()[0])
+    # Reading the schema also makes SQLite parse page 1, so a damaged file fails here.
+    tables = {
+        row[0]
+        for row in db.execute(
+            "SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+        )
+    }
+    if version == 0:
+        # A new file is empty; an SQLite file with tables but no version is someone else's.
+        if tables or app_id not in (0, APPLICATION_ID):
+            raise DatabaseCorruptError(corrupt_message(path, "it holds another program's data"))
+        return version
+    if app_id != APPLICATION_ID:
+        raise DatabaseCorruptError(corrupt_message(path, "it belongs to another program"))
+    if version > schema_version():
+        raise SchemaTooNewError(
+            f"{path} was written by a newer version of newsdesk (database schema {version}; "
+            f"this newsdesk understands up to {schema_version()}). newsdesk has not changed "
+            "it. Update newsdesk to open it, or use another database file (newsdesk --db PATH)."
+        )
+    missing_tables = REQUIRED_TABLES - tables
+    if missing_tables:
+        missing = ", ".join(sorted(missing_tables))
+        raise DatabaseCorruptError(corrupt_message(path, f"missing tables: {missing}"))
+    return version
+
+
+def migrate(db: Database, path: Path) -> int:
+    """Apply pending migrations, each in its own transaction; return the new version.
+
+    An existing database is copied beside itself first (``newsdesk.db.v1.bak``),
+    so a failed or regretted upgrade can be undone by hand.
+    """
+    current = user_version(db)
+    if current >= schema_version():
+        return current
+    if current > 0:
+        backup(db, path, current)
+    for migration in MIGRATIONS[current:]:
+        with immediate_transaction(db):
+            # Another process may have migrated while we waited for the write lock.
+            if user_version(db) >= migration.number:
+                continue
+            log.info("database %s: migration %d, %s", path, migration.number, migration.description)
+            migration.apply(db)
+            # user_version lives in the file header and commits with the transaction.
+            db.execute(f"PRAGMA user_version = {migration.number}")
+    return user_version(db)
+
+
+def backup(db: Database, path: Path, version: int) -> Path:
+    """Copy the whole database to a new file beside it before changing its schema."""
+    target = path.with_name(f"{path.name}.v{version}.bak")
+    if target.exists():
+        stamp = to_iso(utc_now()).replace(":", "").replace("+0000", "Z")
+        target = path.with_name(f"{path.name}.v{version}.{stamp}.bak")
+    copy = sqlite3.connect(str(target))
+    try:
+        db.conn.backup(copy)
+    finally:
+        copy.close()
+    log.info("database %s: backed up to %s before migrating", path, target)
+    return target
