@@ -73,7 +73,13 @@ def group_entities(doc: Doc, spans: list[Span] | None = None) -> list[EntityGrou
             groups[key] = EntityGroup(label=ent.label_, name=name)
             order.append(key)
         groups[key].mentions.append((start, end, trimmed))
+        groups[key].name = _best_name([groups[key].name, name])
     return _merge_short_forms(_merge_same_names([groups[k] for k in order]))
+
+
+def _best_name(names: list[str]) -> str:
+    """The name to show: the fullest form, in running-text case, not a dateline's CAPS."""
+    return max(names, key=lambda n: (len(n.split()), not n.isupper(), len(n)))
 
 
 def _merge_same_names(groups: list[EntityGroup]) -> list[EntityGroup]:
@@ -96,7 +102,7 @@ def _merge_same_names(groups: list[EntityGroup]) -> list[EntityGroup]:
         places = [g for g in same if _kind(g.label) == "place"]
         pool = places or same
         winner = max(pool, key=lambda g: len(g.mentions))
-        merged = EntityGroup(label=winner.label, name=same[0].name)
+        merged = EntityGroup(label=winner.label, name=_best_name([g.name for g in same]))
         for g in same:
             merged.mentions.extend(g.mentions)
         merged.mentions.sort()

@@ -374,10 +374,10 @@ def _read(
         unit = unit or currency
     elif percent:
         kind = "percent"
-    elif unit is not None:
+    elif unit is not None and unit != "points":
         kind = "quantity"
-    elif counted is not None or vague is not None:
-        kind = "count"
+    elif vague is not None or (counted is not None and value is not None and value >= 1):
+        kind = "count"  # "nearly half of the victims" is a share, not a count
     else:
         kind = "number"
 
@@ -505,16 +505,15 @@ def _is_excluded(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
+_QUALIFIER_WORDS = frozenset(word for phrase in lexicon.QUALIFIERS for word in phrase)
+
+
 def _is_label_word(token: Token) -> bool:
-    """A capitalised word that names the number after it ("Route", "Flight")."""
-    if not token.text[:1].isupper() or not token.is_alpha:
+    """A capitalised noun that names the number after it ("Route", "Flight")."""
+    if not token.text[:1].isupper() or not token.is_alpha or token.pos_ not in ("PROPN", "NOUN"):
         return False
-    if token.is_sent_start or token.lower_ in lexicon.MONTHS:
-        return False
-    if token.ent_type_ in ("NORP", "GPE", "PERSON") and token.text.isupper() is False:
-        # "Syrian 25"? rare; treat nationality and places as ordinary words.
-        return token.ent_type_ == "" or False
-    return token.lower_ not in ("i", "the", "a", "an", "some", "about", "over", "nearly")
+    lower = token.lower_
+    return lower not in lexicon.MONTHS and lower not in _QUALIFIER_WORDS
 
 
 def _counts_something(token: Token) -> bool:

@@ -1,0 +1,234 @@
+"""Extraction on the team's sample stories and on tricky sentences, real model.
+
+The gold facts in ``tests/data/sample_facts.json`` were written with the
+stories; every figure must come out with its value, hedge, bounds, unit and
+counted noun, and no date or identifier may come out as a figure.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from newsdesk.core.extract import Extractor
+from newsdesk.core.model import FactSheet, Figure
+from newsdesk.errors import InputError
+from tests.conftest import sample_text
+
+GOLD = json.loads((Path(__file__).parent / "data" / "sample_facts.json").read_text("utf-8"))
+SAMPLES = sorted(GOLD)
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+@pytest.fixture(scope="module")
+def sheets(extractor: Extractor) -> dict[str, FactSheet]:
+    return {name: extractor.extract(sample_text(name)) for name in SAMPLES}
+
+
+def _figure(sheet: FactSheet, text: str) -> Figure:
+    found = [f for f in sheet.figures if f.text == text]
+    assert found, f"no figure {text!r}; got {[f.text for f in sheet.figures]}"
+    return found[0]
+
+
+GOLD_FIGURES = [(name, fig) for name in SAMPLES for fig in GOLD[name]["figures"]]
+
+
+@pytest.mark.parametrize(
+    ("name", "gold"), GOLD_FIGURES, ids=[f"{n}:{g['text']}" for n, g in GOLD_FIGURES]
+)
+def test_sample_figure_is_read_like_an_editor_would(
+    sheets: dict[str, FactSheet], name: str, gold: dict[str, object]
+) -> None:
+    figure = _figure(sheets[name], str(gold["text"]))
+    assert (
+        figure.value == pytest.approx(gold["value"])
+        if gold["value"] is not None
+        else (figure.value is None)
+    )
+    assert figure.qualifier == gold["qualifier"]
+    assert figure.low == (pytest.approx(gold["low"]) if gold["low"] is not None else None)
+    assert figure.high == (pytest.approx(gold["high"]) if gold["high"] is not None else None)
+    assert figure.kind == gold["kind"]
+    assert figure.unit == gold["unit"]
+    counted = (figure.counted or "").lower() or None
+    assert counted == (str(gold["counted"]).lower() if gold["counted"] else None)
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_sample_has_no_extra_figures_and_no_date_fragments(
+    sheets: dict[str, FactSheet], name: str
+) -> None:
+    sheet = sheets[name]
+    text = sheet.article.text
+    expected = {g["text"] for g in GOLD[name]["figures"]}
+    assert {f.text for f in sheet.figures} == expected
+    for phrase in GOLD[name]["not_figures"]:
+        for match in re.finditer(rf"(?<![\w.,]){re.escape(phrase)}(?!\w|[.,]\d)", text):
+            overlapping = [
+                f.text for f in sheet.figures if f.start < match.end() and match.start() < f.end
+            ]
+            assert not overlapping, f"{phrase!r} at {match.start()} read as figure {overlapping}"
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_sample_people_organisations_and_places(sheets: dict[str, FactSheet], name: str) -> None:
+    sheet = sheets[name]
+    names = {(e.name.lower(), e.label) for e in sheet.entities}
+    for person in GOLD[name]["people"]:
+        assert (person.lower(), "PERSON") in names, f"missing person {person}"
+    for org in GOLD[name]["organisations"]:
+        assert any(n == org.lower() for n, _label in names), f"missing organisation {org}"
+    for place in GOLD[name]["places"]:
+        assert any(n == place.lower() and label in PLACE_LABELS for n, label in names), (
+            f"missing place {place}"
+        )
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_sample_quotes_have_their_speakers(sheets: dict[str, FactSheet], name: str) -> None:
+    sheet = sheets[name]
+    for gold in GOLD[name]["quotes"]:
+        quote = next((q for q in sheet.quotes if q.text.startswith(gold["text"][:40])), None)
+        assert quote is not None, f"quote not found: {gold['text'][:40]}"
+        speaker = sheet.entity(quote.speaker)
+        assert speaker is not None and speaker.name == gold["speaker"]
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_every_offset_points_at_its_text(sheets: dict[str, FactSheet], name: str) -> None:
+    sheet = sheets[name]
+    text = sheet.article.text
+    for entity in sheet.entities:
+        for mention in entity.mentions:
+            assert text[mention.start : mention.end] == mention.text
+    spans = sorted((f.start, f.end) for f in sheet.figures)
+    for figure in sheet.figures:
+        assert text[figure.start : figure.end] == figure.text
+        assert figure.sentence is not None
+        assert figure.sentence[0] <= figure.start < figure.end <= figure.sentence[1]
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans)), "figures overlap"
+    for date in sheet.dates:
+        assert text[date.start : date.end] == date.text
+    for quote in sheet.quotes:
+        assert text[quote.start : quote.end] == quote.text
+
+
+def test_dateline_gives_source_place_and_story_date(sheets: dict[str, FactSheet]) -> None:
+    article = sheets["conflict_airstrikes.txt"].article
+    assert article.dateline == "KHARTOUM"
+    assert article.source == "Newsdesk Wire"
+    assert article.published is not None and article.published.endswith("-06-14")
+
+
+def test_relative_dates_resolve_against_the_story_date(extractor: Extractor) -> None:
+    sheet = extractor.extract(
+        "Talks stall\n\nGENEVA, Sept 25 (Newsdesk Wire) - Delegates met on Friday and again "
+        "yesterday, a week after the talks opened on Sept. 18, 2015.",
+        published="2015-09-26",
+    )
+    values = {d.text: d.value for d in sheet.dates}
+    assert values["Friday"] == "2015-09-25"
+    assert values["yesterday"] == "2015-09-25"
+    assert values["Sept. 18, 2015"] == "2015-09-18"
+
+
+def test_wire_copy_figures_with_hedges(extractor: Extractor) -> None:
+    sheet = extractor.extract(
+        "Army carries out strikes near Palmyra\n\n"
+        "BEIRUT, Sept 25 (Reuters) - The Syrian army carried out at least 25 air strikes on "
+        "Friday around Palmyra, killing 26 people, including 12 Islamic State fighters, the "
+        "Syrian Observatory for Human Rights said. The United Nations said it needed $1.2bn."
+    )
+    strikes = _figure(sheet, "at least 25")
+    assert (strikes.value, strikes.qualifier, strikes.counted) == (25, "at_least", "air strikes")
+    assert (strikes.low, strikes.high) == (25, None)
+    fighters = _figure(sheet, "12")
+    assert fighters.counted == "Islamic State fighters"
+    source = sheet.entity(fighters.source)
+    assert source is not None and "Observatory" in source.name
+    money = _figure(sheet, "$1.2bn")
+    assert (money.kind, money.value, money.unit) == ("money", 1_200_000_000, "USD")
+    assert not any(f.text in ("25", "Sept 25") and f.start < 60 for f in sheet.figures)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label", "number"),
+    [
+        ("Traffic on Route 9 stopped and 40 cars were damaged.", "Route 9", "9"),
+        ("The COVID-19 rules were eased for 300 workers.", "COVID-19", "19"),
+        ("Flight 302 landed safely with 150 passengers.", "Flight 302", "302"),
+        ("The plant opened in 2019 and employs 1,200 people.", "2019", "2019"),
+        ("Officials will speak at 10 a.m. about the 15 missing miners.", "10 a.m.", "10"),
+        ("For help, call 555-1234 before the 30 places fill up.", "555-1234", "555"),
+        ("City won 3-1 in front of 40,000 fans.", "3-1", "3"),
+    ],
+)
+def test_identifiers_times_years_and_scores_are_not_figures(
+    extractor: Extractor, sentence: str, label: str, number: str
+) -> None:
+    sheet = extractor.extract(sentence)
+    at = sentence.index(label) + label.index(number)
+    assert not [f.text for f in sheet.figures if f.start <= at < f.end]
+    assert sheet.figures, "the real figure in the sentence must still be found"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "expected"),
+    [
+        ("Prices rose 3% in March.", "3%", {"change": "up", "kind": "percent"}),
+        ("Vacancies fell by 200 last year.", "200", {"change": "down"}),
+        ("Shares were up 19 cents.", "19 cents", {"change": "up", "kind": "money"}),
+        (
+            "They raised 10.5 million Australian dollars.",
+            "10.5 million Australian dollars",
+            {"unit": "AUD", "value": 10_500_000, "change": None},
+        ),
+        ("Temperatures hit 40C inland.", "40C", {"kind": "quantity", "unit": "C"}),
+        ("Dozens of people fled.", "Dozens", {"low": 24, "value": None, "counted": "people"}),
+        (
+            "Tens of thousands of people marched.",
+            "Tens of thousands",
+            {"low": 20_000, "qualifier": "at_least"},
+        ),
+        ("Between 10 and 20 soldiers died.", "Between 10 and 20", {"low": 10, "high": 20}),
+    ],
+)
+def test_changes_currencies_units_and_vague_counts(
+    extractor: Extractor, sentence: str, text: str, expected: dict[str, object]
+) -> None:
+    figure = _figure(extractor.extract(sentence), text)
+    for field, value in expected.items():
+        assert getattr(figure, field) == value, field
+
+
+def test_empty_and_whitespace_text_is_refused_clearly(extractor: Extractor) -> None:
+    with pytest.raises(InputError, match="empty"):
+        extractor.extract(" \n\t \r\n")
+
+
+def test_emoji_and_right_to_left_text_keep_offsets(extractor: Extractor) -> None:
+    text = "Relief 🚑 arrives\n\nمرحبا 😀 At least 40 families in Aleppo got 3,000 tonnes of food."
+    sheet = extractor.extract(text)
+    families = _figure(sheet, "At least 40")
+    assert sheet.article.text[families.start : families.end] == "At least 40"
+    assert families.counted == "families"
+
+
+def test_unbalanced_quote_marks_never_raise(extractor: Extractor) -> None:
+    sheet = extractor.extract('He said "we will stay until the end, no matter what.\n\nThen “left')
+    assert sheet.quotes == []
+
+
+def test_batch_keeps_ids_and_order_and_reports_empty_items(extractor: Extractor) -> None:
+    items = [("a", "At least 5 people died."), ("b", "   "), ("c", "Prices rose 3%.")]
+    results = list(extractor.extract_many(items))
+    assert [item_id for item_id, _ in results] == ["a", "b", "c"]
+    assert isinstance(results[1][1], InputError)
+    first = results[0][1]
+    assert isinstance(first, FactSheet) and first.id == "a"
+    assert first.figures[0].value == 5
