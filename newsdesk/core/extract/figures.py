@@ -21,11 +21,14 @@ from newsdesk.core.extract.numbers import is_number_word, parse_number, vague_lo
 BLOCKING_LABELS = frozenset(
     {"TIME", "ORDINAL", "PRODUCT", "LAW", "WORK_OF_ART", "FAC", "ORG", "EVENT", "PERSON"}
 )
+SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion", "trillion", "bn", "mn", "m"})
 _A_SCALES = frozenset({"dozen", "hundred", "thousand", "million", "billion", "trillion"})
 RANGE_JOINERS = frozenset({"to", "and", "-", "–", "—", "or"})
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d|21\d\d)$")
 _TIME = re.compile(r"^\d{1,2}[:.]\d\d$")
 _PHONE = re.compile(r"^\+?\d{2,4}[-. ]\d{3,4}(?:[-. ]\d{2,4})?$")
+# A currency written onto the number: "NZ$30", "$5bn" when not split off.
+_CURRENCY_PREFIX = re.compile(r"^(?:[A-Z]{1,3})?[$£€¥₹₦]")
 _GLUED_UNIT = re.compile(r"^(?P<num>\d[\d,]*(?:\.\d+)?)(?P<unit>[a-z°/]+)$", re.IGNORECASE)
 
 
@@ -87,12 +90,15 @@ def _blocked_tokens(doc: Doc) -> set[int]:
 
 
 def _is_numeric(token: Token) -> bool:
-    text = token.text
+    text = _CURRENCY_PREFIX.sub("", token.text)
     if any(ch.isdigit() for ch in text):
         return bool(re.match(r"^[-−+]?[\d.,]+[a-zA-Z]{0,3}$", text)) and not _TIME.match(text)
     lower = token.lower_
     if lower in ("a", "an", "one", "half", "second", "a.m.", "p.m."):
-        return lower == "one" and token.dep_ == "nummod"
+        # "one" is a number before a noun or a scale word ("one million"),
+        # and a pronoun elsewhere ("one of the guards").
+        following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+        return lower == "one" and (token.dep_ == "nummod" or following in SCALE_WORDS)
     return is_number_word(lower) and (
         token.like_num
         or token.pos_ == "NUM"
@@ -216,6 +222,9 @@ def _read(
     while first > 0 and doc[first - 1].lower_ in lexicon.CURRENCY_SYMBOLS:
         first -= 1
         currency = lexicon.CURRENCY_SYMBOLS[doc[first].lower_]
+    if currency == "USD" and first > 0 and doc[first - 1].text in lexicon.DOLLAR_PREFIXES:
+        first -= 1  # "NZ $26 million", "HK $" written apart
+        currency = lexicon.DOLLAR_PREFIXES[doc[first].text]
     if first < number_start and phrase_start == start and first < start:
         phrase_start = first
         # A hedge before the symbol: "at least $1.42".
@@ -226,6 +235,12 @@ def _read(
     for token in doc[number_start:end]:
         if token.lower_ in lexicon.CURRENCY_SYMBOLS and currency is None:
             currency = lexicon.CURRENCY_SYMBOLS[token.lower_]
+        glued = _CURRENCY_PREFIX.match(token.text)
+        if glued and currency is None:
+            symbol = glued.group().lower()
+            currency = lexicon.CURRENCY_SYMBOLS.get(symbol) or lexicon.CURRENCY_SYMBOLS.get(
+                symbol[-1], "USD"
+            )
 
     # Extend right over scale words and the numeric tail the NER left out.
     while (
@@ -421,7 +436,7 @@ def _value_of(tokens: Span) -> float | None:
 
 
 def _value_of_text(text: str) -> float | None:
-    cleaned = text.replace("%", "").strip()
+    cleaned = _CURRENCY_PREFIX.sub("", text.replace("%", "").strip())
     if not cleaned:
         return None
     return parse_number(cleaned)

@@ -62,8 +62,14 @@ TRAILING_QUALIFIERS: dict[tuple[str, ...], str] = {
 CURRENCY_SYMBOLS: dict[str, str] = {
     "$": "USD", "us$": "USD", "usd": "USD", "£": "GBP", "gbp": "GBP", "€": "EUR", "eur": "EUR",
     "¥": "JPY", "jpy": "JPY", "₹": "INR", "inr": "INR", "a$": "AUD", "aud": "AUD",
-    "c$": "CAD", "cad": "CAD", "chf": "CHF", "hk$": "HKD", "₦": "NGN", "r$": "BRL",
+    "c$": "CAD", "cad": "CAD", "nz$": "NZD", "s$": "SGD", "chf": "CHF", "hk$": "HKD",
+    "₦": "NGN", "r$": "BRL",
     "₩": "KRW", "₽": "RUB", "₺": "TRY", "kes": "KES", "zar": "ZAR", "cny": "CNY",
+}  # fmt: skip
+# Country prefixes written before a dollar sign: "NZ$", "A$", "HK$".
+DOLLAR_PREFIXES: dict[str, str] = {
+    "NZ": "NZD", "A": "AUD", "AU": "AUD", "C": "CAD", "CA": "CAD", "HK": "HKD", "S": "SGD",
+    "SG": "SGD", "US": "USD", "NT": "TWD", "R": "BRL", "Z": "ZWL",
 }  # fmt: skip
 CURRENCY_WORDS: dict[str, str] = {
     "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
