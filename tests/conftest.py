@@ -8,7 +8,6 @@ session for the tests that need it.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,12 +19,12 @@ SAMPLES = REPO / "resources" / "samples"
 
 
 @pytest.fixture(autouse=True)
-def newsdesk_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def newsdesk_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point every path newsdesk uses at a fresh temporary folder."""
     home = tmp_path / "newsdesk-home"
     home.mkdir()
     monkeypatch.setenv("NEWSDESK_HOME", str(home))
-    yield home
+    return home
 
 
 @pytest.fixture(scope="session")

@@ -176,9 +176,17 @@ class FactSheet:
         if schema != SCHEMA:
             raise ValueError(f"unsupported fact-sheet schema {schema!r}")
         article = Article(**_known(Article, data["article"]))
+        # Mentions go through _known too: a newer file's extra mention key
+        # used to raise TypeError instead of loading.
         entities = [
             Entity(
-                **_known(Entity, {**e, "mentions": [Mention(**m) for m in e.get("mentions", [])]})
+                **_known(
+                    Entity,
+                    {
+                        **e,
+                        "mentions": [Mention(**_known(Mention, m)) for m in e.get("mentions", [])],
+                    },
+                )
             )
             for e in data.get("entities", [])
         ]
@@ -195,7 +203,13 @@ class FactSheet:
             quotes.append(
                 Quote(
                     **_known(
-                        Quote, {**q, "speaker_mention": Mention(**mention) if mention else None}
+                        Quote,
+                        {
+                            **q,
+                            "speaker_mention": Mention(**_known(Mention, mention))
+                            if mention
+                            else None,
+                        },
                     )
                 )
             )

@@ -40,8 +40,10 @@ _RESIDUE = re.compile(
 )
 
 # "BEIRUT, Sept 25 (Reuters) -", "KYIV (AP) —", "LAGOS, March 3 (Newsdesk Wire) -"
+# The place ends on a letter, dot or apostrophe so Dateline.start/end never
+# take in the space before the dash ("I - for one -" is not a dateline).
 _DATELINE = re.compile(
-    r"""(?P<place>[A-Z][A-Z.'’\- ]{1,40}?(?:,\ [A-Z][A-Za-z.]+(?:\ [A-Z][A-Za-z.]+)?)?)
+    r"""(?P<place>[A-Z][A-Z.'’\- ]{0,39}?[A-Z.'’](?:,\ [A-Z][A-Za-z.]+(?:\ [A-Z][A-Za-z.]+)?)?)
         (?:,\ (?P<date>[A-Z][a-z]{2,8}\.?\ \d{1,2}))?
         \s*(?:\((?P<source>[^)\n]{1,40})\))?
         \s*[-–—]+\s""",
@@ -69,16 +71,18 @@ def clean_text(raw: str) -> str:
     separated by exactly one blank line. Idempotent: cleaning clean text
     returns it unchanged.
     """
-    text = unicodedata.normalize("NFC", raw)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n").replace("\x85", "\n")
     text = text.translate(_INVISIBLE)
     text = _CONTROL.sub("", text)
+    # Normalise last: removing a zero-width or control character can bring a
+    # letter and its combining accent together, and cleaning must be idempotent.
+    text = unicodedata.normalize("NFC", text)
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     repeated = _repeated_short_lines(lines)
     kept: list[str] = []
     for line in lines:
-        if line and (_RESIDUE.match(line) or line in repeated):
+        if line and (_is_residue(line) or line in repeated):
             continue
         if not line and (not kept or not kept[-1]):
             continue  # collapse blank runs and drop leading blanks
@@ -86,6 +90,15 @@ def clean_text(raw: str) -> str:
     while kept and not kept[-1]:
         kept.pop()
     return "\n".join(kept)
+
+
+def _is_residue(line: str) -> bool:
+    """Whether a whole line is page furniture rather than article text."""
+    # The open-ended patterns ("follow the topic…", "share this…") also match
+    # real sentences; six or more words ending like a sentence are copy.
+    if len(line.split()) >= 6 and line.endswith((".", "!", "?", '"', "”")):
+        return False
+    return bool(_RESIDUE.match(line))
 
 
 def _repeated_short_lines(lines: list[str]) -> set[str]:

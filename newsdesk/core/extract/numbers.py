@@ -45,7 +45,14 @@ _DIGITS = re.compile(
     r"(?P<suffix>[a-z]+)?$",
     re.IGNORECASE,
 )
-_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?[a-z]*|\.\d+|[a-z]+|[-−+]", re.IGNORECASE)
+# A sign is part of the number it opens ("-5", "−12"), so it is read with it.
+_TOKEN = re.compile(r"[-−+]?\d[\d,]*(?:\.\d+)?[a-z]*|[-−+]?\.\d+|[a-z]+|[-−+]", re.IGNORECASE)
+# A hyphen after a word or digit joins ("twenty-five", "10-20"); one that
+# starts a number is its minus sign and stays attached.
+_JOINING_HYPHEN = re.compile(r"(?<=[\w.])-")
+# "25 000": thousands grouped with spaces (clean_text turns the no-break and
+# thin spaces such copy uses into plain ones) are one number, not 25 + 0.
+_SPACE_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])")
 
 
 def parse_number(text: str) -> float | None:
@@ -56,7 +63,9 @@ def parse_number(text: str) -> float | None:
     million", "a dozen", "half", "a third", "three quarters") and mixtures
     ("4.5 million"). Filler ("and", "a") is allowed only between number words.
     """
-    words = [w for w in _TOKEN.findall(text.lower().replace("-", " - ")) if w != "-"]
+    lower = _SPACE_GROUPED.sub(lambda m: re.sub(r"\D", "", m[0]), text.lower())
+    # Splitting every hyphen used to drop the sign of "-5" and read it as 5.
+    words = [w for w in _TOKEN.findall(_JOINING_HYPHEN.sub(" - ", lower)) if w != "-"]
     words = [w for w in words if w != "and" and w != "of"]
     if not words:
         return None
@@ -85,11 +94,14 @@ def parse_number(text: str) -> float | None:
                 value *= SCALES[suffix]
             if digits.group("sign") in ("-", "−"):
                 value = -value
+            if current is not None:
+                return None  # "1 2", "1,000 2,000": two numbers, not their sum
+            current = value
+        elif word in UNITS or word in TENS:
+            value = UNITS[word] if word in UNITS else TENS[word]
+            if not _adds_to(current, value):
+                return None  # "five five", "nineteen eighty": not one number
             current = (current or 0) + value
-        elif word in UNITS:
-            current = (current or 0) + UNITS[word]
-        elif word in TENS:
-            current = (current or 0) + TENS[word]
         elif word in DOZEN:
             current = (current if current is not None else 1) * DOZEN[word]
         elif word in FRACTIONS:
@@ -113,6 +125,23 @@ def parse_number(text: str) -> float | None:
             return None
     result = total + (current or 0)
     return result
+
+
+def _adds_to(current: float | None, addend: float) -> bool:
+    """Whether ``addend`` continues ``current`` as one number.
+
+    "twenty" + "five" and "one hundred" + "twenty" fill an empty lower place;
+    "five five" or "nineteen eighty" would otherwise be summed into a number
+    nobody wrote.
+    """
+    if current is None:
+        return True
+    if current == 0 or not float(current).is_integer():
+        return False
+    place = 1
+    while int(current) % (place * 10) == 0:
+        place *= 10
+    return addend < place
 
 
 def vague_lower_bound(text: str) -> float | None:
