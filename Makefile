@@ -23,8 +23,8 @@ run: $(STAMP)
 	$(BIN)/newsdesk
 
 lint: $(STAMP)
-	$(BIN)/ruff check newsdesk tests
-	$(BIN)/ruff format --check newsdesk tests
+	$(BIN)/ruff check newsdesk tests packaging
+	$(BIN)/ruff format --check newsdesk tests packaging
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

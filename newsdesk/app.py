@@ -1,0 +1,100 @@
+"""The composition root: paths, logging, store, task runner, extractor and window.
+
+:func:`build_main_window` gives tests and scripts the real, wired window on a
+database of their choosing; :func:`run_gui` is what ``newsdesk`` (no
+sub-command) runs. Nothing else in newsdesk builds long-lived objects.
+"""
+
+from __future__ import annotations
+
+import getpass
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+import newsdesk
+from newsdesk.errors import StorageError
+from newsdesk.gui.analysis import ExtractorLoader, SheetExtractor
+from newsdesk.gui.crash import install_excepthook
+from newsdesk.gui.main_window import MainWindow
+from newsdesk.gui.tasks import TaskRunner
+from newsdesk.logs import setup_logging
+from newsdesk.paths import APP_NAME, default_paths
+from newsdesk.storage import Store
+
+log = logging.getLogger(__name__)
+
+
+def _default_loader(model: str | None) -> ExtractorLoader:
+    def load() -> SheetExtractor:
+        # Imported here: spaCy takes a while to import, and only the worker needs it.
+        from newsdesk.core.extract import Extractor
+
+        return Extractor.load(model)
+
+    return load
+
+
+def _user_name() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name (containers, odd platforms)
+        return ""
+
+
+def build_main_window(
+    db_path: Path | str | None,
+    *,
+    extractor_loader: ExtractorLoader | None = None,
+    model: str | None = None,
+) -> MainWindow:
+    """The wired, not yet shown window on the database at ``db_path``.
+
+    The store is opened here (a :class:`~newsdesk.errors.StorageError` says
+    why it cannot be); the extractor is loaded on the NLP worker thread by
+    ``extractor_loader`` (default: ``Extractor.load(model)``), and the window
+    is usable meanwhile. A ``QApplication`` must exist.
+    """
+    paths = default_paths(db_path)
+    store = Store(paths.db_path)
+    window = MainWindow(store, TaskRunner(max_threads=1), editor_name=_user_name())
+    window.start(extractor_loader or _default_loader(model))
+    return window
+
+
+def _qt_message(kind: QtMsgType, context: object, message: str) -> None:
+    """Qt's own warnings go to our log instead of an unseen console."""
+    level = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+    }.get(kind, logging.ERROR)
+    logging.getLogger("qt").log(level, "%s", message)
+
+
+def run_gui(db_path: Path | str | None = None, model: str | None = None) -> int:
+    """Run the newsdesk window until it is closed; the process exit code."""
+    paths = default_paths(db_path)
+    log_file = setup_logging(paths.log_file)
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationDisplayName("newsdesk")
+    app.setApplicationVersion(newsdesk.__version__)
+    qInstallMessageHandler(_qt_message)
+    install_excepthook(log_file)
+    try:
+        window = build_main_window(paths.db_path, model=model)
+    except StorageError as error:
+        log.error("cannot open the database: %s", error)
+        QMessageBox.critical(None, "newsdesk", str(error))
+        return 1
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        window.shutdown()  # no worker thread may outlive the application

@@ -1,0 +1,199 @@
+"""The window's actions and menus: File, Edit, Analysis, Help.
+
+Every action has a stable objectName (``actionSave``, ``actionExtract``, …),
+a standard shortcut where the platform has one, and a handler on the window.
+Handlers that need a dialog (choose a file, confirm) live here, so the
+window's public methods stay dialog-free for scripts and tests.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+import newsdesk
+from newsdesk.errors import NewsdeskError, StorageError
+from newsdesk.gui.printing import export_pdf, print_preview
+
+if TYPE_CHECKING:
+    from newsdesk.gui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+Key = QKeySequence.StandardKey
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("WindowActions", text)
+
+
+class WindowActions:
+    """Creates the actions and menus of one :class:`MainWindow` and keeps them enabled right."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+
+        def make(
+            name: str, text: str, slot: Callable[..., object], shortcut: Key | str | None = None
+        ) -> QAction:
+            action = QAction(text, window)
+            action.setObjectName(name)
+            if isinstance(shortcut, Key):
+                action.setShortcuts(shortcut)
+            elif shortcut:
+                action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(slot)
+            window.addAction(action)
+            return action
+
+        editor = window.editor
+        self.open = make("actionOpen", _tr("&Open…"), self._open_file, Key.Open)
+        self.open_story = make(
+            "actionOpenStory", _tr("Open Saved &Story…"), self._open_story, "Ctrl+Shift+O"
+        )
+        self.save = make("actionSave", _tr("&Save"), self._save, Key.Save)
+        self.print = make("actionPrint", _tr("&Print…"), self._print, Key.Print)
+        self.export_pdf = make(
+            "actionExportPdf", _tr("&Export PDF…"), self._export_pdf, "Ctrl+Shift+E"
+        )
+        self.quit = make("actionQuit", _tr("&Quit"), window.close, Key.Quit)
+        self.undo = make("actionUndo", _tr("&Undo"), editor.undo, Key.Undo)
+        self.redo = make("actionRedo", _tr("&Redo"), editor.redo, Key.Redo)
+        self.find = make(
+            "actionFind", _tr("&Find Fact…"), window.facts_panel.focus_filter, Key.Find
+        )
+        self.extract = make("actionExtract", _tr("&Analyse Now"), window.analyse_now, Key.Refresh)
+        self.verify = make("actionVerify", _tr("Mark Fact &Verified"), self._verify, "Ctrl+E")
+        self.verify.setCheckable(True)
+        self.about = make("actionAbout", _tr("&About newsdesk"), self._about)
+        self.undo.setEnabled(False)
+        self.redo.setEnabled(False)
+        editor.undoAvailable.connect(self.undo.setEnabled)
+        editor.redoAvailable.connect(self.redo.setEnabled)
+        self.verify.setStatusTip(_tr("Mark the fact selected in the list as checked"))
+        self.extract.setStatusTip(_tr("Find the facts in the text now"))
+
+        bar = window.menuBar()
+        file_menu = bar.addMenu(_tr("&File"))
+        file_menu.addActions([self.open, self.open_story])
+        file_menu.addSeparator()
+        file_menu.addAction(self.save)
+        file_menu.addSeparator()
+        file_menu.addActions([self.print, self.export_pdf])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit)
+        edit_menu = bar.addMenu(_tr("&Edit"))
+        edit_menu.addActions([self.undo, self.redo])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find)
+        analysis_menu = bar.addMenu(_tr("&Analysis"))
+        analysis_menu.addActions([self.extract, self.verify])
+        help_menu = bar.addMenu(_tr("&Help"))
+        help_menu.addAction(self.about)
+
+    def update(self, window: MainWindow) -> None:
+        """Enable what makes sense now; tick Verify for a verified fact."""
+        has_text = bool(window.editor.document().characterCount() > 1)
+        has_sheet = window.current_sheet is not None
+        self.save.setEnabled(has_text)
+        self.print.setEnabled(has_sheet)
+        self.export_pdf.setEnabled(has_sheet)
+        self.extract.setEnabled(window.analysis.ready and has_text)
+        fact_id = window.facts_panel.current_fact_id()
+        fact = window.facts_panel.model.fact(window.facts_panel.model.index_of(fact_id or ""))
+        self.verify.setEnabled(fact is not None)
+        self.verify.blockSignals(True)
+        self.verify.setChecked(fact is not None and fact.status == "verified")
+        self.verify.blockSignals(False)
+
+    # -- handlers with dialogs ---------------------------------------------------------
+
+    def _open_file(self) -> None:
+        window = self.window
+        if not window.maybe_discard():
+            return
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        path, _ = QFileDialog.getOpenFileName(
+            window,
+            _tr("Open article"),
+            folder,
+            _tr("Articles (*.txt *.md *.html *.htm);;All files (*)"),
+        )
+        if path:
+            window.open_file(path)
+
+    def _open_story(self) -> None:
+        window = self.window
+        try:
+            stories = window.store.stories()
+        except StorageError as error:
+            window.show_message(QMessageBox.Icon.Warning, _tr("Cannot list stories"), str(error))
+            return
+        if not stories:
+            window.show_message(
+                QMessageBox.Icon.Information, _tr("No saved stories"), _tr("Nothing is saved yet.")
+            )
+            return
+        if not window.maybe_discard():
+            return
+        labels = [
+            f"{story.headline or story.slug} — {story.latest_at.astimezone():%d %b %H:%M} "
+            f"({story.version_count})"
+            for story in stories
+        ]
+        choice, ok = QInputDialog.getItem(
+            window, _tr("Open saved story"), _tr("Story:"), labels, 0, False
+        )
+        if ok and choice in labels:
+            window.open_story(stories[labels.index(choice)].slug)
+
+    def _save(self) -> None:
+        self.window.save()
+
+    def _verify(self, checked: bool) -> None:
+        self.window.verify_selected(checked)
+
+    def _print(self) -> None:
+        window = self.window
+        if window.current_sheet is None:
+            return
+        version = None if window.is_dirty else window.current_version
+        print_preview(window, window.current_sheet, version)
+
+    def _export_pdf(self) -> None:
+        window = self.window
+        sheet = window.current_sheet
+        if sheet is None:
+            return
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        name = f"{window.story_slug or 'fact-sheet'}.pdf"
+        path, _ = QFileDialog.getSaveFileName(
+            window, _tr("Export PDF"), str(Path(folder) / name), _tr("PDF files (*.pdf)")
+        )
+        if not path:
+            return
+        target = Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
+        version = None if window.is_dirty else window.current_version
+        try:
+            export_pdf(sheet, target, version)
+        except NewsdeskError as error:
+            window.show_message(QMessageBox.Icon.Warning, _tr("Not exported"), str(error))
+            return
+        window.statusBar().showMessage(_tr("Exported %s") % target, 6000)
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self.window,
+            _tr("About newsdesk"),
+            _tr(
+                "<h3>newsdesk %s</h3><p>Fact sheets from wire copy: names, figures and "
+                "dates, checked by hand, saved in versions and printed.</p>"
+            )
+            % newsdesk.__version__,
+        )

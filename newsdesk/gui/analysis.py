@@ -1,0 +1,220 @@
+"""Analysis of the editor's text on the NLP worker, debounced and revision-tagged.
+
+Every change of the text bumps a revision counter and (re)starts a single-shot
+timer; when the text has been still for :data:`DEBOUNCE_MS`, the text and its
+revision go to the extractor on the one NLP thread. A result is only handed on
+if its revision is still the current one: a stale result is dropped, never
+applied. The pipeline itself is loaded on the same thread, so the window is
+usable while it loads, and a missing model is reported, not fatal.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections import Counter
+from collections.abc import Callable
+from typing import Protocol
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from newsdesk.core.model import FactSheet
+from newsdesk.core.render import fact_title, grouped_facts
+from newsdesk.errors import NewsdeskError
+from newsdesk.gui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+DEBOUNCE_MS = 600
+
+
+class SheetExtractor(Protocol):
+    """What the window needs of :class:`newsdesk.core.extract.Extractor`."""
+
+    @property
+    def model_name(self) -> str: ...
+
+    def extract(
+        self,
+        text: str,
+        *,
+        clean: bool = True,
+        sheet_id: str | None = None,
+        published: str | None = None,
+    ) -> FactSheet: ...
+
+
+ExtractorLoader = Callable[[], SheetExtractor]
+
+
+class AnalysisController(QObject):
+    """Runs the extractor over the current text when it settles (see module docs).
+
+    Signals: ``model_loaded(str)`` (the model's name), ``model_failed(str)`` (a
+    message saying what to install), ``busy_changed(bool)``, ``result_ready(object,
+    int)`` (a ``FactSheet`` — or ``None`` for empty text — and its revision,
+    only ever the current one), ``analysis_failed(str)``.
+    """
+
+    model_loaded = Signal(str)
+    model_failed = Signal(str)
+    busy_changed = Signal(bool)
+    result_ready = Signal(object, int)
+    analysis_failed = Signal(str)
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        text: Callable[[], str],
+        parent: QObject | None = None,
+        *,
+        delay_ms: int = DEBOUNCE_MS,
+    ) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._text = text
+        self._extractor: SheetExtractor | None = None
+        self._revision = 0
+        self._wanted = False  # analysis was asked for before the model was ready
+        self._in_flight = 0
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(delay_ms)
+        self._timer.timeout.connect(self.analyse_now)
+
+    # -- state -----------------------------------------------------------------------
+
+    @property
+    def revision(self) -> int:
+        """The revision of the text now in the editor."""
+        return self._revision
+
+    @property
+    def ready(self) -> bool:
+        """Whether the pipeline is loaded."""
+        return self._extractor is not None
+
+    @property
+    def model_name(self) -> str | None:
+        return self._extractor.model_name if self._extractor is not None else None
+
+    @property
+    def busy(self) -> bool:
+        """Whether an analysis is queued or running."""
+        return self._in_flight > 0
+
+    @property
+    def pending(self) -> bool:
+        """Whether an analysis is waiting for the text to settle or the model to load."""
+        return self._timer.isActive() or self._wanted
+
+    # -- loading -----------------------------------------------------------------------
+
+    def load(self, loader: ExtractorLoader) -> None:
+        """Load the pipeline on the NLP thread; ``model_loaded`` or ``model_failed`` follows."""
+        self._runner.run(loader, on_success=self._loaded, on_failure=self._load_failed)
+
+    def _loaded(self, extractor: SheetExtractor) -> None:
+        self._extractor = extractor
+        log.info("analysis ready with %s", extractor.model_name)
+        self.model_loaded.emit(extractor.model_name)
+        if self._wanted:
+            self.analyse_now()
+
+    def _load_failed(self, error: BaseException) -> None:
+        self._wanted = False
+        if isinstance(error, NewsdeskError):
+            log.warning("no language model: %s", error)
+            self.model_failed.emit(str(error))
+        else:
+            sys.excepthook(type(error), error, error.__traceback__)
+
+    # -- analysing ---------------------------------------------------------------------
+
+    def text_changed(self) -> None:
+        """The text changed: a new revision; analyse once it has been still a moment."""
+        self._revision += 1
+        self._timer.start()
+
+    def cancel_pending(self) -> None:
+        """Forget the scheduled analysis (the text already has its sheet)."""
+        self._timer.stop()
+        self._wanted = False
+
+    @Slot()
+    def analyse_now(self) -> bool:
+        """Analyse the current text now; ``False`` if it must wait for the model."""
+        self._timer.stop()
+        if self._extractor is None:
+            self._wanted = True
+            return False
+        self._wanted = False
+        text, revision, extractor = self._text(), self._revision, self._extractor
+        if not text.strip():
+            self.result_ready.emit(None, revision)
+            return True
+
+        def job() -> FactSheet | None:
+            # Runs on the NLP thread. A job that is already stale when its turn
+            # comes is skipped: reading an int attribute is safe across threads.
+            if revision != self._revision:
+                return None
+            return extractor.extract(text, clean=False)
+
+        self._set_in_flight(+1)
+        self._runner.run(
+            job,
+            on_success=lambda sheet: self._finished(sheet, revision),
+            on_failure=lambda error: self._failed(error, revision),
+        )
+        return True
+
+    def _finished(self, sheet: FactSheet | None, revision: int) -> None:
+        self._set_in_flight(-1)
+        if sheet is None or revision != self._revision:
+            log.debug("dropping analysis of revision %d (now %d)", revision, self._revision)
+            return
+        self.result_ready.emit(sheet, revision)
+
+    def _failed(self, error: BaseException, revision: int) -> None:
+        self._set_in_flight(-1)
+        if not isinstance(error, NewsdeskError):
+            sys.excepthook(type(error), error, error.__traceback__)
+        elif revision == self._revision:
+            self.analysis_failed.emit(str(error))
+
+    def _set_in_flight(self, step: int) -> None:
+        was_busy = self.busy
+        self._in_flight += step
+        if self.busy != was_busy:
+            self.busy_changed.emit(self.busy)
+
+
+def carry_over(old: FactSheet | None, new: FactSheet) -> int:
+    """Keep the editor's statuses and notes when the text is analysed again.
+
+    A fact of ``new`` takes the status and note of the fact of ``old`` in the
+    same group with the same wording (the n-th "26" keeps the n-th "26"'s
+    status). Returns how many facts kept something.
+    """
+    if old is None:
+        return 0
+    remembered: dict[tuple[str, str, int], tuple[str, str]] = {}
+    for group, facts in grouped_facts(old).items():
+        seen: Counter[str] = Counter()
+        for fact in facts:
+            title = fact_title(fact).casefold()
+            seen[title] += 1
+            if fact.status != "unverified" or fact.note:
+                remembered[(group, title, seen[title])] = (fact.status, fact.note)
+    kept = 0
+    for group, facts in grouped_facts(new).items():
+        seen = Counter()
+        for fact in facts:
+            title = fact_title(fact).casefold()
+            seen[title] += 1
+            found = remembered.get((group, title, seen[title]))
+            if found:
+                fact.status, fact.note = found  # type: ignore[assignment]
+                kept += 1
+    return kept

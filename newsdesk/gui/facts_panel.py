@@ -1,0 +1,168 @@
+"""The facts panel: a filter box over the sortable facts tree (``factsView``).
+
+Typing in the filter keeps the groups whose facts match (any column, any
+case); clicking a column header sorts the facts inside each group while the
+groups keep their order. Choosing a fact, by mouse or keyboard, asks the
+window to show it in the text.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from newsdesk.core.model import FactSheet
+from newsdesk.gui.facts_model import FACT_ID_ROLE, SORT_ROLE, Column, FactsModel
+
+log = logging.getLogger(__name__)
+
+
+class FactsProxyModel(QSortFilterProxyModel):
+    """Filters facts (keeping their group) and sorts facts, never groups."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setRecursiveFilteringEnabled(True)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterKeyColumn(-1)
+        self.setSortRole(SORT_ROLE)
+
+    def lessThan(
+        self, left: QModelIndex | QPersistentModelIndex, right: QModelIndex | QPersistentModelIndex
+    ) -> bool:
+        if not left.parent().isValid():
+            # Groups stay People … Quotes in either sort order.
+            ascending = self.sortOrder() == Qt.SortOrder.AscendingOrder
+            return left.row() < right.row() if ascending else left.row() > right.row()
+        return bool(left.data(SORT_ROLE) < right.data(SORT_ROLE))
+
+
+class FactsPanel(QWidget):
+    """Filter line edit plus the facts tree.
+
+    Signals: ``fact_activated(str)`` — the user chose the fact with that id;
+    ``current_fact_changed(str)`` — the current fact changed for any reason
+    (``""`` when a group or nothing is current).
+    """
+
+    fact_activated = Signal(str)
+    current_fact_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = FactsModel(self)
+        self.proxy = FactsProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setObjectName("factsFilter")
+        self.filter_edit.setPlaceholderText(self.tr("Filter facts…"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAccessibleName(self.tr("Filter facts"))
+        self.filter_edit.textChanged.connect(self._filter_changed)
+
+        self.view = QTreeView(self)
+        self.view.setObjectName("factsView")
+        self.view.setAccessibleName(self.tr("Facts"))
+        self.view.setModel(self.proxy)
+        self.view.setUniformRowHeights(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.view.header()
+        header.setSortIndicatorClearable(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # text order at first
+        self.view.setSortingEnabled(True)
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self._programmatic = False
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.view.clicked.connect(self._clicked)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(self.view)
+
+    def set_column_widths(self, fact: int, value: int, status: int) -> None:
+        self.view.setColumnWidth(Column.FACT, fact)
+        self.view.setColumnWidth(Column.VALUE, value)
+        self.view.setColumnWidth(Column.STATUS, status)
+
+    # -- public API ----------------------------------------------------------------------
+
+    def set_sheet(self, sheet: FactSheet | None) -> None:
+        """Show the facts of ``sheet``, all groups expanded, the current fact kept."""
+        current = self.current_fact_id()
+        self.model.set_sheet(sheet)
+        self.view.expandAll()
+        if current:
+            self.select_fact(current)
+
+    def current_fact_id(self) -> str | None:
+        """The id of the fact selected in the tree, if a fact (not a group) is."""
+        value = self.view.currentIndex().data(FACT_ID_ROLE)
+        return str(value) if value else None
+
+    def select_fact(self, fact_id: str) -> bool:
+        """Make ``fact_id`` current and visible without asking the window to show it."""
+        source = self.model.index_of(fact_id)
+        index = self.proxy.mapFromSource(source)
+        if not index.isValid():
+            return False
+        self._programmatic = True
+        try:
+            self.view.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        finally:
+            self._programmatic = False
+        self.view.scrollTo(index)
+        return True
+
+    def focus_filter(self) -> None:
+        self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_edit.selectAll()
+
+    # -- slots -----------------------------------------------------------------------------
+
+    @Slot(str)
+    def _filter_changed(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text)
+        self.view.expandAll()
+
+    @Slot(QModelIndex, QModelIndex)
+    def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        fact_id = current.data(FACT_ID_ROLE) or ""
+        self.current_fact_changed.emit(fact_id)
+        if fact_id and not self._programmatic:
+            self.fact_activated.emit(fact_id)
+
+    @Slot(QModelIndex)
+    def _clicked(self, index: QModelIndex) -> None:
+        # A click on the row that is already current still means "show me again".
+        fact_id = index.data(FACT_ID_ROLE)
+        if fact_id and index.row() == self.view.currentIndex().row():
+            self.fact_activated.emit(fact_id)

@@ -1,0 +1,112 @@
+"""The saved versions of the current story, as a table for ``historyView``."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
+
+from newsdesk.storage import VersionInfo
+
+VERSION_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's VersionInfo
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class HistoryColumn(IntEnum):
+    """The history table's columns."""
+
+    VERSION = 0
+    SAVED = 1
+    FACTS = 2
+    MESSAGE = 3
+
+
+class HistoryModel(QAbstractTableModel):
+    """A read-only table over a story's :class:`~newsdesk.storage.VersionInfo` list.
+
+    Newest first; the version open in the window is shown in bold.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._versions: list[VersionInfo] = []
+        self._current: int | None = None
+
+    def set_versions(self, versions: list[VersionInfo], current: int | None = None) -> None:
+        """Show ``versions`` (any order) and mark version number ``current``."""
+        self.beginResetModel()
+        self._versions = sorted(versions, key=lambda v: v.number, reverse=True)
+        self._current = current
+        self.endResetModel()
+
+    def set_current(self, number: int | None) -> None:
+        """Mark version ``number`` as the one open in the window."""
+        self._current = number
+        if self._versions:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._versions) - 1, len(HistoryColumn) - 1)
+            )
+
+    def version(self, row: int) -> VersionInfo | None:
+        return self._versions[row] if 0 <= row < len(self._versions) else None
+
+    @property
+    def versions(self) -> list[VersionInfo]:
+        return list(self._versions)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._versions)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HistoryColumn)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = (self.tr("Version"), self.tr("Saved"), self.tr("Facts"), self.tr("Message"))
+        return titles[section] if 0 <= section < len(titles) else None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        version = self.version(index.row()) if index.isValid() else None
+        if version is None:
+            return None
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if column == HistoryColumn.VERSION:
+                return str(version.number)
+            if column == HistoryColumn.SAVED:
+                return version.created_at.astimezone().strftime("%d %b %Y %H:%M")
+            if column == HistoryColumn.FACTS:
+                return self.tr("%d facts") % version.fact_count
+            return version.message
+        if role == Qt.ItemDataRole.ToolTipRole:
+            who = self.tr("by %s") % version.editor if version.editor else ""
+            counts = self.tr("%d entities, %d figures, %d dates, %d quotes") % (
+                version.entity_count,
+                version.figure_count,
+                version.date_count,
+                version.quote_count,
+            )
+            return f"{self.tr('Version')} {version.number} {who}\n{counts}".replace("  ", " ")
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
+            HistoryColumn.VERSION,
+            HistoryColumn.FACTS,
+        ):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and version.number == self._current:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == VERSION_ROLE:
+            return version
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

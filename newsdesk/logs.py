@@ -1,0 +1,58 @@
+"""Logging set-up for the window: a rotating log file, configured once.
+
+The command line and the window log through ``logging.getLogger(__name__)``
+everywhere; only this module attaches handlers. Article bodies are never
+logged above DEBUG, and DEBUG is off unless asked for.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+from pathlib import Path
+
+LOG_FORMAT = "%(asctime)s %(levelname)-8s %(name)s [%(threadName)s] %(message)s"
+MAX_BYTES = 2_000_000
+BACKUPS = 3
+
+_configured = False
+_log_file: Path | None = None
+
+
+def setup_logging(log_file: Path, *, level: int = logging.INFO) -> Path | None:
+    """Log to ``log_file`` (rotated at 2 MB, 3 kept) and warnings to stderr.
+
+    The root logger's level becomes ``level``; a stderr handler is added
+    only when nothing else (such as the command line) configured one.
+
+    Safe to call again: only the first call configures anything. Returns the
+    log file, or ``None`` when it cannot be written (logging then goes to
+    stderr only, which is said on stderr).
+    """
+    global _configured, _log_file
+    if _configured:
+        return _log_file
+    _configured = True
+    root = logging.getLogger()
+    root.setLevel(level)
+    if not root.handlers:  # the command line may already have set up stderr
+        console = logging.StreamHandler(sys.stderr)
+        console.setLevel(logging.WARNING)
+        console.setFormatter(logging.Formatter("newsdesk: %(levelname)s: %(message)s"))
+        root.addHandler(console)
+    logging.captureWarnings(True)
+    try:
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(
+            log_file, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
+        )
+    except OSError as error:
+        logging.getLogger(__name__).warning("cannot write the log file %s: %s", log_file, error)
+        return None
+    handler.setFormatter(logging.Formatter(LOG_FORMAT))
+    handler.setLevel(level)
+    root.addHandler(handler)
+    _log_file = log_file
+    logging.getLogger(__name__).info("logging to %s", log_file)
+    return log_file
