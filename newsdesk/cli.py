@@ -68,11 +68,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING,
-        format="newsdesk: %(levelname)s: %(message)s",
-        stream=sys.stderr,
-    )
+    # The console shows warnings (or everything with -v); the window's log
+    # file may lower the root level later, so the level sits on the handler.
+    console = logging.StreamHandler(sys.stderr)
+    console.setLevel(logging.INFO if args.verbose else logging.WARNING)
+    console.setFormatter(logging.Formatter("newsdesk: %(levelname)s: %(message)s"))
+    logging.basicConfig(level=console.level, handlers=[console])
     if args.command == "extract":
         return _extract(args)
     from newsdesk.app import run_gui  # Qt is imported only for the window
