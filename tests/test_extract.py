@@ -232,3 +232,19 @@ def test_batch_keeps_ids_and_order_and_reports_empty_items(extractor: Extractor)
     first = results[0][1]
     assert isinstance(first, FactSheet) and first.id == "a"
     assert first.figures[0].value == 5
+
+
+def test_title_case_headline_figures_are_not_taken_for_labels(extractor: Extractor) -> None:
+    sheet = extractor.extract(
+        "Missiles Kill 14 in Eastern City, Officials Say\n\n"
+        "KYIV (AP) — Missiles struck the city overnight, killing at least 14 civilians."
+    )
+    assert [f.text for f in sheet.figures] == ["14", "at least 14"]
+
+
+def test_initialisms_keep_their_final_dot(extractor: Extractor) -> None:
+    sheet = extractor.extract("More than 6 million people have fled, according to the U.N.")
+    assert "U.N." in {e.name for e in sheet.entities}
+    assert all(
+        sheet.article.text[m.start : m.end] == m.text for e in sheet.entities for m in e.mentions
+    )

@@ -25,6 +25,7 @@ _TITLES = frozenset(
      "judge", "chief", "mayor", "lt", "capt", "sir", "dame", "lord"}
 )  # fmt: skip
 _LEADING = re.compile(r"^(?:the|The|THE)\s+")
+_INITIALISM = re.compile(r"(?:^|[\s.])[A-Z]\.$")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
@@ -42,7 +43,15 @@ def display_name(text: str) -> str:
     name = " ".join(text.split())
     name = _LEADING.sub("", name)
     name = _POSSESSIVE.sub("", name)
-    return name.strip(" ,.;:") or text.strip()
+    return _strip_punctuation(name) or text.strip()
+
+
+def _strip_punctuation(text: str) -> str:
+    """Trailing commas and full stops go; the dot of an initialism ("U.N.") stays."""
+    stripped = text.strip(" ,;:")
+    while stripped.endswith(".") and not _INITIALISM.search(stripped):
+        stripped = stripped[:-1].rstrip(" ,;:")
+    return stripped
 
 
 def _key(name: str) -> str:
@@ -63,7 +72,7 @@ def group_entities(doc: Doc, spans: list[Span] | None = None) -> list[EntityGrou
         start, end = ent.start_char, ent.end_char
         # Keep the mention exact but without a trailing possessive or punctuation.
         text = doc.text[start:end]
-        trimmed = _POSSESSIVE.sub("", text).rstrip(" ,.;:")
+        trimmed = _strip_punctuation(_POSSESSIVE.sub("", text))
         end = start + len(trimmed)
         if not trimmed.strip() or not any(ch.isalpha() for ch in trimmed):
             continue

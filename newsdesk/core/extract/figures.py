@@ -509,6 +509,7 @@ def _is_excluded(doc: Doc, start: int, end: int) -> bool:
         # "Route 9", "Flight 302", "Section 427", "No. 10": a capitalised name word.
         if (
             _is_label_word(prev)
+            and not _is_title_case(prev)
             and first.like_num
             and "," not in first.text
             and not any(ch.isalpha() for ch in last.text)
@@ -529,6 +530,17 @@ def _is_label_word(token: Token) -> bool:
         return False
     lower = token.lower_
     return lower not in lexicon.MONTHS and lower not in _QUALIFIER_WORDS
+
+
+def _is_title_case(token: Token) -> bool:
+    """Whether the token's line is a title-case headline ("Strikes Kill 14 in Kharkiv")."""
+    text = token.doc.text
+    start = text.rfind("\n", 0, token.idx) + 1
+    end = text.find("\n", token.idx)
+    words = [w for w in re.findall(r"[A-Za-z]+", text[start : end if end != -1 else None])]
+    long_words = [w for w in words if len(w) > 3]
+    capitalised = sum(1 for w in long_words if w[0].isupper())
+    return len(long_words) >= 3 and capitalised / len(long_words) >= 0.6
 
 
 def _counts_something(token: Token) -> bool:
