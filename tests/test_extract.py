@@ -248,3 +248,26 @@ def test_initialisms_keep_their_final_dot(extractor: Extractor) -> None:
     assert all(
         sheet.article.text[m.start : m.end] == m.text for e in sheet.entities for m in e.mentions
     )
+
+
+def test_quote_speaker_is_the_named_person_not_the_next_paragraph(extractor: Extractor) -> None:
+    sheet = extractor.extract(
+        "Qatar's prime minister, Sheikh Mohammed bin Abdulrahman al-Thani, said the sides were "
+        '"closer than at any point in the last three months." Aid agencies say up to 1.9 '
+        "million people have been displaced."
+    )
+    (quote,) = sheet.quotes
+    speaker = sheet.entity(quote.speaker)
+    assert speaker is not None
+    assert speaker.name == "Mohammed bin Abdulrahman al-Thani"
+    assert quote.cue == "said"
+
+
+def test_towns_the_text_locates_things_in_are_places(extractor: Extractor) -> None:
+    sheet = extractor.extract(
+        "Nine people died in a school in Khan Younis. A convoy was stranded 35 miles south "
+        "of Lokoja."
+    )
+    labels = {e.name: e.label for e in sheet.entities}
+    assert labels.get("Khan Younis") == "GPE"
+    assert labels.get("Lokoja") == "GPE"

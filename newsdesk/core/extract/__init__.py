@@ -262,8 +262,11 @@ def _as_place_if_located(span: Span) -> Span:
         return span
     doc = span.doc
     before = doc[span.start - 1]
-    located = before.lower_ in _PLACE_PREPOSITIONS or (
-        before.lower_ == "of" and span.start >= 2 and doc[span.start - 2].lower_ in _DIRECTIONS
+    located = (
+        before.lower_ in _PLACE_PREPOSITIONS
+        # "in Khan Younis": people are rarely "in" someone; companies often are.
+        or (before.lower_ == "in" and span.label_ == "PERSON")
+        or (before.lower_ == "of" and span.start >= 2 and doc[span.start - 2].lower_ in _DIRECTIONS)
     )
     if not located:
         return span

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from newsdesk.core.extract import lexicon
 
@@ -46,7 +46,7 @@ def find_quotes(doc: Doc) -> list[QuoteReading]:
         speaker: Token | None = None
         if cue_token is not None:
             subjects = [c for c in cue_token.children if c.dep_ in ("nsubj", "nsubjpass")]
-            speaker = subjects[0] if subjects else None
+            speaker = _named(subjects[0]) if subjects else None
         stripped = inner.rstrip(" ,.")
         reading = QuoteReading(
             start=start,
@@ -67,30 +67,48 @@ def find_quotes(doc: Doc) -> list[QuoteReading]:
 
 
 def _cue_for(doc: Doc, quote_start: int, quote_end: int) -> Token | None:
-    """The speech verb that introduces or follows the quote."""
+    """The speech verb that introduces or follows the quote.
+
+    The sentences the quote sits in come first ('X said the sides were
+    "…"'); only when they have none is the next sentence tried ('"…." X
+    said.'), so a new paragraph's "Aid agencies say" is not taken.
+    """
     span = doc.char_span(quote_start, quote_end, alignment_mode="expand")
     if span is None:
         return None
-    candidates: list[tuple[int, Token]] = []
-    sentences: list[Span] = []
-    for sent in doc.sents:
-        if sent.end_char >= quote_start - 1 and sent.start_char <= quote_end + 1:
-            sentences.append(sent)
-    if sentences:
-        last = sentences[-1]
-        if last.end < len(doc):
-            sentences.append(doc[last.end].sent)  # '"…." Okafor said.' as its own sentence
-    for sent in sentences:
-        for token in sent:
-            if span.start <= token.i < span.end:
-                continue
-            if token.lemma_.lower() in lexicon.SAY_VERBS and token.pos_ in ("VERB", "AUX"):
-                distance = min(abs(token.idx - quote_end), abs(token.idx - quote_start))
-                if distance < 120:
-                    candidates.append((distance, token))
-    if not candidates:
-        return None
-    return min(candidates, key=lambda c: c[0])[1]
+    sentences = [
+        sent
+        for sent in doc.sents
+        if sent.end_char >= quote_start - 1 and sent.start_char <= quote_end + 1
+    ]
+    inner = doc.text[quote_start:quote_end].rstrip("\"”' ")
+    closes_sentence = inner.endswith((".", "!", "?"))
+    following = [doc[sentences[-1].end].sent] if sentences and sentences[-1].end < len(doc) else []
+    for group in (sentences, following):
+        candidates: list[tuple[int, Token]] = []
+        for sent in group:
+            for token in sent:
+                if span.start <= token.i < span.end:
+                    continue
+                if token.lemma_.lower() in lexicon.SAY_VERBS and token.pos_ in ("VERB", "AUX"):
+                    distance = min(abs(token.idx - quote_end), abs(token.idx - quote_start))
+                    if token.idx >= quote_end and closes_sentence:
+                        distance += 1000  # '…"closer than ever." Aid agencies say' is new
+                    if distance < 120 or (closes_sentence and distance < 1120):
+                        candidates.append((distance, token))
+        if candidates:
+            return min(candidates, key=lambda c: c[0])[1]
+    return None
+
+
+def _named(subject: Token) -> Token:
+    """The named person behind a title: "the prime minister, Sheikh X," → X."""
+    if subject.ent_type_:
+        return subject
+    for child in subject.children:
+        if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+            return child
+    return subject
 
 
 def _name_span(token: Token) -> tuple[int, int]:
