@@ -11,7 +11,7 @@ import datetime as dt
 
 import pytest
 
-from newsdesk.core.extract.dates import resolve_date
+from newsdesk.core.extract.dates import resolve_date, story_date_line
 
 FRIDAY = dt.date(2015, 9, 25)  # a Friday
 WEDNESDAY = dt.date(2015, 9, 23)
@@ -120,12 +120,6 @@ def test_relative_dates_count_from_the_story_date(
 @pytest.mark.parametrize(
     "text",
     [
-        "last week",
-        "this week",
-        "2014",
-        "in 2019",
-        "next Monday",
-        "last Friday",
         "every Friday",
         "Friday and Saturday",
         "three years",
@@ -134,16 +128,71 @@ def test_relative_dates_count_from_the_story_date(
         "the spring",
         "the year",
         "decade",
-        "March",
-        "in March",
-        "March 2015",
         "the 25th",
         "Mon",
         "",
     ],
 )
-def test_what_names_no_single_day_is_none(text: str) -> None:
+def test_what_names_no_knowable_date_is_none(text: str) -> None:
     assert resolve_date(text, FRIDAY) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("last week", "2015-W38"),
+        ("this week", "2015-W39"),
+        ("next week", "2015-W40"),
+        ("last month", "2015-08"),
+        ("earlier this month", "2015-09"),
+        ("this year", "2015"),
+        ("last year", "2014"),
+        ("2014", "2014"),
+        ("in 2019", "2019"),
+        ("March", "2015-03"),
+        ("in March", "2015-03"),
+        ("March 2015", "2015-03"),
+        ("December 2014", "2014-12"),
+        ("next Monday", "2015-09-28"),
+        ("last Friday", "2015-09-18"),
+        ("last Thursday", "2015-09-24"),
+        ("three days ago", "2015-09-22"),
+        ("a week ago", "2015-09-18"),
+        ("10 days ago", "2015-09-15"),
+    ],
+)
+def test_periods_resolve_to_iso_weeks_months_and_years(text: str, expected: str) -> None:
+    assert resolve_date(text, FRIDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "story_date", "expected"),
+    [
+        ("Friday", WEDNESDAY, "2015-09-25"),
+        ("on Monday", FRIDAY, "2015-09-28"),
+        ("Friday", FRIDAY, "2015-09-25"),
+    ],
+)
+def test_a_weekday_in_a_sentence_about_the_future_is_the_coming_one(
+    text: str, story_date: dt.date, expected: str
+) -> None:
+    assert resolve_date(text, story_date, future=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Friday, July 21, 2017", "2017-07-21"),
+        ("July 21, 2017", "2017-07-21"),
+        ("21 July 2017", "2017-07-21"),
+        ("2017-07-21", "2017-07-21"),
+        ("Sunday, September 18, 2016 10:30 GMT", "2016-09-18"),
+        ("The war began on July 21, 2017", None),
+        ("July 2017", None),
+    ],
+)
+def test_a_line_that_is_only_a_date_gives_the_story_date(line: str, expected: str | None) -> None:
+    assert story_date_line(line) == expected
 
 
 @pytest.mark.parametrize(

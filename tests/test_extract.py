@@ -271,3 +271,24 @@ def test_towns_the_text_locates_things_in_are_places(extractor: Extractor) -> No
     labels = {e.name: e.label for e in sheet.entities}
     assert labels.get("Khan Younis") == "GPE"
     assert labels.get("Lokoja") == "GPE"
+
+
+def test_dates_look_ahead_and_back_with_the_sentence(extractor: Extractor) -> None:
+    sheet = extractor.extract(
+        "Talks resume\n\nGENEVA, Sept 25 (Newsdesk Wire) - Delegates met on Thursday and will "
+        "meet again on Monday. Last week, talks stalled. He arrived last Friday.",
+        published="2015-09-25",
+    )
+    values = {d.text: d.value for d in sheet.dates}
+    assert values["Thursday"] == "2015-09-24"
+    assert values["Monday"] == "2015-09-28"
+    assert values["Last week"] == "2015-W38"
+    assert values["last Friday"] == "2015-09-18"
+
+
+def test_a_date_line_under_the_headline_is_the_story_date(extractor: Extractor) -> None:
+    sheet = extractor.extract(
+        "Robotics team honoured\nFriday, July 21, 2017\nThe team won a medal on Tuesday."
+    )
+    assert sheet.article.published == "2017-07-21"
+    assert {d.text: d.value for d in sheet.dates}["Tuesday"] == "2017-07-18"

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
-from newsdesk.core.extract.dates import resolve_date
+from newsdesk.core.extract.dates import resolve_date, story_date_line
 from newsdesk.core.extract.entities import group_entities
 from newsdesk.core.extract.figures import find_figures, is_date_like
 from newsdesk.core.extract.quotes import find_quotes
@@ -159,12 +159,12 @@ class Extractor:
                 text=ent.text,
                 start=ent.start_char,
                 end=ent.end_char,
-                value=resolve_date(ent.text, story_date),
+                value=resolve_date(ent.text, story_date, future=_looks_ahead(ent)),
             )
-            for n, ent in enumerate(e for e in doc.ents if e.label_ == "DATE" and is_date_like(e))
+            for n, ent in enumerate(
+                (e for e in doc.ents if e.label_ == "DATE" and is_date_like(e)), start=1
+            )
         ]
-        for n, date in enumerate(dates, start=1):
-            date.id = f"d{n}"
         quotes = []
         for n, reading in enumerate(find_quotes(doc), start=1):
             speaker = entity_at(reading.speaker_span) or _entity_named(
@@ -208,6 +208,12 @@ class Extractor:
                 return dt.date.fromisoformat(article.published)
             except ValueError:
                 log.warning("ignoring unreadable story date %r", article.published)
+        # A line of its own that is only a date ("Friday, July 21, 2017").
+        for line in article.text.split("\n")[1:4]:
+            value = story_date_line(line)
+            if value:
+                article.published = value
+                return dt.date.fromisoformat(value)
         dateline = find_dateline(article.text, len(article.headline) + 1)
         if dateline and dateline.date_text:
             value = resolve_date(dateline.date_text, today)
@@ -271,6 +277,23 @@ def _as_place_if_located(span: Span) -> Span:
     if not located:
         return span
     return Span(doc, span.start, span.end, label="GPE")
+
+
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+
+
+def _looks_ahead(span: Span) -> bool:
+    """Whether the date's clause speaks of the future ("talks will resume on Friday")."""
+    token = span.root
+    for _ in range(4):  # walk up to the verb the date hangs from
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            break
+        token = token.head
+    if any(c.lower_ in _FUTURE_AUX or c.lemma_ == "will" for c in token.children):
+        return True
+    # "is due to meet", "are set to vote", "plans to": the infinitive's parent.
+    head = token.head
+    return token.tag_ == "VB" and head is not token and head.lemma_ in ("due", "set", "plan", "be")
 
 
 def _entity_named(entities: list[Entity], text: str) -> str | None:

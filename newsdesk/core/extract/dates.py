@@ -1,9 +1,17 @@
 """Dates: absolute dates read, relative ones resolved against the story date.
 
-"Sept. 25, 2015" → 2015-09-25; "March 3" → that day in the story's year;
-"on Friday" → the most recent Friday on or before the story date (wire copy
-reports the past); "yesterday", "today", "tomorrow". Anything else (periods,
-"last week", "in 2019") keeps a ``None`` value rather than a guess.
+Values are ISO 8601 at the precision the text gives:
+
+- a day: "Sept. 25, 2015", "March 3" (the story's year, or the nearest one
+  across a new year), "yesterday", "on Friday" (the most recent Friday on or
+  before the story date, as wire copy reports the past; the coming one when
+  ``future`` is set), "last Friday", "next Monday", "three days ago";
+- a week: "last week", "this week", "next week" → ``2015-W38``;
+- a month: "March 2015", "in March", "last month" → ``2015-03``;
+- a year: "in 2019", "this year", "last year" → ``2019``.
+
+Anything else (durations, "the spring", "every Friday", "decade") is
+``None``: unknown is never guessed.
 """
 
 from __future__ import annotations
@@ -17,6 +25,11 @@ _MONTHS = {
 }  # fmt: skip
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _RELATIVE = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
+_SHIFT = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}
+_COUNTS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
 # Whole month names or their abbreviations only: a bare prefix with any tail
 # read "junior 3" as June 3 and "doctor 5" as October 5.
 _MONTH = (
@@ -27,31 +40,110 @@ _ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
 _MONTH_DAY = re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?\b")
 _DAY_MONTH = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH +
                         r"(?:,?\s+(?P<year>\d{4}))?\b")  # fmt: skip
+_MONTH_YEAR = re.compile(r"^(?:(?:in|of|since|until|by|during|early|late|mid)\s+)*" + _MONTH +
+                         r"(?:,?\s+(?P<year>\d{4}))?$")  # fmt: skip
+_YEAR = re.compile(
+    r"^(?:(?:in|of|since|until|by|during|the\s+year)\s+)*(?P<year>1[5-9]\d\d|20\d\d)$"
+)
+_AGO = re.compile(r"^(?P<count>\d+|[a-z]+)\s+(?P<unit>day|days|week|weeks)\s+ago$")
+_PERIOD = re.compile(
+    r"^(?:(?:earlier|later|early|late)\s+)?(?P<shift>last|past|previous|this|next|coming)\s+"
+    r"(?P<unit>week|month|year)$"
+)
+_FULL_DATE_LINE = re.compile(
+    r"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    r"(?:" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH.replace("month", "month2") + r",?\s+\d{4}"
+    r"|\d{4}-\d{2}-\d{2})"
+    r"(?:[\s,]+\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?)?$"
+)
 
 
-def resolve_date(text: str, story_date: dt.date) -> str | None:
-    """The ISO date ``text`` names, or ``None`` when it cannot be known."""
-    lower = " ".join(text.lower().split())
+def resolve_date(text: str, story_date: dt.date, *, future: bool = False) -> str | None:
+    """The ISO value ``text`` names (day, week, month or year), or ``None``.
+
+    ``future`` says the sentence looks ahead ("will meet on Friday"), so a
+    bare weekday means the coming one rather than the last one.
+    """
+    lower = " ".join(text.lower().replace("’", "'").split())
+    lower = re.sub(r"^(?:on|from|by|since|until|before|after)\s+", "", lower)
+    lower = re.sub(r"'s$", "", lower)
     found = _ISO.search(lower)
     if found:
         return _iso(int(found["y"]), int(found["m"]), int(found["d"]))
     for pattern in (_MONTH_DAY, _DAY_MONTH):
         found = pattern.search(lower)
         if found:
-            month = _MONTHS[found["month"][:4] if found["month"].startswith("sept") else
-                            found["month"][:3]]  # fmt: skip
+            month = _month_number(found["month"])
             year = int(found["year"]) if found["year"] else _nearest_year(month, story_date)
             return _iso(year, month, int(found["day"]))
+    found = _MONTH_YEAR.match(lower)
+    if found:
+        month = _month_number(found["month"])
+        year = int(found["year"]) if found["year"] else _nearest_year(month, story_date)
+        return f"{year:04d}-{month:02d}"
+    found = _YEAR.match(lower)
+    if found:
+        return found["year"]
+    return _relative(lower, story_date, future)
+
+
+def _relative(lower: str, story_date: dt.date, future: bool) -> str | None:
     words = re.findall(r"[a-z]+", lower)
-    if len(words) <= 3:
-        for word in words:
-            if word in _RELATIVE:
-                return (story_date + dt.timedelta(days=_RELATIVE[word])).isoformat()
-        weekday = [w for w in words if w in _WEEKDAYS]
-        if len(weekday) == 1 and not {"next", "last", "every", "each"} & set(words):
-            back = (story_date.weekday() - _WEEKDAYS.index(weekday[0])) % 7
-            return (story_date - dt.timedelta(days=back)).isoformat()
-    return None
+    if not words or len(words) > 4 or {"every", "each", "and", "or"} & set(words):
+        return None
+    for word in words:
+        if word in _RELATIVE:
+            return (story_date + dt.timedelta(days=_RELATIVE[word])).isoformat()
+    found = _AGO.match(lower)
+    if found:
+        count = found["count"]
+        number = int(count) if count.isdigit() else _COUNTS.get(count)
+        if number is None:
+            return None
+        days = number * (7 if found["unit"].startswith("week") else 1)
+        return (story_date - dt.timedelta(days=days)).isoformat()
+    found = _PERIOD.match(lower)
+    if found:
+        return _period(found["unit"], _SHIFT[found["shift"]], story_date)
+    weekdays = [w for w in words if w in _WEEKDAYS]
+    if len(weekdays) != 1:
+        return None
+    target = _WEEKDAYS.index(weekdays[0])
+    shift = next((_SHIFT[w] for w in words if w in _SHIFT), None)
+    if shift == -1:  # "last Friday": the one before the story date
+        back = (story_date.weekday() - target) % 7 or 7
+        return (story_date - dt.timedelta(days=back)).isoformat()
+    if shift == 1 or (future and shift in (None, 0)):
+        ahead = (target - story_date.weekday()) % 7
+        if shift == 1 and ahead == 0:
+            ahead = 7
+        return (story_date + dt.timedelta(days=ahead)).isoformat()
+    back = (story_date.weekday() - target) % 7
+    return (story_date - dt.timedelta(days=back)).isoformat()
+
+
+def _period(unit: str, shift: int, story_date: dt.date) -> str:
+    if unit == "week":
+        year, week, _ = (story_date + dt.timedelta(weeks=shift)).isocalendar()
+        return f"{year:04d}-W{week:02d}"
+    if unit == "month":
+        month_index = story_date.year * 12 + story_date.month - 1 + shift
+        return f"{month_index // 12:04d}-{month_index % 12 + 1:02d}"
+    return f"{story_date.year + shift:04d}"
+
+
+def story_date_line(line: str) -> str | None:
+    """The ISO date of a line that is only a full date ("Friday, July 21, 2017")."""
+    lower = " ".join(line.lower().split())
+    if not lower or not _FULL_DATE_LINE.match(lower):
+        return None
+    value = resolve_date(lower, dt.date(2000, 1, 1))
+    return value if value and len(value) == 10 else None
+
+
+def _month_number(name: str) -> int:
+    return _MONTHS[name[:4] if name.startswith("sept") else name[:3]]
 
 
 def _nearest_year(month: int, story_date: dt.date) -> int:
