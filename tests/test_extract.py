@@ -292,3 +292,25 @@ def test_a_date_line_under_the_headline_is_the_story_date(extractor: Extractor) 
     )
     assert sheet.article.published == "2017-07-21"
     assert {d.text: d.value for d in sheet.dates}["Tuesday"] == "2017-07-18"
+
+
+def test_one_fact_per_thing_across_short_forms_and_split_names(extractor: Extractor) -> None:
+    sheet = extractor.extract(
+        "Army Carries Out Air Strikes Near Palmyra, Monitor Says\n\n"
+        "BEIRUT (Reuters) - The Syrian army carried out air strikes near Palmyra, killing 12 "
+        "Islamic State fighters, the Syrian Observatory for Human Rights said. The Observatory, "
+        "which relies on a network of sources, said fighting continued. President Bashar Assad "
+        "spoke later. Assad said nothing more."
+    )
+    names = {e.name: e for e in sheet.entities}
+    assert "Army" not in names, "a title-case headline word is not an organisation"
+    assert names["Islamic State"].label == "ORG"
+    assert len(names["Bashar Assad"].mentions) == 2
+    observatory = names["Syrian Observatory for Human Rights"]
+    assert [m.text for m in observatory.mentions] == [
+        "the Syrian Observatory for Human Rights",
+        "The Observatory",
+    ] or [m.text for m in observatory.mentions] == [
+        "Syrian Observatory for Human Rights",
+        "Observatory",
+    ]

@@ -69,6 +69,10 @@ class Entity:
     status: Status = "unverified"
     origin: Origin = "extracted"
     note: str = ""
+    checked_by: str | None = None  # who set the status, when an editor did
+    checked_at: str | None = None  # when (ISO 8601, UTC)
+    extracted: dict[str, Any] | None = None  # extracted values of fields an editor changed
+    anchor_lost: bool = False  # the words it pointed at are gone from the text
 
 
 @dataclass
@@ -92,6 +96,10 @@ class Figure:
     status: Status = "unverified"
     origin: Origin = "extracted"
     note: str = ""
+    checked_by: str | None = None  # who set the status, when an editor did
+    checked_at: str | None = None  # when (ISO 8601, UTC)
+    extracted: dict[str, Any] | None = None  # extracted values of fields an editor changed
+    anchor_lost: bool = False  # the words it pointed at are gone from the text
 
 
 @dataclass
@@ -106,6 +114,10 @@ class DateFact:
     status: Status = "unverified"
     origin: Origin = "extracted"
     note: str = ""
+    checked_by: str | None = None  # who set the status, when an editor did
+    checked_at: str | None = None  # when (ISO 8601, UTC)
+    extracted: dict[str, Any] | None = None  # extracted values of fields an editor changed
+    anchor_lost: bool = False  # the words it pointed at are gone from the text
 
 
 @dataclass
@@ -122,6 +134,10 @@ class Quote:
     status: Status = "unverified"
     origin: Origin = "extracted"
     note: str = ""
+    checked_by: str | None = None  # who set the status, when an editor did
+    checked_at: str | None = None  # when (ISO 8601, UTC)
+    extracted: dict[str, Any] | None = None  # extracted values of fields an editor changed
+    anchor_lost: bool = False  # the words it pointed at are gone from the text
 
 
 @dataclass

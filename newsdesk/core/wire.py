@@ -136,6 +136,44 @@ def find_dateline(text: str, search_from: int = 0) -> Dateline | None:
     return None
 
 
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+
+
+def is_title_case(line: str) -> bool:
+    """Whether a line is written in headline title case ("Army Carries Out Strikes")."""
+    words = [w for w in _WORD.findall(line) if len(w) > 3]
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return len(words) >= 3 and capitalised / len(words) >= 0.6
+
+
+def sentence_case_headline(text: str) -> str:
+    """``text`` with a title-case headline recased the way the body writes its words.
+
+    "Army Carries Out Air Strikes Near Palmyra" becomes "Army carries out air
+    strikes near Palmyra" when the body writes "palmyra" only capitalised and
+    the other words in lower case, so a tagger does not read the headline as one
+    long name. Only letters change case, so every offset stays valid.
+    """
+    end = text.find("\n")
+    headline = text if end == -1 else text[:end]
+    if end == -1 or not is_title_case(headline):
+        return text
+    body = text[end:]
+    named = {m.group(1) for m in re.finditer(r"[a-z0-9,;:)] ([A-Z][A-Za-z'’]*)", body)}
+
+    def recase(match: re.Match[str]) -> str:
+        word = match.group()
+        if word.isupper() or word in named:
+            return word
+        if match.start() == 0 and not re.search(rf"\b{re.escape(word.lower())}\b", body):
+            return word  # a first word the body never writes in lower case
+        if any(ch.isupper() for ch in word[1:]):
+            return word  # "McDonald", "iPhone"
+        return word.lower()
+
+    return _WORD.sub(recase, headline) + body
+
+
 def split_article(text: str, *, published: str | None = None) -> Article:
     """Read headline, dateline and source from already cleaned ``text``.
 

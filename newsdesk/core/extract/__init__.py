@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span
 
 from newsdesk.core.extract.dates import resolve_date, story_date_line
-from newsdesk.core.extract.entities import group_entities
+from newsdesk.core.extract.entities import best_name, display_name, group_entities
 from newsdesk.core.extract.figures import find_figures, is_date_like
 from newsdesk.core.extract.quotes import find_quotes
 from newsdesk.core.model import Article, DateFact, Entity, FactSheet, Figure, Mention, Quote
 from newsdesk.core.nlp import load_pipeline, pipeline_name
-from newsdesk.core.wire import clean_text, find_dateline, split_article
+from newsdesk.core.wire import clean_text, find_dateline, sentence_case_headline, split_article
 from newsdesk.errors import InputError
 
 if TYPE_CHECKING:
@@ -73,7 +73,7 @@ class Extractor:
         """Analyse one article. ``clean=False`` when ``text`` is already clean
         (the window cleans on paste, and offsets must match its text)."""
         article = self.prepare(text, clean=clean, published=published)
-        return self.build_sheet(self.nlp(article.text), article, sheet_id)
+        return self.build_sheet(self.nlp(sentence_case_headline(article.text)), article, sheet_id)
 
     def extract_many(
         self, items: Iterable[tuple[str | None, str]], *, batch_size: int = 32
@@ -94,7 +94,7 @@ class Extractor:
                     queue.append((sheet_id, error))
                     continue
                 queue.append((sheet_id, article))
-                yield article.text
+                yield sentence_case_headline(article.text)
 
         for doc in self.nlp.pipe(texts(), batch_size=batch_size):
             # Failures queued before this doc's article come out first.
@@ -191,7 +191,7 @@ class Extractor:
                     cue=reading.cue,
                 )
             )
-        return FactSheet(
+        sheet = FactSheet(
             article=article,
             id=sheet_id,
             entities=entities,
@@ -199,6 +199,9 @@ class Extractor:
             dates=dates,
             quotes=quotes,
         )
+        if doc.text != article.text:
+            _restore_case(sheet)
+        return sheet
 
     def _story_date(self, article: Article) -> dt.date:
         """The date relative expressions count from: given, dateline, or today."""
@@ -228,7 +231,7 @@ class Extractor:
 
     def _entity_spans(self, doc: Doc, article: Article) -> list[Span]:
         """The NER's spans, with the dateline's place read as a place."""
-        spans = [_as_place_if_located(span) for span in doc.ents]
+        spans = [_as_place_if_located(span) for span in _join_split_names(doc) if _plausible(span)]
         dateline = find_dateline(article.text, len(article.headline) + 1)
         if dateline is None:
             return spans
@@ -256,6 +259,67 @@ _DIRECTIONS = frozenset(
      "outside", "downstream", "upstream", "northern", "southern", "eastern", "western"}
 )  # fmt: skip
 _PLACE_PREPOSITIONS = frozenset({"near", "outside", "towards", "toward", "around"})
+
+
+_TITLE_WORDS = frozenset(
+    {"minister", "president", "prime", "secretary", "ambassador", "foreign", "chancellor",
+     "king", "queen", "prince", "general", "army", "chief", "leader", "official", "officials",
+     "spokesman", "spokeswoman", "governor", "senator", "mayor", "police"}
+)  # fmt: skip
+
+
+def _join_split_names(doc: Doc) -> list[Span]:
+    """Join organisation names the small model splits at a capital.
+
+    "Islamic State" comes out as NORP "Islamic" with "State" untagged, and
+    "Syrian Democratic Forces" as NORP + ORG; a nationality word followed by
+    capitalised proper nouns (not titles such as "Prime Minister") is one
+    organisation.
+    """
+    spans = list(doc.ents)
+    result: list[Span] = []
+    i = 0
+    while i < len(spans):
+        span = spans[i]
+        if span.label_ != "NORP" or span.end >= len(doc):
+            result.append(span)
+            i += 1
+            continue
+        end = span.end
+        following = spans[i + 1] if i + 1 < len(spans) else None
+        if following is not None and following.start == end and following.label_ == "ORG":
+            end, i = following.end, i + 1
+        else:
+            while (
+                end < len(doc)
+                and doc[end].pos_ == "PROPN"
+                and doc[end].text[:1].isupper()
+                and not doc[end].ent_type_
+                and doc[end].lower_ not in _TITLE_WORDS
+            ):
+                end += 1
+        result.append(span if end == span.end else Span(doc, span.start, end, label="ORG"))
+        i += 1
+    return result
+
+
+_NAME_PARTICLES = frozenset(
+    {"bin", "bint", "al", "el", "de", "da", "del", "della", "der", "di", "du", "la", "le", "van",
+     "von", "ibn", "abu", "y", "dos", "das", "ben", "and", "of"}
+)  # fmt: skip
+
+
+def _plausible(span: Span) -> bool:
+    """Drop what the small model calls a person but no name is: "Turnout",
+    "Ghanaian diaspora" (a common noun, or a lower-case word inside)."""
+    if span.label_ != "PERSON":
+        return True
+    words = [t for t in span if t.is_alpha]
+    if not words:
+        return False
+    if any(t.text.islower() and t.lower_ not in _NAME_PARTICLES for t in words):
+        return False
+    return not (len(words) == 1 and words[0].pos_ != "PROPN")
 
 
 def _as_place_if_located(span: Span) -> Span:
@@ -294,6 +358,22 @@ def _looks_ahead(span: Span) -> bool:
     # "is due to meet", "are set to vote", "plans to": the infinitive's parent.
     head = token.head
     return token.tag_ == "VB" and head is not token and head.lemma_ in ("due", "set", "plan", "be")
+
+
+def _restore_case(sheet: FactSheet) -> None:
+    """Texts and names as the article writes them, after analysing a recased headline."""
+    text = sheet.article.text
+    for entity in sheet.entities:
+        for mention in entity.mentions:
+            mention.text = text[mention.start : mention.end]
+        entity.name = best_name([display_name(m.text) for m in entity.mentions])
+    spans: list[Figure | DateFact | Quote] = [*sheet.figures, *sheet.dates, *sheet.quotes]
+    for fact in spans:
+        fact.text = text[fact.start : fact.end]
+    for quote in sheet.quotes:
+        if quote.speaker_mention is not None:
+            mention = quote.speaker_mention
+            mention.text = text[mention.start : mention.end]
 
 
 def _entity_named(entities: list[Entity], text: str) -> str | None:

@@ -82,11 +82,54 @@ def group_entities(doc: Doc, spans: list[Span] | None = None) -> list[EntityGrou
             groups[key] = EntityGroup(label=ent.label_, name=name)
             order.append(key)
         groups[key].mentions.append((start, end, trimmed))
-        groups[key].name = _best_name([groups[key].name, name])
-    return _merge_short_forms(_merge_same_names([groups[k] for k in order]))
+        groups[key].name = best_name([groups[key].name, name])
+    merged = _merge_short_forms(_merge_same_names([groups[k] for k in order]))
+    _add_head_mentions(doc.text, merged)
+    return merged
 
 
-def _best_name(names: list[str]) -> str:
+_GENERIC_HEADS = frozenset({"the", "group", "party", "company", "bank", "state", "states"})
+
+
+def _head_word(name: str) -> str | None:
+    """The word an organisation's name is shortened to: "Observatory" of
+    "Syrian Observatory for Human Rights", "Programme" of "World Food Programme"."""
+    words = name.split()
+    for joiner in (" for ", " of ", " on "):
+        if joiner in f" {name} ":
+            words = name.split(joiner.strip(), 1)[0].split()
+            break
+    if len(name.split()) < 2 or not words:
+        return None
+    head = words[-1]
+    if not head[:1].isupper() or len(head) < 4 or head.lower() in _GENERIC_HEADS:
+        return None
+    return head
+
+
+def _add_head_mentions(text: str, groups: list[EntityGroup]) -> None:
+    """Find "the Observatory" where the tagger missed it, for an unambiguous head."""
+    heads: dict[str, list[EntityGroup]] = {}
+    for group in groups:
+        if group.label in ("ORG", "FAC"):
+            head = _head_word(group.name)
+            if head:
+                heads.setdefault(head, []).append(group)
+    taken = sorted((s, e) for g in groups for s, e, _t in g.mentions)
+    for head, owners in heads.items():
+        if len(owners) != 1:
+            continue
+        group = owners[0]
+        for match in re.finditer(rf"\b[Tt]he {re.escape(head)}\b", text):
+            start, end = match.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            if start > group.mentions[0][0]:
+                group.mentions.append((start, end, match.group()))
+        group.mentions.sort()
+
+
+def best_name(names: list[str]) -> str:
     """The name to show: the fullest form, in running-text case, not a dateline's CAPS."""
     return max(names, key=lambda n: (len(n.split()), not n.isupper(), len(n)))
 
@@ -111,7 +154,7 @@ def _merge_same_names(groups: list[EntityGroup]) -> list[EntityGroup]:
         places = [g for g in same if _kind(g.label) == "place"]
         pool = places or same
         winner = max(pool, key=lambda g: len(g.mentions))
-        merged = EntityGroup(label=winner.label, name=_best_name([g.name for g in same]))
+        merged = EntityGroup(label=winner.label, name=best_name([g.name for g in same]))
         for g in same:
             merged.mentions.extend(g.mentions)
         merged.mentions.sort()
@@ -129,15 +172,15 @@ def _merge_short_forms(groups: list[EntityGroup]) -> list[EntityGroup]:
     absorbed: set[int] = set()
     for i, short in enumerate(groups):
         short_words = _words(short.name)
-        if not short_words or _kind(short.label) not in ("person", "org"):
+        if not short_words or short.label not in ("PERSON", "ORG", "FAC"):
             continue
         targets = [
             j
             for j, long in enumerate(groups)
             if j != i
-            and _kind(long.label) == _kind(short.label)
+            and _compatible(long.label, short.label)
             and len(_words(long.name)) > len(short_words)
-            and _is_short_form(short_words, _words(long.name), _kind(short.label))
+            and _is_short_form(short_words, _words(long.name), _kind(long.label))
         ]
         if len(targets) == 1 and targets[0] not in absorbed:
             groups[targets[0]].mentions.extend(short.mentions)
@@ -148,6 +191,11 @@ def _merge_short_forms(groups: list[EntityGroup]) -> list[EntityGroup]:
         group.mentions.sort()
         result.append(group)
     return result
+
+
+def _compatible(first: str, second: str) -> bool:
+    """Same kind of thing; organisations and facilities are easily confused."""
+    return _kind(first) == _kind(second) or {first, second} <= {"ORG", "FAC"}
 
 
 def _is_short_form(short: list[str], long: list[str], kind: str) -> bool:
