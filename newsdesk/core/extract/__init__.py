@@ -377,14 +377,22 @@ def _restore_case(sheet: FactSheet) -> None:
 
 
 def _entity_named(entities: list[Entity], text: str) -> str | None:
-    """The one person whose name ends with ``text`` ("Okafor" → "Chidinma Okafor")."""
+    """The one entity whose name ends with ``text`` ("Okafor" → "Chidinma Okafor").
+
+    People first; the tagger sometimes files a person under another label.
+    """
     words = text.split()
     if not words:
         return None
-    found = [
-        e.id for e in entities if e.label == "PERSON" and e.name.split()[-len(words) :] == words
-    ]
-    return found[0] if len(found) == 1 else None
+    for people_only in (True, False):
+        found = [
+            e.id
+            for e in entities
+            if (e.label == "PERSON" or not people_only) and e.name.split()[-len(words) :] == words
+        ]
+        if found:
+            return found[0] if len(found) == 1 else None
+    return None
 
 
 def _nearest_person(entities: list[Entity], before: int) -> str | None:

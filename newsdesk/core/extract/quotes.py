@@ -16,7 +16,6 @@ from spacy.tokens import Doc, Token
 
 from newsdesk.core.extract import lexicon
 
-_QUOTE = re.compile(r"“(?P<curly>[^”“\n]+)”|\"(?P<straight>[^\"\n]+)\"")
 _MIN_WORDS = 4
 _PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 
@@ -33,16 +32,78 @@ class QuoteReading:
     pronoun: bool
 
 
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the words inside paired quote marks.
+
+    Straight marks pair in order within a paragraph; curly marks pair open
+    with close. A quote left open at the end of a paragraph continues when the
+    next paragraph opens with a quote mark (the wire convention for quotes over
+    several paragraphs); otherwise it is dropped. Never raises.
+    """
+    spans: list[tuple[int, int]] = []
+    paragraphs = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
+    carry: int | None = None  # start of a quote continuing from the last paragraph
+    for index, (offset, paragraph) in enumerate(paragraphs):
+        open_at: int | None = None
+        if carry is not None:
+            if paragraph[:1] in _OPENING:
+                open_at = carry
+            carry = None
+        for position, mark in enumerate(paragraph):
+            if mark not in _MARKS or (open_at is None and _is_apostrophe_like(paragraph, position)):
+                continue
+            here = offset + position
+            if open_at is None:
+                if mark in _OPENING:
+                    open_at = here + 1
+            elif (
+                mark in _CLOSING
+                and here > open_at
+                and (open_at < offset or not (position == 0 and mark == '"'))
+            ):
+                spans.append((open_at, here))
+                open_at = None
+            elif mark == "“" and open_at >= offset:
+                open_at = here + 1  # a stray opening mark: start again from here
+        next_opens = index + 1 < len(paragraphs) and paragraphs[index + 1][1][:1] in _OPENING
+        if open_at is not None and next_opens:
+            carry = open_at
+    return spans
+
+
+_OPENING = frozenset('"“')
+_CLOSING = frozenset('"”')
+_MARKS = _OPENING | _CLOSING
+_TITLE_CUES = frozenset(
+    {"titled", "entitled", "called", "dubbed", "named", "film", "book", "song", "album",
+     "novel", "show", "series", "slogan", "campaign", "programme", "program", "report"}
+)  # fmt: skip
+
+
+def _is_apostrophe_like(paragraph: str, position: int) -> bool:
+    """A straight mark glued between letters ('12" screen' is inches, not a quote)."""
+    before = paragraph[position - 1] if position else " "
+    return paragraph[position] == '"' and before.isdigit()
+
+
+def _looks_like_a_title(doc: Doc, start: int, inner: str) -> bool:
+    """ "the film “Gone With the Wind Again”": a title in marks, not speech."""
+    words = [w for w in re.findall(r"[A-Za-z']+", inner) if len(w) > 3]
+    title_case = bool(words) and all(w[0].isupper() for w in words)
+    before = doc.text[max(0, start - 20) : max(0, start - 1)].lower().split()
+    return title_case or bool(before and before[-1] in _TITLE_CUES)
+
+
 def find_quotes(doc: Doc) -> list[QuoteReading]:
     """The direct quotes of ``doc`` in text order."""
     readings: list[QuoteReading] = []
-    for match in _QUOTE.finditer(doc.text):
-        group = "curly" if match.group("curly") is not None else "straight"
-        start, end = match.start(group), match.end(group)
+    for start, end in quote_spans(doc.text):
         inner = doc.text[start:end]
         if len(inner.split()) < _MIN_WORDS:
+            continue  # scare quotes and short titles
+        cue_token = _cue_for(doc, start - 1, end + 1)
+        if cue_token is None and _looks_like_a_title(doc, start, inner):
             continue
-        cue_token = _cue_for(doc, match.start(), match.end())
         speaker: Token | None = None
         if cue_token is not None:
             subjects = [c for c in cue_token.children if c.dep_ in ("nsubj", "nsubjpass")]

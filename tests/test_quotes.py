@@ -1,0 +1,80 @@
+"""Direct quotes: marks, paragraphs, split quotes, speakers, and what is not a quote."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.core.extract import Extractor
+from newsdesk.core.extract.quotes import quote_spans
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('He said "we will stay until the end." Then he left.', ["we will stay until the end."]),
+        ("“We stay,” she said.", ["We stay,"]),
+        ('A 12" screen and "a real quote here".', ["a real quote here"]),
+        ('"unbalanced and never closed', []),
+        ("“unbalanced curly", []),
+        ('"', []),
+        ("", []),
+        (
+            "“The first paragraph of the quote.\n\n“The second one ends,” she said.",
+            ["The first paragraph of the quote.\n\n“The second one ends,"],
+        ),
+        ('"Open paragraph\n\nA new paragraph, not a quote "but this is" here.', ["but this is"]),
+    ],
+)
+def test_quote_marks_pair_up_and_unbalanced_marks_never_raise(
+    text: str, expected: list[str]
+) -> None:
+    assert [text[a:b] for a, b in quote_spans(text)] == expected
+
+
+def test_split_quote_keeps_one_speaker(extractor: Extractor) -> None:
+    sheet = extractor.extract(
+        "Relief stalls\n\nLAGOS (Newsdesk Wire) - Aid worker Chidinma Okafor spoke on Friday. "
+        '"The water came up faster than anyone expected," Okafor said. "We are moving food '
+        'in canoes because the roads are gone."'
+    )
+    assert len(sheet.quotes) == 2
+    speakers = {sheet.entity(q.speaker).name for q in sheet.quotes if q.speaker}  # type: ignore[union-attr]
+    assert speakers == {"Chidinma Okafor"}
+    assert sheet.quotes[0].cue == "said"
+
+
+def test_pronoun_speaker_resolves_to_the_nearest_person(extractor: Extractor) -> None:
+    sheet = extractor.extract(
+        'Maria Lopez, the mayor, toured the site. "We will rebuild every house," she said.'
+    )
+    (quote,) = sheet.quotes
+    assert quote.speaker_mention is not None
+    assert quote.speaker_mention.text == "she"
+    speaker = sheet.entity(quote.speaker)
+    assert speaker is not None
+    assert speaker.name == "Maria Lopez"
+
+
+def test_quote_over_several_paragraphs_is_one_quote(extractor: Extractor) -> None:
+    sheet = extractor.extract(
+        "Minister speaks\n\nThe minister, Ana Silva, said: “We have seen the worst of the "
+        "storm.\n\n“Now the work of rebuilding begins, and it will take years,” Silva said."
+    )
+    (quote,) = sheet.quotes
+    assert quote.text.startswith("We have seen the worst")
+    assert quote.text.endswith("it will take years")
+    speaker = sheet.entity(quote.speaker)
+    assert speaker is not None
+    assert speaker.name == "Ana Silva"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Critics called the plan a "bridge to nowhere" on Tuesday.',
+        "The film “Gone With The Wind Again Forever” opened on Friday.",
+        'The report, titled "Water for all the people of the valley", was published.',
+    ],
+)
+def test_scare_quotes_and_titles_are_not_quotes(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text).quotes == []
