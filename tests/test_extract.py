@@ -166,6 +166,8 @@ def test_wire_copy_figures_with_hedges(extractor: Extractor) -> None:
         ("Officials will speak at 10 a.m. about the 15 missing miners.", "10 a.m.", "10"),
         ("For help, call 555-1234 before the 30 places fill up.", "555-1234", "555"),
         ("City won 3-1 in front of 40,000 fans.", "3-1", "3"),
+        ("The match ended in a 2-2 draw before 30,000 fans.", "2-2", "2"),
+        ("The court ruled 5-4 and fined 12 firms.", "5-4", "5"),
     ],
 )
 def test_identifiers_times_years_and_scores_are_not_figures(
@@ -196,6 +198,8 @@ def test_identifiers_times_years_and_scores_are_not_figures(
             {"low": 20_000, "qualifier": "at_least"},
         ),
         ("Between 10 and 20 soldiers died.", "Between 10 and 20", {"low": 10, "high": 20}),
+        ("Some 10-15 trucks came.", "Some 10-15", {"low": 10, "high": 15, "qualifier": "range"}),
+        ("Prices will rise 10 to 20 percent.", "10 to 20 percent", {"low": 10, "high": 20}),
     ],
 )
 def test_changes_currencies_units_and_vague_counts(

@@ -27,6 +27,13 @@ RANGE_JOINERS = frozenset({"to", "and", "-", "–", "—", "or"})
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d|21\d\d)$")
 _TIME = re.compile(r"^\d{1,2}[:.]\d\d$")
 _PHONE = re.compile(r"^\+?\d{2,4}[-. ]\d{3,4}(?:[-. ]\d{2,4})?$")
+_SCORE = re.compile(r"^\d{1,3}\s?[-–]\s?\d{1,3}$")
+_GAME_WORDS = frozenset(
+    {"won", "win", "wins", "beat", "beats", "drew", "draw", "draws", "defeated", "defeat",
+     "lost", "loss", "victory", "score", "scored", "scoreline", "goal", "goals", "match",
+     "game", "games", "final", "half-time", "halftime", "trailed", "led", "lead", "set",
+     "sets", "innings", "tie", "tied", "league", "cup", "semi-final", "quarter-final"}
+)  # fmt: skip
 # A currency written onto the number: "NZ$30", "$5bn" when not split off.
 _CURRENCY_PREFIX = re.compile(r"^(?:[A-Z]{1,3})?[$£€¥₹₦]")
 _GLUED_UNIT = re.compile(r"^(?P<num>\d[\d,]*(?:\.\d+)?)(?P<unit>[a-z°/]+)$", re.IGNORECASE)
@@ -351,7 +358,11 @@ def _read(
         is_range
         and value is not None
         and high_value is not None
-        and (high_value < value or _PHONE.match(range_text))
+        and (
+            high_value < value
+            or _PHONE.match(range_text)
+            or (_SCORE.match(range_text) and _talks_of_a_game(doc[number_start].sent))
+        )
     ):
         taken.update(range(number_start, end))
         return None  # "won 3-1" is a score, "555-1234" a phone number
@@ -415,6 +426,11 @@ def _read(
         sentence=(sent.start_char, sent.end_char),
         source_span=attribution(sent),
     )
+
+
+def _talks_of_a_game(sent: Span) -> bool:
+    """Whether a sentence is about a match, so "2-2" is a score, not a range."""
+    return any(token.lower_ in _GAME_WORDS for token in sent)
 
 
 def _bounds(qualifier: str, value: float | None) -> tuple[float | None, float | None]:
