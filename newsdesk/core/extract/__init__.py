@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span
 
 from newsdesk.core.extract.dates import resolve_date, story_date_line
+from newsdesk.core.extract.doctext import doc_text
 from newsdesk.core.extract.entities import best_name, display_name, group_entities
 from newsdesk.core.extract.figures import find_figures, is_date_like
 from newsdesk.core.extract.quotes import find_quotes
@@ -168,7 +169,8 @@ class Extractor:
         quotes = []
         for n, reading in enumerate(find_quotes(doc), start=1):
             speaker = entity_at(reading.speaker_span) or _entity_named(
-                entities, doc.text[slice(*reading.speaker_span)] if reading.speaker_span else ""
+                entities,
+                doc_text(doc)[slice(*reading.speaker_span)] if reading.speaker_span else "",
             )
             if speaker is None and reading.pronoun and reading.speaker_span is not None:
                 speaker = _nearest_person(entities, reading.speaker_span[0])
@@ -183,7 +185,7 @@ class Extractor:
                         Mention(
                             start=reading.speaker_span[0],
                             end=reading.speaker_span[1],
-                            text=doc.text[reading.speaker_span[0] : reading.speaker_span[1]],
+                            text=doc_text(doc)[reading.speaker_span[0] : reading.speaker_span[1]],
                         )
                         if reading.speaker_span
                         else None
@@ -199,7 +201,7 @@ class Extractor:
             dates=dates,
             quotes=quotes,
         )
-        if doc.text != article.text:
+        if doc_text(doc) != article.text:
             _restore_case(sheet)
         return sheet
 

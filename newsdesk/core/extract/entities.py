@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from newsdesk.core.extract.doctext import doc_text
+
 NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART",
      "LANGUAGE"}
@@ -71,7 +73,7 @@ def group_entities(doc: Doc, spans: list[Span] | None = None) -> list[EntityGrou
             continue
         start, end = ent.start_char, ent.end_char
         # Keep the mention exact but without a trailing possessive or punctuation.
-        text = doc.text[start:end]
+        text = doc_text(doc)[start:end]
         trimmed = _strip_punctuation(_POSSESSIVE.sub("", text))
         end = start + len(trimmed)
         if not trimmed.strip() or not any(ch.isalpha() for ch in trimmed):
@@ -84,7 +86,7 @@ def group_entities(doc: Doc, spans: list[Span] | None = None) -> list[EntityGrou
         groups[key].mentions.append((start, end, trimmed))
         groups[key].name = best_name([groups[key].name, name])
     merged = _merge_short_forms(_merge_same_names([groups[k] for k in order]))
-    _add_head_mentions(doc.text, merged)
+    _add_head_mentions(doc_text(doc), merged)
     return merged
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsdesk.core.extract import lexicon
+from newsdesk.core.extract.doctext import doc_text
 from newsdesk.core.extract.numbers import is_number_word, parse_number, vague_lower_bound
 
 # Entity types whose numbers are names or positions, not amounts.
@@ -353,7 +354,7 @@ def _read(
         value, unit = parse_number(glued["num"]), glued["unit"]  # "40C", "5km"
     if value is None and vague is None:
         return None
-    range_text = doc.text[doc[number_start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
+    range_text = doc_text(doc)[doc[number_start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
     if (
         is_range
         and value is not None
@@ -414,7 +415,7 @@ def _read(
     return FigureReading(
         start=start_char,
         end=end_char,
-        text=doc.text[start_char:end_char],
+        text=doc_text(doc)[start_char:end_char],
         kind=kind,
         value=value,
         low=low,
@@ -550,7 +551,7 @@ def _is_label_word(token: Token) -> bool:
 
 def _is_title_case(token: Token) -> bool:
     """Whether the token's line is a title-case headline ("Strikes Kill 14 in Kharkiv")."""
-    text = token.doc.text
+    text = doc_text(token.doc)
     start = text.rfind("\n", 0, token.idx) + 1
     end = text.find("\n", token.idx)
     words = [w for w in re.findall(r"[A-Za-z]+", text[start : end if end != -1 else None])]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsdesk.core.extract import lexicon
+from newsdesk.core.extract.doctext import doc_text
 
 _MIN_WORDS = 4
 _PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
@@ -90,15 +91,15 @@ def _looks_like_a_title(doc: Doc, start: int, inner: str) -> bool:
     """ "the film “Gone With the Wind Again”": a title in marks, not speech."""
     words = [w for w in re.findall(r"[A-Za-z']+", inner) if len(w) > 3]
     title_case = bool(words) and all(w[0].isupper() for w in words)
-    before = doc.text[max(0, start - 20) : max(0, start - 1)].lower().split()
+    before = doc_text(doc)[max(0, start - 20) : max(0, start - 1)].lower().split()
     return title_case or bool(before and before[-1] in _TITLE_CUES)
 
 
 def find_quotes(doc: Doc) -> list[QuoteReading]:
     """The direct quotes of ``doc`` in text order."""
     readings: list[QuoteReading] = []
-    for start, end in quote_spans(doc.text):
-        inner = doc.text[start:end]
+    for start, end in quote_spans(doc_text(doc)):
+        inner = doc_text(doc)[start:end]
         if len(inner.split()) < _MIN_WORDS:
             continue  # scare quotes and short titles
         cue_token = _cue_for(doc, start - 1, end + 1)
@@ -142,7 +143,7 @@ def _cue_for(doc: Doc, quote_start: int, quote_end: int) -> Token | None:
         for sent in doc.sents
         if sent.end_char >= quote_start - 1 and sent.start_char <= quote_end + 1
     ]
-    inner = doc.text[quote_start:quote_end].rstrip("\"”' ")
+    inner = doc_text(doc)[quote_start:quote_end].rstrip("\"”' ")
     closes_sentence = inner.endswith((".", "!", "?"))
     following = [doc[sentences[-1].end].sent] if sentences and sentences[-1].end < len(doc) else []
     for group in (sentences, following):
