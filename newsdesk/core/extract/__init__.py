@@ -28,7 +28,7 @@ from newsdesk.errors import InputError
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 __all__ = ["Extractor"]
 
@@ -260,6 +260,10 @@ _DIRECTIONS = frozenset(
     {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
      "outside", "downstream", "upstream", "northern", "southern", "eastern", "western"}
 )  # fmt: skip
+_SETTLEMENTS = frozenset(
+    {"city", "town", "village", "province", "region", "district", "state", "capital",
+     "county", "port", "island", "suburb", "outskirts", "municipality", "governorate"}
+)  # fmt: skip
 _PLACE_PREPOSITIONS = frozenset({"near", "outside", "towards", "toward", "around"})
 
 
@@ -319,16 +323,24 @@ def _plausible(span: Span) -> bool:
     words = [t for t in span if t.is_alpha]
     if not words:
         return False
-    if any(t.text.islower() and t.lower_ not in _NAME_PARTICLES for t in words):
+    if any(
+        t.text.islower() and t.lower_ not in _NAME_PARTICLES and not _after_hyphen(t) for t in words
+    ):
         return False
     return not (len(words) == 1 and words[0].pos_ != "PROPN")
+
+
+def _after_hyphen(token: Token) -> bool:
+    """ "ching" in "Yau Wai-ching", "un" in "Kim Jong-un": part of a hyphenated name."""
+    return token.i > 0 and token.nbor(-1).text == "-" and not token.nbor(-1).whitespace_
 
 
 def _as_place_if_located(span: Span) -> Span:
     """An ORG or PERSON the sentence locates things at is a place.
 
-    "35 miles south of Lokoja", "near Palmyra": the small model often reads
-    an unfamiliar town as an organisation; the preposition says otherwise.
+    "35 miles south of Lokoja", "near Palmyra", "the city of El Obeid",
+    "Sudan's El Obeid": the small model often reads an unfamiliar town as an
+    organisation; the words before it say otherwise.
     """
     if span.label_ not in ("ORG", "PERSON") or span.start == 0:
         return span
@@ -338,7 +350,17 @@ def _as_place_if_located(span: Span) -> Span:
         before.lower_ in _PLACE_PREPOSITIONS
         # "in Khan Younis": people are rarely "in" someone; companies often are.
         or (before.lower_ == "in" and span.label_ == "PERSON")
-        or (before.lower_ == "of" and span.start >= 2 and doc[span.start - 2].lower_ in _DIRECTIONS)
+        or (
+            before.lower_ == "of"
+            and span.start >= 2
+            and doc[span.start - 2].lower_ in _DIRECTIONS | _SETTLEMENTS
+        )
+        # "Sudan's El Obeid": a place's place.
+        or (
+            before.lower_ in ("'s", "’s")
+            and span.start >= 2
+            and doc[span.start - 2].ent_type_ in ("GPE", "LOC")
+        )
     )
     if not located:
         return span

@@ -26,6 +26,7 @@ _TITLES = frozenset(
      "sen", "senator", "rep", "gov", "governor", "king", "queen", "prince", "sheikh", "pope",
      "judge", "chief", "mayor", "lt", "capt", "sir", "dame", "lord"}
 )  # fmt: skip
+_TIE_ORDER = {"org": 3, "place": 2, "person": 1}
 _LEADING = re.compile(r"^(?:the|The|THE)\s+")
 _INITIALISM = re.compile(r"(?:^|[\s.])[A-Z]\.$")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -140,7 +141,7 @@ def _merge_same_names(groups: list[EntityGroup]) -> list[EntityGroup]:
     """One name read with two labels is one thing: a place if ever read as one.
 
     The small model tags a town "ORG" in one sentence and "GPE" in the next;
-    the majority label wins, and a place label beats an organisation or person.
+    the majority label wins.
     """
     by_name: dict[str, list[EntityGroup]] = {}
     for group in groups:
@@ -153,9 +154,10 @@ def _merge_same_names(groups: list[EntityGroup]) -> list[EntityGroup]:
             continue
         if group is not same[0]:
             continue
-        places = [g for g in same if _kind(g.label) == "place"]
-        pool = places or same
-        winner = max(pool, key=lambda g: len(g.mentions))
+        # The reading with most mentions wins ("Warhol" once tagged a place is
+        # still the artist). On a tie an organisation beats a place (the model
+        # files "Scientology" under both) and a place beats a person.
+        winner = max(same, key=lambda g: (len(g.mentions), _TIE_ORDER.get(_kind(g.label), 0)))
         merged = EntityGroup(label=winner.label, name=best_name([g.name for g in same]))
         for g in same:
             merged.mentions.extend(g.mentions)
