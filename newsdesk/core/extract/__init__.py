@@ -270,7 +270,9 @@ _PLACE_PREPOSITIONS = frozenset({"near", "outside", "towards", "toward", "around
 _TITLE_WORDS = frozenset(
     {"minister", "president", "prime", "secretary", "ambassador", "foreign", "chancellor",
      "king", "queen", "prince", "general", "army", "chief", "leader", "official", "officials",
-     "spokesman", "spokeswoman", "governor", "senator", "mayor", "police"}
+     "spokesman", "spokeswoman", "governor", "senator", "mayor", "police", "mp", "mps", "mep",
+     "lawmaker", "envoy", "captain", "coach", "commander", "administrator", "director", "ceo",
+     "chairman", "chairwoman", "premier", "consul", "delegate", "member"}
 )  # fmt: skip
 
 
