@@ -16,17 +16,40 @@ from spacy.tokens import Doc, Span, Token
 
 from newsdesk.core.extract import lexicon
 from newsdesk.core.extract.doctext import doc_text
-from newsdesk.core.extract.numbers import is_number_word, parse_number, vague_lower_bound
+from newsdesk.core.extract.numbers import (
+    FRACTIONS,
+    NEGATIVE_WORDS,
+    PLURAL_SCALES,
+    TENS,
+    UNICODE_FRACTIONS,
+    UNITS,
+    is_number_word,
+    parse_number,
+    vague_lower_bound,
+)
 
 # Entity types whose numbers are names or positions, not amounts.
 BLOCKING_LABELS = frozenset(
     {"TIME", "ORDINAL", "PRODUCT", "LAW", "WORK_OF_ART", "FAC", "ORG", "EVENT", "PERSON"}
 )
-SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion", "trillion", "bn", "mn", "m"})
+SCALE_WORDS = frozenset(
+    {"hundred", "thousand", "million", "billion", "trillion", "bn", "mn", "m", "lakh", "lac",
+     "crore", "cr", "k"}
+)  # fmt: skip
+_PLURAL_SCALE_WORDS = frozenset(PLURAL_SCALES) | {"dozen", "dozens"}
+_NUMBER_NOUNS = frozenset(
+    {"dozen", "dozens", "hundreds", "thousands", "millions", "billions", "scores", "lakh",
+     "lakhs", "crore", "crores"}
+)  # fmt: skip
+_ONE_CONTINUES = frozenset(
+    {"hundred", "thousand", "million", "billion", "trillion", "lakh", "crore", "and", "point",
+     "-", "half", "third", "quarter", "fifth", "sixth", "tenth"}
+)  # fmt: skip
+_SLASH = re.compile(r"^[-−]?\d{1,3}/\d{1,4}$")
 _A_SCALES = frozenset({"dozen", "hundred", "thousand", "million", "billion", "trillion"})
 RANGE_JOINERS = frozenset({"to", "and", "-", "–", "—", "or"})
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d|21\d\d)$")
-_TIME = re.compile(r"^\d{1,2}[:.]\d\d$")
+_TIME = re.compile(r"^\d{1,2}:\d\d$")
 _PHONE = re.compile(r"^\+?\d{2,4}[-. ]\d{3,4}(?:[-. ]\d{2,4})?$")
 _SCORE = re.compile(r"^\d{1,3}\s?[-–]\s?\d{1,3}$")
 _GAME_WORDS = frozenset(
@@ -98,19 +121,39 @@ def _blocked_tokens(doc: Doc) -> set[int]:
 
 
 def _is_numeric(token: Token) -> bool:
+    """Whether a token can be (part of) a number."""
     text = _CURRENCY_PREFIX.sub("", token.text)
+    if text in UNICODE_FRACTIONS:
+        return True
     if any(ch.isdigit() for ch in text):
+        if _SLASH.match(text):
+            return _fraction_in_use(token)
         return bool(re.match(r"^[-−+]?[\d.,]+[a-zA-Z]{0,3}$", text)) and not _TIME.match(text)
     lower = token.lower_
-    if lower in ("a", "an", "one", "half", "second", "a.m.", "p.m."):
-        # "one" is a number before a noun or a scale word ("one million"),
-        # and a pronoun elsewhere ("one of the guards").
-        following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
-        return lower == "one" and (token.dep_ == "nummod" or following in SCALE_WORDS)
+    following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+    if lower == "one":
+        # "one" is a number before a noun, a scale or the rest of a number
+        # ("one million", "one and a half"), and a pronoun elsewhere.
+        return token.dep_ == "nummod" or following in _ONE_CONTINUES
+    if lower in ("half", "quarter", "third"):
+        return following in SCALE_WORDS  # "half a million" is read from "a"
+    if lower in ("a", "an", "second", "a.m.", "p.m."):
+        return False
     return is_number_word(lower) and (
-        token.like_num
-        or token.pos_ == "NUM"
-        or lower in ("dozen", "dozens", "hundreds", "thousands", "millions", "billions", "scores")
+        token.like_num or token.pos_ == "NUM" or lower in _NUMBER_NOUNS
+    )
+
+
+def _fraction_in_use(token: Token) -> bool:
+    """ "3/4 cup", "2 1/2 miles", "1/2 of": a fraction, not a date like "9/11"."""
+    doc = token.doc
+    following = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+    previous = doc[token.i - 1] if token.i else None
+    return (
+        following in lexicon.UNIT_WORDS
+        or following in ("of", "inch", "inches", "cup", "cups", "mile", "miles")
+        or (previous is not None and previous.text.isdigit() and bool(previous.whitespace_))
+        or (previous is not None and previous.lower_ in _QUALIFIER_WORDS)
     )
 
 
@@ -129,14 +172,15 @@ def _seed_spans(doc: Doc, blocked: set[int]) -> list[tuple[int, int]]:
             continue
         j = i + 1
         while j < len(doc) and j not in blocked:
-            if _is_numeric(doc[j]):
-                j += 1
-            elif _joins_number_words(doc, j):
-                j += 3 if doc[j + 1].lower_ in ("a", "an") else 1  # "and a half"
-            else:
+            step = _continues_number(doc, i, j)
+            if not step:
                 break
+            j += step
         # "a dozen", "a hundred", "a million": the article is the number one.
         if i > 0 and doc[i - 1].lower_ in ("a", "an") and doc[i].lower_ in _A_SCALES:
+            i -= 1
+        # "minus five", "negative 1,200": the sign is part of the number.
+        if i > 0 and doc[i - 1].lower_ in NEGATIVE_WORDS and i - 1 not in blocked:
             i -= 1
         seeds.append((i, j))
         i = j
@@ -154,16 +198,57 @@ def _seed_spans(doc: Doc, blocked: set[int]) -> list[tuple[int, int]]:
     return seeds
 
 
-def _joins_number_words(doc: Doc, i: int) -> bool:
-    """ "and" inside a spelled-out number: "two and a half", "one hundred and five"."""
-    if i + 1 >= len(doc) or doc[i].lower_ != "and":
-        return False
-    previous, following = doc[i - 1], doc[i + 1]
-    if any(ch.isdigit() for ch in previous.text) and following.lower_ not in ("a", "an"):
-        return False  # "10 and 20" is two numbers (or a range), never thirty
-    if following.lower_ in ("a", "an") and i + 2 < len(doc):
-        return doc[i + 2].lower_ in ("half", "third", "quarter")
-    return previous.lower_ in ("hundred",) and is_number_word(following.lower_)
+def _continues_number(doc: Doc, start: int, j: int) -> int:
+    """How many tokens from ``j`` on belong to the number that began at ``start``
+    (0 when it has ended)."""
+    token, previous = doc[j], doc[j - 1]
+    following = doc[j + 1] if j + 1 < len(doc) else None
+    glued = not previous.whitespace_ and not token.whitespace_
+    if token.text == "-" and glued and following is not None:
+        # "twenty-five", "one-half": a hyphenated number, not a range.
+        if previous.lower_ in TENS and following.lower_ in UNITS:
+            return 2
+        if is_number_word(previous.lower_) and following.lower_ in FRACTIONS:
+            return 2
+        return 0
+    if _is_numeric(token):
+        if _has_digits(token) and any(_has_digits(t) for t in doc[start:j]):
+            # "1,000 2,000" are two numbers; "2 1/2" is one.
+            return 1 if _SLASH.match(token.text) and previous.text.isdigit() else 0
+        return 1
+    lower = token.lower_
+    if lower in FRACTIONS and is_number_word(previous.lower_) and not _has_digits(previous):
+        return 1  # "two thirds", "three quarters"
+    if lower in SCALE_WORDS | _PLURAL_SCALE_WORDS and (
+        _is_numeric(previous) or previous.lower_ in SCALE_WORDS
+    ):
+        return 1  # "five lakh", "three billions", "thousand millions"
+    if lower == "point" and following is not None and is_number_word(following.lower_):
+        return 1  # "two point five"
+    if lower == "and" and following is not None:
+        after = doc[j + 2] if j + 2 < len(doc) else None
+        if (
+            following.lower_ in ("a", "an", "one")
+            and after is not None
+            and after.lower_ in FRACTIONS
+        ):
+            return 3  # "and a half", "and one half"
+        if previous.lower_ == "hundred" and (
+            is_number_word(following.lower_) or following.text.isdigit()
+        ):
+            return 1  # "one hundred and five", "3 hundred and 21"
+        if (
+            previous.lower_ in SCALE_WORDS
+            and not _has_digits(following)
+            and is_number_word(following.lower_)
+            and following.lower_ not in ("a", "an")
+        ):
+            return 1  # "three million and two thirds"
+    return 0
+
+
+def _has_digits(token: Token) -> bool:
+    return any(ch.isdigit() for ch in token.text)
 
 
 def _fraction_of(token: Token) -> bool:

@@ -21,16 +21,28 @@ TENS = {
     "eighty": 80, "ninety": 90,
 }  # fmt: skip
 SCALES = {
-    "hundred": 100, "thousand": 1_000, "k": 1_000, "lakh": 100_000, "million": 1_000_000,
-    "mn": 1_000_000, "mln": 1_000_000, "m": 1_000_000, "mil": 1_000_000,
+    "hundred": 100, "thousand": 1_000, "k": 1_000, "lakh": 100_000, "lac": 100_000,
+    "million": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "m": 1_000_000,
+    "mil": 1_000_000, "mm": 1_000_000, "crore": 10_000_000, "cr": 10_000_000,
     "billion": 1_000_000_000, "bn": 1_000_000_000, "b": 1_000_000_000, "bln": 1_000_000_000,
     "trillion": 1_000_000_000_000, "tn": 1_000_000_000_000, "trn": 1_000_000_000_000,
 }  # fmt: skip
+# Plural scales after a number multiply like the singular: "three billions".
+PLURAL_SCALES = {
+    "hundreds": 100, "thousands": 1_000, "lakhs": 100_000, "lacs": 100_000,
+    "millions": 1_000_000, "crores": 10_000_000, "billions": 1_000_000_000,
+    "trillions": 1_000_000_000_000,
+}  # fmt: skip
 FRACTIONS = {
     "half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25,
-    "quarters": 0.25, "fifth": 0.2, "fifths": 0.2, "tenth": 0.1, "tenths": 0.1,
+    "quarters": 0.25, "fourth": 0.25, "fourths": 0.25, "fifth": 0.2, "fifths": 0.2,
+    "sixth": 1 / 6, "sixths": 1 / 6, "eighth": 0.125, "eighths": 0.125, "tenth": 0.1,
+    "tenths": 0.1,
 }  # fmt: skip
-DOZEN = {"dozen": 12, "score": 20, "couple": 2, "pair": 2}
+UNICODE_FRACTIONS = {
+    "½": "1/2", "⅓": "1/3", "⅔": "2/3", "¼": "1/4", "¾": "3/4", "⅕": "1/5", "⅛": "1/8",
+}  # fmt: skip
+DOZEN = {"dozen": 12, "dozens": 12, "score": 20, "couple": 2, "pair": 2}
 # Plurals that state an open range: "dozens" is at least two dozen.
 VAGUE = {
     "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000,
@@ -38,6 +50,7 @@ VAGUE = {
     "tens of millions": 20_000_000, "hundreds of millions": 200_000_000,
     "billions": 2_000_000_000,
 }  # fmt: skip
+NEGATIVE_WORDS = frozenset({"minus", "negative"})
 
 NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES) | frozenset(DOZEN)
 _DIGITS = re.compile(
@@ -45,14 +58,17 @@ _DIGITS = re.compile(
     r"(?P<suffix>[a-z]+)?$",
     re.IGNORECASE,
 )
+_SLASH_FRACTION = re.compile(r"^(?P<sign>[-−])?(?P<top>\d+)/(?P<bottom>\d+)$")
 # A sign is part of the number it opens ("-5", "−12"), so it is read with it.
-_TOKEN = re.compile(r"[-−+]?\d[\d,]*(?:\.\d+)?[a-z]*|[-−+]?\.\d+|[a-z]+|[-−+]", re.IGNORECASE)
+_TOKEN = re.compile(
+    r"[-−]?\d+/\d+|[-−+]?\d[\d,]*(?:\.\d+)?[a-z]*|[-−+]?\.\d+|[a-z]+|[-−+]", re.IGNORECASE
+)
 # A hyphen after a word or digit joins ("twenty-five", "10-20"); one that
 # starts a number is its minus sign and stays attached.
 _JOINING_HYPHEN = re.compile(r"(?<=[\w.])-")
 # "25 000": thousands grouped with spaces (clean_text turns the no-break and
 # thin spaces such copy uses into plain ones) are one number, not 25 + 0.
-_SPACE_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])")
+_SPACE_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,/])")
 
 
 def parse_number(text: str) -> float | None:
@@ -60,19 +76,53 @@ def parse_number(text: str) -> float | None:
 
     Accepts digits with separators and scale suffixes ("1,200", "1.2bn",
     "$5m" without its symbol), words ("twenty-five", "two and a half
-    million", "a dozen", "half", "a third", "three quarters") and mixtures
-    ("4.5 million"). Filler ("and", "a") is allowed only between number words.
+    million", "a dozen", "half", "a third", "three quarters", "two point
+    five", "three billions", "five lakh"), fractions ("3/4", "2 1/2", "½"),
+    signs in words ("minus five") and mixtures ("4.5 million"). Filler
+    ("and", "a", "of") is allowed only between number words.
     """
-    lower = _SPACE_GROUPED.sub(lambda m: re.sub(r"\D", "", m[0]), text.lower())
+    lower = text.lower()
+    for char, fraction in UNICODE_FRACTIONS.items():
+        lower = lower.replace(char, f" {fraction}")
+    lower = _SPACE_GROUPED.sub(lambda m: re.sub(r"\D", "", m[0]), lower)
     # Splitting every hyphen used to drop the sign of "-5" and read it as 5.
     words = [w for w in _TOKEN.findall(_JOINING_HYPHEN.sub(" - ", lower)) if w != "-"]
-    words = [w for w in words if w != "and" and w != "of"]
+    words = [w for w in words if w not in ("and", "of", "&")]
+    sign = 1.0
+    while words and words[0] in NEGATIVE_WORDS:
+        sign, words = -sign, words[1:]
+    if not words or (len(words) == 1 and words[0] in ("a", "an")):
+        return None
+    if "point" in words:
+        at = words.index("point")
+        whole = parse_number(" ".join(words[:at])) if at else 0.0
+        decimals = _decimal_part(words[at + 1 :])
+        if whole is None or decimals is None:
+            return None
+        return sign * (whole + decimals) if whole >= 0 else sign * (whole - decimals)
+    value = _read_words(words)
+    return None if value is None else sign * value
+
+
+def _decimal_part(words: list[str]) -> float | None:
+    """ "point seven one" and "point seventy-one" are both .71."""
     if not words:
         return None
-    if len(words) == 1 and words[0] in ("a", "an"):
+    if all(w in UNITS and UNITS[w] < 10 and w not in ("a", "an") for w in words):
+        return float("0." + "".join(str(UNITS[w]) for w in words))
+    if len(words) == 1 and words[0].isdigit():
+        return float("0." + words[0])
+    value = _read_words(words)
+    if value is None or not float(value).is_integer():
         return None
+    return value / 10 ** len(str(int(value)))
+
+
+def _read_words(words: list[str]) -> float | None:
     total = 0.0
     current: float | None = None
+    last_scale = 1.0
+    previous = ""
     for index, word in enumerate(words):
         following = words[index + 1] if index + 1 < len(words) else ""
         if word in ("a", "an") and following in FRACTIONS:
@@ -81,11 +131,21 @@ def parse_number(text: str) -> float | None:
             if current is None:
                 current = FRACTIONS[following]
             words[index + 1] = "\0"
+            previous = following
             continue
         if word == "\0" or (word in ("a", "an") and current is not None):
             continue  # "half a million": the article is filler
         digits = _DIGITS.match(word)
-        if digits:
+        fraction = _SLASH_FRACTION.match(word)
+        if fraction:
+            bottom = int(fraction["bottom"])
+            if bottom == 0:
+                return None
+            part = int(fraction["top"]) / bottom * (-1 if fraction["sign"] else 1)
+            if current is not None and not (float(current).is_integer() and 0 < part < 1):
+                return None
+            current = (current or 0) + part  # "2 1/2"
+        elif digits:
             value = float(digits.group("num").replace(",", ""))
             suffix = (digits.group("suffix") or "").lower()
             if suffix:
@@ -102,7 +162,7 @@ def parse_number(text: str) -> float | None:
             if not _adds_to(current, value):
                 return None  # "five five", "nineteen eighty": not one number
             current = (current or 0) + value
-        elif word in DOZEN:
+        elif word in DOZEN and (word != "dozens" or current is not None):
             current = (current if current is not None else 1) * DOZEN[word]
         elif word in FRACTIONS:
             # "half" alone is 0.5; "two and a half" adds a half to two; "three
@@ -113,18 +173,23 @@ def parse_number(text: str) -> float | None:
                 current = current + FRACTIONS[word]  # "one and half"
             else:
                 current = FRACTIONS[word]
-        elif word in SCALES:
-            scale = SCALES[word]
-            base = current if current is not None else 1.0
-            if scale == 100:
-                current = base * 100
+        elif word in SCALES or (word in PLURAL_SCALES and (current is not None or total)):
+            scale = SCALES.get(word) or PLURAL_SCALES[word]
+            if current is None and total and previous in SCALES | PLURAL_SCALES:
+                total *= scale  # "three thousand millions", "three lakh crore"
+            elif scale == 100:
+                current = (current if current is not None else 1.0) * 100
             else:
-                total += base * scale
+                total += (current if current is not None else 1.0) * scale
                 current = None
+            last_scale = max(last_scale, scale) if scale != 100 else last_scale
         else:
             return None
-    result = total + (current or 0)
-    return result
+        previous = word
+    if current is not None and total and 0 < current < 1 and last_scale >= 1000:
+        # "3 million and a half", "six million and two thirds": a share of the scale.
+        return total + current * last_scale
+    return total + (current or 0)
 
 
 def _adds_to(current: float | None, addend: float) -> bool:
@@ -153,4 +218,4 @@ def vague_lower_bound(text: str) -> float | None:
 def is_number_word(word: str) -> bool:
     """Whether ``word`` can be part of a spelled-out number."""
     lower = word.lower()
-    return lower in NUMBER_WORDS or lower in FRACTIONS or lower in VAGUE
+    return lower in NUMBER_WORDS or lower in FRACTIONS or lower in VAGUE or lower in PLURAL_SCALES
