@@ -45,6 +45,10 @@ _ONE_CONTINUES = frozenset(
     {"hundred", "thousand", "million", "billion", "trillion", "lakh", "crore", "and", "point",
      "-", "half", "third", "quarter", "fifth", "sixth", "tenth"}
 )  # fmt: skip
+_TRAILING_SCALES = frozenset(
+    {"million", "billion", "trillion", "thousand", "bn", "mn", "m", "tn", "lakh", "lakhs",
+     "crore", "crores", "mln", "bln"}
+)  # fmt: skip
 _SLASH = re.compile(r"^[-−]?\d{1,3}/\d{1,4}$")
 _A_SCALES = frozenset({"dozen", "hundred", "thousand", "million", "billion", "trillion"})
 RANGE_JOINERS = frozenset({"to", "and", "-", "–", "—", "or"})
@@ -59,8 +63,11 @@ _GAME_WORDS = frozenset(
      "sets", "innings", "tie", "tied", "league", "cup", "semi-final", "quarter-final"}
 )  # fmt: skip
 # A currency written onto the number: "NZ$30", "$5bn" when not split off.
-_CURRENCY_PREFIX = re.compile(r"^(?:[A-Z]{1,3})?[$£€¥₹₦]")
-_GLUED_UNIT = re.compile(r"^(?P<num>\d[\d,]*(?:\.\d+)?)(?P<unit>[a-z°/]+)$", re.IGNORECASE)
+_CURRENCY_PREFIX = re.compile(
+    r"^(?:(?:[A-Z]{1,3})?[$£€¥₹₦]|(?:USD|EUR|GBP|JPY|INR|AUD|CAD|CHF|CNY|NZD|HKD)(?=\d))",
+    re.IGNORECASE,
+)
+_GLUED_UNIT = re.compile(r"^(?P<num>\d[\d,]*(?:\.\d+)?)(?P<unit>[a-z°/$元]+\.?)$", re.IGNORECASE)
 
 
 @dataclass
@@ -106,7 +113,7 @@ def find_figures(doc: Doc) -> list[FigureReading]:
         if reading is not None:
             readings.append(reading)
     readings.sort(key=lambda r: r.start)
-    return readings
+    return merge_bounds(readings, doc_text(doc))
 
 
 def _blocked_tokens(doc: Doc) -> set[int]:
@@ -340,8 +347,10 @@ def _read(
         end < len(doc)
         and end not in blocked
         and (
-            doc[end].lower_ in ("million", "billion", "trillion", "thousand", "bn", "mn", "m", "tn")
+            doc[end].lower_ in _TRAILING_SCALES
             or doc[end].text == "%"
+            # "100K", "$10K" split by the tokenizer
+            or (doc[end].lower_ == "k" and not doc[end - 1].whitespace_)
         )
     ):
         end += 1
@@ -362,7 +371,16 @@ def _read(
     ):
         joiner = doc[end].lower_
         before = doc[phrase_start - 1].lower_ if phrase_start > 0 else ""
-        if joiner != "and" or before == "between" or (qualifier is None and before == "between"):
+        # "rose 3% to 5%": a change, then the new level; "rise 10 to 20 percent" is a range.
+        own_unit = doc[end - 1].text == "%" or currency is not None
+        changes_to = (
+            joiner == "to"
+            and before != "from"
+            and own_unit
+            and _change(doc, phrase_start) is not None
+        )
+        mixed = doc[end - 1].text == "%" and doc[end + 1].lower_ in lexicon.CURRENCY_SYMBOLS
+        if (joiner != "and" or before == "between") and not changes_to and not mixed:
             high_end = end + 2
             while (
                 high_end < len(doc)
@@ -402,6 +420,9 @@ def _read(
         ):
             unit, tail = "points", tail + 1
             break
+        if doc[tail].text.isupper() and lower in lexicon.CURRENCY_CODES and currency is None:
+            currency, tail = lexicon.CURRENCY_SYMBOLS[lower], tail + 1  # "115 USD"
+            break
         if lower in lexicon.CURRENCY_COUNTRIES and _next_is(doc, tail + 1, "dollar", "dollars"):
             currency, tail = lexicon.CURRENCY_COUNTRIES[lower], tail + 2
             break
@@ -437,6 +458,9 @@ def _read(
     glued = _GLUED_UNIT.match(value_text)
     if value is None and glued and glued["unit"].lower() in lexicon.UNIT_WORDS:
         value, unit = parse_number(glued["num"]), glued["unit"]  # "40C", "5km"
+    elif value is None and glued and glued["unit"].lower() in lexicon.CURRENCY_SYMBOLS:
+        value = parse_number(glued["num"])  # "115USD", "20Rs"
+        currency = lexicon.CURRENCY_SYMBOLS[glued["unit"].lower()]
     if value is None and vague is None:
         return None
     range_text = doc_text(doc)[doc[number_start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
@@ -467,8 +491,24 @@ def _read(
     if unit is None or unit in ("%", "percentage points", "points"):
         counted = _counted(doc, head, end, currency is not None or percent)
 
+    rises_to = (
+        (percent or currency is not None or unit is not None)
+        and _change(doc, phrase_start) is not None
+        and not (phrase_start and doc[phrase_start - 1].lower_ == "from")
+    )
+    if not is_range and value is not None and not rises_to:
+        partner = _range_partner(doc, phrase_start, end, blocked, money=currency is not None)
+        if partner is not None:
+            high_value, end = partner
+            is_range = high_value >= value
+            if not is_range:
+                high_value = None
+            elif doc[phrase_start - 1].lower_ in ("between", "from") if phrase_start else False:
+                phrase_start -= 1
+
     trailing = _trailing_qualifier(doc, end)
-    if trailing is not None and qualifier is None:
+    if trailing is not None and qualifier in (None, "about"):
+        # "about five hundred or more" is at least five hundred.
         qualifier = trailing[1]
         end = trailing[0]
 
@@ -512,6 +552,71 @@ def _read(
         sentence=(sent.start_char, sent.end_char),
         source_span=attribution(sent),
     )
+
+
+def _range_partner(
+    doc: Doc, phrase_start: int, end: int, blocked: set[int], *, money: bool
+) -> tuple[float, int] | None:
+    """The top of a range written with units on both sides: "44 mg to 50 mg",
+    "from 10 dollars to 20 dollars", "$10-$20", "3km to 5km"."""
+    if end + 1 >= len(doc) or doc[end].lower_ not in ("to", "-", "–", "through", "and", "~"):
+        return None
+    before = doc[phrase_start - 1].lower_ if phrase_start else ""
+    if doc[end].lower_ == "and" and before != "between":
+        return None
+    i = end + 1
+    if i < len(doc) and doc[i].lower_ in ("about", "around", "~", "some"):
+        i += 1  # "between 2.0 g and about 7.0 g"
+    if i < len(doc) and doc[i].lower_ in lexicon.CURRENCY_SYMBOLS:
+        if not money:
+            return None  # "rose 15% to $415.9 million": a change, then a level
+        i += 1
+    if i >= len(doc) or i in blocked or not _is_numeric(doc[i]):
+        return None
+    j = i + 1
+    while j < len(doc) and j not in blocked and _continues_number(doc, i, j):
+        j += 1
+    while j < len(doc) and doc[j].lower_ in _TRAILING_SCALES:
+        j += 1
+    high = _value_of(doc[i:j])
+    glued = _GLUED_UNIT.match(doc[j - 1].text)
+    if high is None and glued:
+        high = parse_number(glued["num"])
+    if high is None:
+        return None
+    # The unit repeated after the top ("mg", "dollars", "%") belongs to the range.
+    if j < len(doc) and (
+        doc[j].lower_ in lexicon.UNIT_WORDS
+        or doc[j].lower_ in lexicon.CURRENCY_WORDS
+        or doc[j].text == "%"
+        or doc[j].lower_ in ("percent", "pct")
+    ):
+        j += 1
+    return high, j
+
+
+def merge_bounds(readings: list[FigureReading], text: str) -> list[FigureReading]:
+    """ "more than 10 and less than 40" is one range, not two hedged figures."""
+    merged: list[FigureReading] = []
+    for reading in readings:
+        previous = merged[-1] if merged else None
+        between = text[previous.end : reading.start].strip().lower() if previous else ""
+        if (
+            previous is not None
+            and between in ("and", "but", ",", "but less than")
+            and {previous.qualifier, reading.qualifier} & {"more_than", "at_least"}
+            and {previous.qualifier, reading.qualifier} & {"less_than", "at_most"}
+            and previous.value is not None
+            and reading.value is not None
+            and previous.kind == reading.kind
+        ):
+            low, high = sorted((previous.value, reading.value))
+            previous.end, previous.text = reading.end, text[previous.start : reading.end]
+            previous.value, previous.low, previous.high = low, low, high
+            previous.qualifier = "range"
+            continue
+        merged.append(reading)
+    return merged
 
 
 def _talks_of_a_game(sent: Span) -> bool:
@@ -631,7 +736,11 @@ def _is_label_word(token: Token) -> bool:
     if not token.text[:1].isupper() or not token.is_alpha or token.pos_ not in ("PROPN", "NOUN"):
         return False
     lower = token.lower_
-    return lower not in lexicon.MONTHS and lower not in _QUALIFIER_WORDS
+    return (
+        lower not in lexicon.MONTHS
+        and lower not in _QUALIFIER_WORDS
+        and lower not in lexicon.CURRENCY_SYMBOLS
+    )
 
 
 def _is_title_case(token: Token) -> bool:

@@ -48,15 +48,56 @@ QUALIFIERS: dict[tuple[str, ...], str] = {
     ("below",): "less_than",
     ("just", "under"): "less_than",
     ("just", "below"): "less_than",
+    ("exceeding",): "more_than",
+    ("higher", "than"): "more_than",
+    ("bigger", "than"): "more_than",
+    ("larger", "than"): "more_than",
+    ("lower", "than"): "less_than",
+    ("smaller", "than"): "less_than",
+    ("~",): "about",
+    ("some", "~"): "about",
+    (">",): "more_than",
+    ("<",): "less_than",
+    (">", "="): "at_least",
+    ("<", "="): "at_most",
+    (">=",): "at_least",
+    ("<=",): "at_most",
+    ("≥",): "at_least",
+    ("≤",): "at_most",
+    ("less", "than", "or", "equal", "to"): "at_most",
+    ("fewer", "than", "or", "equal", "to"): "at_most",
+    ("more", "than", "or", "equal", "to"): "at_least",
+    ("greater", "than", "or", "equal", "to"): "at_least",
+    ("equal", "to", "or", "less", "than"): "at_most",
+    ("equal", "to", "or", "fewer", "than"): "at_most",
+    ("equal", "to", "or", "more", "than"): "at_least",
+    ("equal", "to", "or", "greater", "than"): "at_least",
+    ("at", "least", "or", "equal", "to"): "at_least",
+    ("in", "the", "region", "of"): "about",
+    ("on", "the", "order", "of"): "about",
+    ("more", "or", "less"): "about",
+    ("upward", "of"): "more_than",
 }
 QUALIFIER_PHRASES = sorted(QUALIFIERS, key=len, reverse=True)
 # Hedges written after the number: "25 or more", "300 or so".
 TRAILING_QUALIFIERS: dict[tuple[str, ...], str] = {
     ("or", "more"): "at_least",
+    ("and", "more"): "at_least",
+    ("or", "greater"): "at_least",
+    ("or", "above"): "at_least",
+    ("or", "higher"): "at_least",
+    ("and", "above"): "at_least",
+    ("and", "over"): "at_least",
+    ("or", "over"): "at_least",
     ("or", "so"): "about",
     ("plus",): "at_least",
     ("or", "fewer"): "at_most",
     ("or", "less"): "at_most",
+    ("or", "below"): "at_most",
+    ("or", "under"): "at_most",
+    ("or", "lower"): "at_most",
+    ("and", "under"): "at_most",
+    ("and", "below"): "at_most",
 }
 
 CURRENCY_SYMBOLS: dict[str, str] = {
@@ -65,7 +106,15 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "c$": "CAD", "cad": "CAD", "nz$": "NZD", "s$": "SGD", "chf": "CHF", "hk$": "HKD",
     "₦": "NGN", "r$": "BRL",
     "₩": "KRW", "₽": "RUB", "₺": "TRY", "kes": "KES", "zar": "ZAR", "cny": "CNY",
+    "rmb": "CNY", "rs": "INR", "rs.": "INR", "myr": "MYR", "rm": "MYR", "uah": "UAH",
+    "nzd": "NZD", "sgd": "SGD", "hkd": "HKD", "ngn": "NGN", "egp": "EGP", "try": "TRY",
+    "rub": "RUB", "brl": "BRL", "mxn": "MXN", "krw": "KRW", "sek": "SEK", "nok": "NOK",
+    "dkk": "DKK", "pln": "PLN", "ils": "ILS", "sar": "SAR", "aed": "AED", "pkr": "PKR",
+    "idr": "IDR", "php": "PHP", "thb": "THB", "vnd": "VND", "ars": "ARS", "clp": "CLP",
+    "cop": "COP", "ghs": "GHS", "mnt": "MNT", "元": "CNY", "¢": "USD",
 }  # fmt: skip
+# Three-letter codes can also follow the number ("115 USD", "20 EUR").
+CURRENCY_CODES = frozenset(code for code in CURRENCY_SYMBOLS if code.isalpha() and len(code) == 3)
 # Country prefixes written before a dollar sign: "NZ$", "A$", "HK$".
 DOLLAR_PREFIXES: dict[str, str] = {
     "NZ": "NZD", "A": "AUD", "AU": "AUD", "C": "CAD", "CA": "CAD", "HK": "HKD", "S": "SGD",
@@ -102,7 +151,13 @@ UNIT_WORDS = frozenset(
         "gallon", "gallons", "barrel", "barrels", "bpd", "mw", "gw", "kw", "kwh", "mwh", "gwh",
         "megawatt", "megawatts", "gigawatt", "gigawatts", "c", "f", "°c", "°f", "degree",
         "degrees", "celsius", "fahrenheit", "mph", "km/h", "kph", "knots", "sq", "square",
-        "cubic", "magnitude", "calories", "bytes", "gb", "tb", "mb",
+        "cubic", "magnitude", "calories", "bytes", "gb", "tb", "mb", "mg", "milligram",
+        "milligrams", "ml", "millilitre", "millilitres", "milliliter", "milliliters", "cup",
+        "cups", "tablespoon", "tablespoons", "tbsp", "teaspoon", "teaspoons", "tsp", "mi",
+        "nanometer", "nanometers", "nanometre", "nanometres", "nm", "ghz", "mhz", "hz",
+        "tonne-km", "lbs.", "hectolitres", "pints", "pint", "quarts", "quart", "°",
+        "seconds", "second", "minutes", "minute", "hours", "hour", "days", "day", "weeks",
+        "week", "months", "month", "years", "year", "decades", "decade", "centuries",
     }
 )  # fmt: skip
 

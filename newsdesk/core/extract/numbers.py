@@ -115,7 +115,7 @@ def _decimal_part(words: list[str]) -> float | None:
     value = _read_words(words)
     if value is None or not float(value).is_integer():
         return None
-    return value / 10 ** len(str(int(value)))
+    return float(value) / 10.0 ** len(str(int(value)))
 
 
 def _read_words(words: list[str]) -> float | None:
