@@ -45,7 +45,10 @@ _MONTH_YEAR = re.compile(r"^(?:(?:in|of|since|until|by|during|early|late|mid)\s+
 _YEAR = re.compile(
     r"^(?:(?:in|of|since|until|by|during|the\s+year)\s+)*(?P<year>1[5-9]\d\d|20\d\d)$"
 )
-_AGO = re.compile(r"^(?P<count>\d+|[a-z]+)\s+(?P<unit>day|days|week|weeks)\s+ago$")
+_AGO = re.compile(
+    r"^(?:about\s+|some\s+|nearly\s+)?(?P<count>\d+|[a-z]+)\s+"
+    r"(?P<unit>day|days|week|weeks|month|months|year|years)\s+ago$"
+)
 _PERIOD = re.compile(
     r"^(?:(?:earlier|later|early|late)\s+)?(?P<shift>last|past|previous|this|next|coming)\s+"
     r"(?P<unit>week|month|year)$"
@@ -101,7 +104,12 @@ def _relative(lower: str, story_date: dt.date, future: bool) -> str | None:
         number = int(count) if count.isdigit() else _COUNTS.get(count)
         if number is None:
             return None
-        days = number * (7 if found["unit"].startswith("week") else 1)
+        unit = found["unit"].rstrip("s")
+        if unit == "year":
+            return f"{story_date.year - number:04d}"  # "three years ago": that year
+        if unit == "month":
+            return _period("month", -number, story_date)
+        days = number * (7 if unit == "week" else 1)
         return (story_date - dt.timedelta(days=days)).isoformat()
     found = _PERIOD.match(lower)
     if found:

@@ -89,8 +89,41 @@ class FigureReading:
     source_span: tuple[int, int] | None  # characters of the attributed speaker
 
 
+_TIME_UNITS = frozenset(
+    {"second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
+     "month", "months", "year", "years", "decade", "decades", "century", "centuries",
+     "fortnight", "fortnights"}
+)  # fmt: skip
+_ANCHORS = (
+    lexicon.MONTHS
+    | lexicon.WEEKDAYS
+    | {"ago", "last", "next", "this", "past", "previous", "coming", "since", "early", "late",
+       "mid", "today", "yesterday", "tomorrow", "end", "beginning", "start", "first", "recent",
+       "following", "same", "that", "the"}
+)  # fmt: skip
+
+
+def is_duration(span: Span) -> bool:
+    """A length of time ("three years", "a 10-day siege", "30 days") rather than a date.
+
+    Durations are figures an editor checks; "the past 30 days", "three years
+    ago" and "last week" are anchored in the calendar and stay dates.
+    """
+    words = [t.lower_ for t in span]
+    has_number = any(_has_digits(t) or is_number_word(t.lower_) for t in span)
+    return (
+        has_number
+        and any(w in _TIME_UNITS for w in words)
+        and not any(w in _ANCHORS for w in words)
+        and not any(_YEAR.match(t.text) for t in span)
+    )
+
+
 def is_date_like(span: Span) -> bool:
-    """Whether a DATE span really names a date or period (not a bare number)."""
+    """Whether a DATE span really names a date or period (not a bare number or a
+    duration)."""
+    if is_duration(span):
+        return False
     for token in span:
         lower = token.lower_
         if lower in lexicon.DATE_WORDS or _YEAR.match(token.text) or lower.endswith("s'"):
@@ -122,6 +155,8 @@ def _blocked_tokens(doc: Doc) -> set[int]:
     for ent in doc.ents:
         if ent.label_ == "DATE" and not is_date_like(ent):
             continue  # "Two and a half million" tagged DATE is a number
+        if ent.label_ == "TIME" and is_duration(ent):
+            continue  # "held for 12 hours" is a length of time, a figure
         if ent.label_ == "DATE" or ent.label_ in BLOCKING_LABELS:
             blocked.update(range(ent.start, ent.end))
     return blocked
@@ -140,8 +175,12 @@ def _is_numeric(token: Token) -> bool:
     following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
     if lower == "one":
         # "one" is a number before a noun, a scale or the rest of a number
-        # ("one million", "one and a half"), and a pronoun elsewhere.
-        return token.dep_ == "nummod" or following in _ONE_CONTINUES
+        # ("one million", "one and a half", "one in five"), and a pronoun elsewhere.
+        return (
+            token.dep_ == "nummod"
+            or following in _ONE_CONTINUES
+            or _ratio_after(token.doc, token.i + 1) is not None
+        )
     if lower in ("half", "quarter", "third"):
         return following in SCALE_WORDS  # "half a million" is read from "a"
     if lower in ("a", "an", "second", "a.m.", "p.m."):
@@ -186,6 +225,8 @@ def _seed_spans(doc: Doc, blocked: set[int]) -> list[tuple[int, int]]:
         # "a dozen", "a hundred", "a million": the article is the number one.
         if i > 0 and doc[i - 1].lower_ in ("a", "an") and doc[i].lower_ in _A_SCALES:
             i -= 1
+            if i > 0 and doc[i - 1].lower_ in ("half", "quarter", "third") and i - 1 not in blocked:
+                i -= 1  # "half a million"
         # "minus five", "negative 1,200": the sign is part of the number.
         if i > 0 and doc[i - 1].lower_ in NEGATIVE_WORDS and i - 1 not in blocked:
             i -= 1
@@ -212,16 +253,13 @@ def _continues_number(doc: Doc, start: int, j: int) -> int:
     following = doc[j + 1] if j + 1 < len(doc) else None
     glued = not previous.whitespace_ and not token.whitespace_
     if token.text == "-" and glued and following is not None:
-        # "twenty-five", "one-half": a hyphenated number, not a range.
-        if previous.lower_ in TENS and following.lower_ in UNITS:
-            return 2
-        if is_number_word(previous.lower_) and following.lower_ in FRACTIONS:
-            return 2
-        return 0
+        return 2 if _compound_hyphen(doc, j) else 0
     if _is_numeric(token):
-        if _has_digits(token) and any(_has_digits(t) for t in doc[start:j]):
-            # "1,000 2,000" are two numbers; "2 1/2" is one.
-            return 1 if _SLASH.match(token.text) and previous.text.isdigit() else 0
+        if _has_digits(token) and _has_digits(previous):
+            # "1,000 2,000" are two numbers; "2 1/2" and "40 000" are one.
+            if _SLASH.match(token.text) and previous.text.isdigit():
+                return 1
+            return 1 if _space_grouped(previous, token) else 0
         return 1
     lower = token.lower_
     if lower in FRACTIONS and is_number_word(previous.lower_) and not _has_digits(previous):
@@ -252,6 +290,50 @@ def _continues_number(doc: Doc, start: int, j: int) -> int:
         ):
             return 1  # "three million and two thirds"
     return 0
+
+
+def _ratio_after(doc: Doc, i: int) -> tuple[float, int] | None:
+    """ "in five" / "out of ten" after a number: its denominator and where it ends."""
+    if i + 1 >= len(doc):
+        return None
+    if doc[i].lower_ == "in":
+        j = i + 1
+    elif doc[i].lower_ == "out" and doc[i + 1].lower_ == "of":
+        j = i + 2
+    else:
+        return None
+    if j >= len(doc) or not (_has_digits(doc[j]) or doc[j].lower_ in UNITS | TENS):
+        return None
+    k = j + 1
+    while k < len(doc) and _continues_number(doc, j, k):
+        k += 1
+    if k < len(doc) and (doc[k].lower_ in lexicon.UNIT_WORDS or doc[k].ent_type_ == "DATE"):
+        return None  # "5 in 10 days" is a count and a period, not a ratio
+    if doc[j].ent_type_ == "DATE":
+        return None
+    denominator = _value_of(doc[j:k])
+    if not denominator or denominator < 2:
+        return None
+    return denominator, k
+
+
+def _compound_hyphen(doc: Doc, i: int) -> bool:
+    """A hyphen inside one spelled number ("twenty-one", "one-half"), not a range."""
+    if i == 0 or i + 1 >= len(doc) or doc[i - 1].whitespace_ or doc[i].whitespace_:
+        return False
+    previous, following = doc[i - 1].lower_, doc[i + 1].lower_
+    return (previous in TENS and following in UNITS and following not in ("a", "an")) or (
+        is_number_word(previous) and following in FRACTIONS
+    )
+
+
+def _space_grouped(previous: Token, token: Token) -> bool:
+    """ "40 000", "1 234 567": thousands grouped with a space (European copy)."""
+    return (
+        previous.whitespace_ == " "
+        and bool(re.fullmatch(r"\d{1,3}", previous.text))
+        and bool(re.fullmatch(r"\d{3}(?:\.\d+)?", token.text))
+    )
 
 
 def _has_digits(token: Token) -> bool:
@@ -463,6 +545,10 @@ def _read(
         currency = lexicon.CURRENCY_SYMBOLS[glued["unit"].lower()]
     if value is None and vague is None:
         return None
+    ratio = _ratio_after(doc, end) if value is not None and not is_range else None
+    if ratio is not None and value is not None:
+        denominator, end = ratio
+        value = value / denominator  # "one in five" is a fifth
     range_text = doc_text(doc)[doc[number_start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
     if (
         is_range
@@ -660,6 +746,8 @@ def _split_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         joiner = doc[i].lower_
         if joiner not in RANGE_JOINERS or (joiner == "and" and not between):
             continue
+        if joiner == "-" and _compound_hyphen(doc, i):
+            continue  # "twenty-one", "one-half"
         if _is_scale_or_number(doc[i - 1]) and _starts_number(doc, i + 1, set()):
             return i, i + 1
     return None
@@ -771,6 +859,8 @@ def _number_head(doc: Doc, start: int, end: int) -> Token:
 
 def _unit_after(doc: Doc, end: int, head: Token) -> Token | None:
     """A measurement unit right after the number ("35 miles", "40C")."""
+    if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
+        end += 1  # "a two-year term", "a 10-km walk"
     if end < len(doc):
         token = doc[end]
         if token.lower_ in lexicon.UNIT_WORDS and (

@@ -155,8 +155,12 @@ def _read_words(words: list[str]) -> float | None:
             if digits.group("sign") in ("-", "−"):
                 value = -value
             if current is not None:
-                return None  # "1 2", "1,000 2,000": two numbers, not their sum
-            current = value
+                if previous in SCALES and _adds_to(current, value):
+                    current += value  # "3 hundred and 21"
+                else:
+                    return None  # "1 2", "1,000 2,000": two numbers, not their sum
+            else:
+                current = value
         elif word in UNITS or word in TENS:
             value = UNITS[word] if word in UNITS else TENS[word]
             if not _adds_to(current, value):
@@ -169,6 +173,8 @@ def _read_words(words: list[str]) -> float | None:
             # quarters" is three times a quarter.
             if current is not None and word.endswith("s"):
                 current = current * FRACTIONS[word]
+            elif current == 1 and previous == "one" and not total:
+                current = FRACTIONS[word]  # "one eighth", "one-half"
             elif current is not None:
                 current = current + FRACTIONS[word]  # "one and half"
             else:
