@@ -119,11 +119,28 @@ def is_duration(span: Span) -> bool:
     )
 
 
+_CLOCK_WORDS = frozenset(
+    {"morning", "afternoon", "evening", "night", "midnight", "noon", "midday", "o'clock",
+     "tonight", "dawn", "dusk", "overnight"}
+)  # fmt: skip
+
+
+def _is_clock_time(span: Span) -> bool:
+    """A TIME span that names a time of day ("10 a.m.", "14:30 GMT", "Friday night")."""
+    return any(
+        ":" in t.text or t.lower_ in lexicon.TIME_SUFFIXES or t.lower_ in _CLOCK_WORDS for t in span
+    )
+
+
 def is_date_like(span: Span) -> bool:
     """Whether a DATE span really names a date or period (not a bare number or a
     duration)."""
     if is_duration(span):
         return False
+    if len(span) == 1 and _YEAR.match(span.text) and span.end < len(span.doc):
+        following = span.doc[span.end]
+        if following.lower_ in lexicon.UNIT_WORDS or _counts_something(span[0]):
+            return False  # "2000 milligrams", "1500 people": a number, not a year
     for token in span:
         lower = token.lower_
         if lower in lexicon.DATE_WORDS or _YEAR.match(token.text) or lower.endswith("s'"):
@@ -155,7 +172,7 @@ def _blocked_tokens(doc: Doc) -> set[int]:
     for ent in doc.ents:
         if ent.label_ == "DATE" and not is_date_like(ent):
             continue  # "Two and a half million" tagged DATE is a number
-        if ent.label_ == "TIME" and is_duration(ent):
+        if ent.label_ == "TIME" and (is_duration(ent) or not _is_clock_time(ent)):
             continue  # "held for 12 hours" is a length of time, a figure
         if ent.label_ == "DATE" or ent.label_ in BLOCKING_LABELS:
             blocked.update(range(ent.start, ent.end))
@@ -437,6 +454,7 @@ def _read(
     ):
         end += 1
 
+    core_end = end  # the number itself, before any range partner or unit
     # Range partner: "between 10 and 20", "10 to 20", "10-20", "from 10 to 20".
     low_tokens = doc[number_start:end]
     high_value: float | None = None
@@ -563,7 +581,11 @@ def _read(
         taken.update(range(number_start, end))
         return None  # "won 3-1" is a score, "555-1234" a phone number
 
-    if any(i in blocked for i in range(phrase_start, end)) or _is_excluded(doc, number_start, end):
+    # Only the number itself must be free: a currency code or unit word next to
+    # it may carry a stray entity label ("EUR" as ORG, "Euros" as PRODUCT).
+    if any(i in blocked for i in range(number_start, core_end)) or _is_excluded(
+        doc, number_start, end
+    ):
         return None
 
     # A QUANTITY span's remaining words are its unit ("35 miles").

@@ -95,11 +95,16 @@ def parse_number(text: str) -> float | None:
         return None
     if "point" in words:
         at = words.index("point")
+        tail = words[at + 1 :]
+        scale = 1.0
+        while tail and tail[-1] in SCALES and tail[-1] != "hundred":
+            scale *= SCALES[tail.pop()]  # "two point two million"
         whole = parse_number(" ".join(words[:at])) if at else 0.0
-        decimals = _decimal_part(words[at + 1 :])
+        decimals = _decimal_part(tail)
         if whole is None or decimals is None:
             return None
-        return sign * (whole + decimals) if whole >= 0 else sign * (whole - decimals)
+        number = whole + decimals if whole >= 0 else whole - decimals
+        return sign * number * scale
     value = _read_words(words)
     return None if value is None else sign * value
 
