@@ -39,6 +39,7 @@ test: lint typecheck contracts pytest
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks --data $(DATA)
+	$(BIN)/python -m tests.benchmarks.accuracy --data $(DATA)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
