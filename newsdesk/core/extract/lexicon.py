@@ -198,5 +198,9 @@ DOWN_VERBS = frozenset(
 SAY_VERBS = frozenset(
     {"say", "tell", "add", "report", "state", "announce", "estimate", "claim", "confirm",
      "write", "note", "explain", "warn", "insist", "argue", "declare", "disclose", "reveal",
-     "acknowledge", "allege", "predict", "count", "record", "document", "put", "show"}
+     "acknowledge", "allege", "predict", "count", "record", "document", "put", "show",
+     "concede", "ask", "reply", "respond", "answer", "shout", "whisper", "admit", "recall",
+     "continue", "observe", "remark", "comment", "quip", "joke", "exclaim", "cry", "urge",
+     "assert", "maintain", "suggest", "tweet", "post", "testify", "caution", "stress",
+     "emphasise", "emphasize", "complain", "lament", "boast", "scream", "yell", "plead"}
 )  # fmt: skip

@@ -36,40 +36,53 @@ class QuoteReading:
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the words inside paired quote marks.
 
-    Straight marks pair in order within a paragraph; curly marks pair open
-    with close. A quote left open at the end of a paragraph continues when the
-    next paragraph opens with a quote mark (the wire convention for quotes over
-    several paragraphs); otherwise it is dropped. Never raises.
+    Curly marks say which way they face; a straight mark opens when it
+    starts a word and closes when it ends one. A quote left open at the end
+    of a paragraph goes on into the next one, whether that paragraph opens
+    with a quote mark (the wire convention) or not, and is dropped if it has
+    not closed by the end of that paragraph. Unpaired marks never raise.
     """
     spans: list[tuple[int, int]] = []
-    paragraphs = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
-    carry: int | None = None  # start of a quote continuing from the last paragraph
-    for index, (offset, paragraph) in enumerate(paragraphs):
-        open_at: int | None = None
-        if carry is not None:
-            if paragraph[:1] in _OPENING:
-                open_at = carry
-            carry = None
-        for position, mark in enumerate(paragraph):
-            if mark not in _MARKS or (open_at is None and _is_apostrophe_like(paragraph, position)):
-                continue
-            here = offset + position
-            if open_at is None:
-                if mark in _OPENING:
-                    open_at = here + 1
-            elif (
-                mark in _CLOSING
-                and here > open_at
-                and (open_at < offset or not (position == 0 and mark == '"'))
-            ):
-                spans.append((open_at, here))
-                open_at = None
-            elif mark == "“" and open_at >= offset:
-                open_at = here + 1  # a stray opening mark: start again from here
-        next_opens = index + 1 < len(paragraphs) and paragraphs[index + 1][1][:1] in _OPENING
-        if open_at is not None and next_opens:
-            carry = open_at
+    open_at: int | None = None
+    paragraphs_open = 0  # paragraph breaks crossed by the open quote
+    for match in re.finditer(r"[\"“”\n]", text):
+        at, mark = match.start(), match.group()
+        if mark == "\n":
+            if open_at is not None and text[at - 1 : at] != "\n":
+                paragraphs_open += 1
+                if paragraphs_open > 1:
+                    open_at, paragraphs_open = None, 0
+            continue
+        facing = _facing(text, at)
+        if facing == "open":
+            if open_at is not None and at == _paragraph_start(text, at):
+                continue  # "…\n\n“…": the quote goes on into this paragraph
+            open_at, paragraphs_open = at + 1, 0
+        elif facing in ("close", "inches?") and open_at is not None:
+            if at > open_at:
+                spans.append((open_at, at))
+            open_at, paragraphs_open = None, 0
     return spans
+
+
+def _facing(text: str, at: int) -> str | None:
+    """Whether the mark at ``at`` opens or closes a quote (or neither)."""
+    mark = text[at]
+    if mark == "“":
+        return "open"
+    if mark == "”":
+        return "close"
+    before = text[at - 1] if at else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    if before.isdigit():
+        return "inches?"  # 12" screen — unless a quote is open: '…posts 250 and 251",'.
+    if before.isspace() or before in "([{—–-:/":
+        return "open" if not after.isspace() else None
+    return "close"
+
+
+def _paragraph_start(text: str, at: int) -> int:
+    return text.rfind("\n", 0, at) + 1
 
 
 _OPENING = frozenset('"“')
@@ -81,10 +94,14 @@ _TITLE_CUES = frozenset(
 )  # fmt: skip
 
 
-def _is_apostrophe_like(paragraph: str, position: int) -> bool:
-    """A straight mark glued between letters ('12" screen' is inches, not a quote)."""
-    before = paragraph[position - 1] if position else " "
-    return paragraph[position] == '"' and before.isdigit()
+def _is_title(inner: str) -> bool:
+    """ "One Hundred Years of Solitude": every long word capitalised, no sentence in it."""
+    words = [w for w in re.findall(r"[A-Za-z']+", inner) if len(w) > 3]
+    return (
+        len(words) >= 2
+        and all(w[0].isupper() for w in words)
+        and not re.search(r"[.!?,;]\s", inner + " ")
+    )
 
 
 def _looks_like_a_title(doc: Doc, start: int, inner: str) -> bool:
@@ -103,7 +120,7 @@ def find_quotes(doc: Doc) -> list[QuoteReading]:
         if len(inner.split()) < _MIN_WORDS:
             continue  # scare quotes and short titles
         cue_token = _cue_for(doc, start - 1, end + 1)
-        if cue_token is None and _looks_like_a_title(doc, start, inner):
+        if _is_title(inner) or (cue_token is None and _looks_like_a_title(doc, start, inner)):
             continue
         speaker: Token | None = None
         if cue_token is not None:
