@@ -123,14 +123,17 @@ def run_bare(
     """Bare spaCy's entities for every input (``nlp.pipe``, one by one on failure)."""
     nlp = extractor.nlp
     texts = [item.text for item in inputs]
+    ours = [name for name in nlp.pipe_names if name.startswith("newsdesk")]
     try:
-        docs: list[Doc | None] = list(nlp.pipe(texts, batch_size=64))
+        with nlp.select_pipes(disable=ours):  # the bare pipeline, as shipped
+            docs: list[Doc | None] = list(nlp.pipe(texts, batch_size=64))
     except Exception:
         log.warning("nlp.pipe failed; analysing one text at a time")
         docs = []
         for item in inputs:
             try:
-                docs.append(nlp(item.text))
+                with nlp.select_pipes(disable=ours):
+                    docs.append(nlp(item.text))
             except Exception as error:
                 errors.add(task, "bare spaCy", item.case, error)
                 docs.append(None)
