@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
+from newsdesk.core.extract import lexicon
 from newsdesk.core.extract.dates import resolve_date, story_date_line
 from newsdesk.core.extract.doctext import doc_text
 from newsdesk.core.extract.entities import best_name, display_name, group_entities
@@ -306,6 +307,8 @@ def _join_split_names(doc: Doc) -> list[Span]:
                 and doc[end].lower_ not in _TITLE_WORDS
             ):
                 end += 1
+            if end > span.end and doc[end - 1].lower_ not in lexicon.ORG_HEADS:
+                end = span.end  # "Launch Pad" is no organisation; "Islamic State" is
         result.append(span if end == span.end else Span(doc, span.start, end, label="ORG"))
         i += 1
     return result

@@ -176,13 +176,22 @@ def _merge_short_forms(groups: list[EntityGroup]) -> list[EntityGroup]:
     absorbed: set[int] = set()
     for i, short in enumerate(groups):
         short_words = _words(short.name)
-        if not short_words or short.label not in ("PERSON", "ORG", "FAC"):
+        if not short_words or short.label not in ("PERSON", "ORG", "FAC", "GPE", "NORP"):
             continue
         targets = [
             j
             for j, long in enumerate(groups)
             if j != i
-            and _compatible(long.label, short.label)
+            and (
+                _compatible(long.label, short.label)
+                # "said Bolden" tagged a place is still Charles Bolden.
+                or (
+                    long.label == "PERSON"
+                    and len(short_words) == 1
+                    and not short.name.isupper()  # "DAB" is an acronym, not a surname
+                    and all(w[:1].isupper() for w in long.name.split())
+                )
+            )
             and len(_words(long.name)) > len(short_words)
             and _is_short_form(short_words, _words(long.name), _kind(long.label))
         ]

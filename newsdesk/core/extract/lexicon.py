@@ -204,3 +204,16 @@ SAY_VERBS = frozenset(
      "assert", "maintain", "suggest", "tweet", "post", "testify", "caution", "stress",
      "emphasise", "emphasize", "complain", "lament", "boast", "scream", "yell", "plead"}
 )  # fmt: skip
+
+# Last words that make a run of capitalised words an organisation's name.
+ORG_HEADS = frozenset(
+    {"agency", "alliance", "army", "assembly", "association", "authority", "bank", "board",
+     "brotherhood", "bureau", "cabinet", "caucus", "centre", "center", "coalition",
+     "commission", "committee", "company", "congress", "corporation", "council", "court",
+     "department", "directorate", "federation", "forces", "foundation", "front", "fund",
+     "group", "guard", "institute", "jihad", "league", "ministry", "monitor", "movement",
+     "network", "observatory", "office", "organisation", "organization", "parliament",
+     "partners", "party", "police", "programme", "program", "service", "services", "society",
+     "state", "syndicate", "tribunal", "trust", "union", "university", "workers", "navy",
+     "air", "militia", "brigade", "brigades", "battalion", "command", "regime", "government"}
+)  # fmt: skip
