@@ -187,15 +187,19 @@ def _is_numeric(token: Token) -> bool:
     if any(ch.isdigit() for ch in text):
         if _SLASH.match(text):
             return _fraction_in_use(token)
+        if re.match(r"^[-−+]?\d+(?:\.\d+)?e[-+]?\d+$", text):
+            return True  # "1.3e6"
         return bool(re.match(r"^[-−+]?[\d.,]+[a-zA-Z]{0,3}$", text)) and not _TIME.match(text)
     lower = token.lower_
     following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
     if lower == "one":
         # "one" is a number before a noun, a scale or the rest of a number
         # ("one million", "one and a half", "one in five"), and a pronoun elsewhere.
+        previous = token.doc[token.i - 1].lower_ if token.i else ""
         return (
             token.dep_ == "nummod"
             or following in _ONE_CONTINUES
+            or previous in NEGATIVE_WORDS
             or _ratio_after(token.doc, token.i + 1) is not None
         )
     if lower in ("half", "quarter", "third"):
@@ -252,10 +256,10 @@ def _seed_spans(doc: Doc, blocked: set[int]) -> list[tuple[int, int]]:
     # "half" / "a third" of something, which the NER usually misses.
     for token in doc:
         if (
-            token.lower_ in ("half", "third", "quarter", "thirds", "quarters")
+            token.lower_ in FRACTIONS
             and token.i not in blocked
             and not any(s <= token.i < e for s, e in seeds)
-            and _fraction_of(token)
+            and (_fraction_of(token) or _hedged(token))
         ):
             before = doc[token.i - 1].lower_ if token.i > 0 else ""
             seeds.append((token.i - 1 if before in ("a", "one") else token.i, token.i + 1))
@@ -271,6 +275,8 @@ def _continues_number(doc: Doc, start: int, j: int) -> int:
     glued = not previous.whitespace_ and not token.whitespace_
     if token.text == "-" and glued and following is not None:
         return 2 if _compound_hyphen(doc, j) else 0
+    if token.lower_ in UNITS and (previous.lower_ in TENS or previous.lower_ == "and"):
+        return 1  # "thirty one", "a hundred and one"
     if _is_numeric(token):
         if _has_digits(token) and _has_digits(previous):
             # "1,000 2,000" are two numbers; "2 1/2" and "40 000" are one.
@@ -322,8 +328,8 @@ def _ratio_after(doc: Doc, i: int) -> tuple[float, int] | None:
     if j >= len(doc) or not (_has_digits(doc[j]) or doc[j].lower_ in UNITS | TENS):
         return None
     k = j + 1
-    while k < len(doc) and _continues_number(doc, j, k):
-        k += 1
+    while k < len(doc) and (step := _continues_number(doc, j, k)):
+        k += step
     if k < len(doc) and (doc[k].lower_ in lexicon.UNIT_WORDS or doc[k].ent_type_ == "DATE"):
         return None  # "5 in 10 days" is a count and a period, not a ratio
     if doc[j].ent_type_ == "DATE":
@@ -355,6 +361,14 @@ def _space_grouped(previous: Token, token: Token) -> bool:
 
 def _has_digits(token: Token) -> bool:
     return any(ch.isdigit() for ch in token.text)
+
+
+def _hedged(token: Token) -> bool:
+    """ "more than half", "nearly a third": a share with a hedge before it."""
+    doc, i = token.doc, token.i
+    if i and doc[i - 1].lower_ in ("a", "one"):
+        i -= 1
+    return _match_before(doc, i, lexicon.QUALIFIER_PHRASES) is not None
 
 
 def _fraction_of(token: Token) -> bool:
@@ -564,7 +578,7 @@ def _read(
     if value is None and vague is None:
         return None
     ratio = _ratio_after(doc, end) if value is not None and not is_range else None
-    if ratio is not None and value is not None:
+    if ratio is not None and value is not None and value < ratio[0]:
         denominator, end = ratio
         value = value / denominator  # "one in five" is a fifth
     range_text = doc_text(doc)[doc[number_start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
@@ -682,8 +696,8 @@ def _range_partner(
     if i >= len(doc) or i in blocked or not _is_numeric(doc[i]):
         return None
     j = i + 1
-    while j < len(doc) and j not in blocked and _continues_number(doc, i, j):
-        j += 1
+    while j < len(doc) and j not in blocked and (step := _continues_number(doc, i, j)):
+        j += step
     while j < len(doc) and doc[j].lower_ in _TRAILING_SCALES:
         j += 1
     high = _value_of(doc[i:j])

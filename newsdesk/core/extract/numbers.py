@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 UNITS = {
-    "zero": 0, "nil": 0, "none": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2,
+    "zero": 0, "nil": 0, "none": 0, "nought": 0, "naught": 0, "one": 1, "a": 1, "an": 1,
+    "single": 1, "two": 2,
     "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
@@ -26,6 +27,7 @@ SCALES = {
     "mil": 1_000_000, "mm": 1_000_000, "crore": 10_000_000, "cr": 10_000_000,
     "billion": 1_000_000_000, "bn": 1_000_000_000, "b": 1_000_000_000, "bln": 1_000_000_000,
     "trillion": 1_000_000_000_000, "tn": 1_000_000_000_000, "trn": 1_000_000_000_000,
+    "tln": 1_000_000_000_000,
 }  # fmt: skip
 # Plural scales after a number multiply like the singular: "three billions".
 PLURAL_SCALES = {
@@ -36,11 +38,14 @@ PLURAL_SCALES = {
 FRACTIONS = {
     "half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25,
     "quarters": 0.25, "fourth": 0.25, "fourths": 0.25, "fifth": 0.2, "fifths": 0.2,
-    "sixth": 1 / 6, "sixths": 1 / 6, "eighth": 0.125, "eighths": 0.125, "tenth": 0.1,
-    "tenths": 0.1,
+    "sixth": 1 / 6, "sixths": 1 / 6, "seventh": 1 / 7, "sevenths": 1 / 7, "eighth": 0.125,
+    "eighths": 0.125, "ninth": 1 / 9, "ninths": 1 / 9, "tenth": 0.1, "tenths": 0.1,
+    "hundredth": 0.01, "hundredths": 0.01, "thousandth": 0.001, "thousandths": 0.001,
 }  # fmt: skip
 UNICODE_FRACTIONS = {
     "½": "1/2", "⅓": "1/3", "⅔": "2/3", "¼": "1/4", "¾": "3/4", "⅕": "1/5", "⅛": "1/8",
+    "⅙": "1/6", "⅖": "2/5", "⅗": "3/5", "⅘": "4/5", "⅚": "5/6", "⅜": "3/8", "⅝": "5/8",
+    "⅞": "7/8",
 }  # fmt: skip
 DOZEN = {"dozen": 12, "dozens": 12, "score": 20, "couple": 2, "pair": 2}
 # Plurals that state an open range: "dozens" is at least two dozen.
@@ -58,10 +63,12 @@ _DIGITS = re.compile(
     r"(?P<suffix>[a-z]+)?$",
     re.IGNORECASE,
 )
+_SCIENTIFIC = re.compile(r"^[-−+]?\d+(?:\.\d+)?e[-+]?\d+$")
 _SLASH_FRACTION = re.compile(r"^(?P<sign>[-−])?(?P<top>\d+)/(?P<bottom>\d+)$")
 # A sign is part of the number it opens ("-5", "−12"), so it is read with it.
 _TOKEN = re.compile(
-    r"[-−]?\d+/\d+|[-−+]?\d[\d,]*(?:\.\d+)?[a-z]*|[-−+]?\.\d+|[a-z]+|[-−+]", re.IGNORECASE
+    r"[-−+]?\d+(?:\.\d+)?e[-+]?\d+|[-−]?\d+/\d+|[-−+]?\d[\d,]*(?:\.\d+)?[a-z]*|[-−+]?\.\d+|[a-z]+|[-−+]",
+    re.IGNORECASE,
 )
 # A hyphen after a word or digit joins ("twenty-five", "10-20"); one that
 # starts a number is its minus sign and stays attached.
@@ -105,6 +112,8 @@ def parse_number(text: str) -> float | None:
             return None
         number = whole + decimals if whole >= 0 else whole - decimals
         return sign * number * scale
+    if len(words) == 1 and _SCIENTIFIC.match(words[0]):
+        return sign * float(words[0].replace("−", "-"))
     value = _read_words(words)
     return None if value is None else sign * value
 
@@ -127,6 +136,7 @@ def _read_words(words: list[str]) -> float | None:
     total = 0.0
     current: float | None = None
     last_scale = 1.0
+    last_added = 0.0  # the units or tens last added: the numerator of "and three quarters"
     previous = ""
     for index, word in enumerate(words):
         following = words[index + 1] if index + 1 < len(words) else ""
@@ -171,15 +181,20 @@ def _read_words(words: list[str]) -> float | None:
             if not _adds_to(current, value):
                 return None  # "five five", "nineteen eighty": not one number
             current = (current or 0) + value
+            last_added = value if previous not in UNITS | TENS else last_added + value
         elif word in DOZEN and (word != "dozens" or current is not None):
             current = (current if current is not None else 1) * DOZEN[word]
         elif word in FRACTIONS:
             # "half" alone is 0.5; "two and a half" adds a half to two; "three
             # quarters" is three times a quarter.
             if current is not None and word.endswith("s"):
-                current = current * FRACTIONS[word]
-            elif current == 1 and previous == "one" and not total:
-                current = FRACTIONS[word]  # "one eighth", "one-half"
+                if last_added and current > last_added:
+                    # "one hundred and three quarters": three quarters, plus a hundred
+                    current = current - last_added + last_added * FRACTIONS[word]
+                else:
+                    current = current * FRACTIONS[word]
+            elif current == 1 and previous == "one":
+                current = FRACTIONS[word]  # "one eighth", "two million and one half"
             elif current is not None:
                 current = current + FRACTIONS[word]  # "one and half"
             else:
@@ -189,6 +204,8 @@ def _read_words(words: list[str]) -> float | None:
             if current is None and total and previous in SCALES | PLURAL_SCALES:
                 total *= scale  # "three thousand millions", "three lakh crore"
             elif scale == 100:
+                if current is not None and current >= 100:
+                    return None  # "3 hundred and 2 hundred" is two numbers
                 current = (current if current is not None else 1.0) * 100
             else:
                 total += (current if current is not None else 1.0) * scale
