@@ -174,6 +174,8 @@ def _blocked_tokens(doc: Doc) -> set[int]:
             continue  # "Two and a half million" tagged DATE is a number
         if ent.label_ == "TIME" and (is_duration(ent) or not _is_clock_time(ent)):
             continue  # "held for 12 hours" is a length of time, a figure
+        if all(t.lower_ in lexicon.CURRENCY_SYMBOLS or _has_digits(t) or t.is_punct for t in ent):
+            continue  # "GBP 350" tagged ORG is an amount
         if ent.label_ == "DATE" or ent.label_ in BLOCKING_LABELS:
             blocked.update(range(ent.start, ent.end))
     return blocked
@@ -505,7 +507,12 @@ def _read(
             if high_end < len(doc) and doc[high_end].text == "%":
                 high_end += 1
             high_value = _value_of(doc[end + 1 : high_end])
-            if high_value is not None:
+            low_percent = doc[end - 1].text == "%"
+            high_money = high_end < len(doc) and (
+                doc[high_end].lower_ in lexicon.CURRENCY_WORDS
+                or doc[high_end].lower_ in lexicon.CURRENCY_CODES
+            )
+            if high_value is not None and not (low_percent and high_money):
                 is_range = True
                 end = high_end
     if is_range and phrase_start > 0 and doc[phrase_start - 1].lower_ in ("between", "from"):
@@ -551,6 +558,9 @@ def _read(
         break
     if tail > end:
         end = tail
+    cents = _cents_after(doc, end) if currency is not None and not is_range else None
+    if cents is not None:
+        cents_value, end = cents  # "13 dollars and 45 cents" is 13.45
     for token in doc[number_start:end]:
         lower = token.lower_
         if lower == "%" or lower in ("percent", "pct"):
@@ -577,6 +587,8 @@ def _read(
         currency = lexicon.CURRENCY_SYMBOLS[glued["unit"].lower()]
     if value is None and vague is None:
         return None
+    if cents is not None and value is not None:
+        value += cents_value / 100
     ratio = _ratio_after(doc, end) if value is not None and not is_range else None
     if ratio is not None and value is not None and value < ratio[0]:
         denominator, end = ratio
@@ -674,6 +686,30 @@ def _read(
         sentence=(sent.start_char, sent.end_char),
         source_span=attribution(sent),
     )
+
+
+def _cents_after(doc: Doc, end: int) -> tuple[float, int] | None:
+    """ "… dollars and 45 cents", "… dollars 50": the cents of an amount."""
+    i = end
+    if i < len(doc) and doc[i].lower_ == "and":
+        i += 1
+    if i >= len(doc) or not _is_numeric(doc[i]):
+        return None
+    j = i + 1
+    while j < len(doc) and (step := _continues_number(doc, i, j)):
+        j += step
+    value = _value_of(doc[i:j])
+    if value is None or not 0 < value < 100 or not float(value).is_integer():
+        return None
+    if j < len(doc) and doc[j].lower_ in ("cent", "cents", "pence", "p"):
+        return value, j + 1
+    if j < len(doc) and (doc[j].is_alpha and doc[j].lower_ not in ("and", "or")):
+        return None  # "15 dollars and 15 people" counts people
+    if doc[end - 1].lower_ in lexicon.CURRENCY_WORDS or doc[end - 1].lower_ in (
+        lexicon.CURRENCY_CODES
+    ):
+        return value, j  # "15 dollars 50", "17 USD 25"
+    return None
 
 
 def _range_partner(
