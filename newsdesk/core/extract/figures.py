@@ -54,7 +54,9 @@ _A_SCALES = frozenset({"dozen", "hundred", "thousand", "million", "billion", "tr
 RANGE_JOINERS = frozenset({"to", "and", "-", "–", "—", "or"})
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d|21\d\d)$")
 _TIME = re.compile(r"^\d{1,2}:\d\d$")
-_PHONE = re.compile(r"^\+?\d{2,4}[-. ]\d{3,4}(?:[-. ]\d{2,4})?$")
+_PHONE = re.compile(r"^\+?\d{3}[-. ]\d{4}$|^\+?\d{1,4}(?:[-. /]\d{2,4}){2,}$")
+# A telephone number or similar code starting at a number: "+1-222-2222-2222".
+_PHONE_AHEAD = re.compile(r"\+?\d{1,4}(?:[-./]\d{2,4}){2,}(?![\d])")
 _SCORE = re.compile(r"^\d{1,3}\s?[-–]\s?\d{1,3}$")
 _GAME_WORDS = frozenset(
     {"won", "win", "wins", "beat", "beats", "drew", "draw", "draws", "defeated", "defeat",
@@ -470,6 +472,10 @@ def _read(
     ):
         end += 1
 
+    phone = _PHONE_AHEAD.match(doc_text(doc), doc[number_start].idx)
+    if phone:  # never a figure; swallow every piece of it
+        taken.update(t.i for t in doc[number_start:] if t.idx < phone.end())
+        return None
     core_end = end  # the number itself, before any range partner or unit
     # Range partner: "between 10 and 20", "10 to 20", "10-20", "from 10 to 20".
     low_tokens = doc[number_start:end]
@@ -640,6 +646,9 @@ def _read(
             elif doc[phrase_start - 1].lower_ in ("between", "from") if phrase_start else False:
                 phrase_start -= 1
 
+    inclusive = _inclusive(doc, end, qualifier)
+    if inclusive is not None:
+        end, qualifier = inclusive
     trailing = _trailing_qualifier(doc, end)
     if trailing is not None and qualifier in (None, "about"):
         # "about five hundred or more" is at least five hundred.
@@ -753,6 +762,13 @@ def _range_partner(
     return high, j
 
 
+def _bound_value(first: FigureReading, second: FigureReading, side: str) -> float:
+    """The value of whichever of two hedged figures gives the ``low`` or ``high`` side."""
+    lower = ("more_than", "at_least")
+    reading = first if (first.qualifier in lower) == (side == "low") else second
+    return reading.value if reading.value is not None else 0.0
+
+
 def merge_bounds(readings: list[FigureReading], text: str) -> list[FigureReading]:
     """ "more than 10 and less than 40" is one range, not two hedged figures."""
     merged: list[FigureReading] = []
@@ -767,6 +783,7 @@ def merge_bounds(readings: list[FigureReading], text: str) -> list[FigureReading
             and previous.value is not None
             and reading.value is not None
             and previous.kind == reading.kind
+            and _bound_value(previous, reading, "low") < _bound_value(previous, reading, "high")
         ):
             low, high = sorted((previous.value, reading.value))
             previous.end, previous.text = reading.end, text[previous.start : reading.end]
@@ -985,7 +1002,20 @@ def _trailing_qualifier(doc: Doc, end: int) -> tuple[int, str] | None:
     for phrase, name in lexicon.TRAILING_QUALIFIERS.items():
         n = len(phrase)
         if tuple(t.lower_ for t in doc[end : end + n]) == phrase:
+            if end + n < len(doc) and doc[end + n].lower_ == "than":
+                return None  # "5000 or less than 6000": a second comparison
             return end + n, name
+    return None
+
+
+def _inclusive(doc: Doc, end: int, qualifier: str | None) -> tuple[int, str] | None:
+    """ "more than 5000 or equal (to it)": the bound includes its value."""
+    if qualifier not in ("more_than", "less_than"):
+        return None
+    words = [t.lower_ for t in doc[end : end + 3]]
+    if words[:2] == ["or", "equal"]:
+        stop = end + (3 if words[2:3] == ["to"] else 2)
+        return stop, "at_least" if qualifier == "more_than" else "at_most"
     return None
 
 

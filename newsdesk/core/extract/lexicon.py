@@ -77,7 +77,26 @@ QUALIFIERS: dict[tuple[str, ...], str] = {
     ("on", "the", "order", "of"): "about",
     ("more", "or", "less"): "about",
     ("upward", "of"): "more_than",
+    ("exceed",): "more_than",
+    ("exceeds",): "more_than",
+    ("exceeded",): "more_than",
+    ("surpass",): "more_than",
+    ("surpassed",): "more_than",
+    ("surpasses",): "more_than",
+    ("topped",): "more_than",
+    ("equal", "to"): "exact",
+    ("exactly",): "exact",
+    ("precisely",): "exact",
 }
+# "bigger or equal than", "less or equal than": an inclusive bound.
+for _word, _name in (
+    ("bigger", "at_least"), ("greater", "at_least"), ("higher", "at_least"),
+    ("larger", "at_least"), ("more", "at_least"), ("smaller", "at_most"),
+    ("lower", "at_most"), ("less", "at_most"), ("fewer", "at_most"),
+):  # fmt: skip
+    QUALIFIERS[(_word, "or", "equal", "than")] = _name
+    QUALIFIERS[(_word, "or", "equal", "to")] = _name
+    QUALIFIERS[(_word, "than", "or", "equal", "to")] = _name
 QUALIFIER_PHRASES = sorted(QUALIFIERS, key=len, reverse=True)
 # Hedges written after the number: "25 or more", "300 or so".
 TRAILING_QUALIFIERS: dict[tuple[str, ...], str] = {
