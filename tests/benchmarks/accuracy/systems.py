@@ -14,6 +14,7 @@ predictions from the failing system; the run goes on.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import traceback
 from collections.abc import Sequence
@@ -123,17 +124,17 @@ def run_bare(
     """Bare spaCy's entities for every input (``nlp.pipe``, one by one on failure)."""
     nlp = extractor.nlp
     texts = [item.text for item in inputs]
-    ours = [name for name in nlp.pipe_names if name.startswith("newsdesk")]
+    ours = [name for name in getattr(nlp, "pipe_names", ()) if name.startswith("newsdesk")]
+    bare = nlp.select_pipes(disable=ours) if ours else contextlib.nullcontext()
     try:
-        with nlp.select_pipes(disable=ours):  # the bare pipeline, as shipped
+        with bare:  # the bare pipeline, as shipped
             docs: list[Doc | None] = list(nlp.pipe(texts, batch_size=64))
     except Exception:
         log.warning("nlp.pipe failed; analysing one text at a time")
         docs = []
         for item in inputs:
             try:
-                with nlp.select_pipes(disable=ours):
-                    docs.append(nlp(item.text))
+                docs.append(nlp(item.text))
             except Exception as error:
                 errors.add(task, "bare spaCy", item.case, error)
                 docs.append(None)
