@@ -3,9 +3,13 @@
     newsdesk [--db PATH] [--model NAME]             open the window
     newsdesk extract FILE|- [--format json|text]    print one fact sheet
     newsdesk extract --jsonl FILE|-                 one sheet per {"id", "text"} line
+    newsdesk save FILE --story SLUG [--message M]   store a new version of a story
+    newsdesk history SLUG | search QUERY | diff SLUG [A [B]] | backup [PATH]
 
 Exit codes: 0 success, 1 unreadable or empty input, 2 no usable spaCy
-pipeline (with what to install), 3 some lines of a JSONL batch failed.
+pipeline (with what to install), 3 some lines of a JSONL batch failed, 4 the
+database cannot be used (locked, damaged, read-only, full; see
+:mod:`newsdesk.story_commands`).
 """
 
 from __future__ import annotations
@@ -20,6 +24,9 @@ from typing import TYPE_CHECKING, TextIO
 from newsdesk import __version__
 from newsdesk.core.reading import decode_bytes, read_article_file
 from newsdesk.errors import InputError, ModelNotInstalledError, NewsdeskError
+from newsdesk.story_commands import COMMANDS as STORY_COMMANDS
+from newsdesk.story_commands import add_story_commands
+from newsdesk.story_commands import run as run_story_command
 
 if TYPE_CHECKING:
     from newsdesk.core.extract import Extractor
@@ -63,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--published", metavar="YYYY-MM-DD", help="story date for resolving 'on Friday' etc."
     )
     extract.add_argument("--model", dest="sub_model", metavar="NAME", help=argparse.SUPPRESS)
+    add_story_commands(commands)
     return parser
 
 
@@ -76,6 +84,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=console.level, handlers=[console])
     if args.command == "extract":
         return _extract(args)
+    if args.command in STORY_COMMANDS:
+        return run_story_command(args)
     from newsdesk.app import run_gui  # Qt is imported only for the window
 
     return run_gui(db_path=args.db, model=args.model)

@@ -329,7 +329,8 @@ def test_headline_defaults_to_the_article_and_can_be_set_or_renamed(store: Store
     store.save_version("syria-strikes", make_sheet(), headline="Russia strikes Syria, 27 dead")
 
     assert store.stories()[0].headline == "Russia strikes Syria, 27 dead"
-    assert [v.number for v in store.versions("syria-strikes")] == [1, 2]
+    # The sheet itself did not change, so the rename made no new version.
+    assert [v.number for v in store.versions("syria-strikes")] == [1]
 
 
 @pytest.mark.parametrize(
@@ -447,16 +448,20 @@ def test_an_older_schema_is_backed_up_then_upgraded(
         conn = db.conn  # type: ignore[attr-defined]
         conn.execute("ALTER TABLE stories ADD COLUMN desk TEXT NOT NULL DEFAULT ''")
 
-    upgraded = (*schema_module.MIGRATIONS, Migration(2, "stories.desk", add_desk_column))
+    current = schema_module.schema_version()
+    upgraded = (
+        *schema_module.MIGRATIONS,
+        Migration(current + 1, "stories.desk", add_desk_column),
+    )
     monkeypatch.setattr(schema_module, "MIGRATIONS", upgraded)
 
     with Store(db_path) as store:
         assert store.load_version("syria-strikes").to_dict() == make_sheet().to_dict()
 
-    assert query(db_path, "PRAGMA user_version") == [(2,)]
+    assert query(db_path, "PRAGMA user_version") == [(current + 1,)]
     assert ("desk",) in query(db_path, "SELECT name FROM pragma_table_info('stories')")
-    backup = db_path.with_name("newsdesk.db.v1.bak")
-    assert query(backup, "PRAGMA user_version") == [(1,)]
+    backup = db_path.with_name(f"newsdesk.db.v{current}.bak")
+    assert query(backup, "PRAGMA user_version") == [(current,)]
     assert query(backup, "SELECT slug FROM stories") == [("syria-strikes",)]
 
 

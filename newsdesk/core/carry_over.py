@@ -4,11 +4,12 @@ When a story is analysed again — the editor changed the text, or pasted the
 wire's "UPDATE 1" or "REFILE" over it — the extractor returns a fresh sheet that
 knows nothing of the desk's work. :func:`carry_over` copies that work onto it:
 
-- a fact that did not change keeps its status and note, and an edited fact keeps
-  the editor's corrections (name, label, value, qualifier…);
+- a fact that did not change keeps its status, note and who checked it, and an
+  edited fact keeps the editor's corrections (name, label, value, qualifier…);
 - a figure whose number changed ("12 killed" → "25 killed") and a quote whose
   words changed are flagged for re-checking: status back to ``unverified`` and a
-  note that starts ``Changed from 12 to 25 — re-check.`` (the earlier note follows);
+  note that starts ``Changed from 12 to 25 — re-check.`` (the earlier note follows),
+  and who checked it is cleared;
 - a fact the editor added by hand is added again when its words are still in
   the text, and reported as lost otherwise.
 
@@ -25,6 +26,11 @@ from newsdesk.core.matching import Fact, match_facts
 from newsdesk.core.model import DateFact, Entity, FactSheet, Figure, Mention, Quote
 
 RECHECK_NOTE = "Changed from {old} to {new} — re-check."
+# "UPDATE 2-", "REFILE-", "CORRECTED-", "RPT-" and their stacks ("REFILE-UPDATE 1-").
+_WIRE_TAGS = re.compile(
+    r"^(?:\s*(?:UPDATE\s*\d*|REFILE|CORRECTED|CORRECTION|RPT|REPEAT|WRAPUP\s*\d*|"
+    r"RECASTS?|ADVISORY)\s*[-–—:]\s*)+"
+)
 _RECHECK = re.compile(r"^Changed from (?P<old>.*?) to (?P<new>.*?) — re-check\.\s*", re.DOTALL)
 
 # Fields an editor corrects, copied from an edited fact onto its fresh counterpart.
@@ -61,6 +67,11 @@ class CarryOverReport:
             count = len(self.lost)
             parts.append(f"{count} hand-added {_plural(count, 'fact')} no longer in the text")
         return " · ".join(parts)
+
+
+def strip_wire_tags(headline: str) -> str:
+    """The headline without wire version tags ("UPDATE 1-Kerry in Paris" → "Kerry in Paris")."""
+    return _WIRE_TAGS.sub("", headline).strip() or headline.strip()
 
 
 def recheck_from(note: str) -> str | None:
@@ -101,10 +112,12 @@ def _carry_pair(before: Fact, after: Fact, report: CarryOverReport) -> None:
         return
     touched = before.status != "unverified" or bool(before.note)
     after.status, after.note = before.status, before.note
+    after.checked_by, after.checked_at = before.checked_by, before.checked_at
     if before.origin in ("edited", "added"):
         for name in _EDITED_FIELDS[type(before)]:
             setattr(after, name, getattr(before, name))
         after.origin = before.origin
+        after.extracted = before.extracted
         touched = True
     if touched:
         report.kept += 1
@@ -122,7 +135,8 @@ def _flag(
     original = recheck_from(before.note)
     rest = _RECHECK.sub("", before.note, count=1).strip()
     origin_words = original if original is not None else old_words
-    after.status = "unverified"
+    # Whoever checked the old wording did not check this one.
+    after.status, after.checked_by, after.checked_at = "unverified", None, None
     if origin_words == new_words:  # changed back: nothing left to re-check
         after.note = rest
         return

@@ -20,7 +20,7 @@ ChangeKind = Literal["added", "removed", "changed", "unchanged"]
 
 # The fields an editor reads and corrects, per kind, in display order.
 COMPARED_FIELDS: dict[FactKind, tuple[str, ...]] = {
-    "entity": ("name", "label", "mentions", "status", "note"),
+    "entity": ("name", "label", "mentions", "status", "checked_by", "note"),
     "figure": (
         "text",
         "value",
@@ -33,10 +33,11 @@ COMPARED_FIELDS: dict[FactKind, tuple[str, ...]] = {
         "counted",
         "source",
         "status",
+        "checked_by",
         "note",
     ),
-    "date": ("text", "value", "status", "note"),
-    "quote": ("text", "speaker", "cue", "status", "note"),
+    "date": ("text", "value", "status", "checked_by", "note"),
+    "quote": ("text", "speaker", "cue", "status", "checked_by", "note"),
 }
 
 

@@ -22,12 +22,16 @@ class HistoryColumn(IntEnum):
     SAVED = 1
     FACTS = 2
     MESSAGE = 3
+    EDITOR = 4
+    CHECKED = 5
 
 
 class HistoryModel(QAbstractTableModel):
     """A read-only table over a story's :class:`~newsdesk.storage.VersionInfo` list.
 
-    Newest first; the version open in the window is shown in bold.
+    Newest first; the version open in the window is shown in bold. Columns:
+    number, time saved, facts, message, editor, and how many facts were checked
+    (verified or corrected) with any disputed ones.
     """
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -68,7 +72,14 @@ class HistoryModel(QAbstractTableModel):
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        titles = (self.tr("Version"), self.tr("Saved"), self.tr("Facts"), self.tr("Message"))
+        titles = (
+            self.tr("Version"),
+            self.tr("Saved"),
+            self.tr("Facts"),
+            self.tr("Message"),
+            self.tr("Editor"),
+            self.tr("Checked"),
+        )
         return titles[section] if 0 <= section < len(titles) else None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -83,6 +94,10 @@ class HistoryModel(QAbstractTableModel):
                 return version.created_at.astimezone().strftime("%d %b %Y %H:%M")
             if column == HistoryColumn.FACTS:
                 return self.tr("%d facts") % version.fact_count
+            if column == HistoryColumn.EDITOR:
+                return version.editor
+            if column == HistoryColumn.CHECKED:
+                return self._checked(version)
             return version.message
         if role == Qt.ItemDataRole.ToolTipRole:
             who = self.tr("by %s") % version.editor if version.editor else ""
@@ -92,10 +107,20 @@ class HistoryModel(QAbstractTableModel):
                 version.date_count,
                 version.quote_count,
             )
-            return f"{self.tr('Version')} {version.number} {who}\n{counts}".replace("  ", " ")
+            statuses = self.tr("%d unverified, %d verified, %d disputed, %d corrected") % (
+                version.unverified_count,
+                version.verified_count,
+                version.disputed_count,
+                version.corrected_count,
+            )
+            based = self.tr("based on version %d") % version.parent if version.parent else ""
+            head = " ".join(part for part in (self.tr("Version"), str(version.number), who) if part)
+            lines = [head, based, counts, statuses, version.message]
+            return "\n".join(line for line in lines if line)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
             HistoryColumn.VERSION,
             HistoryColumn.FACTS,
+            HistoryColumn.CHECKED,
         ):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and version.number == self._current:
@@ -105,6 +130,13 @@ class HistoryModel(QAbstractTableModel):
         if role == VERSION_ROLE:
             return version
         return None
+
+    def _checked(self, version: VersionInfo) -> str:
+        checked = version.verified_count + version.corrected_count
+        text = f"{checked}/{version.fact_count}"
+        if version.disputed_count:
+            text += " · " + self.tr("%d disputed") % version.disputed_count
+        return text
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():

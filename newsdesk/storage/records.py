@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from newsdesk.core.model import FactSheet
+from newsdesk.core.model import STATUSES, FactSheet
 
 
 @dataclass(frozen=True)
@@ -27,11 +27,26 @@ class VersionInfo:
     date_count: int
     quote_count: int
     text_hash: str
+    parent: int | None = None  # the version it was based on; None when unknown
+    unverified_count: int = 0
+    verified_count: int = 0
+    disputed_count: int = 0
+    corrected_count: int = 0
 
     @property
     def fact_count(self) -> int:
         """All facts in this version."""
         return self.entity_count + self.figure_count + self.date_count + self.quote_count
+
+    @property
+    def status_counts(self) -> dict[str, int]:
+        """How many facts have each status, in :data:`~newsdesk.core.model.STATUSES` order."""
+        return {
+            "unverified": self.unverified_count,
+            "verified": self.verified_count,
+            "disputed": self.disputed_count,
+            "corrected": self.corrected_count,
+        }
 
 
 @dataclass(frozen=True)
@@ -43,6 +58,47 @@ class StoryInfo:
     created_at: datetime  # timezone-aware, UTC
     version_count: int
     latest_at: datetime  # when the newest version was saved
+    fact_count: int = 0  # facts in the newest version
+    unverified_count: int = 0
+    verified_count: int = 0
+    disputed_count: int = 0
+    corrected_count: int = 0
+
+    @property
+    def status_counts(self) -> dict[str, int]:
+        """How many facts of the newest version have each status."""
+        return {
+            "unverified": self.unverified_count,
+            "verified": self.verified_count,
+            "disputed": self.disputed_count,
+            "corrected": self.corrected_count,
+        }
+
+
+@dataclass(frozen=True)
+class SaveOutcome:
+    """What a save did: the version that now holds the sheet, and whether it is new.
+
+    ``created`` is ``False`` when the sheet was the same as the story's newest
+    version: nothing was written and ``version`` is that newest version.
+    """
+
+    version: VersionInfo
+    created: bool
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """A story that matches a search, with the newest matching version and a snippet."""
+
+    story: StoryInfo
+    version: int  # the newest version of the story that matches
+    snippet: str  # a few words of the article around the first match, or the matching fact
+
+    @property
+    def in_latest(self) -> bool:
+        """Whether the story's newest version still matches."""
+        return self.version == self.story.version_count
 
 
 def utc_now() -> datetime:
@@ -76,7 +132,40 @@ def version_from_row(slug: str, row: dict[str, Any]) -> VersionInfo:
         date_count=int(row["date_count"]),
         quote_count=int(row["quote_count"]),
         text_hash=row["text_hash"],
+        parent=None if row.get("parent") is None else int(row["parent"]),
+        unverified_count=int(row.get("unverified_count") or 0),
+        verified_count=int(row.get("verified_count") or 0),
+        disputed_count=int(row.get("disputed_count") or 0),
+        corrected_count=int(row.get("corrected_count") or 0),
     )
+
+
+def story_from_row(row: dict[str, Any]) -> StoryInfo:
+    """A :class:`StoryInfo` from a ``stories`` row (migration 2's summary columns)."""
+    return StoryInfo(
+        slug=row["slug"],
+        headline=row["headline"],
+        created_at=from_iso(row["created_at"]),
+        version_count=int(row["version_count"]),
+        latest_at=from_iso(row["latest_at"] or row["created_at"]),
+        fact_count=int(row["fact_count"]),
+        unverified_count=int(row["unverified_count"]),
+        verified_count=int(row["verified_count"]),
+        disputed_count=int(row["disputed_count"]),
+        corrected_count=int(row["corrected_count"]),
+    )
+
+
+def status_counts(sheet: FactSheet) -> dict[str, int]:
+    """``{"unverified_count": …, "verified_count": …, …}`` over every fact of ``sheet``."""
+    counts = dict.fromkeys(STATUSES, 0)
+    statuses: list[str] = [fact.status for fact in sheet.entities]
+    statuses += [fact.status for fact in sheet.figures]
+    statuses += [fact.status for fact in sheet.dates]
+    statuses += [fact.status for fact in sheet.quotes]
+    for status in statuses:
+        counts[status] = counts.get(status, 0) + 1
+    return {f"{status}_count": counts[status] for status in STATUSES}
 
 
 def fact_rows(version_id: int, sheet: FactSheet) -> list[dict[str, Any]]:

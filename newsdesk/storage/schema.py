@@ -91,8 +91,117 @@ def _create_tables(db: Database) -> None:
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
+_STATUS_COLUMNS = ("unverified_count", "verified_count", "disputed_count", "corrected_count")
+
+# Kept word for word as migration 1 wrote it: migration 2 lifts it for one backfill.
+_VERSIONS_NO_UPDATE = """
+CREATE TRIGGER versions_no_update BEFORE UPDATE ON versions
+BEGIN SELECT RAISE(ABORT, 'newsdesk versions are append-only'); END;
+"""
+
+# Porter stemming finds "strike" for "strikes"; diacritics folded so "Zurich" finds "Zürich".
+FTS_TOKENIZE = "porter unicode61 remove_diacritics 2"
+
+
+def _history_search_and_views(db: Database) -> None:
+    """Parents, status counts, story summaries, full-text search and views for Datasette."""
+    statements = ["ALTER TABLE versions ADD COLUMN parent INTEGER CHECK (parent >= 1)"]
+    statements += [
+        f"ALTER TABLE versions ADD COLUMN {name} INTEGER NOT NULL DEFAULT 0"
+        for name in _STATUS_COLUMNS
+    ]
+    # The story row summarises its newest version, so the library reads one small table.
+    statements += [
+        "ALTER TABLE stories ADD COLUMN latest_version_id INTEGER REFERENCES versions(id)",
+        "ALTER TABLE stories ADD COLUMN version_count INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE stories ADD COLUMN latest_at TEXT",
+        "ALTER TABLE stories ADD COLUMN fact_count INTEGER NOT NULL DEFAULT 0",
+    ]
+    statements += [
+        f"ALTER TABLE stories ADD COLUMN {name} INTEGER NOT NULL DEFAULT 0"
+        for name in _STATUS_COLUMNS
+    ]
+    for statement in statements:
+        db.execute(statement)
+
+    # Backfill the counts of versions saved before this migration. The counts are
+    # derived from the facts rows, so no saved word changes; the trigger is lifted
+    # for this one statement, inside the migration's transaction.
+    counts = ", ".join(
+        f"{name} = (SELECT count(*) FROM facts f WHERE f.version_id = versions.id "
+        f"AND f.status = '{name.removesuffix('_count')}')"
+        for name in _STATUS_COLUMNS
+    )
+    db.execute("DROP TRIGGER versions_no_update")
+    db.execute(f"UPDATE versions SET {counts}")
+    db.executescript(_VERSIONS_NO_UPDATE)
+    summary = ", ".join(f"{name} = latest.{name}" for name in _STATUS_COLUMNS)
+    db.execute(
+        f"""
+        UPDATE stories SET latest_version_id = latest.id, version_count = latest.number,
+            latest_at = latest.created_at,
+            fact_count = latest.entity_count + latest.figure_count + latest.date_count
+                + latest.quote_count,
+            {summary}
+        FROM (SELECT v.* FROM versions v WHERE v.number =
+              (SELECT max(number) FROM versions w WHERE w.story_id = v.story_id)) AS latest
+        WHERE latest.story_id = stories.id
+        """
+    )
+    db.executescript(
+        f"""
+        -- History of a story without reading its article texts: a covering index.
+        CREATE INDEX versions_history ON versions (
+            story_id, number, created_at, editor, message, parent, text_hash,
+            entity_count, figure_count, date_count, quote_count, {", ".join(_STATUS_COLUMNS)}
+        );
+        CREATE INDEX stories_latest_version_id ON stories(latest_version_id);
+
+        CREATE VIEW story_list AS
+        SELECT s.slug, s.headline, s.version_count AS versions, s.latest_at AS last_saved,
+               v.editor AS last_editor, v.message AS last_message, s.fact_count AS facts,
+               s.unverified_count AS unverified, s.verified_count AS verified,
+               s.disputed_count AS disputed, s.corrected_count AS corrected
+        FROM stories s LEFT JOIN versions v ON v.id = s.latest_version_id;
+
+        CREATE VIEW version_history AS
+        SELECT s.slug, v.number AS version, v.parent, v.created_at AS saved_at, v.editor,
+               v.message, v.entity_count + v.figure_count + v.date_count + v.quote_count AS facts,
+               v.entity_count AS entities, v.figure_count AS figures, v.date_count AS dates,
+               v.quote_count AS quotes, v.unverified_count AS unverified,
+               v.verified_count AS verified, v.disputed_count AS disputed,
+               v.corrected_count AS corrected, v.text_hash
+        FROM versions v JOIN stories s ON s.id = v.story_id;
+
+        CREATE VIEW fact_history AS
+        SELECT s.slug, v.number AS version, v.created_at AS saved_at, f.kind, f.fact_id,
+               f.label, f.text, f.value, f.qualifier, f.counted, f.status, f.note
+        FROM facts f JOIN versions v ON v.id = f.version_id JOIN stories s ON s.id = v.story_id;
+
+        CREATE VIEW latest_facts AS
+        SELECT s.slug, s.headline, v.number AS version, v.created_at AS saved_at, f.kind,
+               f.fact_id, f.label, f.text, f.value, f.qualifier, f.counted, f.status, f.note
+        FROM stories s JOIN versions v ON v.id = s.latest_version_id
+        JOIN facts f ON f.version_id = v.id;
+        """
+    )
+    # sqlite-utils' own FTS layout, so `sqlite-utils search` and Datasette's search
+    # box work on these tables; the insert triggers index each save in its transaction.
+    db.table("versions").enable_fts(
+        ["article_text", "message"], create_triggers=True, tokenize=FTS_TOKENIZE
+    )
+    db.table("facts").enable_fts(
+        ["text", "counted", "note"], create_triggers=True, tokenize=FTS_TOKENIZE
+    )
+
+
 # Append only. The position in this tuple is the migration's number.
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "stories, versions and facts", _create_tables),)
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "stories, versions and facts", _create_tables),
+    Migration(
+        2, "parents, status counts, story summaries, search and views", _history_search_and_views
+    ),
+)
 
 
 # Tables every migrated newsdesk file has, whatever later migrations add.

@@ -8,17 +8,20 @@ nothing already saved is ever rewritten.
 
 from __future__ import annotations
 
+import json
 import logging
+import re
 from contextlib import AbstractContextManager
+from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from sqlite_utils import Database
 
-from newsdesk.core.model import FactSheet
+from newsdesk.core.model import STATUSES, FactSheet
 from newsdesk.errors import DatabaseCorruptError
-from newsdesk.storage import schema
+from newsdesk.storage import backups, schema
 from newsdesk.storage.connection import (
     check_file,
     connect,
@@ -27,10 +30,13 @@ from newsdesk.storage.connection import (
     storage_errors,
 )
 from newsdesk.storage.records import (
+    SaveOutcome,
+    SearchHit,
     StoryInfo,
     VersionInfo,
     fact_rows,
-    from_iso,
+    status_counts,
+    story_from_row,
     to_iso,
     utc_now,
     version_from_row,
@@ -40,12 +46,17 @@ from newsdesk.storage.slugs import MAX_SLUG_LENGTH, is_slug, slugify, truncate_s
 log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT = 5.0
+DEFAULT_SEARCH_LIMIT = 200
 
-# Everything in ``versions`` but the two big text columns.
+# Everything in ``versions`` but the two big text columns: all in the covering
+# index ``versions_history``, so listing 1,000 versions never reads an article.
 _VERSION_COLUMNS = (
-    "v.number, v.created_at, v.editor, v.message, v.text_hash, "
-    "v.entity_count, v.figure_count, v.date_count, v.quote_count"
+    "v.number, v.created_at, v.editor, v.message, v.text_hash, v.parent, "
+    "v.entity_count, v.figure_count, v.date_count, v.quote_count, "
+    "v.unverified_count, v.verified_count, v.disputed_count, v.corrected_count"
 )
+_SNIPPET_CHARS = 70  # characters kept either side of the first match in a search result
+_WORD = re.compile(r"\w+")
 
 
 class Store:
@@ -73,11 +84,13 @@ class Store:
                 db.close()
                 raise
         self._db: Database = db
+        # slug -> (id, JSON) of the version this store saved last: a cheap "unchanged?" check.
+        self._last_saved: dict[str, tuple[int, str]] = {}
         log.info("opened fact-sheet database %s", self.path)
 
     # -- writing ---------------------------------------------------------------
 
-    def save_version(
+    def save(
         self,
         slug: str,
         sheet: FactSheet,
@@ -85,12 +98,17 @@ class Store:
         editor: str = "",
         message: str = "",
         headline: str | None = None,
-    ) -> VersionInfo:
+        parent: int | None = None,
+    ) -> SaveOutcome:
         """Append ``sheet`` as the next version of story ``slug`` (creating the story).
 
-        The story's headline is ``headline`` or, for a new story, the article's;
-        passing ``headline`` for an existing story renames it. Versions themselves
-        are never changed.
+        One transaction: the version, its facts rows, their search index and the
+        story's summary are written together or not at all, and the commit is on
+        disk (``synchronous=FULL``) when this returns. A sheet equal to the
+        story's newest version creates nothing (``created`` is ``False``).
+        ``parent`` is the version the editor started from, when known. The
+        story's headline is ``headline`` or, for a new story, the article's;
+        passing ``headline`` for an existing story renames it.
         """
         if not is_slug(slug):
             raise ValueError(
@@ -100,9 +118,14 @@ class Store:
         created_at = utc_now()
         created_text = to_iso(created_at)
         article = sheet.article
+        current = sheet.to_dict()
+        sheet_json = json.dumps(current, ensure_ascii=False)  # what sheet.to_json() writes
+        counts = status_counts(sheet)
         with self._errors(), immediate_transaction(self._db):
-            story_id = self._story_id(slug)
-            if story_id is None:
+            story = self._db.execute(
+                "SELECT id, latest_version_id FROM stories WHERE slug = ?", [slug]
+            ).fetchone()
+            if story is None:
                 story_id = self._insert(
                     "stories",
                     {
@@ -111,16 +134,38 @@ class Store:
                         "created_at": created_text,
                     },
                 )
-            elif headline is not None:
-                self._db.execute(
-                    "UPDATE stories SET headline = ? WHERE id = ?", [headline, story_id]
-                )
+            else:
+                story_id = int(story[0])
+                if headline is not None:
+                    self._db.execute(
+                        "UPDATE stories SET headline = ? WHERE id = ?", [headline, story_id]
+                    )
+                if story[1] is not None and self._same_sheet(
+                    slug, int(story[1]), sheet_json, current
+                ):
+                    latest = self._version_by_id(slug, int(story[1]))
+                    log.info("%s: unchanged since version %d, nothing saved", slug, latest.number)
+                    return SaveOutcome(latest, created=False)
             # Safe under BEGIN IMMEDIATE: no other writer can commit until we do.
             number = 1 + int(
                 self._db.execute(
                     "SELECT coalesce(max(number), 0) FROM versions WHERE story_id = ?",
                     [story_id],
                 ).fetchone()[0]
+            )
+            info = VersionInfo(
+                story=slug,
+                number=number,
+                created_at=created_at,
+                editor=editor,
+                message=message,
+                entity_count=len(sheet.entities),
+                figure_count=len(sheet.figures),
+                date_count=len(sheet.dates),
+                quote_count=len(sheet.quotes),
+                text_hash=article.text_hash,
+                parent=parent,
+                **counts,
             )
             version_id = self._insert(
                 "versions",
@@ -131,30 +176,73 @@ class Store:
                     "editor": editor,
                     "message": message,
                     "article_text": article.text,
-                    "text_hash": article.text_hash,
-                    "sheet_json": sheet.to_json(indent=None),
-                    "entity_count": len(sheet.entities),
-                    "figure_count": len(sheet.figures),
-                    "date_count": len(sheet.dates),
-                    "quote_count": len(sheet.quotes),
+                    "text_hash": info.text_hash,
+                    "sheet_json": sheet_json,
+                    "entity_count": info.entity_count,
+                    "figure_count": info.figure_count,
+                    "date_count": info.date_count,
+                    "quote_count": info.quote_count,
+                    "parent": parent,
+                    **counts,
                 },
             )
             rows = fact_rows(version_id, sheet)
             if rows:
                 self._db.table("facts").insert_all(rows)
+            self._db.table("stories").update(
+                story_id,
+                {
+                    "latest_version_id": version_id,
+                    "version_count": number,
+                    "latest_at": created_text,
+                    "fact_count": info.fact_count,
+                    **counts,
+                },
+            )
+        self._last_saved[slug] = (version_id, sheet_json)
         log.info("saved %s version %d (%d facts)", slug, number, len(rows))
-        return VersionInfo(
-            story=slug,
-            number=number,
-            created_at=created_at,
+        return SaveOutcome(info, created=True)
+
+    def save_version(
+        self,
+        slug: str,
+        sheet: FactSheet,
+        *,
+        editor: str = "",
+        message: str = "",
+        headline: str | None = None,
+        parent: int | None = None,
+    ) -> VersionInfo:
+        """:meth:`save`, returning just the version that holds ``sheet`` now."""
+        return self.save(
+            slug, sheet, editor=editor, message=message, headline=headline, parent=parent
+        ).version
+
+    def restore(
+        self, slug: str, number: int, *, editor: str = "", message: str | None = None
+    ) -> SaveOutcome:
+        """Save version ``number`` of ``slug`` again, as the story's newest version.
+
+        Nothing is rewritten: the restored sheet is appended, with ``number`` as
+        its parent. Restoring the sheet the story already ends with creates nothing.
+        """
+        sheet = self.load_version(slug, number)
+        return self.save(
+            slug,
+            sheet,
             editor=editor,
-            message=message,
-            entity_count=len(sheet.entities),
-            figure_count=len(sheet.figures),
-            date_count=len(sheet.dates),
-            quote_count=len(sheet.quotes),
-            text_hash=article.text_hash,
+            message=f"Restored version {number}" if message is None else message,
+            parent=number,
         )
+
+    def back_up(self, target: Path | str | None = None) -> Path:
+        """Write a consistent copy of the whole database to ``target`` (``VACUUM INTO``).
+
+        The default target is ``newsdesk-backup-<time>.db`` beside the database.
+        An existing file is never overwritten.
+        """
+        destination = backups.default_backup_path(self.path) if target is None else Path(target)
+        return backups.vacuum_into(self._db, self.path, destination, self.timeout)
 
     # -- reading ---------------------------------------------------------------
 
@@ -163,10 +251,29 @@ class Store:
         with self._errors():
             rows = self._db.query(
                 f"SELECT {_VERSION_COLUMNS} FROM versions v "
-                "JOIN stories s ON s.id = v.story_id WHERE s.slug = ? ORDER BY v.number",
+                "WHERE v.story_id = (SELECT id FROM stories WHERE slug = ?) ORDER BY v.number",
                 [slug],
             )
             return [version_from_row(slug, row) for row in rows]
+
+    def version(self, slug: str, number: int | None = None) -> VersionInfo:
+        """Version ``number`` of ``slug`` (the latest when ``None``).
+
+        Raises :class:`LookupError` when there is no such story or version.
+        """
+        sql = (
+            f"SELECT {_VERSION_COLUMNS} FROM versions v "
+            "WHERE v.story_id = (SELECT id FROM stories WHERE slug = ?)"
+        )
+        params: list[Any] = [slug]
+        if number is not None:
+            sql += " AND v.number = ?"
+            params.append(number)
+        with self._errors():
+            rows = list(self._db.query(sql + " ORDER BY v.number DESC LIMIT 1", params))
+            if not rows:
+                raise LookupError(self._missing_message(slug, number))
+        return version_from_row(slug, rows[0])
 
     def load_version(self, slug: str, number: int | None = None) -> FactSheet:
         """The fact sheet saved as version ``number`` of ``slug`` (the latest when ``None``).
@@ -186,36 +293,89 @@ class Store:
             if row is None:
                 raise LookupError(self._missing_message(slug, number))
         found, sheet_json = int(row[0]), str(row[1])
-        try:
-            return FactSheet.from_json(sheet_json)
-        except (ValueError, KeyError, TypeError) as error:
-            # Only a hand-edited file or a newer newsdesk's sheet format gets here.
-            raise DatabaseCorruptError(
-                f"Version {found} of story {slug!r} in {self.path} cannot be read ({error}). "
-                "It may have been edited outside newsdesk or written by a newer newsdesk; "
-                "other versions may still open."
-            ) from error
+        return self._parse(slug, found, sheet_json)
 
     def stories(self) -> list[StoryInfo]:
         """All stories, the most recently saved first."""
+        return self.library()
+
+    def library(
+        self,
+        *,
+        status: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        limit: int | None = None,
+    ) -> list[StoryInfo]:
+        """Stories, the most recently saved first, with the status counts of their newest version.
+
+        ``status`` keeps stories whose newest version has at least one fact with
+        that status (``"disputed"``: stories with a disputed fact); ``since`` and
+        ``until`` (aware datetimes) bound when the newest version was saved.
+        """
+        where, params = _story_filters(status, since, until)
+        sql = (
+            f"SELECT s.* FROM stories s WHERE {where} ORDER BY s.latest_version_id DESC, s.id DESC"
+        )
+        if limit is not None:
+            sql += " LIMIT :limit"
+            params["limit"] = limit
         with self._errors():
-            rows = self._db.query(
-                "SELECT s.slug, s.headline, s.created_at, count(v.id) AS version_count, "
-                "max(v.created_at) AS latest_at FROM stories s "
-                "LEFT JOIN versions v ON v.story_id = s.id "
-                # Version ids only grow, so they order saves even if the clock jumps back.
-                "GROUP BY s.id ORDER BY coalesce(max(v.id), 0) DESC, s.id DESC"
+            return [story_from_row(row) for row in self._db.query(sql, params)]
+
+    def search(
+        self,
+        text: str,
+        *,
+        status: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        limit: int = DEFAULT_SEARCH_LIMIT,
+    ) -> list[SearchHit]:
+        """Stories whose article text or facts (text, counted noun, note) match ``text``.
+
+        Every word must match, in any order and any version of the story; words
+        in double quotes match as a phrase (``"at least 25"``). The user's text
+        is quoted, so ``OR``, ``NOT``, ``-`` or ``*`` are just words. Results are
+        the most recently saved stories first, each with its newest matching
+        version; the filters work as in :meth:`library`.
+        """
+        if not _WORD.search(text):
+            return []  # nothing FTS could match; an empty phrase is a syntax error
+        match = self._db.quote_fts(text.strip())
+        where, params = _story_filters(status, since, until)
+        sql = f"""
+            WITH hits(version_id) AS (
+                SELECT rowid FROM versions_fts WHERE versions_fts MATCH :match
+                UNION
+                SELECT f.version_id FROM facts_fts JOIN facts f ON f.id = facts_fts.rowid
+                WHERE facts_fts MATCH :match
+            ),
+            best(story_id, number) AS (
+                SELECT v.story_id, max(v.number) FROM hits JOIN versions v ON v.id = hits.version_id
+                GROUP BY v.story_id
             )
+            SELECT s.*, best.number AS matched FROM best JOIN stories s ON s.id = best.story_id
+            WHERE {where} ORDER BY s.latest_version_id DESC, s.id DESC
+            LIMIT :limit
+        """
+        params.update(match=match, limit=limit)
+        with self._errors():
+            rows = list(self._db.query(sql, params))
             return [
-                StoryInfo(
-                    slug=row["slug"],
-                    headline=row["headline"],
-                    created_at=from_iso(row["created_at"]),
-                    version_count=int(row["version_count"]),
-                    latest_at=from_iso(row["latest_at"] or row["created_at"]),
+                SearchHit(
+                    story=story_from_row(row),
+                    version=int(row["matched"]),
+                    snippet=self._snippet(int(row["id"]), int(row["matched"]), text),
                 )
                 for row in rows
             ]
+
+    def check_integrity(self) -> list[str]:
+        """Problems ``PRAGMA integrity_check`` finds in the file; empty when it is sound."""
+        with self._errors():
+            rows = [str(row[0]) for row in self._db.execute("PRAGMA integrity_check")]
+        return [] if rows == ["ok"] else rows
 
     def new_slug(self, headline: str) -> str:
         """A slug for ``headline`` that no story uses yet (``-2``, ``-3``… on clashes).
@@ -256,6 +416,64 @@ class Store:
     def _errors(self) -> AbstractContextManager[None]:
         return storage_errors(self.path, self.timeout)
 
+    def _parse(self, slug: str, number: int, sheet_json: str) -> FactSheet:
+        try:
+            return FactSheet.from_json(sheet_json)
+        except (ValueError, KeyError, TypeError) as error:
+            # Only a hand-edited file or a newer newsdesk's sheet format gets here.
+            raise DatabaseCorruptError(
+                f"Version {number} of story {slug!r} in {self.path} cannot be read ({error}). "
+                "It may have been edited outside newsdesk or written by a newer newsdesk; "
+                "other versions may still open."
+            ) from error
+
+    def _same_sheet(
+        self, slug: str, version_id: int, sheet_json: str, current: dict[str, Any]
+    ) -> bool:
+        """Whether the sheet (as JSON and as its dict) says exactly what ``version_id`` says."""
+        cached_id, cached_json = self._last_saved.get(slug, (None, ""))
+        if cached_id == version_id:
+            # This store wrote that version with this very code: text equality is exact.
+            return cached_json == sheet_json
+        row = self._db.execute(
+            "SELECT sheet_json FROM versions WHERE id = ?", [version_id]
+        ).fetchone()
+        if str(row[0]) == sheet_json:
+            return True
+        try:
+            saved = FactSheet.from_json(str(row[0]))
+        except (ValueError, KeyError, TypeError):
+            return False  # an unreadable newest version is never "the same"
+        # Compared as loaded, so a field added to the contract later is no change.
+        return saved.to_dict() == current
+
+    def _version_by_id(self, slug: str, version_id: int) -> VersionInfo:
+        rows = list(
+            self._db.query(
+                f"SELECT {_VERSION_COLUMNS} FROM versions v WHERE v.id = ?", [version_id]
+            )
+        )
+        return version_from_row(slug, rows[0])
+
+    def _snippet(self, story_id: int, number: int, text: str) -> str:
+        """A few words of version ``number`` around the first searched word, else a fact."""
+        words = [w.casefold() for w in _WORD.findall(text)]
+        row = self._db.execute(
+            "SELECT id, article_text FROM versions WHERE story_id = ? AND number = ?",
+            [story_id, number],
+        ).fetchone()
+        version_id, article = int(row[0]), str(row[1])
+        found = _first_word(article, words)
+        if found is not None:
+            return _around(article, *found)
+        for fact_text, note in self._db.execute(
+            "SELECT text, note FROM facts WHERE version_id = ? ORDER BY id", [version_id]
+        ):
+            for part in (str(fact_text), str(note)):
+                if _first_word(part, words) is not None:
+                    return " ".join(part.split())[: 2 * _SNIPPET_CHARS]
+        return " ".join(article[: 2 * _SNIPPET_CHARS].split())
+
     def _story_id(self, slug: str) -> int | None:
         row = self._db.execute("SELECT id FROM stories WHERE slug = ?", [slug]).fetchone()
         return None if row is None else int(row[0])
@@ -281,3 +499,52 @@ class Store:
             f"Story {slug!r} has no version {number}; its versions are "
             f"{numbers[0]} to {numbers[-1]}."
         )
+
+
+def _story_filters(
+    status: str | None, since: datetime | None, until: datetime | None
+) -> tuple[str, dict[str, Any]]:
+    """A ``WHERE`` clause over ``stories s`` for the library's filters, and its parameters."""
+    clauses = ["s.latest_version_id IS NOT NULL"]
+    params: dict[str, Any] = {}
+    if status is not None:
+        if status not in STATUSES:
+            raise ValueError(f"unknown status {status!r}; one of {', '.join(STATUSES)}")
+        clauses.append(f"s.{status}_count > 0")  # safe: status is one of STATUSES
+    if since is not None:
+        clauses.append("s.latest_at >= :since")
+        params["since"] = to_iso(since)
+    if until is not None:
+        clauses.append("s.latest_at < :until")
+        params["until"] = to_iso(until)
+    return " AND ".join(clauses), params
+
+
+def _first_word(text: str, words: list[str]) -> tuple[int, int] | None:
+    """Where the first of ``words`` (as a word start, any case) first appears in ``text``."""
+    best: tuple[int, int] | None = None
+    for word in words:
+        found = re.search(r"(?<!\w)" + re.escape(word), text, re.IGNORECASE)
+        if found and (best is None or found.start() < best[0]):
+            end = found.end()
+            while end < len(text) and (text[end].isalnum()):
+                end += 1
+            best = (found.start(), end)
+    return best
+
+
+def _around(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` with whole words either side, within its paragraph."""
+    before = text[max(0, start - _SNIPPET_CHARS) : start]
+    lead = ""
+    if "\n" in before:
+        before = before.rsplit("\n", 1)[-1]
+    elif start > _SNIPPET_CHARS:
+        before, lead = before.split(" ", 1)[-1], "…"  # drop the cut word
+    after = text[end : end + _SNIPPET_CHARS]
+    tail = ""
+    if "\n" in after:
+        after = after.split("\n", 1)[0]
+    elif end + _SNIPPET_CHARS < len(text):
+        after, tail = after.rsplit(" ", 1)[0], "…"
+    return " ".join(f"{lead}{before}{text[start:end]}{after}{tail}".split())

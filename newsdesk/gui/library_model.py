@@ -1,0 +1,137 @@
+"""All saved stories, or those a search found, as a table for ``libraryView``.
+
+Rows are :class:`~newsdesk.storage.StoryInfo` (browsing) or
+:class:`~newsdesk.storage.SearchHit` (searching): headline, versions, when last
+saved, and the state of the newest version's facts — how many are checked,
+disputed and still unverified. A search adds where the words were found.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from newsdesk.storage import SearchHit, StoryInfo
+
+STORY_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's StoryInfo
+VERSION_ROLE = Qt.ItemDataRole.UserRole + 2  # the version to open (the matching one)
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class LibraryColumn(IntEnum):
+    """The library table's columns."""
+
+    STORY = 0
+    VERSIONS = 1
+    SAVED = 2
+    CHECKED = 3
+    DISPUTED = 4
+    UNVERIFIED = 5
+    FOUND = 6
+
+
+class LibraryModel(QAbstractTableModel):
+    """A read-only table of stories or search hits (see the module docstring)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._stories: list[StoryInfo] = []
+        self._hits: list[SearchHit | None] = []
+
+    def set_stories(self, stories: list[StoryInfo]) -> None:
+        """Show ``stories`` in the order given (no search column text)."""
+        self.beginResetModel()
+        self._stories = list(stories)
+        self._hits = [None] * len(stories)
+        self.endResetModel()
+
+    def set_hits(self, hits: list[SearchHit]) -> None:
+        """Show the stories a search found, with the words around each match."""
+        self.beginResetModel()
+        self._stories = [hit.story for hit in hits]
+        self._hits = list(hits)
+        self.endResetModel()
+
+    def story(self, row: int) -> StoryInfo | None:
+        return self._stories[row] if 0 <= row < len(self._stories) else None
+
+    def version_to_open(self, row: int) -> int | None:
+        """The matching version for a search hit that is not the newest; else ``None``."""
+        hit = self._hits[row] if 0 <= row < len(self._hits) else None
+        if hit is None or hit.in_latest:
+            return None
+        return hit.version
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._stories)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(LibraryColumn)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = (
+            self.tr("Story"),
+            self.tr("Versions"),
+            self.tr("Last saved"),
+            self.tr("Checked"),
+            self.tr("Disputed"),
+            self.tr("Unverified"),
+            self.tr("Found"),
+        )
+        return titles[section] if 0 <= section < len(titles) else None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        story = self.story(index.row()) if index.isValid() else None
+        if story is None:
+            return None
+        column = index.column()
+        hit = self._hits[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(story, hit, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == LibraryColumn.FOUND and hit is not None:
+                return hit.snippet
+            return f"{story.headline}\n{story.slug}"
+        if role == Qt.ItemDataRole.TextAlignmentRole and column not in (
+            LibraryColumn.STORY,
+            LibraryColumn.FOUND,
+            LibraryColumn.SAVED,
+        ):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == STORY_ROLE:
+            return story
+        if role == VERSION_ROLE:
+            return self.version_to_open(index.row())
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def _text(self, story: StoryInfo, hit: SearchHit | None, column: int) -> str:
+        if column == LibraryColumn.STORY:
+            return story.headline or story.slug
+        if column == LibraryColumn.VERSIONS:
+            return str(story.version_count)
+        if column == LibraryColumn.SAVED:
+            return story.latest_at.astimezone().strftime("%d %b %Y %H:%M")
+        if column == LibraryColumn.CHECKED:
+            checked = story.verified_count + story.corrected_count
+            return f"{checked}/{story.fact_count}"
+        if column == LibraryColumn.DISPUTED:
+            return str(story.disputed_count) if story.disputed_count else ""
+        if column == LibraryColumn.UNVERIFIED:
+            return str(story.unverified_count)
+        if hit is None:
+            return ""
+        if hit.in_latest:
+            return hit.snippet
+        return self.tr("version %d: %s") % (hit.version, hit.snippet)
