@@ -40,6 +40,8 @@ test: lint typecheck contracts pytest
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks --data $(DATA)
 	$(BIN)/python -m tests.benchmarks.accuracy --data $(DATA)
+	$(BIN)/python -m tests.benchmarks.storage
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks.gui
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

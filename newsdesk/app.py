@@ -13,13 +13,15 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QtMsgType, qInstallMessageHandler
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 import newsdesk
 from newsdesk.errors import StorageError
 from newsdesk.gui.analysis import ExtractorLoader, SheetExtractor
 from newsdesk.gui.crash import install_excepthook
+from newsdesk.gui.database_recovery import DatabaseProblemDialog
 from newsdesk.gui.main_window import MainWindow
+from newsdesk.gui.preferences import Preferences
 from newsdesk.gui.tasks import TaskRunner
 from newsdesk.logs import setup_logging
 from newsdesk.paths import APP_NAME, default_paths
@@ -56,12 +58,21 @@ def build_main_window(
     The store is opened here (a :class:`~newsdesk.errors.StorageError` says
     why it cannot be); the extractor is loaded on the NLP worker thread by
     ``extractor_loader`` (default: ``Extractor.load(model)``), and the window
-    is usable meanwhile. A ``QApplication`` must exist.
+    is usable meanwhile. A ``QApplication`` must exist. Preferences live in the
+    config folder; a draft left by a crash is offered back once the event loop
+    runs (``window.drafts.ask_restore`` may be replaced before that).
     """
     paths = default_paths(db_path)
     store = Store(paths.db_path)
-    window = MainWindow(store, TaskRunner(max_threads=1), editor_name=_user_name())
+    window = MainWindow(
+        store,
+        TaskRunner(max_threads=1),
+        editor_name=_user_name(),
+        preferences=Preferences.in_folder(paths.config_dir),
+        draft_folder=paths.data_dir,
+    )
     window.start(extractor_loader or _default_loader(model))
+    window.drafts.offer()
     return window
 
 
@@ -87,12 +98,18 @@ def run_gui(db_path: Path | str | None = None, model: str | None = None) -> int:
     app.setApplicationVersion(newsdesk.__version__)
     qInstallMessageHandler(_qt_message)
     install_excepthook(log_file)
-    try:
-        window = build_main_window(paths.db_path, model=model)
-    except StorageError as error:
-        log.error("cannot open the database: %s", error)
-        QMessageBox.critical(None, "newsdesk", str(error))
-        return 1
+    db_file = paths.db_path
+    while True:
+        try:
+            window = build_main_window(db_file, model=model)
+            break
+        except StorageError as error:
+            # Damaged, newer, locked or read-only: offer a backup, a new file or a retry.
+            log.error("cannot open the database: %s", error)
+            chosen = DatabaseProblemDialog(error, db_file).choose()
+            if chosen is None:
+                return 1
+            db_file = chosen
     window.show()
     try:
         return app.exec()

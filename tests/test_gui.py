@@ -8,7 +8,6 @@ driving the real window, worker thread, store and highlighter.
 from __future__ import annotations
 
 import logging
-import re
 import sys
 import threading
 from collections.abc import Callable, Iterator
@@ -23,8 +22,6 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from newsdesk.app import build_main_window
-from newsdesk.core.model import Entity, FactSheet, Figure, Mention
-from newsdesk.core.wire import split_article
 from newsdesk.errors import DatabaseLockedError, ModelNotInstalledError
 from newsdesk.gui.analysis import ExtractorLoader
 from newsdesk.gui.crash import crash_message, install_excepthook
@@ -32,66 +29,11 @@ from newsdesk.gui.facts_model import Column, FactsModel
 from newsdesk.gui.history_model import HistoryModel
 from newsdesk.gui.main_window import MainWindow
 from newsdesk.storage import Store, VersionInfo
+from tests.gui_helpers import STORY, FakeExtractor, set_editor_name
 
 # The offscreen platform plugin warns on every shown top-level window; harmless.
 
-STORY = (
-    "Floods cut roads near Lagos\n"
-    "\n"
-    "LAGOS (Newsdesk Wire) - Floods cut off at least 12 villages, Alice Smith said.\n"
-    "\n"
-    "Bob Jones said 300 families fled. Alice Smith said help came late."
-)
-NAMES = ("Alice Smith", "Bob Jones", "Carol King")
 MakeWindow = Callable[..., MainWindow]
-_FIGURE = re.compile(r"(?:at least )?\d[\d,]*")
-
-
-class FakeExtractor:
-    """Finds ``NAMES`` and numbers; ``gate`` (if set) holds each call until it opens."""
-
-    model_name = "fake-model 1.0"
-
-    def __init__(self, gate: threading.Event | None = None) -> None:
-        self.gate = gate
-        self.calls: list[str] = []
-
-    def extract(
-        self,
-        text: str,
-        *,
-        clean: bool = True,
-        sheet_id: str | None = None,
-        published: str | None = None,
-    ) -> FactSheet:
-        self.calls.append(text)
-        if self.gate is not None:
-            self.gate.wait(10)
-        entities = []
-        for name in NAMES:
-            mentions = [
-                Mention(m.start(), m.end(), name) for m in re.finditer(re.escape(name), text)
-            ]
-            if mentions:
-                entities.append(Entity(f"e{len(entities) + 1}", "PERSON", name, mentions))
-        figures = []
-        for match in _FIGURE.finditer(text):
-            value = float(match.group().removeprefix("at least ").replace(",", ""))
-            hedged = match.group().startswith("at least")
-            figures.append(
-                Figure(
-                    f"f{len(figures) + 1}",
-                    match.group(),
-                    match.start(),
-                    match.end(),
-                    kind="count",
-                    value=value,
-                    low=value,
-                    high=None if hedged else value,
-                    qualifier="at_least" if hedged else "exact",
-                )
-            )
-        return FactSheet(article=split_article(text), entities=entities, figures=figures)
 
 
 @pytest.fixture
@@ -103,6 +45,7 @@ def make_window(qtbot: QtBot, tmp_path: Path) -> Iterator[MakeWindow]:
         extractor: FakeExtractor | None = None, loader: ExtractorLoader | None = None
     ) -> MainWindow:
         fake = extractor or FakeExtractor()
+        set_editor_name()
         window = build_main_window(
             tmp_path / "newsdesk.db", extractor_loader=loader or (lambda: fake)
         )

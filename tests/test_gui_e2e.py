@@ -23,6 +23,7 @@ from newsdesk.gui.main_window import MainWindow
 from newsdesk.gui.printing import export_pdf
 from newsdesk.storage import Store
 from tests.conftest import sample_text
+from tests.gui_helpers import set_editor_name
 
 # The offscreen platform plugin warns on every shown top-level window; harmless.
 
@@ -31,6 +32,7 @@ SAMPLE = "conflict_airstrikes.txt"
 
 @pytest.fixture
 def window(qtbot: QtBot, tmp_path: Path, extractor: Extractor) -> Iterator[MainWindow]:
+    set_editor_name()
     built = build_main_window(tmp_path / "desk.db", extractor_loader=lambda: extractor)
     built.ask_unsaved = lambda: QMessageBox.StandardButton.Discard
     qtbot.addWidget(built)

@@ -11,6 +11,7 @@ and says whether all of it was found.
 from __future__ import annotations
 
 import difflib
+import re
 from bisect import bisect_right
 from typing import TypeAlias
 
@@ -19,6 +20,8 @@ from newsdesk.core.model import DateFact, Entity, Figure, Mention, Quote
 Fact: TypeAlias = Entity | Figure | DateFact | Quote
 
 _MIDDLE_LIMIT = 400_000  # characters; beyond this the middle is treated as one change
+_WORDS_LIMIT = 20_000  # characters of changed lines still compared word by word
+_WORD = re.compile(r"\w+|\s+|[^\w\s]")
 
 
 class TextShift:
@@ -92,16 +95,38 @@ def _common_suffix(a: str, b: str, limit: int) -> int:
 
 
 def _equal_lines(old: str, new: str, offset: int) -> list[tuple[int, int, int]]:
+    """Unchanged lines, and unchanged words inside changed lines, as equal blocks."""
     old_lines = old.splitlines(keepends=True)
     new_lines = new.splitlines(keepends=True)
     old_at = _line_starts(old_lines, offset)
     new_at = _line_starts(new_lines, offset)
     matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
     blocks = []
-    for a, b, size in matcher.get_matching_blocks():
-        if size:
-            blocks.append((old_at[a], old_at[a + size], new_at[b]))
+    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
+        if tag == "equal":
+            blocks.append((old_at[a1], old_at[a2], new_at[b1]))
+        elif tag == "replace" and old_at[a2] - old_at[a1] + new_at[b2] - new_at[b1] < _WORDS_LIMIT:
+            blocks += _equal_words(
+                old[old_at[a1] - offset : old_at[a2] - offset],
+                new[new_at[b1] - offset : new_at[b2] - offset],
+                old_at[a1],
+                new_at[b1],
+            )
     return blocks
+
+
+def _equal_words(
+    old: str, new: str, old_offset: int, new_offset: int
+) -> list[tuple[int, int, int]]:
+    old_words, new_words = _WORD.findall(old), _WORD.findall(new)
+    old_at = _line_starts(old_words, old_offset)
+    new_at = _line_starts(new_words, new_offset)
+    matcher = difflib.SequenceMatcher(None, old_words, new_words, autojunk=False)
+    return [
+        (old_at[a], old_at[a + size], new_at[b])
+        for a, b, size in matcher.get_matching_blocks()
+        if size
+    ]
 
 
 def _line_starts(lines: list[str], offset: int) -> list[int]:

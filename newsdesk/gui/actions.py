@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 import newsdesk
-from newsdesk.errors import NewsdeskError, StorageError
+from newsdesk.errors import NewsdeskError
 from newsdesk.gui.printing import export_pdf, print_preview
 
 if TYPE_CHECKING:
@@ -52,7 +52,6 @@ class WindowActions:
             window.addAction(action)
             return action
 
-        editor = window.editor
         self.open = make("actionOpen", _tr("&Open…"), self._open_file, Key.Open)
         self.open_story = make(
             "actionOpenStory", _tr("Open Saved &Story…"), self._open_story, "Ctrl+Shift+O"
@@ -63,8 +62,10 @@ class WindowActions:
             "actionExportPdf", _tr("&Export PDF…"), self._export_pdf, "Ctrl+Shift+E"
         )
         self.quit = make("actionQuit", _tr("&Quit"), window.close, Key.Quit)
-        self.undo = make("actionUndo", _tr("&Undo"), editor.undo, Key.Undo)
-        self.redo = make("actionRedo", _tr("&Redo"), editor.redo, Key.Redo)
+        # One undo stack for text edits and fact corrections alike.
+        stack = window.corrections.undo_stack
+        self.undo = make("actionUndo", _tr("&Undo"), stack.undo, Key.Undo)
+        self.redo = make("actionRedo", _tr("&Redo"), stack.redo, Key.Redo)
         self.find = make(
             "actionFind", _tr("&Find Fact…"), window.facts_panel.focus_filter, Key.Find
         )
@@ -74,13 +75,15 @@ class WindowActions:
         self.about = make("actionAbout", _tr("&About newsdesk"), self._about)
         self.undo.setEnabled(False)
         self.redo.setEnabled(False)
-        editor.undoAvailable.connect(self.undo.setEnabled)
-        editor.redoAvailable.connect(self.redo.setEnabled)
+        stack.canUndoChanged.connect(self.undo.setEnabled)
+        stack.canRedoChanged.connect(self.redo.setEnabled)
+        stack.undoTextChanged.connect(lambda text: self.undo.setToolTip(_tr("Undo %s") % text))
+        stack.redoTextChanged.connect(lambda text: self.redo.setToolTip(_tr("Redo %s") % text))
         self.verify.setStatusTip(_tr("Mark the fact selected in the list as checked"))
         self.extract.setStatusTip(_tr("Find the facts in the text now"))
 
         bar = window.menuBar()
-        file_menu = bar.addMenu(_tr("&File"))
+        file_menu = self.file_menu = bar.addMenu(_tr("&File"))
         file_menu.addActions([self.open, self.open_story])
         file_menu.addSeparator()
         file_menu.addAction(self.save)
@@ -129,29 +132,8 @@ class WindowActions:
             window.open_file(path)
 
     def _open_story(self) -> None:
-        window = self.window
-        try:
-            stories = window.store.stories()
-        except StorageError as error:
-            window.show_message(QMessageBox.Icon.Warning, _tr("Cannot list stories"), str(error))
-            return
-        if not stories:
-            window.show_message(
-                QMessageBox.Icon.Information, _tr("No saved stories"), _tr("Nothing is saved yet.")
-            )
-            return
-        if not window.maybe_discard():
-            return
-        labels = [
-            f"{story.headline or story.slug} — {story.latest_at.astimezone():%d %b %H:%M} "
-            f"({story.version_count})"
-            for story in stories
-        ]
-        choice, ok = QInputDialog.getItem(
-            window, _tr("Open saved story"), _tr("Story:"), labels, 0, False
-        )
-        if ok and choice in labels:
-            window.open_story(stories[labels.index(choice)].slug)
+        # The library lists, searches and filters the saved stories (history_actions.py).
+        self.window.history_actions.open_library()
 
     def _save(self) -> None:
         self.window.save()

@@ -5,21 +5,20 @@ timer; when the text has been still for :data:`DEBOUNCE_MS`, the text and its
 revision go to the extractor on the one NLP thread. A result is only handed on
 if its revision is still the current one: a stale result is dropped, never
 applied. The pipeline itself is loaded on the same thread, so the window is
-usable while it loads, and a missing model is reported, not fatal.
+usable while it loads, and a missing model is reported, not fatal. Merging a
+fresh result with the editor's corrections is :func:`newsdesk.core.reconcile.reconcile`.
 """
 
 from __future__ import annotations
 
 import logging
 import sys
-from collections import Counter
 from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from newsdesk.core.model import FactSheet
-from newsdesk.core.render import fact_title, grouped_facts
 from newsdesk.errors import NewsdeskError
 from newsdesk.gui.tasks import TaskRunner
 
@@ -188,33 +187,3 @@ class AnalysisController(QObject):
         self._in_flight += step
         if self.busy != was_busy:
             self.busy_changed.emit(self.busy)
-
-
-def carry_over(old: FactSheet | None, new: FactSheet) -> int:
-    """Keep the editor's statuses and notes when the text is analysed again.
-
-    A fact of ``new`` takes the status and note of the fact of ``old`` in the
-    same group with the same wording (the n-th "26" keeps the n-th "26"'s
-    status). Returns how many facts kept something.
-    """
-    if old is None:
-        return 0
-    remembered: dict[tuple[str, str, int], tuple[str, str]] = {}
-    for group, facts in grouped_facts(old).items():
-        seen: Counter[str] = Counter()
-        for fact in facts:
-            title = fact_title(fact).casefold()
-            seen[title] += 1
-            if fact.status != "unverified" or fact.note:
-                remembered[(group, title, seen[title])] = (fact.status, fact.note)
-    kept = 0
-    for group, facts in grouped_facts(new).items():
-        seen = Counter()
-        for fact in facts:
-            title = fact_title(fact).casefold()
-            seen[title] += 1
-            found = remembered.get((group, title, seen[title]))
-            if found:
-                fact.status, fact.note = found  # type: ignore[assignment]
-                kept += 1
-    return kept

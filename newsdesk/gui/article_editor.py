@@ -4,24 +4,32 @@ Whatever is pasted or dropped goes through :func:`newsdesk.core.wire.clean_text`
 first, so the editor's text *is* the article text and every fact offset
 matches it. Highlights come from :class:`~newsdesk.gui.highlighter.FactHighlighter`;
 "show me where" marks are ``ExtraSelection`` s that vanish on the next edit.
+
+Undo and redo keys are handed to the window (``undo_requested``), whose one
+undo stack holds text edits and fact corrections in the order they were made.
+Hovering over a highlight shows what ``describe_fact`` says about its fact.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, Signal, Slot
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Signal, Slot
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QFontDatabase,
+    QHelpEvent,
+    QKeyEvent,
+    QKeySequence,
     QPalette,
     QTextCharFormat,
     QTextCursor,
     QTextDocumentFragment,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from newsdesk.core.wire import clean_text
 from newsdesk.gui.highlighter import FactHighlighter
@@ -40,6 +48,9 @@ class ArticleEditor(QPlainTextEdit):
 
     position_clicked = Signal(int)
     files_dropped = Signal(list)
+    undo_requested = Signal()
+    redo_requested = Signal()
+    context_menu_requested = Signal(QMenu, int)  # the menu to add to, and the Qt position
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +69,7 @@ class ArticleEditor(QPlainTextEdit):
         self.document().clearUndoRedoStacks()
         self.highlighter = FactHighlighter(self.document(), self)
         self._showing = False  # set while the window moves the caret itself
+        self.describe_fact: Callable[[str], str] | None = None
         self.cursorPositionChanged.connect(self._caret_moved)
         self.document().contentsChange.connect(self._clear_marks)
 
@@ -85,6 +97,65 @@ class ArticleEditor(QPlainTextEdit):
     def text(self) -> str:
         """The article text (what the editor shows)."""
         return self.toPlainText()
+
+    # -- undo, menus and hover ------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # The document's own undo would bypass the window's one undo stack.
+        if event.matches(QKeySequence.StandardKey.Undo):
+            self.undo_requested.emit()
+        elif event.matches(QKeySequence.StandardKey.Redo):
+            self.redo_requested.emit()
+        else:
+            super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.build_context_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def build_context_menu(self, point: QPoint) -> QMenu:
+        """The standard menu without the document's own undo, plus the window's fact actions."""
+        menu = self.createStandardContextMenu(point)
+        for action in menu.actions():
+            if action.objectName() in ("edit-undo", "edit-redo"):
+                menu.removeAction(action)
+        first = menu.actions()[0] if menu.actions() else None
+        if first is not None and first.isSeparator():
+            menu.removeAction(first)
+        self.context_menu_requested.emit(menu, self.cursorForPosition(point).position())
+        return menu
+
+    def tooltip_at(self, point: QPoint) -> str | None:
+        """What hovering at viewport ``point`` tells: the kind and value of the fact there."""
+        position = self.cursorForPosition(point).position()
+        span = self.highlighter.span_at(position)
+        if span is None or self.describe_fact is None:
+            return None
+        return self.describe_fact(span.fact_id) or None
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            text = self.tooltip_at(event.pos())
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+    def python_selection(self) -> tuple[int, int] | None:
+        """The selected text as Python indices ``[start, end)``, or ``None``."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        offsets = OffsetMap(self.toPlainText())
+        return offsets.to_python(cursor.selectionStart()), offsets.to_python(cursor.selectionEnd())
+
+    def python_caret(self) -> int:
+        """The caret as a Python index into the text."""
+        return OffsetMap(self.toPlainText()).to_python(self.textCursor().position())
 
     # -- showing facts -------------------------------------------------------------
 

@@ -1,14 +1,17 @@
 """The facts of a sheet as a tree: one branch per group, one row per fact.
 
 :class:`FactsModel` is a thin ``QAbstractItemModel`` over a plain
-:class:`~newsdesk.core.model.FactSheet`: it keeps no copies, reads every cell
-through ``newsdesk.core.render`` (the same wording as the printed sheet) and
-writes status changes straight into the sheet's dataclasses.
+:class:`~newsdesk.core.model.FactSheet`: it keeps no copies and reads every
+cell through ``newsdesk.core.render`` (the same wording as the printed sheet).
+It never changes the sheet itself: an edit made in a cell goes to its
+``edit_handler`` (the window's undoable corrections), which changes the sheet
+and then tells the model which facts changed (:meth:`FactsModel.update_facts`).
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Collection
 from enum import IntEnum
 from typing import Any
 
@@ -20,9 +23,10 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPalette
+from PySide6.QtWidgets import QApplication, QStyle
 
-from newsdesk.core.model import STATUSES, FactSheet, Figure, Quote
+from newsdesk.core.model import STATUSES, DateFact, Entity, FactSheet, Figure, Quote
 from newsdesk.core.render import (
     GROUPS,
     Fact,
@@ -30,6 +34,7 @@ from newsdesk.core.render import (
     fact_title,
     fact_value,
     figure_context,
+    format_number,
     grouped_facts,
 )
 from newsdesk.gui import kinds
@@ -53,15 +58,32 @@ class Column(IntEnum):
     VALUE = 1
     STATUS = 2
     SOURCE = 3
+    NOTE = 4
+
+
+# Which field of which kind of fact each editable column edits.
+_EDITABLE: dict[tuple[type, int], str] = {
+    (Entity, Column.FACT): "name",
+    (Figure, Column.VALUE): "value",
+    (DateFact, Column.VALUE): "value",
+    (Figure, Column.SOURCE): "source",
+    (Quote, Column.SOURCE): "speaker",
+}
+EditHandler = Callable[[str, str, Any], bool]
 
 
 class FactsModel(QAbstractItemModel):
-    """Groups (People … Quotes, with counts) and their facts, in text order."""
+    """Groups (People … Quotes, with counts) and their facts, in text order.
+
+    ``edit_handler(fact_id, field, value) -> bool`` makes the edits typed in
+    cells (status, note, name, value, source); without one, cells are read-only.
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._sheet: FactSheet | None = None
         self._groups: dict[str, list[Fact]] = {}
+        self.edit_handler: EditHandler | None = None
 
     # -- the sheet -------------------------------------------------------------------
 
@@ -92,18 +114,38 @@ class FactsModel(QAbstractItemModel):
                     return self.createIndex(row, column, group_row + 1)
         return QModelIndex()
 
-    def set_status(self, fact_id: str, status: str) -> bool:
-        """Set one fact's status in the sheet; ``False`` when there is no such fact."""
-        if status not in STATUSES:
-            raise ValueError(f"unknown status {status!r}")
-        first = self.index_of(fact_id)
-        fact = self.fact(first)
-        if fact is None:
+    def update_facts(self, ids: Collection[str]) -> bool:
+        """The sheet's facts ``ids`` changed: repaint their rows, or rebuild if rows moved.
+
+        Returns ``True`` when the rows stayed (only cells changed).
+        """
+        if self._sheet is None:
             return False
-        fact.status = status  # type: ignore[assignment]
-        last = first.siblingAtColumn(len(Column) - 1)
-        self.dataChanged.emit(first, last)
+        groups = grouped_facts(self._sheet)
+        same = all(
+            [f.id for f in groups[key]] == [f.id for f in self._groups.get(key, [])]
+            for key in GROUPS
+        )
+        if not same:
+            self.set_sheet(self._sheet)
+            return False
+        self._groups = groups
+        for fact_id in ids:
+            first = self.index_of(fact_id)
+            if first.isValid():
+                self.dataChanged.emit(first, first.siblingAtColumn(len(Column) - 1))
         return True
+
+    def field_of(self, index: AnyIndex) -> str | None:
+        """The fact field a cell edits (``"status"``, ``"note"``, ``"value"`` …), if any."""
+        fact = self.fact(index)
+        if fact is None:
+            return None
+        if index.column() == Column.STATUS:
+            return "status"
+        if index.column() == Column.NOTE:
+            return "note"
+        return _EDITABLE.get((type(fact), index.column()))
 
     # -- QAbstractItemModel ------------------------------------------------------
 
@@ -132,14 +174,32 @@ class FactsModel(QAbstractItemModel):
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.edit_handler is not None and self.field_of(index) is not None:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        field = self.field_of(index)
+        fact = self.fact(index)
+        if role != Qt.ItemDataRole.EditRole or field is None or fact is None:
+            return False
+        if self.edit_handler is None:
+            return False
+        return self.edit_handler(fact.id, field, value)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        titles = (self.tr("Fact"), self.tr("Value"), self.tr("Status"), self.tr("Source / speaker"))
+        titles = (
+            self.tr("Fact"),
+            self.tr("Value"),
+            self.tr("Status"),
+            self.tr("Source / speaker"),
+            self.tr("Note"),
+        )
         return titles[section] if 0 <= section < len(titles) else None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -152,6 +212,10 @@ class FactsModel(QAbstractItemModel):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._cell_text(fact, index.column())
+        if role == Qt.ItemDataRole.EditRole:
+            return self._edit_value(fact, index.column())
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == Column.FACT:
+            return _lost_icon() if fact.anchor_lost else None
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(fact)
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == Column.STATUS:
@@ -193,16 +257,52 @@ class FactsModel(QAbstractItemModel):
         if column == Column.VALUE:
             return fact_value(fact)
         if column == Column.STATUS:
-            return status_text(fact.status)
+            text = status_text(fact.status)
+            if fact.anchor_lost:
+                text += " · " + QCoreApplication.translate("FactsModel", "words gone")
+            return text
+        if column == Column.NOTE:
+            return fact.note
         return fact_source(fact, self._sheet) if self._sheet is not None else ""
 
+    def _edit_value(self, fact: Fact, column: int) -> Any:
+        field = "status" if column == Column.STATUS else "note" if column == Column.NOTE else None
+        field = field or _EDITABLE.get((type(fact), column))
+        if field is None:
+            return None
+        value = getattr(fact, field)
+        if isinstance(value, float | int) and not isinstance(value, bool):
+            return format_number(value).replace(",", "")
+        return value or ""
+
     def _tooltip(self, fact: Fact) -> str | None:
-        if isinstance(fact, Figure) and self._sheet is not None:
+        lines = []
+        if isinstance(fact, Figure) and self._sheet is not None and not fact.anchor_lost:
             before, figure, after = figure_context(self._sheet, fact)
-            return f"{before}{figure}{after}"
-        if isinstance(fact, Quote):
-            return fact.text
-        return fact.note or None
+            lines.append(f"{before}{figure}{after}")
+        elif isinstance(fact, Quote):
+            lines.append(fact.text)
+        if fact.anchor_lost:
+            lines.append(
+                QCoreApplication.translate(
+                    "FactsModel",
+                    "Its words are gone from the text: select new words and re-anchor it, "
+                    "or delete it.",
+                )
+            )
+        if fact.checked_by or fact.checked_at:
+            lines.append(
+                QCoreApplication.translate("FactsModel", "%s by %s, %s")
+                % (status_text(fact.status), fact.checked_by or "?", fact.checked_at or "?")
+            )
+        for name, value in (fact.extracted or {}).items():
+            shown = format_number(value) if isinstance(value, float | int) else value
+            lines.append(
+                QCoreApplication.translate("FactsModel", "extracted %s: %s") % (name, shown)
+            )
+        if fact.note:
+            lines.append(fact.note)
+        return "\n".join(str(line) for line in lines) or None
 
     def _sort_key(self, fact: Fact, column: int) -> Any:
         if column == Column.VALUE and isinstance(fact, Figure):
@@ -230,6 +330,11 @@ def status_colour(status: str) -> QColor:
     if status in colours:
         return QColor(colours[status])
     return QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+
+
+def _lost_icon() -> QIcon:
+    style = QApplication.style()
+    return style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
 
 
 def _shorten(text: str) -> str:

@@ -3,7 +3,9 @@
 Typing in the filter keeps the groups whose facts match (any column, any
 case); clicking a column header sorts the facts inside each group while the
 groups keep their order. Choosing a fact, by mouse or keyboard, asks the
-window to show it in the text.
+window to show it in the text. F2 or a double click edits a cell in place
+(:class:`~newsdesk.gui.fact_delegate.FactDelegate`); a refused value is
+explained in the line under the tree.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QTreeView,
     QVBoxLayout,
@@ -30,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from newsdesk.core.model import FactSheet
+from newsdesk.gui.fact_delegate import FactDelegate
 from newsdesk.gui.facts_model import FACT_ID_ROLE, SORT_ROLE, Column, FactsModel
 
 log = logging.getLogger(__name__)
@@ -85,9 +89,14 @@ class FactsPanel(QWidget):
         self.view.setModel(self.proxy)
         self.view.setUniformRowHeights(True)
         self.view.setAlternatingRowColors(True)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Extended: two names can be selected to be merged.
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+        )
+        self.view.setItemDelegate(FactDelegate(self.model, self.view))
         header = self.view.header()
         header.setSortIndicatorClearable(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # text order at first
@@ -98,11 +107,19 @@ class FactsPanel(QWidget):
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.view.clicked.connect(self._clicked)
 
+        self.message_label = QLabel(self)
+        self.message_label.setObjectName("factsMessage")
+        self.message_label.setAccessibleName(self.tr("Fact message"))
+        self.message_label.setWordWrap(True)
+        self.message_label.setStyleSheet("color: #D1453B;")  # readable on light and dark
+        self.message_label.hide()
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.view)
+        layout.addWidget(self.message_label)
 
     def set_column_widths(self, fact: int, value: int, status: int) -> None:
         self.view.setColumnWidth(Column.FACT, fact)
@@ -118,6 +135,29 @@ class FactsPanel(QWidget):
         self.view.expandAll()
         if current:
             self.select_fact(current)
+
+    def refresh_facts(self, ids: set[str] | frozenset[str]) -> None:
+        """The facts ``ids`` changed in the sheet: update their rows, keeping the current one."""
+        current = self.current_fact_id()
+        if not self.model.update_facts(ids):
+            self.view.expandAll()
+            if current:
+                self.select_fact(current)
+
+    def show_message(self, text: str) -> None:
+        """Explain (under the tree) why an edit was refused; ``""`` hides the line."""
+        self.message_label.setText(text)
+        self.message_label.setVisible(bool(text))
+
+    def selected_fact_ids(self) -> list[str]:
+        """The ids of the selected facts, the current one first."""
+        current = self.current_fact_id()
+        ids = [
+            str(index.data(FACT_ID_ROLE))
+            for index in self.view.selectionModel().selectedRows()
+            if index.data(FACT_ID_ROLE)
+        ]
+        return sorted(set(ids), key=lambda fact_id: (fact_id != current, ids.index(fact_id)))
 
     def current_fact_id(self) -> str | None:
         """The id of the fact selected in the tree, if a fact (not a group) is."""
@@ -156,6 +196,7 @@ class FactsPanel(QWidget):
     @Slot(QModelIndex, QModelIndex)
     def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         fact_id = current.data(FACT_ID_ROLE) or ""
+        self.show_message("")
         self.current_fact_changed.emit(fact_id)
         if fact_id and not self._programmatic:
             self.fact_activated.emit(fact_id)

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import logging
 from bisect import bisect_left
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from newsdesk.core.model import FactSheet
-from newsdesk.core.render import fact_spans, grouped_facts
+from newsdesk.core.render import Fact, fact_spans, group_of
 from newsdesk.gui import kinds
 from newsdesk.gui.offsets import OffsetMap
 
@@ -34,13 +35,16 @@ class FactSpan:
     group: str
 
 
-def sheet_spans(sheet: FactSheet) -> list[FactSpan]:
-    """Every mention of every fact in ``sheet``, in Qt positions, sorted."""
-    offsets = OffsetMap(sheet.article.text)
+def sheet_spans(
+    sheet: FactSheet, ids: Collection[str] | None = None, offsets: OffsetMap | None = None
+) -> list[FactSpan]:
+    """Every mention of every fact in ``sheet`` (or of the facts ``ids``), in Qt positions."""
+    offsets = offsets or OffsetMap(sheet.article.text)
+    facts: list[Fact] = [*sheet.entities, *sheet.figures, *sheet.dates, *sheet.quotes]
     spans = [
-        FactSpan(offsets.to_qt(start), offsets.to_qt(end), fact.id, group)
-        for group, facts in grouped_facts(sheet).items()
+        FactSpan(offsets.to_qt(start), offsets.to_qt(end), fact.id, group_of(fact))
         for fact in facts
+        if ids is None or fact.id in ids
         for start, end in fact_spans(fact)
         if end > start
     ]
@@ -56,6 +60,7 @@ class FactHighlighter(QSyntaxHighlighter):
         self._spans: list[FactSpan] = []
         self._starts: list[int] = []
         self._longest = 0
+        self._hidden: frozenset[str] = frozenset()
         self._formats = {key: kinds.char_format(key) for key in kinds.STYLES}
         # Connected before setDocument() so spans move before Qt re-highlights
         # the edited block (slots run in connection order).
@@ -76,6 +81,41 @@ class FactHighlighter(QSyntaxHighlighter):
 
     def clear(self) -> None:
         self.set_spans([])
+
+    def replace_facts(self, ids: Collection[str], spans: list[FactSpan]) -> None:
+        """Replace the spans of the facts ``ids`` by ``spans``; repaint only where they were."""
+        ids = set(ids)
+        old = [span for span in self._spans if span.fact_id in ids]
+        kept = [span for span in self._spans if span.fact_id not in ids]
+        self._store(sorted([*kept, *spans], key=lambda span: (span.start, span.end)))
+        self._repaint([*old, *spans])
+
+    @property
+    def hidden_groups(self) -> frozenset[str]:
+        """The groups not painted (switched off in the legend)."""
+        return self._hidden
+
+    def set_hidden_groups(self, groups: Collection[str]) -> None:
+        """Paint every group but ``groups``."""
+        hidden = frozenset(groups)
+        if hidden != self._hidden:
+            changed = hidden ^ self._hidden
+            self._hidden = hidden
+            self._repaint([span for span in self._spans if span.group in changed])
+
+    def _repaint(self, spans: list[FactSpan]) -> None:
+        document = self.document()
+        if document is None:
+            return
+        blocks: set[int] = set()
+        for span in spans:
+            block = document.findBlock(span.start)
+            last = document.findBlock(max(span.start, span.end - 1)).blockNumber()
+            while block.isValid() and block.blockNumber() <= last:
+                if block.blockNumber() not in blocks:
+                    blocks.add(block.blockNumber())
+                    self.rehighlightBlock(block)
+                block = block.next()
 
     def span_at(self, position: int) -> FactSpan | None:
         """The innermost span at Qt ``position`` (touching its end counts)."""
@@ -121,7 +161,11 @@ class FactHighlighter(QSyntaxHighlighter):
         last = first + block.length() - 1  # UTF-16 units, without the separator
         lo = bisect_left(self._starts, first - self._longest)
         hi = bisect_left(self._starts, last)
-        hits = [span for span in self._spans[lo:hi] if span.end > first]
+        hits = [
+            span
+            for span in self._spans[lo:hi]
+            if span.end > first and span.group not in self._hidden
+        ]
         # Quotes first, then the names and figures inside them on top.
         hits.sort(key=lambda span: (kinds.PAINT_ORDER.get(span.group, 1), span.start))
         for span in hits:

@@ -1,15 +1,28 @@
-"""The legend (objectName ``legend``): one swatch per kind of highlight."""
+"""The legend (objectName ``legend``): one switch per kind of highlight.
+
+Each kind (People, Organisations, … Quotes) is a check box showing its
+swatch, wash and underline, so the kinds are told apart without colour too.
+Unticking a kind hides its highlights (its facts stay in the list); the
+boxes are in the tab order and have accessible names.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtCore import QSize, Signal, Slot
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
 
 from newsdesk.core.render import GROUPS
 from newsdesk.gui import kinds
 
 
 class Legend(QWidget):
-    """A row of swatches naming what each highlight colour and underline means."""
+    """A row of kind switches naming what each highlight colour and underline means.
+
+    Signal: ``hidden_changed(frozenset)`` — the group keys now switched off.
+    """
+
+    hidden_changed = Signal(frozenset)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -18,20 +31,29 @@ class Legend(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
         layout.setSpacing(14)
-        self.labels: dict[str, QLabel] = {}
+        self.boxes: dict[str, QCheckBox] = {}
         size = max(12, self.fontMetrics().height() - 2)
         for key in GROUPS:
-            item = QWidget(self)
-            row = QHBoxLayout(item)
-            row.setContentsMargins(0, 0, 0, 0)
-            row.setSpacing(5)
-            icon = QLabel(item)
-            icon.setPixmap(kinds.swatch(key, size))
-            text = QLabel(kinds.group_title(key), item)
-            row.addWidget(icon)
-            row.addWidget(text)
-            item.setToolTip(self.tr("%s are marked like this in the text") % kinds.group_title(key))
-            item.setAccessibleName(kinds.group_title(key))
-            layout.addWidget(item)
-            self.labels[key] = text
+            title = kinds.group_title(key)
+            box = QCheckBox(title, self)
+            box.setObjectName(f"legend_{key}")
+            box.setIcon(QIcon(kinds.swatch(key, size)))
+            box.setIconSize(QSize(size, size))
+            box.setChecked(True)
+            box.setToolTip(
+                self.tr("%s are marked like this in the text; untick to hide them") % title
+            )
+            box.setAccessibleName(self.tr("Show %s") % title)
+            box.toggled.connect(self._toggled)
+            layout.addWidget(box)
+            self.boxes[key] = box
         layout.addStretch(1)
+
+    @property
+    def hidden(self) -> frozenset[str]:
+        """The group keys whose highlights are switched off."""
+        return frozenset(key for key, box in self.boxes.items() if not box.isChecked())
+
+    @Slot(bool)
+    def _toggled(self, checked: bool) -> None:
+        self.hidden_changed.emit(self.hidden)

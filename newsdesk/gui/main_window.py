@@ -24,13 +24,20 @@ from PySide6.QtWidgets import (
 
 from newsdesk.core.model import FactSheet
 from newsdesk.core.reading import read_article_file
+from newsdesk.core.reconcile import rebase, reconcile
 from newsdesk.core.render import sheet_counts
 from newsdesk.core.wire import clean_text, split_article
 from newsdesk.errors import InputError, StorageError
 from newsdesk.gui.actions import WindowActions
-from newsdesk.gui.analysis import AnalysisController, ExtractorLoader, carry_over
+from newsdesk.gui.analysis import AnalysisController, ExtractorLoader
+from newsdesk.gui.corrections import CorrectionController
+from newsdesk.gui.draft import DraftKeeper
+from newsdesk.gui.fact_actions import FactActions
 from newsdesk.gui.highlighter import sheet_spans
+from newsdesk.gui.history_actions import HistoryActions
+from newsdesk.gui.preferences import Preferences
 from newsdesk.gui.tasks import TaskRunner
+from newsdesk.gui.verification import VerificationPass
 from newsdesk.gui.workspace import Workspace
 from newsdesk.storage import Store, VersionInfo
 
@@ -60,6 +67,8 @@ class MainWindow(QMainWindow):
         runner: TaskRunner,
         *,
         editor_name: str = "",
+        preferences: Preferences | None = None,
+        draft_folder: Path | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -85,7 +94,15 @@ class MainWindow(QMainWindow):
         self.facts_panel = self.workspace.facts_panel
         self.history_view = self.workspace.history_view
         self.analysis = AnalysisController(runner, self.editor.toPlainText, self)
+        # Corrections (and the one undo stack) first: the Edit menu's actions use them.
+        self.corrections = CorrectionController(self, preferences or Preferences(None))
         self.actions_ = WindowActions(self)
+        self.history_actions = HistoryActions(self)  # view, compare, restore, library, backup
+        self.verification = VerificationPass(self)
+        self.fact_actions = FactActions(self)
+        self.fact_actions.build_menus()
+        self.legend.hidden_changed.connect(self.editor.highlighter.set_hidden_groups)
+        self.drafts = DraftKeeper(self, draft_folder)
         self._build_status_bar()
         self._connect()
         self.resize(1280, 800)
@@ -198,6 +215,7 @@ class MainWindow(QMainWindow):
         self._set_story(None, None)
         self._set_sheet(None, -1)
         self.editor.setPlainText(text)
+        self.corrections.reset()
         self.analysis.analyse_now()
         self.statusBar().showMessage(self.tr("Opened %s") % Path(path).name, 4000)
         return True
@@ -219,6 +237,7 @@ class MainWindow(QMainWindow):
             self._loading = False
         # The saved sheet describes this very text: no analysis, no lost statuses.
         self.analysis.cancel_pending()
+        self.corrections.reset()
         self._set_story(slug, version, versions)
         self._set_sheet(sheet, self.analysis.revision)
         self._set_dirty(False)
@@ -229,13 +248,37 @@ class MainWindow(QMainWindow):
         fact_id = self.facts_panel.current_fact_id()
         if fact_id is None:
             return False
-        changed = self.facts_panel.model.set_status(
-            fact_id, "verified" if verified else "unverified"
-        )
-        if changed:
-            self._set_dirty(True)
-            self._update_actions()
-        return changed
+        return self.corrections.set_status(fact_id, "verified" if verified else "unverified")
+
+    def replace_sheet(self, sheet: FactSheet) -> None:
+        """Show a corrected or moved ``sheet`` without changing whether it is analysed."""
+        self._set_sheet(sheet, self._sheet_revision)
+
+    def set_modified(self, modified: bool = True) -> None:
+        """Mark the story as having (or not having) unsaved changes."""
+        self._set_dirty(modified)
+
+    def restore_work(self, text: str, sheet: FactSheet | None, slug: str | None) -> None:
+        """Put recovered unsaved work back: its story (if saved before), text and facts."""
+        try:
+            versions = self.store.versions(slug) if slug else []
+        except (StorageError, LookupError):
+            versions = []
+        latest = max(versions, key=lambda v: v.number) if versions else None
+        self._loading = True
+        try:
+            self.editor.setPlainText(text)
+        finally:
+            self._loading = False
+        self.corrections.reset()
+        self._set_story(slug if versions else None, latest, versions)
+        if sheet is not None and sheet.article.text == text:
+            self.analysis.cancel_pending()
+            self._set_sheet(sheet, self.analysis.revision)
+        else:  # analysed again when the model is ready, keeping the corrections
+            self._set_sheet(rebase(sheet, text) if sheet is not None else None, -1)
+            self.analysis.analyse_now()
+        self._set_dirty(True)
 
     def show_message(self, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
         """A window-modal message that does not block the caller."""
@@ -262,13 +305,16 @@ class MainWindow(QMainWindow):
             return
         self._closed = True
         self.analysis.cancel_pending()
+        self.drafts.stop()
         self.runner.shutdown()
         self.store.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self._closed and not self.maybe_discard():
-            event.ignore()
-            return
+        if not self._closed:
+            if not self.maybe_discard():
+                event.ignore()
+                return
+            self.drafts.discard()  # the work was saved, or dropped on purpose
         self.shutdown()
         event.accept()
 
@@ -334,9 +380,14 @@ class MainWindow(QMainWindow):
     @Slot(object, int)
     def _apply_result(self, sheet: FactSheet | None, revision: int) -> None:
         if sheet is not None:
-            kept = carry_over(self._sheet, sheet)
-            if kept:
-                log.debug("kept the editor's status on %d facts", kept)
+            merged = reconcile(self._sheet, sheet)  # the editor's work is never replaced
+            sheet = merged.sheet
+            if merged.flagged:
+                self.statusBar().showMessage(
+                    self.tr("%d checked facts lost their words; they are marked in the list")
+                    % merged.flagged,
+                    8000,
+                )
         self._set_sheet(sheet, revision)
         if self._save_message is not None:
             message, self._save_message = self._save_message, None
@@ -355,7 +406,10 @@ class MainWindow(QMainWindow):
     def _store_version(self, sheet: FactSheet, message: str) -> VersionInfo | None:
         try:
             slug = self._slug or self.store.new_slug(sheet.article.headline or "story")
-            info = self.store.save_version(slug, sheet, editor=self.editor_name, message=message)
+            based_on = self._version.number if self._version and self._slug == slug else None
+            info = self.store.save_version(
+                slug, sheet, editor=self.editor_name, message=message, parent=based_on
+            )
             versions = self.store.versions(slug)
         except StorageError as error:
             # The text and sheet stay in the window, still marked unsaved.
@@ -363,7 +417,12 @@ class MainWindow(QMainWindow):
             return None
         self._set_story(slug, info, versions)
         self._set_dirty(False)
-        self.statusBar().showMessage(self.tr("Saved version %d") % info.number, 8000)
+        if based_on is not None and info.number <= based_on:
+            # The store made no version: the sheet is the same as the newest one.
+            shown = self.tr("No changes since version %d; nothing saved") % info.number
+        else:
+            shown = self.tr("Saved version %d") % info.number
+        self.statusBar().showMessage(shown, 8000)
         self.saved.emit(info)
         return info
 

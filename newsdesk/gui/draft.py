@@ -1,0 +1,193 @@
+"""Nothing lost: unsaved work is written to a draft file every few seconds.
+
+:class:`DraftKeeper` writes the article text and the corrected fact sheet to
+``<data>/draft.json`` while the window has unsaved changes (atomically: a
+temporary file, then ``os.replace``, so a crash mid-write leaves the old
+draft whole). A save or a clean close removes it. When newsdesk starts and
+finds a draft newer than the last save of its story, it offers it back.
+
+The file is not fsync'ed: it must survive the process being killed, which
+the operating system's cache already guarantees, and a sync every few
+seconds would stall typing on slow disks.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtWidgets import QMessageBox
+
+from newsdesk.core.model import FactSheet
+from newsdesk.errors import StorageError
+
+if TYPE_CHECKING:
+    from newsdesk.gui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+DRAFT_FILE = "draft.json"
+DRAFT_SCHEMA = "newsdesk.draft/1"
+AUTOSAVE_MS = 3000
+
+
+@dataclass(frozen=True)
+class Draft:
+    """Unsaved work found on disk."""
+
+    written_at: datetime
+    story: str | None  # the slug of the saved story it continues, if any
+    text: str
+    sheet: FactSheet | None
+
+
+class DraftKeeper(QObject):
+    """Autosaves the window's unsaved work and offers it back after a crash.
+
+    ``ask_restore(draft) -> bool`` asks whether to restore; tests and scripts
+    replace it before the event loop runs. Signals: ``draft_written(str)``
+    (the path), ``restored()``.
+    """
+
+    draft_written = Signal(str)
+    restored = Signal()
+
+    def __init__(
+        self, window: MainWindow, folder: Path | None, *, interval_ms: int = AUTOSAVE_MS
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.path = folder / DRAFT_FILE if folder is not None else None
+        self.ask_restore: Callable[[Draft], bool] = self._ask_restore
+        self._changed = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.write_if_changed)
+        window.editor.document().contentsChange.connect(self._mark_changed)
+        window.corrections.facts_changed.connect(self._mark_changed)
+        window.saved.connect(self.discard)
+        if self.path is not None:
+            self._timer.start()
+
+    def set_interval(self, interval_ms: int) -> None:
+        self._timer.setInterval(interval_ms)
+
+    # -- writing ------------------------------------------------------------------------
+
+    @Slot()
+    def write_if_changed(self) -> bool:
+        """Write a draft if the window has unsaved changes made since the last one."""
+        if not self._changed or not self.window.is_dirty:
+            return False
+        return self.write_now()
+
+    def write_now(self) -> bool:
+        """Write the draft now (atomically); ``False`` if there is nowhere or nothing to write."""
+        if self.path is None:
+            return False
+        sheet = self.window.current_sheet
+        data: dict[str, Any] = {
+            "schema": DRAFT_SCHEMA,
+            "written_at": datetime.now(UTC).isoformat(),
+            "story": self.window.story_slug,
+            "text": self.window.editor.toPlainText(),
+            "sheet": sheet.to_dict() if sheet is not None else None,
+        }
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(
+                prefix=".draft-", suffix=".tmp", dir=self.path.parent
+            )
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump(data, out, ensure_ascii=False)
+            os.replace(temporary, self.path)
+        except OSError as error:
+            log.warning("could not write the draft %s: %s", self.path, error)
+            return False
+        self._changed = False
+        self.draft_written.emit(str(self.path))
+        return True
+
+    @Slot()
+    def discard(self) -> None:
+        """Forget the draft (after a save, or when the editor chose to drop the work)."""
+        self._changed = False
+        if self.path is not None:
+            self.path.unlink(missing_ok=True)
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    # -- reading back ---------------------------------------------------------------------
+
+    def pending(self) -> Draft | None:
+        """The draft on disk if it is newer than the last save of its story."""
+        if self.path is None or not self.path.exists():
+            return None
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            if data.get("schema") != DRAFT_SCHEMA:
+                raise ValueError(f"unknown draft schema {data.get('schema')!r}")
+            draft = Draft(
+                written_at=datetime.fromisoformat(data["written_at"]),
+                story=data.get("story"),
+                text=str(data["text"]),
+                sheet=FactSheet.from_dict(data["sheet"]) if data.get("sheet") else None,
+            )
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            log.warning("ignoring an unreadable draft %s: %s", self.path, error)
+            return None
+        if draft.story:
+            try:
+                versions = self.window.store.versions(draft.story)
+            except (StorageError, LookupError):
+                versions = []
+            if any(v.created_at >= draft.written_at for v in versions):
+                log.info("the draft of %s is older than its last save", draft.story)
+                return None
+        return draft if draft.text.strip() else None
+
+    def offer(self) -> None:
+        """Once the event loop runs, offer a pending draft back (``ask_restore``)."""
+        QTimer.singleShot(0, self._offer)
+
+    @Slot()
+    def _offer(self) -> None:
+        draft = self.pending()
+        if draft is None:
+            return
+        if self.ask_restore(draft):
+            self.restore(draft)
+        else:
+            self.discard()
+
+    def restore(self, draft: Draft) -> None:
+        """Put the draft's text, facts and story back in the window, as unsaved work."""
+        self.window.restore_work(draft.text, draft.sheet, draft.story)
+        self._changed = True
+        self.restored.emit()
+
+    def _ask_restore(self, draft: Draft) -> bool:
+        when = draft.written_at.astimezone().strftime("%d %b %H:%M")
+        answer = QMessageBox.question(
+            self.window,
+            self.tr("Recover unsaved work?"),
+            self.tr(
+                "newsdesk closed without saving your work on a story (last kept at %s). Recover it?"
+            )
+            % when,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _mark_changed(self, *args: object) -> None:
+        self._changed = True

@@ -1,0 +1,118 @@
+"""Nothing lost: a draft written while working is offered back after the process is killed."""
+
+from __future__ import annotations
+
+import os
+import select
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from newsdesk.app import build_main_window
+from newsdesk.core.edits import find_fact
+from newsdesk.core.model import Figure
+from newsdesk.gui.draft import DRAFT_FILE, Draft
+from newsdesk.gui.facts_model import Column
+from tests.conftest import REPO
+from tests.gui_helpers import STORY, FakeExtractor, set_editor_name
+from tests.test_gui import analysed
+
+CHILD_TIMEOUT_S = 60
+
+
+def run_child_until_draft(db: Path) -> None:
+    """Run the window in a child process until it has a draft on disk, then kill it."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    child = subprocess.Popen(
+        [sys.executable, "-m", "tests.draft_child", str(db)],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        ready, _, _ = select.select([child.stdout], [], [], CHILD_TIMEOUT_S)
+        assert ready, "the child window never wrote a draft"
+        assert child.stdout is not None and child.stdout.readline().strip() == "DRAFT"
+    finally:
+        child.kill()  # SIGKILL: no close event, no cleanup
+        child.wait(CHILD_TIMEOUT_S)
+        if child.stdout is not None:
+            child.stdout.close()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="select() on pipes is POSIX-only")
+def test_work_is_offered_back_after_the_process_is_killed(
+    qtbot: QtBot, tmp_path: Path, newsdesk_home: Path
+) -> None:
+    db = tmp_path / "desk.db"
+    run_child_until_draft(db)
+    assert (newsdesk_home / DRAFT_FILE).exists()
+
+    set_editor_name()
+    window = build_main_window(db, extractor_loader=FakeExtractor)
+    offered: list[Draft] = []
+    window.drafts.ask_restore = lambda draft: offered.append(draft) or True
+    window.ask_unsaved = lambda: QMessageBox.StandardButton.Discard
+    qtbot.addWidget(window)
+    try:
+        window.show()
+        qtbot.waitUntil(lambda: window.editor.toPlainText() == STORY)
+
+        assert len(offered) == 1
+        assert window.isWindowModified()
+        model = window.facts_panel.model
+        assert model.index_of("f1", Column.STATUS).data() == "verified"
+        assert model.index_of("f2", Column.STATUS).data() == "corrected"
+        figure = find_fact(window.current_sheet, "f2")
+        assert isinstance(figure, Figure) and figure.value == 350
+        assert window.editor.highlighter.spans  # highlights back without re-analysis
+    finally:
+        window.shutdown()
+
+
+def test_a_save_removes_the_draft_and_nothing_is_offered_then(
+    qtbot: QtBot, tmp_path: Path, newsdesk_home: Path
+) -> None:
+    set_editor_name()
+    window = build_main_window(tmp_path / "desk.db", extractor_loader=FakeExtractor)
+    qtbot.addWidget(window)
+    try:
+        window.show()
+        analysed(qtbot, window)
+        window.corrections.set_status("f1", "verified")
+        assert window.drafts.write_if_changed()
+        assert (newsdesk_home / DRAFT_FILE).exists()
+
+        window.save("done")
+
+        assert not (newsdesk_home / DRAFT_FILE).exists()
+        assert not window.drafts.write_if_changed()  # nothing unsaved
+    finally:
+        window.shutdown()
+
+
+def test_a_draft_older_than_the_last_save_is_not_offered(
+    qtbot: QtBot, tmp_path: Path, newsdesk_home: Path
+) -> None:
+    set_editor_name()
+    window = build_main_window(tmp_path / "desk.db", extractor_loader=FakeExtractor)
+    qtbot.addWidget(window)
+    try:
+        window.show()
+        analysed(qtbot, window)
+        window.save("first")
+        window.corrections.set_status("f1", "verified")
+        assert window.drafts.write_now()
+        draft = (newsdesk_home / DRAFT_FILE).read_text("utf-8")
+        window.save("second")  # removes the draft; put the older one back
+        (newsdesk_home / DRAFT_FILE).write_text(draft, "utf-8")
+
+        assert window.drafts.pending() is None
+    finally:
+        window.shutdown()

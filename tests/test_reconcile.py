@@ -1,0 +1,148 @@
+"""Re-analysis keeps the editor's work: kept, moved onto their words, or flagged."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from newsdesk.core.anchors import TextShift, relocate
+from newsdesk.core.edits import set_fields, set_status
+from newsdesk.core.model import Article, Entity, FactSheet, Figure, Mention
+from newsdesk.core.reconcile import rebase, reconcile
+
+TEXT = "Alice Smith said at least 12 villages flooded. Bob Jones said 300 families fled."
+NAMES = ("Alice Smith", "Bob Jones", "Carol King")
+
+
+def extract(text: str) -> FactSheet:
+    """A tiny stand-in extractor: known names and every number, fresh ids each time."""
+    entities = []
+    for name in NAMES:
+        mentions = [Mention(m.start(), m.end(), name) for m in re.finditer(name, text)]
+        if mentions:
+            entities.append(Entity(f"e{len(entities) + 1}", "PERSON", name, mentions))
+    figures = [
+        Figure(
+            f"f{n + 1}",
+            m.group(),
+            m.start(),
+            m.end(),
+            value=float(m.group().split()[-1]),
+            source=entities[0].id if entities else None,
+        )
+        for n, m in enumerate(re.finditer(r"(?:at least )?\d+", text))
+    ]
+    return FactSheet(article=Article(text), entities=entities, figures=figures)
+
+
+def words(sheet: FactSheet, fact_id: str) -> str:
+    fact = next(f for f in [*sheet.entities, *sheet.figures] if f.id == fact_id)
+    if isinstance(fact, Entity):
+        return "|".join(sheet.article.text[m.start : m.end] for m in fact.mentions)
+    return sheet.article.text[fact.start : fact.end]
+
+
+def test_a_first_analysis_is_taken_as_it_is() -> None:
+    fresh = extract(TEXT)
+    assert reconcile(None, fresh).sheet is fresh
+
+
+def test_a_verified_figure_moves_with_its_words() -> None:
+    old = extract(TEXT)
+    set_status(old, "f2", "verified", editor="anna")
+    new_text = "UPDATE: " + TEXT.replace("Bob Jones said", "Bob Jones, a farmer, said")
+
+    merged = reconcile(old, extract(new_text))
+
+    figure = next(f for f in merged.sheet.figures if f.status == "verified")
+    assert figure.id == "f2" and figure.checked_by == "anna"
+    assert words(merged.sheet, "f2") == "300"
+    assert len(merged.sheet.figures) == 2  # the fresh "300" did not come back beside it
+    assert (merged.kept, merged.flagged, merged.shadowed) == (1, 0, 1)
+
+
+def test_a_corrected_value_is_never_replaced_by_fresh_extraction() -> None:
+    old = extract(TEXT)
+    set_fields(old, "f1", {"value": "14"})
+
+    merged = reconcile(old, extract(TEXT + " More later."))
+
+    figure = next(f for f in merged.sheet.figures if f.id == "f1")
+    assert figure.value == 14 and figure.status == "corrected"
+    assert figure.extracted == {"value": 12}
+
+
+def test_a_touched_fact_whose_words_are_gone_is_flagged() -> None:
+    old = extract(TEXT)
+    set_status(old, "f1", "verified")
+
+    merged = reconcile(old, extract(TEXT.replace("at least 12", "at least 30")))
+
+    lost = next(f for f in merged.sheet.figures if f.id == "f1")
+    assert lost.anchor_lost and lost.status == "verified" and lost.text == "at least 12"
+    assert lost.start == lost.end  # nothing to highlight
+    fresh = [f.text for f in merged.sheet.figures if f.id != "f1"]
+    assert fresh == ["at least 30", "300"]
+    assert merged.flagged == 1
+
+
+def test_an_untouched_fact_keeps_its_id_but_takes_the_fresh_extraction() -> None:
+    old = extract(TEXT)
+    merged = reconcile(old, extract("Intro. " + TEXT))
+    assert [f.id for f in merged.sheet.figures] == ["f1", "f2"]
+    assert words(merged.sheet, "f2") == "300"
+
+
+def test_new_mentions_join_a_corrected_entity() -> None:
+    old = extract(TEXT)
+    set_fields(old, "e1", {"name": "Alice B. Smith"})
+
+    merged = reconcile(old, extract(TEXT + " Alice Smith said more."))
+
+    alice = next(e for e in merged.sheet.entities if e.id == "e1")
+    assert alice.name == "Alice B. Smith"
+    assert words(merged.sheet, "e1") == "Alice Smith|Alice Smith"
+    assert len(merged.sheet.entities) == 2
+
+
+def test_fresh_attributions_point_at_the_kept_entity() -> None:
+    old = extract(TEXT)
+    set_status(old, "e1", "verified")
+    merged = reconcile(old, extract("Intro. " + TEXT))
+    assert {f.source for f in merged.sheet.figures} == {"e1"}
+
+
+def test_rebase_keeps_the_editors_facts_and_drops_untouched_ones_hit_by_the_edit() -> None:
+    old = extract(TEXT)
+    set_status(old, "f2", "verified")
+    text = TEXT.replace("at least 12", "at least 13").replace("fled.", "fled north.")
+
+    moved = rebase(old, text)
+
+    assert [f.id for f in moved.figures] == ["f2"]
+    assert words(moved, "f2") == "300"
+    assert [e.name for e in moved.entities] == ["Alice Smith", "Bob Jones"]
+    assert moved.article.text == text
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "start", "end", "expected"),
+    [
+        ("abc def ghi", "abc XX def ghi", 4, 7, (7, 10)),
+        ("abc def ghi", "abc def ghi", 0, 3, (0, 3)),
+        ("abc def ghi", "abX def ghi", 0, 3, None),
+        ("one\ntwo\nthree\n", "ONE\ntwo\nthree!\n", 4, 7, (4, 7)),
+    ],
+)
+def test_text_shift(
+    old: str, new: str, start: int, end: int, expected: tuple[int, int] | None
+) -> None:
+    assert TextShift(old, new).span(start, end) == expected
+
+
+def test_relocate_finds_whole_words_nearest_first() -> None:
+    text = "300 men, 1300 women and 300 children"
+    assert relocate("300", text, 20) == (24, 27)
+    assert relocate("300", text, 0) == (0, 3)
+    assert relocate("400", text, 0) is None
