@@ -339,3 +339,19 @@ def test_one_fact_per_thing_across_short_forms_and_split_names(extractor: Extrac
         "Syrian Observatory for Human Rights",
         "Observatory",
     ]
+
+
+def test_long_stories_are_parsed_in_pieces_without_losing_offsets(extractor: Extractor) -> None:
+    paragraph = (
+        "Rescuers said at least 40 people were missing after the storm hit on Friday, "
+        "and the Coastal Relief Agency asked for $2.5 million in aid."
+    )
+    text = "Storm leaves dozens missing\n\n" + "\n\n".join([paragraph] * 60)
+    assert len(text) > 4 * 2_000
+    sheet = extractor.extract(text)
+    assert len([f for f in sheet.figures if f.text == "at least 40"]) == 60
+    assert len([f for f in sheet.figures if f.text == "$2.5 million"]) == 60
+    for figure in sheet.figures:
+        assert sheet.article.text[figure.start : figure.end] == figure.text
+        assert figure.sentence is not None
+        assert "Rescuers said" in sheet.article.text[slice(*figure.sentence)]
