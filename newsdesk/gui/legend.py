@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Signal, Slot
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QWidget
 
 from newsdesk.core.render import GROUPS
 from newsdesk.gui import kinds
@@ -28,12 +28,14 @@ class Legend(QWidget):
         super().__init__(parent)
         self.setObjectName("legend")
         self.setAccessibleName(self.tr("Highlight legend"))
-        layout = QHBoxLayout(self)
+        # Two rows of four: one row would set the article pane's minimum width.
+        layout = QGridLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
-        layout.setSpacing(14)
+        layout.setHorizontalSpacing(14)
+        layout.setVerticalSpacing(2)
         self.boxes: dict[str, QCheckBox] = {}
         size = max(12, self.fontMetrics().height() - 2)
-        for key in GROUPS:
+        for index, key in enumerate(GROUPS):
             title = kinds.group_title(key)
             box = QCheckBox(title, self)
             box.setObjectName(f"legend_{key}")
@@ -45,9 +47,9 @@ class Legend(QWidget):
             )
             box.setAccessibleName(self.tr("Show %s") % title)
             box.toggled.connect(self._toggled)
-            layout.addWidget(box)
+            layout.addWidget(box, index // 4, index % 4)
             self.boxes[key] = box
-        layout.addStretch(1)
+        layout.setColumnStretch(4, 1)
 
     @property
     def hidden(self) -> frozenset[str]:
