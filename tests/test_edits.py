@@ -217,6 +217,18 @@ def test_deleting_an_entity_forgets_it_as_a_source() -> None:
     assert sheet.quotes[0].speaker is None
 
 
+def test_a_deletion_is_remembered_until_it_is_undone() -> None:
+    sheet = make_sheet()
+    patch = delete_fact(sheet, "f2")
+    (record,) = sheet.dismissed
+    assert (record.kind, record.text, record.id) == ("figure", "300", "f2")
+    assert TEXT[record.start : record.end] == "300"
+    apply_patch(sheet, patch, undo=True)
+    assert sheet.dismissed == [] and find_fact(sheet, "f2") is not None
+    apply_patch(sheet, patch, undo=False)
+    assert [r.id for r in sheet.dismissed] == ["f2"] and find_fact(sheet, "f2") is None
+
+
 def test_merging_joins_mentions_and_attributions() -> None:
     sheet = make_sheet()
 

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from newsdesk.core.anchors import TextShift, relocate
-from newsdesk.core.edits import set_fields, set_status
+from newsdesk.core.edits import apply_patch, delete_fact, set_fields, set_status
 from newsdesk.core.model import Article, Entity, FactSheet, Figure, Mention
 from newsdesk.core.reconcile import rebase, reconcile
 
@@ -75,16 +75,30 @@ def test_a_corrected_value_is_never_replaced_by_fresh_extraction() -> None:
 
 def test_a_touched_fact_whose_words_are_gone_is_flagged() -> None:
     old = extract(TEXT)
-    set_status(old, "f1", "verified")
+    set_status(old, "f2", "verified")
+
+    merged = reconcile(old, extract(TEXT.replace(" Bob Jones said 300 families fled.", "")))
+
+    lost = next(f for f in merged.sheet.figures if f.id == "f2")
+    assert lost.anchor_lost and lost.status == "verified" and lost.text == "300"
+    assert lost.start == lost.end  # nothing to highlight
+    assert [f.text for f in merged.sheet.figures if f.id != "f2"] == ["at least 12"]
+    assert (merged.flagged, merged.rechecked) == (1, 0)
+
+
+def test_a_touched_figure_whose_number_changed_is_replaced_and_flagged() -> None:
+    old = extract(TEXT)
+    set_status(old, "f1", "verified", editor="anna")
+    set_fields(old, "f1", {"note": "Police figure"})
 
     merged = reconcile(old, extract(TEXT.replace("at least 12", "at least 30")))
 
-    lost = next(f for f in merged.sheet.figures if f.id == "f1")
-    assert lost.anchor_lost and lost.status == "verified" and lost.text == "at least 12"
-    assert lost.start == lost.end  # nothing to highlight
-    fresh = [f.text for f in merged.sheet.figures if f.id != "f1"]
-    assert fresh == ["at least 30", "300"]
-    assert merged.flagged == 1
+    figure = next(f for f in merged.sheet.figures if f.id == "f1")
+    assert figure.text == "at least 30" and figure.value == 30 and not figure.anchor_lost
+    assert figure.status == "unverified" and figure.checked_by is None
+    assert figure.note == "Changed from at least 12 to at least 30 — re-check. Police figure"
+    assert [f.text for f in merged.sheet.figures] == ["at least 30", "300"]  # no lost twin
+    assert (merged.flagged, merged.rechecked) == (0, 1)
 
 
 def test_an_untouched_fact_keeps_its_id_but_takes_the_fresh_extraction() -> None:
@@ -146,3 +160,94 @@ def test_relocate_finds_whole_words_nearest_first() -> None:
     assert relocate("300", text, 20) == (24, 27)
     assert relocate("300", text, 0) == (0, 3)
     assert relocate("400", text, 0) is None
+
+
+# -- an updated wire story over a corrected one ----------------------------------------------
+
+V1 = (
+    "Floods killed 12 people in Lagos, Alice Smith said. "
+    "Bob Jones said 300 families fled. Carol King said 40 roads were closed."
+)
+V2 = (
+    "REFILE-Floods killed 25 people in Lagos, Alice Smith said on Friday. "
+    "Bob Jones said 300 families fled. Carol King said 40 roads were closed. More rain is due."
+)
+
+
+def figure_named(sheet: FactSheet, fact_id: str) -> Figure:
+    found = next(f for f in sheet.figures if f.id == fact_id)
+    return found
+
+
+def test_an_update_keeps_checks_flags_the_changed_figure_and_keeps_deletions() -> None:
+    old = extract(V1)
+    assert [f.text for f in old.figures] == ["12", "300", "40"]
+    for fact_id, note in (("f1", "Police figure"), ("f2", "Red Cross confirmed")):
+        set_status(old, fact_id, "verified", editor="anna")
+        set_fields(old, fact_id, {"note": note})
+    deleted = delete_fact(old, "f3")  # the editor does not want the roads figure
+
+    # The sheet is saved and opened again before the update comes in.
+    old = FactSheet.from_json(old.to_json())
+    merged = reconcile(old, extract(V2))
+    sheet = merged.sheet
+
+    unchanged = figure_named(sheet, "f2")
+    assert (unchanged.status, unchanged.note, unchanged.checked_by) == (
+        "verified",
+        "Red Cross confirmed",
+        "anna",
+    )
+    assert words(sheet, "f2") == "300"
+    changed = figure_named(sheet, "f1")
+    assert changed.status == "unverified" and changed.checked_by is None
+    assert changed.note == "Changed from 12 to 25 — re-check. Police figure"
+    assert words(sheet, "f1") == "25" and not changed.anchor_lost
+    assert [f.text for f in sheet.figures] == ["25", "300"]  # "40" stays deleted, no "12"
+    assert (merged.flagged, merged.rechecked, merged.dismissed) == (0, 1, 1)
+    (record,) = sheet.dismissed
+    assert sheet.article.text[record.start : record.end] == "40"
+
+    # A second look at the same text changes nothing and stacks no flags.
+    again = reconcile(sheet, extract(V2))
+    assert [(f.id, f.text, f.note) for f in again.sheet.figures] == [
+        (f.id, f.text, f.note) for f in sheet.figures
+    ]
+
+    # Undoing the delete brings the figure back on the new text and forgets the deletion.
+    apply_patch(sheet, deleted, undo=True)
+    assert words(sheet, "f3") == "40" and sheet.dismissed == []
+    later = reconcile(sheet, extract(V2 + " Roads reopened."))
+    assert [f.text for f in later.sheet.figures] == ["25", "300", "40"]
+    # Redo deletes it again, remembered where it now stands.
+    apply_patch(sheet, deleted, undo=False)
+    assert [f.text for f in reconcile(sheet, extract(V2)).sheet.figures] == ["25", "300"]
+
+
+def test_a_deleted_name_stays_deleted_and_its_figures_forget_it() -> None:
+    old = extract(V1)
+    delete_fact(old, "e1")  # Alice Smith; every figure named her as its source
+
+    merged = reconcile(old, extract("Intro. " + V1))
+
+    assert [e.name for e in merged.sheet.entities] == ["Bob Jones", "Carol King"]
+    assert {f.source for f in merged.sheet.figures} == {None}
+
+
+def test_a_fresh_fact_elsewhere_with_the_same_words_is_not_dismissed() -> None:
+    old = extract(TEXT)
+    delete_fact(old, "f2")
+
+    merged = reconcile(old, extract(TEXT + " Another 300 families left."))
+
+    assert [f.text for f in merged.sheet.figures] == ["at least 12", "300"]
+    assert words(merged.sheet, merged.sheet.figures[1].id) == "300"
+    assert merged.sheet.figures[1].start > len(TEXT)
+
+
+def test_rebase_moves_the_deletions_with_the_text() -> None:
+    old = extract(TEXT)
+    delete_fact(old, "f2")
+    moved = rebase(old, "Intro. " + TEXT)
+    (record,) = moved.dismissed
+    assert moved.article.text[record.start : record.end] == "300"

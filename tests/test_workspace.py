@@ -361,6 +361,45 @@ def test_reanalysis_keeps_corrections_and_flags_facts_whose_words_are_gone(
     assert len(sheet.figures) == 2  # the fresh "at least 12" did not replace the correction
 
 
+def test_an_updated_story_keeps_checks_flags_changed_figures_and_keeps_deletions(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    v1 = STORY + " Carol King said 40 roads were closed."
+    analysed(qtbot, window, v1)
+    assert tree_texts(window.facts_panel.view)["Figures (3)"] == ["at least 12", "300", "40"]
+    corrections = window.corrections
+    corrections.set_status("f1", "verified")
+    corrections.edit_fields("f1", {"note": "Police figure"})
+    corrections.set_status("f2", "verified")
+    corrections.edit_fields("f2", {"note": "Red Cross confirmed"})
+    roads = next(f.id for f in window.current_sheet.figures if f.text == "40")
+    window.facts_panel.select_fact(roads)
+    action(window, "actionDeleteFact").trigger()
+
+    # The wire's update: the verified figure changed, the other sentences did not.
+    analysed(qtbot, window, "UPDATE: " + v1.replace("at least 12", "at least 25"))
+
+    assert cell(window, "f2", Column.STATUS) == "verified"
+    assert cell(window, "f2", Column.NOTE) == "Red Cross confirmed"
+    assert highlighted(window, "f2") == ["300"]
+    assert cell(window, "f1", Column.STATUS) == "unverified"
+    assert cell(window, "f1", Column.NOTE) == (
+        "Changed from at least 12 to at least 25 — re-check. Police figure"
+    )
+    assert highlighted(window, "f1") == ["at least 25"]
+    assert tree_texts(window.facts_panel.view)["Figures (2)"] == ["at least 25", "300"]
+
+    # Undo walks back the update, then the delete: the figure is back and stays.
+    with qtbot.waitSignal(window.analysis_finished):
+        action(window, "actionUndo").trigger()
+    assert window.editor.toPlainText() == v1
+    action(window, "actionUndo").trigger()
+    qtbot.waitUntil(lambda: window.in_sync)
+    assert tree_texts(window.facts_panel.view)["Figures (3)"] == ["at least 12", "300", "40"]
+    assert highlighted(window, roads) == ["40"]
+    assert window.current_sheet is not None and window.current_sheet.dismissed == []
+
+
 def test_hovering_a_highlight_tells_its_kind_and_value(window: MainWindow) -> None:
     editor = window.editor
     cursor = editor.textCursor()

@@ -11,7 +11,13 @@ knows nothing of the desk's work. :func:`carry_over` copies that work onto it:
   note that starts ``Changed from 12 to 25 — re-check.`` (the earlier note follows),
   and who checked it is cleared;
 - a fact the editor added by hand is added again when its words are still in
-  the text, and reported as lost otherwise.
+  the text, and reported as lost otherwise;
+- a fact the editor deleted (``FactSheet.dismissed``) stays deleted: the record
+  moves onto the new text and a fresh fact of the same kind and words in the
+  same place is left out (:func:`drop_dismissed`).
+
+The window's re-analysis (:func:`newsdesk.core.reconcile.reconcile`) uses
+:func:`carry_fact` and :func:`drop_dismissed` too, so both flag alike.
 
 The flag is a note rather than a new field so the ``newsdesk.factsheet/1``
 contract, its exports and every saved version stay readable as they are.
@@ -22,8 +28,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from newsdesk.core.matching import Fact, match_facts
-from newsdesk.core.model import DateFact, Entity, FactSheet, Figure, Mention, Quote
+from newsdesk.core.anchors import TextShift
+from newsdesk.core.edits import move_dismissed
+from newsdesk.core.matching import Fact, kind_of, match_facts, normalise, wording
+from newsdesk.core.model import DateFact, Dismissed, Entity, FactSheet, Figure, Mention, Quote
 
 RECHECK_NOTE = "Changed from {old} to {new} — re-check."
 # "UPDATE 2-", "REFILE-", "CORRECTED-", "RPT-" and their stacks ("REFILE-UPDATE 1-").
@@ -51,6 +59,7 @@ class CarryOverReport:
     flagged: list[Figure | Quote] = field(default_factory=list)  # changed, to re-check
     restored: list[Fact] = field(default_factory=list)  # hand-added facts found again
     lost: list[Fact] = field(default_factory=list)  # hand-added facts whose words are gone
+    dismissed: int = 0  # fresh facts left out because the editor had deleted them
 
     def summary(self) -> str:
         """``"12 facts kept their checks · 1 changed figure to re-check"``."""
@@ -90,9 +99,10 @@ def carry_over(old: FactSheet | None, new: FactSheet) -> CarryOverReport:
     report = CarryOverReport()
     if old is None:
         return report
+    report.dismissed = drop_dismissed(old, new)
     for pair in match_facts(old, new):
         if pair.old is not None and pair.new is not None:
-            _carry_pair(pair.old, pair.new, report)
+            carry_fact(pair.old, pair.new, report)
         elif pair.old is not None and pair.old.origin == "added":
             again = _relocate(pair.old, old, new)
             if again is None:
@@ -103,7 +113,52 @@ def carry_over(old: FactSheet | None, new: FactSheet) -> CarryOverReport:
     return report
 
 
-def _carry_pair(before: Fact, after: Fact, report: CarryOverReport) -> None:
+def drop_dismissed(old: FactSheet, new: FactSheet) -> int:
+    """Carry ``old``'s deletions onto ``new`` (in place) and leave out the facts they name.
+
+    Each record moves with its words to the new text; a fresh fact of the same
+    kind and words at that place is removed from ``new``. Returns how many were.
+    """
+    shift = TextShift(old.article.text, new.article.text)
+    records = [move_dismissed(r, shift, old.article.text, new.article.text) for r in old.dismissed]
+    new.dismissed = records
+    if not records:
+        return 0
+    before = new.fact_count()
+    gone = {e.id for e in new.entities if is_dismissed(e, records)}
+    for figure in new.figures:  # who said it is unknown now, not a deleted name
+        figure.source = None if figure.source in gone else figure.source
+    for quote in new.quotes:
+        quote.speaker = None if quote.speaker in gone else quote.speaker
+    new.entities = [f for f in new.entities if not is_dismissed(f, records)]
+    new.figures = [f for f in new.figures if not is_dismissed(f, records)]
+    new.dates = [f for f in new.dates if not is_dismissed(f, records)]
+    new.quotes = [f for f in new.quotes if not is_dismissed(f, records)]
+    return before - new.fact_count()
+
+
+def is_dismissed(fact: Fact, records: list[Dismissed]) -> bool:
+    """Whether ``fact`` is one the editor deleted: same kind and words, in the same place."""
+    kind, words = kind_of(fact), wording(fact)
+    if isinstance(fact, Entity):
+        spans = {(m.start, m.end) for m in fact.mentions}
+    else:
+        spans = {(fact.start, fact.end)}
+    return any(
+        r.kind == kind
+        and r.end > r.start
+        and (r.start, r.end) in spans
+        and normalise(r.text) == words
+        for r in records
+    )
+
+
+def carry_fact(before: Fact, after: Fact, report: CarryOverReport) -> None:
+    """Copy the editor's work on ``before`` onto its fresh counterpart ``after`` (in place).
+
+    A changed figure or quote is flagged for re-checking instead (it joins
+    ``report.flagged``); otherwise status, note, checker and corrections carry.
+    """
     if isinstance(before, Figure) and isinstance(after, Figure) and _figure_changed(before, after):
         _flag(before, after, before.text, after.text, report)
         return

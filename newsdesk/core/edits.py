@@ -20,16 +20,17 @@ import math
 import re
 import secrets
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
-from newsdesk.core.anchors import Fact, TextShift, anchor_fact
+from newsdesk.core.anchors import Fact, TextShift, anchor_fact, move_span, relocate
 from newsdesk.core.model import (
     FIGURE_KINDS,
     QUALIFIERS,
     STATUSES,
     DateFact,
+    Dismissed,
     Entity,
     FactSheet,
     Figure,
@@ -96,6 +97,7 @@ class Patch:
     before: dict[str, Placed | None]
     after: dict[str, Placed | None]
     created: str | None = None  # the id of a fact the edit made, if any
+    dismissed: tuple[Dismissed, ...] = ()  # deletions the edit asks re-analysis to remember
 
     @property
     def changed_ids(self) -> frozenset[str]:
@@ -212,6 +214,15 @@ def apply_patch(sheet: FactSheet, patch: Patch, *, undo: bool) -> None:
             anchor_fact(fact, shift, patch.text, sheet.article.text)
         items = facts_of(sheet, item.collection)
         items.insert(min(item.index, len(items)), fact)
+    if patch.dismissed:
+        # Undo forgets the deletion (the fact is back); redo remembers it again.
+        ids = {record.id for record in patch.dismissed}
+        sheet.dismissed[:] = [record for record in sheet.dismissed if record.id not in ids]
+        if not undo:
+            for record in patch.dismissed:
+                if shift is not None:
+                    record = move_dismissed(record, shift, patch.text, sheet.article.text)
+                sheet.dismissed.append(copy.copy(record))
 
 
 # -- values the editor types ---------------------------------------------------------------
@@ -421,17 +432,59 @@ def add_fact(
 
 
 def delete_fact(sheet: FactSheet, fact_id: str) -> Patch:
-    """Remove one fact; figures and quotes that named it as their source forget it."""
+    """Remove one fact; figures and quotes that named it as their source forget it.
+
+    The deletion is remembered in ``sheet.dismissed`` so that re-analysis does
+    not bring the fact back; undoing the patch forgets it again.
+    """
     fact = require(sheet, fact_id)
     referrers = _referrers(sheet, fact_id) if isinstance(fact, Entity) else []
+    record = dismissal_of(fact)
 
     def change() -> None:
         for other in referrers:
             _redirect(other, fact_id, None)
         items = facts_of(sheet, collection_of(fact))
         items.remove(fact)
+        sheet.dismissed.append(copy.copy(record))
 
-    return recorded(sheet, [fact_id, *(f.id for f in referrers)], lambda: change())
+    patch = recorded(sheet, [fact_id, *(f.id for f in referrers)], lambda: change())
+    return replace(patch, dismissed=(record,))
+
+
+# -- deletions re-analysis remembers -------------------------------------------------------
+
+_KIND_OF_COLLECTION = {
+    "entities": "entity",
+    "figures": "figure",
+    "dates": "date",
+    "quotes": "quote",
+}
+
+
+def dismissal_of(fact: Fact) -> Dismissed:
+    """The record that keeps a deleted ``fact`` from coming back at re-analysis."""
+    kind = _KIND_OF_COLLECTION[collection_of(fact)]
+    if isinstance(fact, Entity):
+        spans = [m for m in fact.mentions if m.end > m.start] or fact.mentions
+        start, end = (spans[0].start, spans[0].end) if spans else (0, 0)
+        return Dismissed(kind, fact.name, start, end, fact.id)
+    return Dismissed(kind, fact.text, fact.start, fact.end, fact.id)
+
+
+def move_dismissed(record: Dismissed, shift: TextShift, old_text: str, new_text: str) -> Dismissed:
+    """``record`` moved from ``old_text`` onto ``new_text`` (zero-width when its words are gone)."""
+    if shift.identity:
+        return record
+    spot: tuple[int, int] | None
+    if record.end > record.start:
+        spot = move_span(shift, old_text, new_text, record.start, record.end)
+    else:  # its words were gone: look for them again near where they were
+        spot = relocate(record.text, new_text, shift.near(record.start))
+    if spot is None:
+        where = shift.near(record.start)
+        return replace(record, start=where, end=where)
+    return replace(record, start=spot[0], end=spot[1])
 
 
 def merge_entities(

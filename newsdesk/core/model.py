@@ -141,8 +141,31 @@ class Quote:
 
 
 @dataclass
+class Dismissed:
+    """An extracted fact the editor deleted, remembered so re-analysis leaves it out.
+
+    ``kind`` is ``entity``, ``figure``, ``date`` or ``quote``; ``text`` is the
+    fact's words (an entity's name); ``start``/``end`` where it stood (an
+    entity's first mention), moved along as the text changes, zero-width when
+    its words are gone. ``id`` is the deleted fact's id, so undo finds it.
+    """
+
+    kind: str
+    text: str
+    start: int
+    end: int
+    id: str | None = None
+
+
+@dataclass
 class FactSheet:
-    """Everything newsdesk knows about one article."""
+    """Everything newsdesk knows about one article.
+
+    ``dismissed`` lists the extracted facts the editor deleted (see
+    :class:`Dismissed`); it is optional in the JSON (``"dismissed"``, written
+    only when not empty, read as empty when absent), so older sheets load as
+    they are and sheets without deletions are written exactly as before.
+    """
 
     article: Article
     id: str | None = None
@@ -150,6 +173,7 @@ class FactSheet:
     figures: list[Figure] = field(default_factory=list)
     dates: list[DateFact] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    dismissed: list[Dismissed] = field(default_factory=list)
 
     def entity(self, entity_id: str | None) -> Entity | None:
         """The entity with ``entity_id``, or ``None``."""
@@ -172,7 +196,7 @@ class FactSheet:
             row["high"] = _plain_number(figure.high)
             row["sentence"] = list(figure.sentence) if figure.sentence else None
             figures.append(row)
-        return {
+        data: dict[str, Any] = {
             "schema": SCHEMA,
             "id": self.id,
             "article": asdict(self.article),
@@ -181,6 +205,9 @@ class FactSheet:
             "dates": [asdict(d) for d in self.dates],
             "quotes": [asdict(q) for q in self.quotes],
         }
+        if self.dismissed:  # optional: sheets without deletions read as they always did
+            data["dismissed"] = [asdict(d) for d in self.dismissed]
+        return data
 
     def to_json(self, *, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
@@ -236,6 +263,7 @@ class FactSheet:
             figures=figures,
             dates=dates,
             quotes=quotes,
+            dismissed=[Dismissed(**_known(Dismissed, d)) for d in data.get("dismissed") or []],
         )
 
     @classmethod

@@ -3,9 +3,16 @@
 When the article text changes, the extractor produces a fresh sheet.
 :func:`reconcile` merges it with the sheet the editor has been correcting:
 
+- facts the editor deleted stay deleted (:func:`~newsdesk.core.carry_over.drop_dismissed`);
 - facts the editor touched (checked, corrected, added, noted) are kept as the
-  editor left them, moved onto their words in the new text, or kept and
-  flagged (``anchor_lost``) when their words are gone;
+  editor left them and moved onto their words in the new text;
+- when a touched fact's words are gone but a fresh fact is its counterpart
+  (:func:`~newsdesk.core.matching.match_facts`: the same counted noun, the same
+  words around it — "12 killed" became "25 killed"), the fresh fact takes its
+  place and id, with the editor's work carried over as
+  :func:`~newsdesk.core.carry_over.carry_fact` does: a changed figure or quote
+  goes back to ``unverified`` with a "Changed from 12 to 25 — re-check." note;
+- a touched fact with no counterpart is kept and flagged (``anchor_lost``);
 - a fresh fact over the words of a kept fact is not taken (the editor's
   version wins); a fresh entity's other mentions join the kept entity;
 - every other fresh fact is taken, keeping the id of the untouched fact it
@@ -22,7 +29,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from newsdesk.core.anchors import Fact, TextShift, anchor_fact
-from newsdesk.core.edits import COLLECTIONS, all_facts, collection_of, facts_of, is_touched, new_id
+from newsdesk.core.carry_over import CarryOverReport, carry_fact, drop_dismissed, is_flagged
+from newsdesk.core.edits import (
+    COLLECTIONS,
+    all_facts,
+    collection_of,
+    facts_of,
+    is_touched,
+    move_dismissed,
+    new_id,
+)
+from newsdesk.core.matching import match_facts
 from newsdesk.core.model import Entity, FactSheet, Figure, Quote
 from newsdesk.core.wire import split_article
 
@@ -35,6 +52,8 @@ class Reconciled:
     kept: int = 0  # touched facts carried over (flagged ones included)
     flagged: int = 0  # touched facts whose words are gone
     shadowed: int = 0  # fresh facts not taken because the editor's fact covers their words
+    rechecked: int = 0  # touched facts whose figure or quote changed: flagged to re-check
+    dismissed: int = 0  # fresh facts left out because the editor had deleted them
 
 
 def reconcile(old: FactSheet | None, fresh: FactSheet) -> Reconciled:
@@ -43,15 +62,26 @@ def reconcile(old: FactSheet | None, fresh: FactSheet) -> Reconciled:
         return Reconciled(fresh)
     old_text, new_text = old.article.text, fresh.article.text
     shift = TextShift(old_text, new_text)
-    result = Reconciled(FactSheet(article=fresh.article, id=old.id or fresh.id))
+    fresh = replace(fresh)  # drop_dismissed sets new lists, leaving the caller's sheet alone
+    dismissed = drop_dismissed(old, fresh)
+    result = Reconciled(
+        FactSheet(article=fresh.article, id=old.id or fresh.id, dismissed=fresh.dismissed),
+        dismissed=dismissed,
+    )
     kept: list[Fact] = []
+    lost: list[Fact] = []  # the originals of touched facts whose words are gone
     for fact in all_facts(old):
         if is_touched(fact):
             moved = copy.deepcopy(fact)
             if not anchor_fact(moved, shift, old_text, new_text):
-                result.flagged += 1
+                lost.append(fact)
             kept.append(moved)
     result.kept = len(kept)
+    replacing = _write_through(old, fresh, kept, lost)
+    replaced = {f.id for f in replacing.values()}
+    kept = [f for f in kept if f.id not in replaced]
+    result.flagged = len(lost) - len(replacing)
+    result.rechecked = sum(1 for f in replacing.values() if is_flagged(f))
 
     # Where each untouched old fact's words are now, to give its successor its id.
     successors: dict[tuple[str, int, int], str] = {}
@@ -64,11 +94,16 @@ def reconcile(old: FactSheet | None, fresh: FactSheet) -> Reconciled:
                 successors.setdefault((collection_of(fact), *spot), fact.id)
 
     taken = {f.id for f in all_facts(old)} | {f.id for f in all_facts(fresh)}
-    used = {f.id for f in kept}
+    used = {f.id for f in kept} | replaced
     renamed: dict[str, str] = {}  # fresh entity id → its id in the merged sheet
     taken_facts: list[Fact] = []
     for fact in all_facts(fresh):
         collection = collection_of(fact)
+        successor = replacing.get(fact.id)
+        if successor is not None:  # a changed fact takes the place of the editor's
+            renamed[fact.id] = successor.id
+            taken_facts.append(successor)
+            continue
         cover = _covering(kept, fact)
         if cover is not None:
             result.shadowed += 1
@@ -120,8 +155,9 @@ def rebase(sheet: FactSheet, text: str) -> FactSheet:
     article = replace(
         sheet.article, text=article.text, headline=article.headline or sheet.article.headline
     )
-    moved = FactSheet(article=article, id=sheet.id)
     shift = TextShift(old_text, text)
+    dismissed = [move_dismissed(r, shift, old_text, text) for r in sheet.dismissed]
+    moved = FactSheet(article=article, id=sheet.id, dismissed=dismissed)
     for fact in all_facts(sheet):
         copied = copy.deepcopy(fact)
         if is_touched(fact):
@@ -133,6 +169,32 @@ def rebase(sheet: FactSheet, text: str) -> FactSheet:
 
 
 # -- helpers ---------------------------------------------------------------------------
+
+
+def _write_through(
+    old: FactSheet, fresh: FactSheet, kept: list[Fact], lost: list[Fact]
+) -> dict[str, Fact]:
+    """Fresh id → the fresh fact that takes the place of a lost touched fact, work carried."""
+    if not lost:
+        return {}
+    lost_ids = {f.id for f in lost}
+    anchored = [f for f in kept if f.id not in lost_ids]
+    partners = {
+        pair.old.id: pair.new
+        for pair in match_facts(old, fresh)
+        if pair.old is not None and pair.new is not None and pair.old.id in lost_ids
+    }
+    report = CarryOverReport()
+    replacing: dict[str, Fact] = {}
+    for before in lost:
+        partner = partners.get(before.id)
+        if partner is None or partner.id in replacing or _covering(anchored, partner) is not None:
+            continue
+        after = copy.deepcopy(partner)
+        carry_fact(before, after, report)
+        after.id = before.id  # undo history and selections still find it
+        replacing[partner.id] = after
+    return replacing
 
 
 def _spans(fact: Fact) -> list[tuple[int, int]]:

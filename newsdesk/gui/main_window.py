@@ -382,12 +382,16 @@ class MainWindow(QMainWindow):
         if sheet is not None:
             merged = reconcile(self._sheet, sheet)  # the editor's work is never replaced
             sheet = merged.sheet
+            notices = []
+            if merged.rechecked:
+                notices.append(self.tr("%d changed figures to re-check") % merged.rechecked)
             if merged.flagged:
-                self.statusBar().showMessage(
+                notices.append(
                     self.tr("%d checked facts lost their words; they are marked in the list")
-                    % merged.flagged,
-                    8000,
+                    % merged.flagged
                 )
+            if notices:
+                self.statusBar().showMessage(" · ".join(notices), 8000)
         self._set_sheet(sheet, revision)
         if self._save_message is not None:
             message, self._save_message = self._save_message, None
