@@ -5,6 +5,7 @@
     newsdesk extract --jsonl FILE|-                 one sheet per {"id", "text"} line
     newsdesk save FILE --story SLUG [--message M]   store a new version of a story
     newsdesk history SLUG | search QUERY | diff SLUG [A [B]] | backup [PATH]
+    newsdesk export SLUG [--version N] --format pdf|html|md|csv|json -o FILE
 
 Exit codes: 0 success, 1 unreadable or empty input, 2 no usable spaCy
 pipeline (with what to install), 3 some lines of a JSONL batch failed, 4 the

@@ -5,6 +5,7 @@
     newsdesk search QUERY [--status S] [--since D]   stories whose text or facts match
     newsdesk diff SLUG [A [B]]                       what changed, fact by fact
     newsdesk backup [PATH]                           a consistent copy of the database
+    newsdesk export SLUG --format F -o FILE          a version as pdf/html/md/csv/json
 
 ``save`` is for batch ingest of wire files: a file saved into an existing story
 is a write-through, so the editor's checks carry over and changed figures are
@@ -25,12 +26,13 @@ from newsdesk.core.carry_over import carry_over, strip_wire_tags
 from newsdesk.core.diff import diff_sheets, show_value
 from newsdesk.core.model import STATUSES, FactSheet
 from newsdesk.errors import InputError, ModelNotInstalledError, StorageError
+from newsdesk.export_command import add_export_command, run_export
 from newsdesk.paths import default_paths
 from newsdesk.storage import Store, VersionInfo
 from newsdesk.storage.slugs import is_slug, slugify
 
 EXIT_OK, EXIT_INPUT, EXIT_MODEL, EXIT_STORAGE = 0, 1, 2, 4
-COMMANDS = ("save", "history", "search", "diff", "backup")
+COMMANDS = ("save", "history", "search", "diff", "backup", "export")
 
 
 def add_story_commands(commands: Any) -> None:
@@ -72,6 +74,7 @@ def add_story_commands(commands: Any) -> None:
 
     backup = commands.add_parser("backup", help="write a consistent copy of the database")
     backup.add_argument("target", nargs="?", metavar="PATH", help="default: beside the database")
+    add_export_command(commands)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -82,6 +85,7 @@ def run(args: argparse.Namespace) -> int:
         "search": _search,
         "diff": _diff,
         "backup": _backup,
+        "export": run_export,
     }[args.command]
     try:
         with Store(default_paths(args.db).db_path) as store:

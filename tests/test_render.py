@@ -94,7 +94,7 @@ def test_html_figure_shows_value_source_box_and_sentence_with_figure_in_bold() -
     assert "≥ 25 air strikes" in html
     assert "Sudan Conflict Monitor" in html
     assert "☐" in html  # a box to tick on paper
-    assert "carried out <b>at least 25</b> air strikes" in html
+    assert "carried out <b><u>at least 25</u></b> air strikes" in html
 
 
 def test_html_shows_a_verified_fact_as_ticked() -> None:
@@ -142,9 +142,9 @@ def test_long_sentences_are_shortened_around_the_figure() -> None:
 
     html = sheet_to_html(sheet)
 
-    context = html.split('class="context" colspan="3">', 1)[1].split("</td>", 1)[0]
+    context = html.split('class="context">', 1)[1].split("</p>", 1)[0]
     assert context.startswith("…") and context.endswith("…")
-    assert "<b>at least 25</b>" in context
+    assert "<b><u>at least 25</u></b>" in context
     assert len(context) < 200
 
 

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 import newsdesk
 from newsdesk.errors import NewsdeskError
+from newsdesk.gui.export_actions import choose_export, choose_import
+from newsdesk.gui.print_options import ask_print_options
 from newsdesk.gui.printing import export_pdf, print_preview
 
 if TYPE_CHECKING:
@@ -61,6 +63,12 @@ class WindowActions:
         self.export_pdf = make(
             "actionExportPdf", _tr("&Export PDF…"), self._export_pdf, "Ctrl+Shift+E"
         )
+        self.export_file = make(
+            "actionExport", _tr("Export &As…"), lambda: choose_export(window), "Ctrl+Alt+E"
+        )
+        self.import_json = make(
+            "actionImportJson", _tr("&Import JSON…"), lambda: choose_import(window)
+        )
         self.quit = make("actionQuit", _tr("&Quit"), window.close, Key.Quit)
         # One undo stack for text edits and fact corrections alike.
         stack = window.corrections.undo_stack
@@ -84,11 +92,11 @@ class WindowActions:
 
         bar = window.menuBar()
         file_menu = self.file_menu = bar.addMenu(_tr("&File"))
-        file_menu.addActions([self.open, self.open_story])
+        file_menu.addActions([self.open, self.open_story, self.import_json])
         file_menu.addSeparator()
         file_menu.addAction(self.save)
         file_menu.addSeparator()
-        file_menu.addActions([self.print, self.export_pdf])
+        file_menu.addActions([self.print, self.export_pdf, self.export_file])
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
         edit_menu = bar.addMenu(_tr("&Edit"))
@@ -107,6 +115,7 @@ class WindowActions:
         self.save.setEnabled(has_text)
         self.print.setEnabled(has_sheet)
         self.export_pdf.setEnabled(has_sheet)
+        self.export_file.setEnabled(has_sheet)
         self.extract.setEnabled(window.analysis.ready and has_text)
         fact_id = window.facts_panel.current_fact_id()
         fact = window.facts_panel.model.fact(window.facts_panel.model.index_of(fact_id or ""))
@@ -146,13 +155,25 @@ class WindowActions:
         if window.current_sheet is None:
             return
         version = None if window.is_dirty else window.current_version
-        print_preview(window, window.current_sheet, version)
+        dialog = ask_print_options(window)
+        if dialog is None:
+            return
+        options = dialog.options(
+            lambda number: window.store.load_version(window.story_slug or "", number)
+        )
+        print_preview(window, window.current_sheet, version, options)
 
     def _export_pdf(self) -> None:
         window = self.window
         sheet = window.current_sheet
         if sheet is None:
             return
+        dialog = ask_print_options(window, paper=True)
+        if dialog is None:
+            return
+        options = dialog.options(
+            lambda number: window.store.load_version(window.story_slug or "", number)
+        )
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         name = f"{window.story_slug or 'fact-sheet'}.pdf"
         path, _ = QFileDialog.getSaveFileName(
@@ -163,7 +184,7 @@ class WindowActions:
         target = Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
         version = None if window.is_dirty else window.current_version
         try:
-            export_pdf(sheet, target, version)
+            export_pdf(sheet, target, version, options, page_size=dialog.page_size())
         except NewsdeskError as error:
             window.show_message(QMessageBox.Icon.Warning, _tr("Not exported"), str(error))
             return
