@@ -18,9 +18,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 import newsdesk
+from newsdesk.core.render import RenderOptions
 from newsdesk.errors import NewsdeskError
 from newsdesk.gui.export_actions import choose_export, choose_import
-from newsdesk.gui.print_options import ask_print_options
+from newsdesk.gui.print_options import PrintOptionsDialog, ask_print_options
 from newsdesk.gui.printing import export_pdf, print_preview
 
 if TYPE_CHECKING:
@@ -158,9 +159,9 @@ class WindowActions:
         dialog = ask_print_options(window)
         if dialog is None:
             return
-        options = dialog.options(
-            lambda number: window.store.load_version(window.story_slug or "", number)
-        )
+        options = self._options(dialog)
+        if options is None:
+            return
         print_preview(window, window.current_sheet, version, options)
 
     def _export_pdf(self) -> None:
@@ -171,9 +172,9 @@ class WindowActions:
         dialog = ask_print_options(window, paper=True)
         if dialog is None:
             return
-        options = dialog.options(
-            lambda number: window.store.load_version(window.story_slug or "", number)
-        )
+        options = self._options(dialog)
+        if options is None:
+            return
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         name = f"{window.story_slug or 'fact-sheet'}.pdf"
         path, _ = QFileDialog.getSaveFileName(
@@ -189,6 +190,18 @@ class WindowActions:
             window.show_message(QMessageBox.Icon.Warning, _tr("Not exported"), str(error))
             return
         window.statusBar().showMessage(_tr("Exported %s") % target, 6000)
+
+    def _options(self, dialog: PrintOptionsDialog) -> RenderOptions | None:
+        """The chosen options, reading the compared version; a storage failure is
+        reported calmly and nothing is printed."""
+        window = self.window
+        try:
+            return dialog.options(
+                lambda number: window.store.load_version(window.story_slug or "", number)
+            )
+        except (NewsdeskError, LookupError) as error:
+            window.show_message(QMessageBox.Icon.Warning, _tr("Cannot mark changes"), str(error))
+            return None
 
     def _about(self) -> None:
         QMessageBox.about(
