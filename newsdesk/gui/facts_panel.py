@@ -132,7 +132,7 @@ class FactsPanel(QWidget):
         """Show the facts of ``sheet``, all groups expanded, the current fact kept."""
         current = self.current_fact_id()
         self.model.set_sheet(sheet)
-        self.view.expandAll()
+        self._expand_groups()
         if current:
             self.select_fact(current)
 
@@ -140,9 +140,16 @@ class FactsPanel(QWidget):
         """The facts ``ids`` changed in the sheet: update their rows, keeping the current one."""
         current = self.current_fact_id()
         if not self.model.update_facts(ids):
-            self.view.expandAll()
+            self._expand_groups()
             if current:
                 self.select_fact(current)
+
+    def _expand_groups(self) -> None:
+        """Open every kind group. Facts have no children, so only the groups need
+        expanding; ``expandAll`` would visit every row of a long story."""
+        root = self.view.rootIndex()
+        for row in range(self.proxy.rowCount(root)):
+            self.view.expand(self.proxy.index(row, 0, root))
 
     def show_message(self, text: str) -> None:
         """Explain (under the tree) why an edit was refused; ``""`` hides the line."""

@@ -75,9 +75,17 @@ class FactHighlighter(QSyntaxHighlighter):
         return list(self._spans)
 
     def set_spans(self, spans: list[FactSpan]) -> None:
-        """Replace every span and repaint."""
+        """Replace every span; repaint only the blocks whose spans changed.
+
+        A fresh analysis of a long story mostly returns the spans already shown;
+        re-highlighting every block would re-lay out the whole document.
+        """
+        old = self._spans
         self._store(sorted(spans, key=lambda span: (span.start, span.end)))
-        self.rehighlight()
+        if not old:
+            self.rehighlight()
+        else:
+            self._repaint(list(set(old) ^ set(self._spans)))
 
     def clear(self) -> None:
         self.set_spans([])
