@@ -55,17 +55,19 @@ def test_pronoun_speaker_resolves_to_the_nearest_person(extractor: Extractor) ->
     assert speaker.name == "Maria Lopez"
 
 
-def test_quote_over_several_paragraphs_is_one_quote(extractor: Extractor) -> None:
+def test_quote_over_several_paragraphs_keeps_its_speaker_in_each(extractor: Extractor) -> None:
     sheet = extractor.extract(
         "Minister speaks\n\nThe minister, Ana Silva, said: “We have seen the worst of the "
         "storm.\n\n“Now the work of rebuilding begins, and it will take years,” Silva said."
     )
-    (quote,) = sheet.quotes
-    assert quote.text.startswith("We have seen the worst")
-    assert quote.text.endswith("it will take years")
-    speaker = sheet.entity(quote.speaker)
-    assert speaker is not None
-    assert speaker.name == "Ana Silva"
+    first, second = sheet.quotes
+    assert first.text == "We have seen the worst of the storm"
+    assert second.text.startswith("Now the work of rebuilding")
+    assert second.text.endswith("it will take years")
+    for quote in (first, second):
+        speaker = sheet.entity(quote.speaker)
+        assert speaker is not None
+        assert speaker.name == "Ana Silva"
 
 
 @pytest.mark.parametrize(

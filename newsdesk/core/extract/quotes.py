@@ -1,9 +1,10 @@
 """Direct quotes and who said them.
 
 Quotes are found by their marks (straight or curly), so unbalanced marks
-never raise: an opening mark with no partner before the paragraph ends is
-skipped. Scare quotes and titles (fewer than four words) are not quotes. The
-speaker is the subject of the nearest speech verb outside the quote in the
+never raise. A quote that runs over several paragraphs becomes one quote per
+paragraph, each with the same speaker, so every paragraph can be checked.
+Scare quotes and titles (fewer than four words, or title case) are not quotes.
+The speaker is the subject of the nearest speech verb outside the quote in the
 same or an adjacent sentence ("…," he said / Okafor told reporters: "…").
 """
 
@@ -65,6 +66,19 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _by_paragraph(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A quote over several paragraphs as one quote per paragraph, marks left out."""
+    pieces: list[tuple[int, int]] = []
+    for start, end in spans:
+        for match in re.finditer(r"[^\n]+", text[start:end]):
+            piece_start, piece_end = start + match.start(), start + match.end()
+            while piece_start < piece_end and text[piece_start] in '"“ ':
+                piece_start += 1
+            if piece_start < piece_end:
+                pieces.append((piece_start, piece_end))
+    return pieces
+
+
 def _facing(text: str, at: int) -> str | None:
     """Whether the mark at ``at`` opens or closes a quote (or neither)."""
     mark = text[at]
@@ -115,7 +129,7 @@ def _looks_like_a_title(doc: Doc, start: int, inner: str) -> bool:
 def find_quotes(doc: Doc) -> list[QuoteReading]:
     """The direct quotes of ``doc`` in text order."""
     readings: list[QuoteReading] = []
-    for start, end in quote_spans(doc_text(doc)):
+    for start, end in _by_paragraph(doc_text(doc), quote_spans(doc_text(doc))):
         inner = doc_text(doc)[start:end]
         if len(inner.split()) < _MIN_WORDS:
             continue  # scare quotes and short titles
