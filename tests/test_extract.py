@@ -219,6 +219,12 @@ def test_identifiers_times_years_and_scores_are_not_figures(
         ("The siege lasted 30 days.", "30 days", {"kind": "quantity", "unit": "days"}),
         ("He was held for 12 hours.", "12 hours", {"kind": "quantity", "unit": "hours"}),
         ("Half a million people fled.", "Half a million", {"value": 500_000}),
+        (
+            "Several hundred people marched.",
+            "Several hundred",
+            {"value": None, "low": 300, "qualifier": "at_least", "counted": "people"},
+        ),
+        ("A few thousand watched.", "A few thousand", {"low": 2_000, "kind": "count"}),
         ("It costs three and a half million.", "three and a half million", {"value": 3.5e6}),
         ("Prices will rise 10 to 20 percent.", "10 to 20 percent", {"low": 10, "high": 20}),
     ],

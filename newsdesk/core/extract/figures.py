@@ -584,6 +584,11 @@ def _read(
         phrase_start = number_start = phrase_start - 2
         value_text = f"{doc[phrase_start].lower_} of {value_text}"
     vague = vague_lower_bound(value_text)
+    fewness = _few_before(doc, phrase_start) if phrase_start == number_start else None
+    if fewness is not None and value_text.lower() in _FEW_SCALES:
+        # "several hundred", "a few thousand": an open range, at least n hundred
+        count, phrase_start = fewness
+        vague = count * _FEW_SCALES[value_text.lower()]
     value = None if vague is not None else _value_of_text(value_text)
     glued = _GLUED_UNIT.match(value_text)
     if value is None and glued and glued["unit"].lower() in lexicon.UNIT_WORDS:
@@ -792,6 +797,20 @@ def merge_bounds(readings: list[FigureReading], text: str) -> list[FigureReading
             continue
         merged.append(reading)
     return merged
+
+
+_FEW_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1e9, "dozen": 12}
+
+
+def _few_before(doc: Doc, start: int) -> tuple[int, int] | None:
+    """ "several" (3), "a few" (2), "a couple of" (2) right before a scale word."""
+    if start >= 1 and doc[start - 1].lower_ == "several":
+        return 3, start - 1
+    if start >= 2 and doc[start - 2].lower_ == "a" and doc[start - 1].lower_ == "few":
+        return 2, start - 2
+    if start >= 3 and [t.lower_ for t in doc[start - 3 : start]] == ["a", "couple", "of"]:
+        return 2, start - 3
+    return None
 
 
 def _talks_of_a_game(sent: Span) -> bool:
