@@ -225,6 +225,8 @@ def test_identifiers_times_years_and_scores_are_not_figures(
             {"value": None, "low": 300, "qualifier": "at_least", "counted": "people"},
         ),
         ("A few thousand watched.", "A few thousand", {"low": 2_000, "kind": "count"}),
+        ("The fund holds €300m.", "€300m", {"value": 300_000_000, "unit": "EUR"}),
+        ("It was at least 40C.", "at least 40C", {"unit": "C", "qualifier": "at_least"}),
         ("It costs three and a half million.", "three and a half million", {"value": 3.5e6}),
         ("Prices will rise 10 to 20 percent.", "10 to 20 percent", {"low": 10, "high": 20}),
     ],

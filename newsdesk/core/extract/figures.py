@@ -183,9 +183,15 @@ def _blocked_tokens(doc: Doc) -> set[int]:
     return blocked
 
 
+def _bare(token: Token) -> str:
+    """The token's text without a full stop the tokenizer left on it ("40C.", "m.")."""
+    text = token.text
+    return text[:-1] if len(text) > 1 and text.endswith(".") and text[-2] != "." else text
+
+
 def _is_numeric(token: Token) -> bool:
     """Whether a token can be (part of) a number."""
-    text = _CURRENCY_PREFIX.sub("", token.text)
+    text = _CURRENCY_PREFIX.sub("", _bare(token))
     if text in UNICODE_FRACTIONS:
         return True
     if any(ch.isdigit() for ch in text):
@@ -464,7 +470,7 @@ def _read(
         end < len(doc)
         and end not in blocked
         and (
-            doc[end].lower_ in _TRAILING_SCALES
+            _bare(doc[end]).lower() in _TRAILING_SCALES
             or doc[end].text == "%"
             # "100K", "$10K" split by the tokenizer
             or (doc[end].lower_ == "k" and not doc[end - 1].whitespace_)
@@ -591,11 +597,12 @@ def _read(
         vague = count * _FEW_SCALES[value_text.lower()]
     value = None if vague is not None else _value_of_text(value_text)
     glued = _GLUED_UNIT.match(value_text)
-    if value is None and glued and glued["unit"].lower() in lexicon.UNIT_WORDS:
-        value, unit = parse_number(glued["num"]), glued["unit"]  # "40C", "5km"
-    elif value is None and glued and glued["unit"].lower() in lexicon.CURRENCY_SYMBOLS:
+    glued_unit = glued["unit"].rstrip(".") if glued else ""
+    if value is None and glued and glued_unit.lower() in lexicon.UNIT_WORDS:
+        value, unit = parse_number(glued["num"]), glued_unit  # "40C", "5km"
+    elif value is None and glued and glued_unit.lower() in lexicon.CURRENCY_SYMBOLS:
         value = parse_number(glued["num"])  # "115USD", "20Rs"
-        currency = lexicon.CURRENCY_SYMBOLS[glued["unit"].lower()]
+        currency = lexicon.CURRENCY_SYMBOLS[glued_unit.lower()]
     if value is None and vague is None:
         return None
     if cents is not None and value is not None:
@@ -684,7 +691,7 @@ def _read(
     taken.update(range(phrase_start, end))
     sent = doc[number_start].sent
     start_char = doc[phrase_start].idx
-    end_char = doc[end - 1].idx + len(doc[end - 1].text)
+    end_char = doc[end - 1].idx + len(_bare(doc[end - 1]))
     return FigureReading(
         start=start_char,
         end=end_char,
