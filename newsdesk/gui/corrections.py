@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QInputDialog, QLineEdit
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
 
 from newsdesk.core import edits
 from newsdesk.core.edits import EditError, Patch
@@ -99,6 +99,7 @@ class CorrectionController(QObject):
         return name
 
     def _ask_editor_name(self, default: str) -> str | None:
+        focused = QApplication.focusWidget()
         name, ok = QInputDialog.getText(
             self.window,
             self.tr("Your name"),
@@ -106,6 +107,11 @@ class CorrectionController(QObject):
             QLineEdit.EchoMode.Normal,
             default,
         )
+        # Give the keyboard back to where the editor was working (the facts list
+        # in a verification pass), so the next key lands there.
+        self.window.activateWindow()
+        if focused is not None:
+            focused.setFocus()
         return name if ok else None
 
     # -- the corrections ------------------------------------------------------------------
