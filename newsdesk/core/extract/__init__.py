@@ -20,7 +20,8 @@ from newsdesk.core.extract import lexicon
 from newsdesk.core.extract.dates import resolve_date, story_date_line
 from newsdesk.core.extract.doctext import doc_text
 from newsdesk.core.extract.entities import best_name, display_name, group_entities
-from newsdesk.core.extract.figures import find_figures, is_date_like
+from newsdesk.core.extract.figures import find_figures
+from newsdesk.core.extract.periods import is_date_like
 from newsdesk.core.extract.quotes import find_quotes
 from newsdesk.core.model import Article, DateFact, Entity, FactSheet, Figure, Mention, Quote
 from newsdesk.core.nlp import load_pipeline, pipeline_name

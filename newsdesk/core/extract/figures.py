@@ -15,6 +15,15 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsdesk.core.extract import lexicon
+from newsdesk.core.extract.attribution import attribution
+from newsdesk.core.extract.context import (
+    change_of,
+    counted_noun,
+    inclusive_bound,
+    number_head,
+    trailing_qualifier,
+    unit_after,
+)
 from newsdesk.core.extract.doctext import doc_text
 from newsdesk.core.extract.numbers import (
     FRACTIONS,
@@ -26,6 +35,14 @@ from newsdesk.core.extract.numbers import (
     is_number_word,
     parse_number,
     vague_lower_bound,
+)
+from newsdesk.core.extract.periods import (
+    YEAR,
+    counts_something,
+    has_digits,
+    is_clock_time,
+    is_date_like,
+    is_duration,
 )
 
 # Entity types whose numbers are names or positions, not amounts.
@@ -52,7 +69,6 @@ _TRAILING_SCALES = frozenset(
 _SLASH = re.compile(r"^[-−]?\d{1,3}/\d{1,4}$")
 _A_SCALES = frozenset({"dozen", "hundred", "thousand", "million", "billion", "trillion"})
 RANGE_JOINERS = frozenset({"to", "and", "-", "–", "—", "or"})
-_YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d|21\d\d)$")
 _TIME = re.compile(r"^\d{1,2}:\d\d$")
 _PHONE = re.compile(r"^\+?\d{3}[-. ]\d{4}$|^\+?\d{1,4}(?:[-. /]\d{2,4}){2,}$")
 # A telephone number or similar code starting at a number: "+1-222-2222-2222".
@@ -91,67 +107,6 @@ class FigureReading:
     source_span: tuple[int, int] | None  # characters of the attributed speaker
 
 
-_TIME_UNITS = frozenset(
-    {"second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
-     "month", "months", "year", "years", "decade", "decades", "century", "centuries",
-     "fortnight", "fortnights"}
-)  # fmt: skip
-_ANCHORS = (
-    lexicon.MONTHS
-    | lexicon.WEEKDAYS
-    | {"ago", "last", "next", "this", "past", "previous", "coming", "since", "early", "late",
-       "mid", "today", "yesterday", "tomorrow", "end", "beginning", "start", "first", "recent",
-       "following", "same", "that", "the"}
-)  # fmt: skip
-
-
-def is_duration(span: Span) -> bool:
-    """A length of time ("three years", "a 10-day siege", "30 days") rather than a date.
-
-    Durations are figures an editor checks; "the past 30 days", "three years
-    ago" and "last week" are anchored in the calendar and stay dates.
-    """
-    words = [t.lower_ for t in span]
-    has_number = any(_has_digits(t) or is_number_word(t.lower_) for t in span)
-    return (
-        has_number
-        and any(w in _TIME_UNITS for w in words)
-        and not any(w in _ANCHORS for w in words)
-        and not any(_YEAR.match(t.text) for t in span)
-    )
-
-
-_CLOCK_WORDS = frozenset(
-    {"morning", "afternoon", "evening", "night", "midnight", "noon", "midday", "o'clock",
-     "tonight", "dawn", "dusk", "overnight"}
-)  # fmt: skip
-
-
-def _is_clock_time(span: Span) -> bool:
-    """A TIME span that names a time of day ("10 a.m.", "14:30 GMT", "Friday night")."""
-    return any(
-        ":" in t.text or t.lower_ in lexicon.TIME_SUFFIXES or t.lower_ in _CLOCK_WORDS for t in span
-    )
-
-
-def is_date_like(span: Span) -> bool:
-    """Whether a DATE span really names a date or period (not a bare number or a
-    duration)."""
-    if is_duration(span):
-        return False
-    if len(span) == 1 and _YEAR.match(span.text) and span.end < len(span.doc):
-        following = span.doc[span.end]
-        if following.lower_ in lexicon.UNIT_WORDS or _counts_something(span[0]):
-            return False  # "2000 milligrams", "1500 people": a number, not a year
-    for token in span:
-        lower = token.lower_
-        if lower in lexicon.DATE_WORDS or _YEAR.match(token.text) or lower.endswith("s'"):
-            return True
-        if re.match(r"^'?\d0s$", lower) or re.match(r"^\d{4}s$", lower):
-            return True
-    return False
-
-
 def find_figures(doc: Doc) -> list[FigureReading]:
     """Every figure in ``doc``, in text order, without overlaps."""
     blocked = _blocked_tokens(doc)
@@ -174,9 +129,9 @@ def _blocked_tokens(doc: Doc) -> set[int]:
     for ent in doc.ents:
         if ent.label_ == "DATE" and not is_date_like(ent):
             continue  # "Two and a half million" tagged DATE is a number
-        if ent.label_ == "TIME" and (is_duration(ent) or not _is_clock_time(ent)):
+        if ent.label_ == "TIME" and (is_duration(ent) or not is_clock_time(ent)):
             continue  # "held for 12 hours" is a length of time, a figure
-        if all(t.lower_ in lexicon.CURRENCY_SYMBOLS or _has_digits(t) or t.is_punct for t in ent):
+        if all(t.lower_ in lexicon.CURRENCY_SYMBOLS or has_digits(t) or t.is_punct for t in ent):
             continue  # "GBP 350" tagged ORG is an amount
         if ent.label_ == "DATE" or ent.label_ in BLOCKING_LABELS:
             blocked.update(range(ent.start, ent.end))
@@ -288,14 +243,14 @@ def _continues_number(doc: Doc, start: int, j: int) -> int:
     if token.lower_ in UNITS and (previous.lower_ in TENS or previous.lower_ == "and"):
         return 1  # "thirty one", "a hundred and one"
     if _is_numeric(token):
-        if _has_digits(token) and _has_digits(previous):
+        if has_digits(token) and has_digits(previous):
             # "1,000 2,000" are two numbers; "2 1/2" and "40 000" are one.
             if _SLASH.match(token.text) and previous.text.isdigit():
                 return 1
             return 1 if _space_grouped(previous, token) else 0
         return 1
     lower = token.lower_
-    if lower in FRACTIONS and is_number_word(previous.lower_) and not _has_digits(previous):
+    if lower in FRACTIONS and is_number_word(previous.lower_) and not has_digits(previous):
         return 1  # "two thirds", "three quarters"
     if lower in SCALE_WORDS | _PLURAL_SCALE_WORDS and (
         _is_numeric(previous) or previous.lower_ in SCALE_WORDS
@@ -317,7 +272,7 @@ def _continues_number(doc: Doc, start: int, j: int) -> int:
             return 1  # "one hundred and five", "3 hundred and 21"
         if (
             previous.lower_ in SCALE_WORDS
-            and not _has_digits(following)
+            and not has_digits(following)
             and is_number_word(following.lower_)
             and following.lower_ not in ("a", "an")
         ):
@@ -335,7 +290,7 @@ def _ratio_after(doc: Doc, i: int) -> tuple[float, int] | None:
         j = i + 2
     else:
         return None
-    if j >= len(doc) or not (_has_digits(doc[j]) or doc[j].lower_ in UNITS | TENS):
+    if j >= len(doc) or not (has_digits(doc[j]) or doc[j].lower_ in UNITS | TENS):
         return None
     k = j + 1
     while k < len(doc) and (step := _continues_number(doc, j, k)):
@@ -367,10 +322,6 @@ def _space_grouped(previous: Token, token: Token) -> bool:
         and bool(re.fullmatch(r"\d{1,3}", previous.text))
         and bool(re.fullmatch(r"\d{3}(?:\.\d+)?", token.text))
     )
-
-
-def _has_digits(token: Token) -> bool:
-    return any(ch.isdigit() for ch in token.text)
 
 
 def _hedged(token: Token) -> bool:
@@ -505,7 +456,7 @@ def _read(
             joiner == "to"
             and before != "from"
             and own_unit
-            and _change(doc, phrase_start) is not None
+            and change_of(doc, phrase_start) is not None
         )
         mixed = doc[end - 1].text == "%" and doc[end + 1].lower_ in lexicon.CURRENCY_SYMBOLS
         if (joiner != "and" or before == "between") and not changes_to and not mixed:
@@ -529,8 +480,6 @@ def _read(
                 end = high_end
     if is_range and phrase_start > 0 and doc[phrase_start - 1].lower_ in ("between", "from"):
         phrase_start -= 1
-        if doc[phrase_start].lower_ == "from" and qualifier is None:
-            pass
 
     # Units and currencies written after the number.
     percent = False
@@ -634,18 +583,18 @@ def _read(
 
     # A QUANTITY span's remaining words are its unit ("35 miles").
     counted: str | None = None
-    head = _number_head(doc, number_start, end)
+    head = number_head(doc, number_start, end)
     if not percent and currency is None:
-        unit_token = _unit_after(doc, end, head)
+        unit_token = unit_after(doc, end, head)
         if unit_token is not None:
             unit = unit_token.text
             end = unit_token.i + 1
     if unit is None or unit in ("%", "percentage points", "points"):
-        counted = _counted(doc, head, end, currency is not None or percent)
+        counted = counted_noun(doc, head, end, currency is not None or percent)
 
     rises_to = (
         (percent or currency is not None or unit is not None)
-        and _change(doc, phrase_start) is not None
+        and change_of(doc, phrase_start) is not None
         and not (phrase_start and doc[phrase_start - 1].lower_ == "from")
     )
     if not is_range and value is not None and not rises_to:
@@ -658,16 +607,16 @@ def _read(
             elif doc[phrase_start - 1].lower_ in ("between", "from") if phrase_start else False:
                 phrase_start -= 1
 
-    inclusive = _inclusive(doc, end, qualifier)
+    inclusive = inclusive_bound(doc, end, qualifier)
     if inclusive is not None:
         end, qualifier = inclusive
-    trailing = _trailing_qualifier(doc, end)
+    trailing = trailing_qualifier(doc, end)
     if trailing is not None and qualifier in (None, "about"):
         # "about five hundred or more" is at least five hundred.
         qualifier = trailing[1]
         end = trailing[0]
 
-    change = _change(doc, phrase_start)
+    change = change_of(doc, phrase_start)
     if is_range:
         low, high, qualifier_name = value, high_value, "range"
     elif vague is not None:
@@ -898,7 +847,7 @@ def _is_excluded(doc: Doc, start: int, end: int) -> bool:
     first, last = numeric[0], numeric[-1]
     if len(numeric) == 1 and len(tokens) == 1:
         text = first.text
-        if _YEAR.match(text) and not _counts_something(first):
+        if YEAR.match(text) and not counts_something(first):
             return True
         if _PHONE.match(text):
             return True
@@ -955,166 +904,3 @@ def _is_title_case(token: Token) -> bool:
     long_words = [w for w in words if len(w) > 3]
     capitalised = sum(1 for w in long_words if w[0].isupper())
     return len(long_words) >= 3 and capitalised / len(long_words) >= 0.6
-
-
-def _counts_something(token: Token) -> bool:
-    """A year-like number that is really a count ("2,000 people" minus the comma)."""
-    head = token.head
-    return token.dep_ == "nummod" and head.pos_ == "NOUN" and head.lower_ not in lexicon.DATE_WORDS
-
-
-def _number_head(doc: Doc, start: int, end: int) -> Token:
-    """The token of the number phrase that attaches it to the sentence."""
-    tokens = [t for t in doc[start:end] if not t.is_punct] or list(doc[start:end])
-    for token in reversed(tokens):
-        if not (start <= token.head.i < end) or token.head == token:
-            return token
-    return tokens[-1]
-
-
-def _unit_after(doc: Doc, end: int, head: Token) -> Token | None:
-    """A measurement unit right after the number ("35 miles", "40C")."""
-    if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
-        end += 1  # "a two-year term", "a 10-km walk"
-    if end < len(doc):
-        token = doc[end]
-        if token.lower_ in lexicon.UNIT_WORDS and (
-            token.ent_type_ == "QUANTITY" or token.lower_ not in ("m", "l", "g", "c", "f", "sq")
-        ):
-            return token
-    return None
-
-
-def _counted(doc: Doc, head: Token, end: int, is_money: bool) -> str | None:
-    """The noun phrase the number counts, from the dependency parse."""
-    noun: Token | None = None
-    if head.dep_ in ("nummod", "quantmod", "amod", "compound") and head.head.i >= end:
-        candidate = head.head
-        if candidate.pos_ in ("NOUN", "PROPN") and candidate.lower_ not in lexicon.DATE_WORDS:
-            noun = candidate
-    if noun is None:
-        # "25 of the fighters", "dozens of people", "half of the homes"
-        for child in head.children:
-            if child.lower_ == "of" and child.i >= end - 1:
-                objects = [c for c in child.children if c.dep_ == "pobj"]
-                if objects and objects[0].pos_ in ("NOUN", "PROPN"):
-                    noun = objects[0]
-                    end = child.i + 1
-                break
-    if noun is None or (is_money and noun.pos_ != "NOUN"):
-        return None
-    if is_money:
-        return None  # "$1.2bn in aid": money has a purpose, not a counted noun
-    if noun.lower_ in lexicon.UNIT_WORDS or noun.lower_ in lexicon.CURRENCY_WORDS:
-        return None
-    # Take the noun with the modifiers between the number and it.
-    first = noun.i
-    for child in sorted(noun.lefts, key=lambda t: -t.i):
-        if child.i < end or child.i != first - 1:
-            break
-        if child.dep_ in ("compound", "amod", "nmod", "npadvmod") and not child.like_num:
-            first = child.i
-            continue
-        break
-    # Keep multi-token modifiers that chain through their own compounds.
-    while first > end and doc[first - 1].dep_ == "compound" and doc[first - 1].head.i >= first:
-        first -= 1
-    words = doc[max(first, end) : noun.i + 1]
-    text = words.text.strip()
-    return text or None
-
-
-def _trailing_qualifier(doc: Doc, end: int) -> tuple[int, str] | None:
-    for phrase, name in lexicon.TRAILING_QUALIFIERS.items():
-        n = len(phrase)
-        if tuple(t.lower_ for t in doc[end : end + n]) == phrase:
-            if end + n < len(doc) and doc[end + n].lower_ == "than":
-                return None  # "5000 or less than 6000": a second comparison
-            return end + n, name
-    return None
-
-
-def _inclusive(doc: Doc, end: int, qualifier: str | None) -> tuple[int, str] | None:
-    """ "more than 5000 or equal (to it)": the bound includes its value."""
-    if qualifier not in ("more_than", "less_than"):
-        return None
-    words = [t.lower_ for t in doc[end : end + 3]]
-    if words[:2] == ["or", "equal"]:
-        stop = end + (3 if words[2:3] == ["to"] else 2)
-        return stop, "at_least" if qualifier == "more_than" else "at_most"
-    return None
-
-
-def _change(doc: Doc, start: int) -> str | None:
-    """``up``/``down`` when the figure is a change: "rose 3%", "fell by 200"."""
-    i = start - 1
-    if i >= 0 and doc[i].lower_ == "by":
-        i -= 1
-    if i < 0:
-        return None
-    token = doc[i]
-    if token.lower_ == "up":
-        return "up"
-    if token.lower_ == "down":
-        return "down"
-    if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
-        if token.lemma_.lower() in lexicon.UP_VERBS:
-            return "up"
-        if token.lemma_.lower() in lexicon.DOWN_VERBS:
-            return "down"
-    return None
-
-
-def attribution(sent: Span) -> tuple[int, int] | None:
-    """Who the sentence says the facts come from, as a character span.
-
-    "…, the Observatory said", "according to police", "X told Reuters".
-    """
-    for token in sent:
-        if token.lower_ == "according" and token.i + 1 < len(token.doc):
-            to = token.nbor(1)
-            if to.lower_ == "to":
-                objects = [c for c in to.children if c.dep_ == "pobj"]
-                if objects:
-                    return _phrase_chars(objects[0])
-    doc = sent.doc
-    for token in sent:
-        if token.lemma_.lower() not in lexicon.SAY_VERBS or token.pos_ != "VERB":
-            continue
-        # "…, the Observatory said." — the parser often hangs the closing
-        # name on the wrong word, so read the words around the verb instead.
-        before = doc[token.i - 1] if token.i > sent.start else None
-        after = doc[token.i + 1] if token.i + 1 < sent.end else None
-        at_end = after is None or after.is_punct
-        if at_end and before is not None and before.pos_ in ("PROPN", "NOUN"):
-            return _phrase_chars(before)
-        if (
-            before is not None
-            and before.is_punct
-            and after is not None
-            and ((after.pos_ in ("PROPN", "NOUN", "DET") and not after.is_stop) or after.ent_type_)
-        ):
-            # '…," said police spokesman John Smith.'
-            head = after
-            while head.i + 1 < sent.end and head.nbor(1).pos_ in ("PROPN", "NOUN"):
-                head = head.nbor(1)
-            return _phrase_chars(head)
-    for token in sent:
-        if token.lemma_.lower() in lexicon.SAY_VERBS and token.pos_ == "VERB":
-            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-            for subject in subjects:
-                if subject.pos_ in ("PROPN", "NOUN") or subject.ent_type_:
-                    return _phrase_chars(subject)
-    return None
-
-
-def _phrase_chars(token: Token) -> tuple[int, int]:
-    """The characters of ``token``'s entity if it has one, else of its name tokens."""
-    doc = token.doc
-    for ent in doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent.start_char, ent.end_char
-    left = token.i
-    while left > 0 and doc[left - 1].dep_ in ("compound", "amod") and doc[left - 1].head == token:
-        left -= 1
-    return doc[left].idx, token.idx + len(token.text)

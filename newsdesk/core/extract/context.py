@@ -1,0 +1,113 @@
+"""The words around a figure: what it counts, its unit, a trailing hedge, a change.
+
+"at least 25 air strikes" counts "air strikes"; "35 miles" has a unit; "300
+or so" is hedged after the number; "rose 3%" is a change upwards.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from newsdesk.core.extract import lexicon
+
+
+def number_head(doc: Doc, start: int, end: int) -> Token:
+    """The token of the number phrase that attaches it to the sentence."""
+    tokens = [t for t in doc[start:end] if not t.is_punct] or list(doc[start:end])
+    for token in reversed(tokens):
+        if not (start <= token.head.i < end) or token.head == token:
+            return token
+    return tokens[-1]
+
+
+def unit_after(doc: Doc, end: int, head: Token) -> Token | None:
+    """A measurement unit right after the number ("35 miles", "40C")."""
+    if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
+        end += 1  # "a two-year term", "a 10-km walk"
+    if end < len(doc):
+        token = doc[end]
+        if token.lower_ in lexicon.UNIT_WORDS and (
+            token.ent_type_ == "QUANTITY" or token.lower_ not in ("m", "l", "g", "c", "f", "sq")
+        ):
+            return token
+    return None
+
+
+def counted_noun(doc: Doc, head: Token, end: int, is_money: bool) -> str | None:
+    """The noun phrase the number counts, from the dependency parse."""
+    noun: Token | None = None
+    if head.dep_ in ("nummod", "quantmod", "amod", "compound") and head.head.i >= end:
+        candidate = head.head
+        if candidate.pos_ in ("NOUN", "PROPN") and candidate.lower_ not in lexicon.DATE_WORDS:
+            noun = candidate
+    if noun is None:
+        # "25 of the fighters", "dozens of people", "half of the homes"
+        for child in head.children:
+            if child.lower_ == "of" and child.i >= end - 1:
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects and objects[0].pos_ in ("NOUN", "PROPN"):
+                    noun = objects[0]
+                    end = child.i + 1
+                break
+    if noun is None or (is_money and noun.pos_ != "NOUN"):
+        return None
+    if is_money:
+        return None  # "$1.2bn in aid": money has a purpose, not a counted noun
+    if noun.lower_ in lexicon.UNIT_WORDS or noun.lower_ in lexicon.CURRENCY_WORDS:
+        return None
+    # Take the noun with the modifiers between the number and it.
+    first = noun.i
+    for child in sorted(noun.lefts, key=lambda t: -t.i):
+        if child.i < end or child.i != first - 1:
+            break
+        if child.dep_ in ("compound", "amod", "nmod", "npadvmod") and not child.like_num:
+            first = child.i
+            continue
+        break
+    # Keep multi-token modifiers that chain through their own compounds.
+    while first > end and doc[first - 1].dep_ == "compound" and doc[first - 1].head.i >= first:
+        first -= 1
+    words = doc[max(first, end) : noun.i + 1]
+    text = words.text.strip()
+    return text or None
+
+
+def trailing_qualifier(doc: Doc, end: int) -> tuple[int, str] | None:
+    for phrase, name in lexicon.TRAILING_QUALIFIERS.items():
+        n = len(phrase)
+        if tuple(t.lower_ for t in doc[end : end + n]) == phrase:
+            if end + n < len(doc) and doc[end + n].lower_ == "than":
+                return None  # "5000 or less than 6000": a second comparison
+            return end + n, name
+    return None
+
+
+def inclusive_bound(doc: Doc, end: int, qualifier: str | None) -> tuple[int, str] | None:
+    """ "more than 5000 or equal (to it)": the bound includes its value."""
+    if qualifier not in ("more_than", "less_than"):
+        return None
+    words = [t.lower_ for t in doc[end : end + 3]]
+    if words[:2] == ["or", "equal"]:
+        stop = end + (3 if words[2:3] == ["to"] else 2)
+        return stop, "at_least" if qualifier == "more_than" else "at_most"
+    return None
+
+
+def change_of(doc: Doc, start: int) -> str | None:
+    """``up``/``down`` when the figure is a change: "rose 3%", "fell by 200"."""
+    i = start - 1
+    if i >= 0 and doc[i].lower_ == "by":
+        i -= 1
+    if i < 0:
+        return None
+    token = doc[i]
+    if token.lower_ == "up":
+        return "up"
+    if token.lower_ == "down":
+        return "down"
+    if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
+        if token.lemma_.lower() in lexicon.UP_VERBS:
+            return "up"
+        if token.lemma_.lower() in lexicon.DOWN_VERBS:
+            return "down"
+    return None
