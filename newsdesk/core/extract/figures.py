@@ -28,13 +28,19 @@ from newsdesk.core.extract.doctext import doc_text
 from newsdesk.core.extract.numbers import (
     FRACTIONS,
     NEGATIVE_WORDS,
-    PLURAL_SCALES,
-    TENS,
-    UNICODE_FRACTIONS,
-    UNITS,
     is_number_word,
     parse_number,
     vague_lower_bound,
+)
+from newsdesk.core.extract.numerals import (
+    CURRENCY_PREFIX,
+    bare,
+    compound_hyphen,
+    continues_number,
+    is_numeric,
+    ratio_after,
+    value_of,
+    value_of_text,
 )
 from newsdesk.core.extract.periods import (
     YEAR,
@@ -49,27 +55,12 @@ from newsdesk.core.extract.periods import (
 BLOCKING_LABELS = frozenset(
     {"TIME", "ORDINAL", "PRODUCT", "LAW", "WORK_OF_ART", "FAC", "ORG", "EVENT", "PERSON"}
 )
-SCALE_WORDS = frozenset(
-    {"hundred", "thousand", "million", "billion", "trillion", "bn", "mn", "m", "lakh", "lac",
-     "crore", "cr", "k"}
-)  # fmt: skip
-_PLURAL_SCALE_WORDS = frozenset(PLURAL_SCALES) | {"dozen", "dozens"}
-_NUMBER_NOUNS = frozenset(
-    {"dozen", "dozens", "hundreds", "thousands", "millions", "billions", "scores", "lakh",
-     "lakhs", "crore", "crores"}
-)  # fmt: skip
-_ONE_CONTINUES = frozenset(
-    {"hundred", "thousand", "million", "billion", "trillion", "lakh", "crore", "and", "point",
-     "-", "half", "third", "quarter", "fifth", "sixth", "tenth"}
-)  # fmt: skip
 _TRAILING_SCALES = frozenset(
     {"million", "billion", "trillion", "thousand", "bn", "mn", "m", "tn", "lakh", "lakhs",
      "crore", "crores", "mln", "bln"}
 )  # fmt: skip
-_SLASH = re.compile(r"^[-−]?\d{1,3}/\d{1,4}$")
 _A_SCALES = frozenset({"dozen", "hundred", "thousand", "million", "billion", "trillion"})
 RANGE_JOINERS = frozenset({"to", "and", "-", "–", "—", "or"})
-_TIME = re.compile(r"^\d{1,2}:\d\d$")
 _PHONE = re.compile(r"^\+?\d{3}[-. ]\d{4}$|^\+?\d{1,4}(?:[-. /]\d{2,4}){2,}$")
 # A telephone number or similar code starting at a number: "+1-222-2222-2222".
 _PHONE_AHEAD = re.compile(r"\+?\d{1,4}(?:[-./]\d{2,4}){2,}(?![\d])")
@@ -81,10 +72,6 @@ _GAME_WORDS = frozenset(
      "sets", "innings", "tie", "tied", "league", "cup", "semi-final", "quarter-final"}
 )  # fmt: skip
 # A currency written onto the number: "NZ$30", "$5bn" when not split off.
-_CURRENCY_PREFIX = re.compile(
-    r"^(?:(?:[A-Z]{1,3})?[$£€¥₹₦]|(?:USD|EUR|GBP|JPY|INR|AUD|CAD|CHF|CNY|NZD|HKD)(?=\d))",
-    re.IGNORECASE,
-)
 _GLUED_UNIT = re.compile(r"^(?P<num>\d[\d,]*(?:\.\d+)?)(?P<unit>[a-z°/$元]+\.?)$", re.IGNORECASE)
 
 
@@ -138,57 +125,6 @@ def _blocked_tokens(doc: Doc) -> set[int]:
     return blocked
 
 
-def _bare(token: Token) -> str:
-    """The token's text without a full stop the tokenizer left on it ("40C.", "m.")."""
-    text = token.text
-    return text[:-1] if len(text) > 1 and text.endswith(".") and text[-2] != "." else text
-
-
-def _is_numeric(token: Token) -> bool:
-    """Whether a token can be (part of) a number."""
-    text = _CURRENCY_PREFIX.sub("", _bare(token))
-    if text in UNICODE_FRACTIONS:
-        return True
-    if any(ch.isdigit() for ch in text):
-        if _SLASH.match(text):
-            return _fraction_in_use(token)
-        if re.match(r"^[-−+]?\d+(?:\.\d+)?e[-+]?\d+$", text):
-            return True  # "1.3e6"
-        return bool(re.match(r"^[-−+]?[\d.,]+[a-zA-Z]{0,3}$", text)) and not _TIME.match(text)
-    lower = token.lower_
-    following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
-    if lower == "one":
-        # "one" is a number before a noun, a scale or the rest of a number
-        # ("one million", "one and a half", "one in five"), and a pronoun elsewhere.
-        previous = token.doc[token.i - 1].lower_ if token.i else ""
-        return (
-            token.dep_ == "nummod"
-            or following in _ONE_CONTINUES
-            or previous in NEGATIVE_WORDS
-            or _ratio_after(token.doc, token.i + 1) is not None
-        )
-    if lower in ("half", "quarter", "third"):
-        return following in SCALE_WORDS  # "half a million" is read from "a"
-    if lower in ("a", "an", "second", "a.m.", "p.m."):
-        return False
-    return is_number_word(lower) and (
-        token.like_num or token.pos_ == "NUM" or lower in _NUMBER_NOUNS
-    )
-
-
-def _fraction_in_use(token: Token) -> bool:
-    """ "3/4 cup", "2 1/2 miles", "1/2 of": a fraction, not a date like "9/11"."""
-    doc = token.doc
-    following = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
-    previous = doc[token.i - 1] if token.i else None
-    return (
-        following in lexicon.UNIT_WORDS
-        or following in ("of", "inch", "inches", "cup", "cups", "mile", "miles")
-        or (previous is not None and previous.text.isdigit() and bool(previous.whitespace_))
-        or (previous is not None and previous.lower_ in _QUALIFIER_WORDS)
-    )
-
-
 def _seed_spans(doc: Doc, blocked: set[int]) -> list[tuple[int, int]]:
     """Runs of number tokens outside dates, times and names.
 
@@ -199,12 +135,12 @@ def _seed_spans(doc: Doc, blocked: set[int]) -> list[tuple[int, int]]:
     seeds: list[tuple[int, int]] = []
     i = 0
     while i < len(doc):
-        if i in blocked or not _is_numeric(doc[i]):
+        if i in blocked or not is_numeric(doc[i]):
             i += 1
             continue
         j = i + 1
         while j < len(doc) and j not in blocked:
-            step = _continues_number(doc, i, j)
+            step = continues_number(doc, i, j)
             if not step:
                 break
             j += step
@@ -230,98 +166,6 @@ def _seed_spans(doc: Doc, blocked: set[int]) -> list[tuple[int, int]]:
             seeds.append((token.i - 1 if before in ("a", "one") else token.i, token.i + 1))
     seeds.sort()
     return seeds
-
-
-def _continues_number(doc: Doc, start: int, j: int) -> int:
-    """How many tokens from ``j`` on belong to the number that began at ``start``
-    (0 when it has ended)."""
-    token, previous = doc[j], doc[j - 1]
-    following = doc[j + 1] if j + 1 < len(doc) else None
-    glued = not previous.whitespace_ and not token.whitespace_
-    if token.text == "-" and glued and following is not None:
-        return 2 if _compound_hyphen(doc, j) else 0
-    if token.lower_ in UNITS and (previous.lower_ in TENS or previous.lower_ == "and"):
-        return 1  # "thirty one", "a hundred and one"
-    if _is_numeric(token):
-        if has_digits(token) and has_digits(previous):
-            # "1,000 2,000" are two numbers; "2 1/2" and "40 000" are one.
-            if _SLASH.match(token.text) and previous.text.isdigit():
-                return 1
-            return 1 if _space_grouped(previous, token) else 0
-        return 1
-    lower = token.lower_
-    if lower in FRACTIONS and is_number_word(previous.lower_) and not has_digits(previous):
-        return 1  # "two thirds", "three quarters"
-    if lower in SCALE_WORDS | _PLURAL_SCALE_WORDS and (
-        _is_numeric(previous) or previous.lower_ in SCALE_WORDS
-    ):
-        return 1  # "five lakh", "three billions", "thousand millions"
-    if lower == "point" and following is not None and is_number_word(following.lower_):
-        return 1  # "two point five"
-    if lower == "and" and following is not None:
-        after = doc[j + 2] if j + 2 < len(doc) else None
-        if (
-            following.lower_ in ("a", "an", "one")
-            and after is not None
-            and after.lower_ in FRACTIONS
-        ):
-            return 3  # "and a half", "and one half"
-        if previous.lower_ == "hundred" and (
-            is_number_word(following.lower_) or following.text.isdigit()
-        ):
-            return 1  # "one hundred and five", "3 hundred and 21"
-        if (
-            previous.lower_ in SCALE_WORDS
-            and not has_digits(following)
-            and is_number_word(following.lower_)
-            and following.lower_ not in ("a", "an")
-        ):
-            return 1  # "three million and two thirds"
-    return 0
-
-
-def _ratio_after(doc: Doc, i: int) -> tuple[float, int] | None:
-    """ "in five" / "out of ten" after a number: its denominator and where it ends."""
-    if i + 1 >= len(doc):
-        return None
-    if doc[i].lower_ == "in":
-        j = i + 1
-    elif doc[i].lower_ == "out" and doc[i + 1].lower_ == "of":
-        j = i + 2
-    else:
-        return None
-    if j >= len(doc) or not (has_digits(doc[j]) or doc[j].lower_ in UNITS | TENS):
-        return None
-    k = j + 1
-    while k < len(doc) and (step := _continues_number(doc, j, k)):
-        k += step
-    if k < len(doc) and (doc[k].lower_ in lexicon.UNIT_WORDS or doc[k].ent_type_ == "DATE"):
-        return None  # "5 in 10 days" is a count and a period, not a ratio
-    if doc[j].ent_type_ == "DATE":
-        return None
-    denominator = _value_of(doc[j:k])
-    if not denominator or denominator < 2:
-        return None
-    return denominator, k
-
-
-def _compound_hyphen(doc: Doc, i: int) -> bool:
-    """A hyphen inside one spelled number ("twenty-one", "one-half"), not a range."""
-    if i == 0 or i + 1 >= len(doc) or doc[i - 1].whitespace_ or doc[i].whitespace_:
-        return False
-    previous, following = doc[i - 1].lower_, doc[i + 1].lower_
-    return (previous in TENS and following in UNITS and following not in ("a", "an")) or (
-        is_number_word(previous) and following in FRACTIONS
-    )
-
-
-def _space_grouped(previous: Token, token: Token) -> bool:
-    """ "40 000", "1 234 567": thousands grouped with a space (European copy)."""
-    return (
-        previous.whitespace_ == " "
-        and bool(re.fullmatch(r"\d{1,3}", previous.text))
-        and bool(re.fullmatch(r"\d{3}(?:\.\d+)?", token.text))
-    )
 
 
 def _hedged(token: Token) -> bool:
@@ -409,7 +253,7 @@ def _read(
     for token in doc[number_start:end]:
         if token.lower_ in lexicon.CURRENCY_SYMBOLS and currency is None:
             currency = lexicon.CURRENCY_SYMBOLS[token.lower_]
-        glued = _CURRENCY_PREFIX.match(token.text)
+        glued = CURRENCY_PREFIX.match(token.text)
         if glued and currency is None:
             symbol = glued.group().lower()
             currency = lexicon.CURRENCY_SYMBOLS.get(symbol) or lexicon.CURRENCY_SYMBOLS.get(
@@ -421,7 +265,7 @@ def _read(
         end < len(doc)
         and end not in blocked
         and (
-            _bare(doc[end]).lower() in _TRAILING_SCALES
+            bare(doc[end]).lower() in _TRAILING_SCALES
             or doc[end].text == "%"
             # "100K", "$10K" split by the tokenizer
             or (doc[end].lower_ == "k" and not doc[end - 1].whitespace_)
@@ -441,7 +285,7 @@ def _read(
     range_split = _split_range(doc, number_start, end)
     if range_split is not None:
         low_tokens = doc[number_start : range_split[0]]
-        high_value = _value_of(doc[range_split[1] : end])
+        high_value = value_of(doc[range_split[1] : end])
         is_range = high_value is not None
     elif (
         end + 1 < len(doc)
@@ -469,7 +313,7 @@ def _read(
                 high_end += 1
             if high_end < len(doc) and doc[high_end].text == "%":
                 high_end += 1
-            high_value = _value_of(doc[end + 1 : high_end])
+            high_value = value_of(doc[end + 1 : high_end])
             low_percent = doc[end - 1].text == "%"
             high_money = high_end < len(doc) and (
                 doc[high_end].lower_ in lexicon.CURRENCY_WORDS
@@ -544,7 +388,7 @@ def _read(
         # "several hundred", "a few thousand": an open range, at least n hundred
         count, phrase_start = fewness
         vague = count * _FEW_SCALES[value_text.lower()]
-    value = None if vague is not None else _value_of_text(value_text)
+    value = None if vague is not None else value_of_text(value_text)
     glued = _GLUED_UNIT.match(value_text)
     glued_unit = glued["unit"].rstrip(".") if glued else ""
     if value is None and glued and glued_unit.lower() in lexicon.UNIT_WORDS:
@@ -556,7 +400,7 @@ def _read(
         return None
     if cents is not None and value is not None:
         value += cents_value / 100
-    ratio = _ratio_after(doc, end) if value is not None and not is_range else None
+    ratio = ratio_after(doc, end) if value is not None and not is_range else None
     if ratio is not None and value is not None and value < ratio[0]:
         denominator, end = ratio
         value = value / denominator  # "one in five" is a fifth
@@ -640,7 +484,7 @@ def _read(
     taken.update(range(phrase_start, end))
     sent = doc[number_start].sent
     start_char = doc[phrase_start].idx
-    end_char = doc[end - 1].idx + len(_bare(doc[end - 1]))
+    end_char = doc[end - 1].idx + len(bare(doc[end - 1]))
     return FigureReading(
         start=start_char,
         end=end_char,
@@ -663,12 +507,12 @@ def _cents_after(doc: Doc, end: int) -> tuple[float, int] | None:
     i = end
     if i < len(doc) and doc[i].lower_ == "and":
         i += 1
-    if i >= len(doc) or not _is_numeric(doc[i]):
+    if i >= len(doc) or not is_numeric(doc[i]):
         return None
     j = i + 1
-    while j < len(doc) and (step := _continues_number(doc, i, j)):
+    while j < len(doc) and (step := continues_number(doc, i, j)):
         j += step
-    value = _value_of(doc[i:j])
+    value = value_of(doc[i:j])
     if value is None or not 0 < value < 100 or not float(value).is_integer():
         return None
     if j < len(doc) and doc[j].lower_ in ("cent", "cents", "pence", "p"):
@@ -699,14 +543,14 @@ def _range_partner(
         if not money:
             return None  # "rose 15% to $415.9 million": a change, then a level
         i += 1
-    if i >= len(doc) or i in blocked or not _is_numeric(doc[i]):
+    if i >= len(doc) or i in blocked or not is_numeric(doc[i]):
         return None
     j = i + 1
-    while j < len(doc) and j not in blocked and (step := _continues_number(doc, i, j)):
+    while j < len(doc) and j not in blocked and (step := continues_number(doc, i, j)):
         j += step
     while j < len(doc) and doc[j].lower_ in _TRAILING_SCALES:
         j += 1
-    high = _value_of(doc[i:j])
+    high = value_of(doc[i:j])
     glued = _GLUED_UNIT.match(doc[j - 1].text)
     if high is None and glued:
         high = parse_number(glued["num"])
@@ -786,19 +630,6 @@ def _bounds(qualifier: str, value: float | None) -> tuple[float | None, float | 
     }.get(qualifier, (None, None))
 
 
-def _value_of(tokens: Span) -> float | None:
-    return _value_of_text(
-        " ".join(t.text for t in tokens if t.lower_ not in lexicon.CURRENCY_SYMBOLS)
-    )
-
-
-def _value_of_text(text: str) -> float | None:
-    cleaned = _CURRENCY_PREFIX.sub("", text.replace("%", "").strip())
-    if not cleaned:
-        return None
-    return parse_number(cleaned)
-
-
 def _split_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """Where a range inside one seed splits: ``(end of low, start of high)``.
 
@@ -810,7 +641,7 @@ def _split_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         joiner = doc[i].lower_
         if joiner not in RANGE_JOINERS or (joiner == "and" and not between):
             continue
-        if joiner == "-" and _compound_hyphen(doc, i):
+        if joiner == "-" and compound_hyphen(doc, i):
             continue  # "twenty-one", "one-half"
         if _is_scale_or_number(doc[i - 1]) and _starts_number(doc, i + 1, set()):
             return i, i + 1
@@ -823,11 +654,11 @@ def _starts_number(doc: Doc, i: int, blocked: set[int]) -> bool:
     token = doc[i]
     if token.lower_ in lexicon.CURRENCY_SYMBOLS and i + 1 < len(doc):
         token = doc[i + 1]
-    return _is_numeric(token)
+    return is_numeric(token)
 
 
 def _is_scale_or_number(token: Token) -> bool:
-    return _is_numeric(token) or token.lower_ in ("million", "billion", "thousand", "bn", "m")
+    return is_numeric(token) or token.lower_ in ("million", "billion", "thousand", "bn", "m")
 
 
 def _next_is(doc: Doc, i: int, *words: str) -> bool:
@@ -880,9 +711,6 @@ def _is_excluded(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
-_QUALIFIER_WORDS = frozenset(word for phrase in lexicon.QUALIFIERS for word in phrase)
-
-
 def _is_label_word(token: Token) -> bool:
     """A capitalised noun that names the number after it ("Route", "Flight")."""
     if not token.text[:1].isupper() or not token.is_alpha or token.pos_ not in ("PROPN", "NOUN"):
@@ -890,7 +718,7 @@ def _is_label_word(token: Token) -> bool:
     lower = token.lower_
     return (
         lower not in lexicon.MONTHS
-        and lower not in _QUALIFIER_WORDS
+        and lower not in lexicon.QUALIFIER_WORDS
         and lower not in lexicon.CURRENCY_SYMBOLS
     )
 

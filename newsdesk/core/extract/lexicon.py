@@ -98,6 +98,7 @@ for _word, _name in (
     QUALIFIERS[(_word, "or", "equal", "to")] = _name
     QUALIFIERS[(_word, "than", "or", "equal", "to")] = _name
 QUALIFIER_PHRASES = sorted(QUALIFIERS, key=len, reverse=True)
+QUALIFIER_WORDS = frozenset(word for phrase in QUALIFIERS for word in phrase)
 # Hedges written after the number: "25 or more", "300 or so".
 TRAILING_QUALIFIERS: dict[tuple[str, ...], str] = {
     ("or", "more"): "at_least",

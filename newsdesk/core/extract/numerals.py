@@ -1,0 +1,207 @@
+"""Numbers in a parsed doc: which tokens are numbers and where one ends.
+
+"twenty-five", "4.5 million", "3 hundred and 21", "40 000", "2 1/2" are one
+number each; "1,000 2,000" is two; "one" is a number only before a noun, a
+scale or the rest of a number; "3/4 cup" is a fraction, "9/11" is not.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from newsdesk.core.extract import lexicon
+from newsdesk.core.extract.numbers import (
+    FRACTIONS,
+    NEGATIVE_WORDS,
+    PLURAL_SCALES,
+    TENS,
+    UNICODE_FRACTIONS,
+    UNITS,
+    is_number_word,
+    parse_number,
+)
+from newsdesk.core.extract.periods import has_digits
+
+SCALE_WORDS = frozenset(
+    {"hundred", "thousand", "million", "billion", "trillion", "bn", "mn", "m", "lakh", "lac",
+     "crore", "cr", "k"}
+)  # fmt: skip
+
+PLURAL_SCALE_WORDS = frozenset(PLURAL_SCALES) | {"dozen", "dozens"}
+
+NUMBER_NOUNS = frozenset(
+    {"dozen", "dozens", "hundreds", "thousands", "millions", "billions", "scores", "lakh",
+     "lakhs", "crore", "crores"}
+)  # fmt: skip
+
+ONE_CONTINUES = frozenset(
+    {"hundred", "thousand", "million", "billion", "trillion", "lakh", "crore", "and", "point",
+     "-", "half", "third", "quarter", "fifth", "sixth", "tenth"}
+)  # fmt: skip
+
+SLASH = re.compile(r"^[-−]?\d{1,3}/\d{1,4}$")
+
+TIME = re.compile(r"^\d{1,2}:\d\d$")
+
+CURRENCY_PREFIX = re.compile(
+    r"^(?:(?:[A-Z]{1,3})?[$£€¥₹₦]|(?:USD|EUR|GBP|JPY|INR|AUD|CAD|CHF|CNY|NZD|HKD)(?=\d))",
+    re.IGNORECASE,
+)
+
+
+def bare(token: Token) -> str:
+    """The token's text without a full stop the tokenizer left on it ("40C.", "m.")."""
+    text = token.text
+    return text[:-1] if len(text) > 1 and text.endswith(".") and text[-2] != "." else text
+
+
+def is_numeric(token: Token) -> bool:
+    """Whether a token can be (part of) a number."""
+    text = CURRENCY_PREFIX.sub("", bare(token))
+    if text in UNICODE_FRACTIONS:
+        return True
+    if any(ch.isdigit() for ch in text):
+        if SLASH.match(text):
+            return fraction_in_use(token)
+        if re.match(r"^[-−+]?\d+(?:\.\d+)?e[-+]?\d+$", text):
+            return True  # "1.3e6"
+        return bool(re.match(r"^[-−+]?[\d.,]+[a-zA-Z]{0,3}$", text)) and not TIME.match(text)
+    lower = token.lower_
+    following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+    if lower == "one":
+        # "one" is a number before a noun, a scale or the rest of a number
+        # ("one million", "one and a half", "one in five"), and a pronoun elsewhere.
+        previous = token.doc[token.i - 1].lower_ if token.i else ""
+        return (
+            token.dep_ == "nummod"
+            or following in ONE_CONTINUES
+            or previous in NEGATIVE_WORDS
+            or ratio_after(token.doc, token.i + 1) is not None
+        )
+    if lower in ("half", "quarter", "third"):
+        return following in SCALE_WORDS  # "half a million" is read from "a"
+    if lower in ("a", "an", "second", "a.m.", "p.m."):
+        return False
+    return is_number_word(lower) and (
+        token.like_num or token.pos_ == "NUM" or lower in NUMBER_NOUNS
+    )
+
+
+def fraction_in_use(token: Token) -> bool:
+    """ "3/4 cup", "2 1/2 miles", "1/2 of": a fraction, not a date like "9/11"."""
+    doc = token.doc
+    following = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+    previous = doc[token.i - 1] if token.i else None
+    return (
+        following in lexicon.UNIT_WORDS
+        or following in ("of", "inch", "inches", "cup", "cups", "mile", "miles")
+        or (previous is not None and previous.text.isdigit() and bool(previous.whitespace_))
+        or (previous is not None and previous.lower_ in lexicon.QUALIFIER_WORDS)
+    )
+
+
+def continues_number(doc: Doc, start: int, j: int) -> int:
+    """How many tokens from ``j`` on belong to the number that began at ``start``
+    (0 when it has ended)."""
+    token, previous = doc[j], doc[j - 1]
+    following = doc[j + 1] if j + 1 < len(doc) else None
+    glued = not previous.whitespace_ and not token.whitespace_
+    if token.text == "-" and glued and following is not None:
+        return 2 if compound_hyphen(doc, j) else 0
+    if token.lower_ in UNITS and (previous.lower_ in TENS or previous.lower_ == "and"):
+        return 1  # "thirty one", "a hundred and one"
+    if is_numeric(token):
+        if has_digits(token) and has_digits(previous):
+            # "1,000 2,000" are two numbers; "2 1/2" and "40 000" are one.
+            if SLASH.match(token.text) and previous.text.isdigit():
+                return 1
+            return 1 if space_grouped(previous, token) else 0
+        return 1
+    lower = token.lower_
+    if lower in FRACTIONS and is_number_word(previous.lower_) and not has_digits(previous):
+        return 1  # "two thirds", "three quarters"
+    if lower in SCALE_WORDS | PLURAL_SCALE_WORDS and (
+        is_numeric(previous) or previous.lower_ in SCALE_WORDS
+    ):
+        return 1  # "five lakh", "three billions", "thousand millions"
+    if lower == "point" and following is not None and is_number_word(following.lower_):
+        return 1  # "two point five"
+    if lower == "and" and following is not None:
+        after = doc[j + 2] if j + 2 < len(doc) else None
+        if (
+            following.lower_ in ("a", "an", "one")
+            and after is not None
+            and after.lower_ in FRACTIONS
+        ):
+            return 3  # "and a half", "and one half"
+        if previous.lower_ == "hundred" and (
+            is_number_word(following.lower_) or following.text.isdigit()
+        ):
+            return 1  # "one hundred and five", "3 hundred and 21"
+        if (
+            previous.lower_ in SCALE_WORDS
+            and not has_digits(following)
+            and is_number_word(following.lower_)
+            and following.lower_ not in ("a", "an")
+        ):
+            return 1  # "three million and two thirds"
+    return 0
+
+
+def ratio_after(doc: Doc, i: int) -> tuple[float, int] | None:
+    """ "in five" / "out of ten" after a number: its denominator and where it ends."""
+    if i + 1 >= len(doc):
+        return None
+    if doc[i].lower_ == "in":
+        j = i + 1
+    elif doc[i].lower_ == "out" and doc[i + 1].lower_ == "of":
+        j = i + 2
+    else:
+        return None
+    if j >= len(doc) or not (has_digits(doc[j]) or doc[j].lower_ in UNITS | TENS):
+        return None
+    k = j + 1
+    while k < len(doc) and (step := continues_number(doc, j, k)):
+        k += step
+    if k < len(doc) and (doc[k].lower_ in lexicon.UNIT_WORDS or doc[k].ent_type_ == "DATE"):
+        return None  # "5 in 10 days" is a count and a period, not a ratio
+    if doc[j].ent_type_ == "DATE":
+        return None
+    denominator = value_of(doc[j:k])
+    if not denominator or denominator < 2:
+        return None
+    return denominator, k
+
+
+def compound_hyphen(doc: Doc, i: int) -> bool:
+    """A hyphen inside one spelled number ("twenty-one", "one-half"), not a range."""
+    if i == 0 or i + 1 >= len(doc) or doc[i - 1].whitespace_ or doc[i].whitespace_:
+        return False
+    previous, following = doc[i - 1].lower_, doc[i + 1].lower_
+    return (previous in TENS and following in UNITS and following not in ("a", "an")) or (
+        is_number_word(previous) and following in FRACTIONS
+    )
+
+
+def space_grouped(previous: Token, token: Token) -> bool:
+    """ "40 000", "1 234 567": thousands grouped with a space (European copy)."""
+    return (
+        previous.whitespace_ == " "
+        and bool(re.fullmatch(r"\d{1,3}", previous.text))
+        and bool(re.fullmatch(r"\d{3}(?:\.\d+)?", token.text))
+    )
+
+
+def value_of(tokens: Span) -> float | None:
+    return value_of_text(
+        " ".join(t.text for t in tokens if t.lower_ not in lexicon.CURRENCY_SYMBOLS)
+    )
+
+
+def value_of_text(text: str) -> float | None:
+    cleaned = CURRENCY_PREFIX.sub("", text.replace("%", "").strip())
+    if not cleaned:
+        return None
+    return parse_number(cleaned)
