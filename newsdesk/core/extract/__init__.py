@@ -25,7 +25,13 @@ from newsdesk.core.extract.periods import is_date_like
 from newsdesk.core.extract.quotes import find_quotes
 from newsdesk.core.model import Article, DateFact, Entity, FactSheet, Figure, Mention, Quote
 from newsdesk.core.nlp import load_pipeline, pipeline_name
-from newsdesk.core.wire import clean_text, find_dateline, sentence_case_headline, split_article
+from newsdesk.core.wire import (
+    Dateline,
+    clean_text,
+    find_dateline,
+    sentence_case_headline,
+    split_article,
+)
 from newsdesk.errors import InputError
 
 if TYPE_CHECKING:
@@ -129,8 +135,9 @@ class Extractor:
 
     def build_sheet(self, doc: Doc, article: Article, sheet_id: str | None = None) -> FactSheet:
         """Read every kind of fact from a parsed article."""
-        story_date = self._story_date(article)
-        spans = self._entity_spans(doc, article)
+        dateline = find_dateline(article.text, len(article.headline) + 1)
+        story_date = self._story_date(article, dateline)
+        spans = self._entity_spans(doc, article, dateline)
         entities = [
             Entity(
                 id=f"e{n}",
@@ -223,7 +230,7 @@ class Extractor:
             _restore_case(sheet)
         return sheet
 
-    def _story_date(self, article: Article) -> dt.date:
+    def _story_date(self, article: Article, dateline: Dateline | None) -> dt.date:
         """The date relative expressions count from: given, dateline, or today."""
         today = self._today()
         if article.published:
@@ -237,7 +244,6 @@ class Extractor:
             if value:
                 article.published = value
                 return dt.date.fromisoformat(value)
-        dateline = find_dateline(article.text, len(article.headline) + 1)
         if dateline and dateline.date_text:
             value = resolve_date(dateline.date_text, today)
             if value:
@@ -249,10 +255,9 @@ class Extractor:
                 return resolved
         return today
 
-    def _entity_spans(self, doc: Doc, article: Article) -> list[Span]:
+    def _entity_spans(self, doc: Doc, article: Article, dateline: Dateline | None) -> list[Span]:
         """The NER's spans, with the dateline's place read as a place."""
         spans = [_as_place_if_located(span) for span in _join_split_names(doc) if _plausible(span)]
-        dateline = find_dateline(article.text, len(article.headline) + 1)
         if dateline is None:
             return spans
         forced = [doc.char_span(dateline.start, dateline.end, label="GPE", alignment_mode="expand")]

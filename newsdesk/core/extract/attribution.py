@@ -22,7 +22,7 @@ def attribution(sent: Span) -> tuple[int, int] | None:
             if to.lower_ == "to":
                 objects = [c for c in to.children if c.dep_ == "pobj"]
                 if objects:
-                    return _phrase_chars(objects[0])
+                    return phrase_chars(objects[0])
     doc = sent.doc
     for token in sent:
         if token.lemma_.lower() not in lexicon.SAY_VERBS or token.pos_ != "VERB":
@@ -33,7 +33,7 @@ def attribution(sent: Span) -> tuple[int, int] | None:
         after = doc[token.i + 1] if token.i + 1 < sent.end else None
         at_end = after is None or after.is_punct
         if at_end and before is not None and before.pos_ in ("PROPN", "NOUN"):
-            return _phrase_chars(before)
+            return phrase_chars(before)
         if (
             before is not None
             and before.is_punct
@@ -44,23 +44,26 @@ def attribution(sent: Span) -> tuple[int, int] | None:
             head = after
             while head.i + 1 < sent.end and head.nbor(1).pos_ in ("PROPN", "NOUN"):
                 head = head.nbor(1)
-            return _phrase_chars(head)
+            return phrase_chars(head)
     for token in sent:
         if token.lemma_.lower() in lexicon.SAY_VERBS and token.pos_ == "VERB":
             subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
             for subject in subjects:
                 if subject.pos_ in ("PROPN", "NOUN") or subject.ent_type_:
-                    return _phrase_chars(subject)
+                    return phrase_chars(subject)
     return None
 
 
-def _phrase_chars(token: Token) -> tuple[int, int]:
-    """The characters of ``token``'s entity if it has one, else of its name tokens."""
+def phrase_chars(
+    token: Token, modifiers: tuple[str, ...] = ("compound", "amod")
+) -> tuple[int, int]:
+    """The characters of ``token``'s entity if it has one, else of the token with
+    the ``modifiers`` right before it ("police spokesman", "the clown")."""
     doc = token.doc
     for ent in doc.ents:
         if ent.start <= token.i < ent.end:
             return ent.start_char, ent.end_char
     left = token.i
-    while left > 0 and doc[left - 1].dep_ in ("compound", "amod") and doc[left - 1].head == token:
+    while left > 0 and doc[left - 1].dep_ in modifiers and doc[left - 1].head == token:
         left -= 1
     return doc[left].idx, token.idx + len(token.text)

@@ -50,6 +50,7 @@ from newsdesk.core.extract.periods import (
     is_date_like,
     is_duration,
 )
+from newsdesk.core.wire import is_title_case
 
 # Entity types whose numbers are names or positions, not amounts.
 BLOCKING_LABELS = frozenset(
@@ -498,7 +499,7 @@ def _read(
         unit=unit,
         counted=counted,
         sentence=(sent.start_char, sent.end_char),
-        source_span=attribution(sent),
+        source_span=_attribution_of(sent),
     )
 
 
@@ -728,7 +729,14 @@ def _is_title_case(token: Token) -> bool:
     text = doc_text(token.doc)
     start = text.rfind("\n", 0, token.idx) + 1
     end = text.find("\n", token.idx)
-    words = [w for w in re.findall(r"[A-Za-z]+", text[start : end if end != -1 else None])]
-    long_words = [w for w in words if len(w) > 3]
-    capitalised = sum(1 for w in long_words if w[0].isupper())
-    return len(long_words) >= 3 and capitalised / len(long_words) >= 0.6
+    return is_title_case(text[start : end if end != -1 else None])
+
+
+def _attribution_of(sent: Span) -> tuple[int, int] | None:
+    """:func:`attribution` of a sentence, worked out once however many figures it holds."""
+    cache = sent.doc.user_data.setdefault("newsdesk.attribution", {})
+    key = (sent.start, sent.end)
+    if key not in cache:
+        cache[key] = attribution(sent)
+    found: tuple[int, int] | None = cache[key]
+    return found

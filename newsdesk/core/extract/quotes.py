@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsdesk.core.extract import lexicon
+from newsdesk.core.extract.attribution import phrase_chars
 from newsdesk.core.extract.doctext import doc_text
 
 _MIN_WORDS = 4
@@ -146,7 +147,7 @@ def find_quotes(doc: Doc) -> list[QuoteReading]:
             end=start + len(stripped),
             text=stripped,
             cue=cue_token.lower_ if cue_token is not None else None,
-            speaker_span=_name_span(speaker) if speaker is not None else None,
+            speaker_span=phrase_chars(speaker, ("compound",)) if speaker is not None else None,
             pronoun=speaker is not None and speaker.lower_ in _PRONOUNS,
         )
         if reading.speaker_span is None and readings and start - readings[-1].end < 80:
@@ -202,14 +203,3 @@ def _named(subject: Token) -> Token:
         if child.dep_ == "appos" and child.ent_type_ == "PERSON":
             return child
     return subject
-
-
-def _name_span(token: Token) -> tuple[int, int]:
-    doc = token.doc
-    for ent in doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent.start_char, ent.end_char
-    left = token.i
-    while left > 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].head == token:
-        left -= 1
-    return doc[left].idx, token.idx + len(token.text)
