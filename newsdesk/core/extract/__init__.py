@@ -23,6 +23,7 @@ from newsdesk.core.extract.entities import best_name, display_name, group_entiti
 from newsdesk.core.extract.figures import find_figures
 from newsdesk.core.extract.periods import is_date_like
 from newsdesk.core.extract.quotes import find_quotes
+from newsdesk.core.extract.tokens import split_figures
 from newsdesk.core.model import Article, DateFact, Entity, FactSheet, Figure, Mention, Quote
 from newsdesk.core.nlp import load_pipeline, pipeline_name
 from newsdesk.core.wire import (
@@ -48,6 +49,7 @@ class Extractor:
 
     def __init__(self, nlp: Language, *, today: Callable[[], dt.date] = dt.date.today) -> None:
         self.nlp = nlp
+        split_figures(nlp)
         self._today = today
 
     @classmethod

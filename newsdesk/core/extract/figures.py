@@ -289,11 +289,11 @@ def _read(
         high_value = value_of(doc[range_split[1] : end])
         is_range = high_value is not None
     elif (
-        end + 1 < len(doc)
-        and doc[end].lower_ in ("to", "-", "–", "and")
-        and _starts_number(doc, end + 1, blocked)
+        (joint := _joiner_at(doc, end)) is not None
+        and joint + 1 < len(doc)
+        and _starts_number(doc, joint + 1, blocked)
     ):
-        joiner = doc[end].lower_
+        joiner = doc[joint].lower_
         before = doc[phrase_start - 1].lower_ if phrase_start > 0 else ""
         # "rose 3% to 5%": a change, then the new level; "rise 10 to 20 percent" is a range.
         own_unit = doc[end - 1].text == "%" or currency is not None
@@ -303,9 +303,9 @@ def _read(
             and own_unit
             and change_of(doc, phrase_start) is not None
         )
-        mixed = doc[end - 1].text == "%" and doc[end + 1].lower_ in lexicon.CURRENCY_SYMBOLS
+        mixed = doc[end - 1].text == "%" and doc[joint + 1].lower_ in lexicon.CURRENCY_SYMBOLS
         if (joiner != "and" or before == "between") and not changes_to and not mixed:
-            high_end = end + 2
+            high_end = joint + 2
             while (
                 high_end < len(doc)
                 and high_end not in blocked
@@ -314,7 +314,7 @@ def _read(
                 high_end += 1
             if high_end < len(doc) and doc[high_end].text == "%":
                 high_end += 1
-            high_value = value_of(doc[end + 1 : high_end])
+            high_value = value_of(doc[joint + 1 : high_end])
             low_percent = doc[end - 1].text == "%"
             high_money = high_end < len(doc) and (
                 doc[high_end].lower_ in lexicon.CURRENCY_WORDS
@@ -656,6 +656,21 @@ def _starts_number(doc: Doc, i: int, blocked: set[int]) -> bool:
     if token.lower_ in lexicon.CURRENCY_SYMBOLS and i + 1 < len(doc):
         token = doc[i + 1]
     return is_numeric(token)
+
+
+def _joiner_at(doc: Doc, i: int) -> int | None:
+    """Where a range joiner right after a number sits: "10 to 20", "10-20", and
+    the hanging hyphen of "8- to 16-metre" (the joiner is then "to")."""
+    if i >= len(doc):
+        return None
+    if (
+        doc[i].text == "-"
+        and i + 1 < len(doc)
+        and doc[i + 1].lower_ in ("to", "and", "or")
+        and not doc[i - 1].whitespace_
+    ):
+        return i + 1
+    return i if doc[i].lower_ in ("to", "-", "–", "and") else None
 
 
 def _is_scale_or_number(token: Token) -> bool:

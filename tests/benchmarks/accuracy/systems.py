@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from newsdesk.core.extract.tokens import shipped_tokenizer
 from tests.benchmarks.accuracy.scoring import OffsetMap, bare_value
 
 if TYPE_CHECKING:
@@ -127,7 +128,7 @@ def run_bare(
     ours = [name for name in getattr(nlp, "pipe_names", ()) if name.startswith("newsdesk")]
     bare = nlp.select_pipes(disable=ours) if ours else contextlib.nullcontext()
     try:
-        with bare:  # the bare pipeline, as shipped
+        with bare, shipped_tokenizer(nlp):  # the bare pipeline, as shipped
             docs: list[Doc | None] = list(nlp.pipe(texts, batch_size=64))
     except Exception:
         log.warning("nlp.pipe failed; analysing one text at a time")
