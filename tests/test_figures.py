@@ -22,21 +22,39 @@ def _check(extractor: Extractor, sentence: str, text: str, expected: dict[str, o
         assert getattr(figure, field) == pytest.approx(value), field
 
 
-@pytest.mark.parametrize(
-    ("sentence", "text", "expected"),
-    [
-        ("The fund wants 2000–4000 donors.", "2000–4000", {"low": 2000, "high": 4000}),
-        ("Tickets cost about $15-$25.", "about $15-$25", {"low": 15, "high": 25, "unit": "USD"}),
-        ("Salaries of 40k-60k were offered.", "40k-60k", {"low": 40_000, "high": 60_000}),
-        ("The beam ran at 2.5–3.0 GeV.", "2.5–3.0", {"low": 2.5, "high": 3.0}),
-        ("Crowds of 300~500 gathered.", "300~500", {"low": 300, "high": 500}),
-        ("Add ~3-4 grams of salt.", "~3-4 grams", {"low": 3, "high": 4, "kind": "quantity"}),
-        ("They built a 10- to 12-foot wall.", "10- to 12-foot", {"low": 10, "high": 12}),
-        ("The fee is Rs450 a month.", "Rs450", {"value": 450, "unit": "INR"}),
-        ("Vouchers worth USD75 were sent.", "USD75", {"value": 75, "unit": "USD"}),
-    ],
-)
-def test_ranges_and_amounts_written_without_spaces(
+# Ranges written without spaces, codes glued to amounts.
+WRITTEN_TIGHT = [
+    ("The fund wants 2000–4000 donors.", "2000–4000", {"low": 2000, "high": 4000}),
+    ("Tickets cost about $15-$25.", "about $15-$25", {"low": 15, "high": 25, "unit": "USD"}),
+    ("Salaries of 40k-60k were offered.", "40k-60k", {"low": 40_000, "high": 60_000}),
+    ("The beam ran at 2.5–3.0 GeV.", "2.5–3.0", {"low": 2.5, "high": 3.0}),
+    ("Crowds of 300~500 gathered.", "300~500", {"low": 300, "high": 500}),
+    ("Add ~3-4 grams of salt.", "~3-4 grams", {"low": 3, "high": 4, "kind": "quantity"}),
+    ("They built a 10- to 12-foot wall.", "10- to 12-foot", {"low": 10, "high": 12}),
+    ("The fee is Rs450 a month.", "Rs450", {"value": 450, "unit": "INR"}),
+    ("Vouchers worth USD75 were sent.", "USD75", {"value": 75, "unit": "USD"}),
+]
+# Bounds on both sides, spelled-out decimals and shares, Indian scales.
+BOUNDS_AND_WORDS = [
+    (
+        "Bids were above 1000 and below 1500.",
+        "above 1000 and below 1500",
+        {"qualifier": "range", "low": 1000, "high": 1500},
+    ),
+    (
+        "There were at most 100 and at least 20 boats.",
+        "at most 100 and at least 20",
+        {"qualifier": "range", "low": 20, "high": 100, "counted": "boats"},
+    ),
+    ("The score stood at nought.", "nought", {"value": 0}),
+    ("It measured nine point nought four.", "nine point nought four", {"value": 9.04}),
+    ("Two thirds of a million voted.", "Two thirds of a million", {"value": 2e6 / 3}),
+    ("Pay rose to 30 lkh.", "30 lkh", {"value": 3_000_000}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "expected"), WRITTEN_TIGHT + BOUNDS_AND_WORDS)
+def test_figure_reads_as_an_editor_would(
     extractor: Extractor, sentence: str, text: str, expected: dict[str, object]
 ) -> None:
     _check(extractor, sentence, text, expected)
@@ -52,3 +70,24 @@ def test_bare_pipeline_tokenizer_can_be_had_back(extractor: Extractor) -> None:
     with shipped_tokenizer(extractor.nlp):
         assert [t.text for t in extractor.nlp("1000–5000")] == ["1000–5000"]
     assert [t.text for t in extractor.nlp("1000–5000")] == ["1000", "–", "5000"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "texts"),
+    [
+        ("Prices fell from 20 dollars to 10 dollars.", ["20 dollars", "10 dollars"]),
+        ("The jobless rate fell from 5.2% to 4.9%.", ["5.2%", "4.9%"]),
+        ("Membership dropped from 1,200 to 900.", ["1,200", "900"]),
+        ("Scores of people fled as she scores again.", ["Scores"]),
+        ("The court ruled 5-4 on Tuesday.", []),
+    ],
+)
+def test_a_fall_from_one_figure_to_another_is_two_figures(
+    extractor: Extractor, sentence: str, texts: list[str]
+) -> None:
+    assert [f.text for f in extractor.extract(sentence).figures] == texts
+
+
+def test_two_hundreds_joined_by_and_are_two_numbers(extractor: Extractor) -> None:
+    sheet = extractor.extract("We counted 3 hundred and 2 hundred boxes.")
+    assert [(f.text, f.value) for f in sheet.figures] == [("3 hundred", 300), ("2 hundred", 200)]

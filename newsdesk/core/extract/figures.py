@@ -323,6 +323,18 @@ def _read(
             if high_value is not None and not (low_percent and high_money):
                 is_range = True
                 end = high_end
+    if is_range and high_value is not None:
+        low_end = range_split[0] if range_split is not None else core_end
+        low_value = value_of(doc[number_start:low_end])
+        if (
+            low_value is not None
+            and high_value < low_value
+            and doc[low_end].lower_ == "to"
+            and not _score_or_phone(doc, number_start, end)
+        ):
+            # "fell from 20 to 10": the old figure and then the new one, not a range
+            # ("ruled 5-4" stays a tally, which is no figure).
+            is_range, high_value, end, low_tokens = False, None, low_end, doc[number_start:low_end]
     if is_range and phrase_start > 0 and doc[phrase_start - 1].lower_ in ("between", "from"):
         phrase_start -= 1
 
@@ -405,16 +417,11 @@ def _read(
     if ratio is not None and value is not None and value < ratio[0]:
         denominator, end = ratio
         value = value / denominator  # "one in five" is a fifth
-    range_text = doc_text(doc)[doc[number_start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
     if (
         is_range
         and value is not None
         and high_value is not None
-        and (
-            high_value < value
-            or _PHONE.match(range_text)
-            or (_SCORE.match(range_text) and _talks_of_a_game(doc[number_start].sent))
-        )
+        and (high_value < value or _score_or_phone(doc, number_start, end))
     ):
         taken.update(range(number_start, end))
         return None  # "won 3-1" is a score, "555-1234" a phone number
@@ -422,7 +429,7 @@ def _read(
     # Only the number itself must be free: a currency code or unit word next to
     # it may carry a stray entity label ("EUR" as ORG, "Euros" as PRODUCT).
     if any(i in blocked for i in range(number_start, core_end)) or _is_excluded(
-        doc, number_start, end
+        doc, number_start, end, compared=qualifier is not None and qualifier != "about"
     ):
         return None
 
@@ -444,12 +451,9 @@ def _read(
     )
     if not is_range and value is not None and not rises_to:
         partner = _range_partner(doc, phrase_start, end, blocked, money=currency is not None)
-        if partner is not None:
-            high_value, end = partner
-            is_range = high_value >= value
-            if not is_range:
-                high_value = None
-            elif doc[phrase_start - 1].lower_ in ("between", "from") if phrase_start else False:
+        if partner is not None and partner[0] >= value:
+            (high_value, end), is_range = partner, True
+            if phrase_start and doc[phrase_start - 1].lower_ in ("between", "from"):
                 phrase_start -= 1
 
     inclusive = inclusive_bound(doc, end, qualifier)
@@ -575,6 +579,9 @@ def _bound_value(first: FigureReading, second: FigureReading, side: str) -> floa
     return reading.value if reading.value is not None else 0.0
 
 
+_COUNTS = {"number", "count"}
+
+
 def merge_bounds(readings: list[FigureReading], text: str) -> list[FigureReading]:
     """ "more than 10 and less than 40" is one range, not two hedged figures."""
     merged: list[FigureReading] = []
@@ -588,10 +595,12 @@ def merge_bounds(readings: list[FigureReading], text: str) -> list[FigureReading
             and {previous.qualifier, reading.qualifier} & {"less_than", "at_most"}
             and previous.value is not None
             and reading.value is not None
-            and previous.kind == reading.kind
+            and (previous.kind == reading.kind or {previous.kind, reading.kind} == _COUNTS)
             and _bound_value(previous, reading, "low") < _bound_value(previous, reading, "high")
         ):
             low, high = sorted((previous.value, reading.value))
+            if reading.kind == "count":  # "at most 100 and at least 20 apples"
+                previous.kind, previous.counted = reading.kind, reading.counted
             previous.end, previous.text = reading.end, text[previous.start : reading.end]
             previous.value, previous.low, previous.high = low, low, high
             previous.qualifier = "range"
@@ -612,6 +621,15 @@ def _few_before(doc: Doc, start: int) -> tuple[int, int] | None:
     if start >= 3 and [t.lower_ for t in doc[start - 3 : start]] == ["a", "couple", "of"]:
         return 2, start - 3
     return None
+
+
+def _score_or_phone(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens ``start:end`` read as a phone number or, in a sentence about a
+    match, a score ("555-1234", "won 3-1")."""
+    text = doc_text(doc)[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
+    return bool(_PHONE.match(text)) or (
+        bool(_SCORE.match(text)) and _talks_of_a_game(doc[start].sent)
+    )
 
 
 def _talks_of_a_game(sent: Span) -> bool:
@@ -685,8 +703,12 @@ def _in_ent(token: Token, label: str) -> bool:
     return token.ent_type_ == label
 
 
-def _is_excluded(doc: Doc, start: int, end: int) -> bool:
-    """Years, times, phone numbers and identifiers are not figures."""
+def _is_excluded(doc: Doc, start: int, end: int, *, compared: bool = False) -> bool:
+    """Years, times, phone numbers and identifiers are not figures.
+
+    A number compared with a bound ("below 1500", "at least 2000") is an amount,
+    not a year.
+    """
     tokens = doc[start:end]
     numeric = [t for t in tokens if any(ch.isdigit() for ch in t.text)]
     if not numeric:
@@ -694,7 +716,7 @@ def _is_excluded(doc: Doc, start: int, end: int) -> bool:
     first, last = numeric[0], numeric[-1]
     if len(numeric) == 1 and len(tokens) == 1:
         text = first.text
-        if YEAR.match(text) and not counts_something(first):
+        if YEAR.match(text) and not counts_something(first) and not compared:
             return True
         if _PHONE.match(text):
             return True

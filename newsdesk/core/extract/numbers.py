@@ -23,6 +23,7 @@ TENS = {
 }  # fmt: skip
 SCALES = {
     "hundred": 100, "thousand": 1_000, "k": 1_000, "lakh": 100_000, "lac": 100_000,
+    "lkh": 100_000, "koti": 10_000_000, "krore": 10_000_000,
     "million": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "m": 1_000_000,
     "mil": 1_000_000, "mm": 1_000_000, "crore": 10_000_000, "cr": 10_000_000,
     "billion": 1_000_000_000, "bn": 1_000_000_000, "b": 1_000_000_000, "bln": 1_000_000_000,
@@ -31,7 +32,8 @@ SCALES = {
 }  # fmt: skip
 # Plural scales after a number multiply like the singular: "three billions".
 PLURAL_SCALES = {
-    "hundreds": 100, "thousands": 1_000, "lakhs": 100_000, "lacs": 100_000,
+    "hundreds": 100, "thousands": 1_000, "lakhs": 100_000, "lacs": 100_000, "lkhs": 100_000,
+    "krores": 10_000_000,
     "millions": 1_000_000, "crores": 10_000_000, "billions": 1_000_000_000,
     "trillions": 1_000_000_000_000,
 }  # fmt: skip
@@ -137,6 +139,7 @@ def _read_words(words: list[str]) -> float | None:
     current: float | None = None
     last_scale = 1.0
     last_added = 0.0  # the units or tens last added: the numerator of "and three quarters"
+    hundreds = False
     previous = ""
     for index, word in enumerate(words):
         following = words[index + 1] if index + 1 < len(words) else ""
@@ -183,7 +186,11 @@ def _read_words(words: list[str]) -> float | None:
             current = (current or 0) + value
             last_added = value if previous not in UNITS | TENS else last_added + value
         elif word in DOZEN and (word != "dozens" or current is not None):
-            current = (current if current is not None else 1) * DOZEN[word]
+            if current is not None and last_added and current > last_added:
+                # "three hundred and two dozen": two dozen, plus three hundred
+                current = current - last_added + last_added * DOZEN[word]
+            else:
+                current = (current if current is not None else 1) * DOZEN[word]
         elif word in FRACTIONS:
             # "half" alone is 0.5; "two and a half" adds a half to two; "three
             # quarters" is three times a quarter.
@@ -204,12 +211,13 @@ def _read_words(words: list[str]) -> float | None:
             if current is None and total and previous in SCALES | PLURAL_SCALES:
                 total *= scale  # "three thousand millions", "three lakh crore"
             elif scale == 100:
-                if current is not None and current >= 100:
+                if hundreds:
                     return None  # "3 hundred and 2 hundred" is two numbers
+                hundreds = True  # "fifteen hundred", "322 hundred"
                 current = (current if current is not None else 1.0) * 100
             else:
                 total += (current if current is not None else 1.0) * scale
-                current = None
+                current, hundreds = None, False
             last_scale = max(last_scale, scale) if scale != 100 else last_scale
         else:
             return None

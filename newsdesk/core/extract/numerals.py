@@ -26,14 +26,14 @@ from newsdesk.core.extract.periods import has_digits
 
 SCALE_WORDS = frozenset(
     {"hundred", "thousand", "million", "billion", "trillion", "bn", "mn", "m", "lakh", "lac",
-     "crore", "cr", "k"}
+     "crore", "cr", "k", "lkh", "koti", "krore"}
 )  # fmt: skip
 
 PLURAL_SCALE_WORDS = frozenset(PLURAL_SCALES) | {"dozen", "dozens"}
 
 NUMBER_NOUNS = frozenset(
     {"dozen", "dozens", "hundreds", "thousands", "millions", "billions", "scores", "lakh",
-     "lakhs", "crore", "crores"}
+     "lakhs", "crore", "crores", "nought", "naught"}
 )  # fmt: skip
 
 ONE_CONTINUES = frozenset(
@@ -82,6 +82,8 @@ def is_numeric(token: Token) -> bool:
         )
     if lower in ("half", "quarter", "third"):
         return following in SCALE_WORDS  # "half a million" is read from "a"
+    if lower == "scores":
+        return following == "of"  # "scores of people", not "she scores"
     if lower in ("a", "an", "second", "a.m.", "p.m."):
         return False
     return is_number_word(lower) and (
@@ -126,8 +128,23 @@ def continues_number(doc: Doc, start: int, j: int) -> int:
         is_numeric(previous) or previous.lower_ in SCALE_WORDS
     ):
         return 1  # "five lakh", "three billions", "thousand millions"
-    if lower == "point" and following is not None and is_number_word(following.lower_):
-        return 1  # "two point five"
+    if (
+        lower == "point"
+        and following is not None
+        and (is_number_word(following.lower_) or following.text.isdigit())
+    ):
+        return 1  # "two point five", "1 point 1"
+    if lower in UNITS and any(t.lower_ == "point" for t in doc[start:j]):
+        return 1  # the decimals of "nine point nought four"
+    if (
+        lower == "of"
+        and previous.lower_ in FRACTIONS
+        and following is not None
+        and following.lower_ in ("a", "an")
+        and j + 2 < len(doc)
+        and doc[j + 2].lower_ in SCALE_WORDS
+    ):
+        return 3  # "two thirds of a million"
     if lower == "and" and following is not None:
         after = doc[j + 2] if j + 2 < len(doc) else None
         if (
@@ -136,10 +153,12 @@ def continues_number(doc: Doc, start: int, j: int) -> int:
             and after.lower_ in FRACTIONS
         ):
             return 3  # "and a half", "and one half"
-        if previous.lower_ == "hundred" and (
-            is_number_word(following.lower_) or following.text.isdigit()
+        if (
+            previous.lower_ == "hundred"
+            and (is_number_word(following.lower_) or following.text.isdigit())
+            and not (after is not None and after.lower_ == "hundred")
         ):
-            return 1  # "one hundred and five", "3 hundred and 21"
+            return 1  # "one hundred and five", "3 hundred and 21", not "3 hundred and 2 hundred"
         if (
             previous.lower_ in SCALE_WORDS
             and not has_digits(following)
