@@ -80,3 +80,56 @@ def test_quote_over_several_paragraphs_keeps_its_speaker_in_each(extractor: Extr
 )
 def test_scare_quotes_and_titles_are_not_quotes(extractor: Extractor, text: str) -> None:
     assert extractor.extract(text).quotes == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sources\n"
+        "“Bridge plan stalls again in council vote” — Valley Herald, March 3, 2019\n"
+        '"Council to meet on bridge costs" – Harbour Times, March 4, 2019',
+        "Kim Ortega, curator of “Harbour Lights: Paintings and Prints from the Northern "
+        "Coast”, said the rooms were full every day.",
+        'The blog post, "Why Our Town Needs a Second Bridge", was shared widely.',
+        'The mayor said the group used the term "managed retreat" for the plan.',
+        'Ravi Menon said the new pier is rated "highly stable" by engineers.',
+        'Soldiers were told to prepare for "full readiness" by dawn.',
+    ],
+)
+def test_cited_headlines_titles_and_named_words_are_not_quotes(
+    extractor: Extractor, text: str
+) -> None:
+    assert extractor.extract(text).quotes == []
+
+
+def test_a_quote_signed_after_a_dash_belongs_to_that_name(extractor: Extractor) -> None:
+    (quote,) = extractor.extract('"Every river remembers its flood." – Dana Reyes').quotes
+    assert quote.text == "Every river remembers its flood"
+    assert quote.speaker_mention is not None
+    assert quote.speaker_mention.text == "Dana Reyes"
+
+
+def test_a_few_words_someone_said_are_a_quote(extractor: Extractor) -> None:
+    sheet = extractor.extract(
+        'Energy minister Lena Park said the talks had been "very hard going" this week.'
+    )
+    (quote,) = sheet.quotes
+    assert quote.text == "very hard going"
+    assert quote.cue == "said"
+    speaker = sheet.entity(quote.speaker)
+    assert speaker is not None
+    assert speaker.name == "Lena Park"
+    told = extractor.extract('The driver walked into the station and told officers, "all of it".')
+    assert [(q.text, q.cue) for q in told.quotes] == [("all of it", "told")]
+
+
+def test_a_speech_verb_inside_another_quote_is_not_the_cue(extractor: Extractor) -> None:
+    sheet = extractor.extract(
+        '"The river rose all night and the town slept through it." '
+        '"I told my neighbours to leave at once," said Ruth Obi.'
+    )
+    first, _ = sheet.quotes
+    assert first.cue == "said"
+    speaker = sheet.entity(first.speaker)
+    assert speaker is not None
+    assert speaker.name == "Ruth Obi"

@@ -3,9 +3,14 @@
 Quotes are found by their marks (straight or curly), so unbalanced marks
 never raise. A quote that runs over several paragraphs becomes one quote per
 paragraph, each with the same speaker, so every paragraph can be checked.
-Scare quotes and titles (fewer than four words, or title case) are not quotes.
-The speaker is the subject of the nearest speech verb outside the quote in the
-same or an adjacent sentence ("…," he said / Okafor told reporters: "…").
+Scare quotes are not quotes: fewer than four words count only when they hang
+from a speech verb ('she said the talks were "very hard"'). Titles are not
+quotes either: headline capitals with no sentence in them, a word like
+"titled", "the term" or "the film" before the marks, or a dash and a
+publication after them ('"…" — Valley Herald, May 2, 2019').
+The speaker is the subject of the nearest speech verb outside any quote in the
+same or an adjacent sentence ("…," he said / Okafor told reporters: "…"), or
+the name signed after a dash ('"…." – Dana Reyes').
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from spacy.tokens import Doc, Token
 from newsdesk.core.extract import lexicon
 from newsdesk.core.extract.attribution import phrase_chars
 from newsdesk.core.extract.doctext import doc_text
+from newsdesk.core.wire import is_title_case
 
 _MIN_WORDS = 4
 _PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
@@ -100,54 +106,109 @@ def _paragraph_start(text: str, at: int) -> int:
     return text.rfind("\n", 0, at) + 1
 
 
-_OPENING = frozenset('"“')
-_CLOSING = frozenset('"”')
-_MARKS = _OPENING | _CLOSING
-_TITLE_CUES = frozenset(
-    {"titled", "entitled", "called", "dubbed", "named", "film", "book", "song", "album",
-     "novel", "show", "series", "slogan", "campaign", "programme", "program", "report"}
+# A word or a work named, not speech, even with a speech verb near: 'the term "…"'.
+_NAMING_CUES = frozenset(
+    {"titled", "entitled", "dubbed", "named", "nicknamed", "headlined", "labelled", "labeled",
+     "termed", "so-called", "rated", "term", "word", "words", "phrase", "name", "label", "motto",
+     "hashtag"}
 )  # fmt: skip
+# Before a title, unless the words in marks make a sentence: 'the film "…"'.
+_TITLE_CUES = _NAMING_CUES | frozenset(
+    {"called", "film", "book", "song", "album", "novel", "show", "series", "slogan", "campaign",
+     "programme", "program", "report", "article", "headline", "exhibition", "exhibit", "column",
+     "essay", "poem", "play", "painting", "documentary", "episode", "website", "site", "section"}
+)  # fmt: skip
+_ABBREVIATION = re.compile(r"\b(?:vs|v|Mr|Mrs|Ms|Dr|St|Jr|No|[A-Z])\.")
+# '"…" — CBC News, March 3, 2021': a dash and a capitalised name after the closing mark.
+_DASH_NAME = re.compile(
+    r"[ \t]*(?:—|–|--?)[ \t]*([A-Z][\w.&'’-]*(?:[ \t]+(?:[A-Z][\w.&'’-]*|of|the|and|de|van|von))*)"
+)
+_CITATION_TAIL = re.compile(r",[^\n]*\b(?:1[6-9]\d\d|20\d\d)\b")
+
+
+def _sentence_like(inner: str) -> bool:
+    """Whether the words in marks end or break a sentence ("We won." / "Go. Now")."""
+    return bool(re.search(r"[.!?;](?=\s|$)", _ABBREVIATION.sub("", inner.rstrip("\"”' "))))
 
 
 def _is_title(inner: str) -> bool:
-    """ "One Hundred Years of Solitude": every long word capitalised, no sentence in it."""
+    """ "One Hundred Years of Solitude": headline capitals and no sentence in it."""
+    if _sentence_like(inner):
+        return False
     words = [w for w in re.findall(r"[A-Za-z']+", inner) if len(w) > 3]
-    return (
-        len(words) >= 2
-        and all(w[0].isupper() for w in words)
-        and not re.search(r"[.!?,;]\s", inner + " ")
-    )
+    return is_title_case(inner) or (len(words) >= 2 and all(w[0].isupper() for w in words))
 
 
-def _looks_like_a_title(doc: Doc, start: int, inner: str) -> bool:
+def _looks_like_a_title(text: str, start: int, inner: str) -> bool:
     """ "the film “Gone With the Wind Again”": a title in marks, not speech."""
+    if _sentence_like(inner):
+        return False
     words = [w for w in re.findall(r"[A-Za-z']+", inner) if len(w) > 3]
     title_case = bool(words) and all(w[0].isupper() for w in words)
-    before = doc_text(doc)[max(0, start - 20) : max(0, start - 1)].lower().split()
-    return title_case or bool(before and before[-1] in _TITLE_CUES)
+    return title_case or _word_before(text, start) in _TITLE_CUES
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word right before the opening mark of the quote that starts at ``start``."""
+    before = text[max(0, start - 20) : max(0, start - 1)].lower().split()
+    return before[-1].strip(",:") if before else ""
+
+
+def _dash_name(text: str, end: int) -> tuple[int, int] | None:
+    """The name after a dash that follows the closing mark: '"We will be back." – Dana Reyes'."""
+    match = _DASH_NAME.match(text, end + 1)
+    return match.span(1) if match else None
+
+
+def _is_citation(text: str, end: int, inner: str) -> bool:
+    """'"Flood waters rise in the valley" — Daily Post, May 2, 2019': a headline cited.
+
+    A dash and a name after a quote that is no sentence, or a name followed by
+    a date, cite a work; a sentence followed by a bare name is a quote of that
+    person.
+    """
+    name = _dash_name(text, end)
+    if name is None:
+        return False
+    line_end = text.find("\n", name[1])
+    tail = text[name[1] : line_end if line_end != -1 else len(text)]
+    return not _sentence_like(inner) or bool(_CITATION_TAIL.match(tail))
 
 
 def find_quotes(doc: Doc) -> list[QuoteReading]:
     """The direct quotes of ``doc`` in text order."""
+    text = doc_text(doc)
+    spans = _by_paragraph(text, quote_spans(text))
     readings: list[QuoteReading] = []
-    for start, end in _by_paragraph(doc_text(doc), quote_spans(doc_text(doc))):
-        inner = doc_text(doc)[start:end]
-        if len(inner.split()) < _MIN_WORDS:
-            continue  # scare quotes and short titles
-        cue_token = _cue_for(doc, start - 1, end + 1)
-        if _is_title(inner) or (cue_token is None and _looks_like_a_title(doc, start, inner)):
+    for start, end in spans:
+        inner = text[start:end]
+        if _is_citation(text, end, inner) or _is_title(inner):
             continue
+        if _word_before(text, start) in _NAMING_CUES:
+            continue  # 'the term "…"', 'a report headlined "…"'
+        cue_token = _cue_for(doc, start - 1, end + 1, spans)
+        short = len(inner.split()) < _MIN_WORDS
+        if (cue_token is None or short) and _looks_like_a_title(text, start, inner):
+            continue
+        if short:
+            cue_token = _reporting_verb(doc, start, end)
+            if cue_token is None:
+                continue  # scare quotes
         speaker: Token | None = None
         if cue_token is not None:
             subjects = [c for c in cue_token.children if c.dep_ in ("nsubj", "nsubjpass")]
             speaker = _named(subjects[0]) if subjects else None
+        speaker_span = phrase_chars(speaker, ("compound",)) if speaker is not None else None
+        signed = _dash_name(text, end)
+        if signed is not None:
+            cue_token, speaker, speaker_span = None, None, signed
         stripped = inner.rstrip(" ,.")
         reading = QuoteReading(
             start=start,
             end=start + len(stripped),
             text=stripped,
             cue=cue_token.lower_ if cue_token is not None else None,
-            speaker_span=phrase_chars(speaker, ("compound",)) if speaker is not None else None,
+            speaker_span=speaker_span,
             pronoun=speaker is not None and speaker.lower_ in _PRONOUNS,
         )
         if reading.speaker_span is None and readings and start - readings[-1].end < 80:
@@ -160,7 +221,26 @@ def find_quotes(doc: Doc) -> list[QuoteReading]:
     return readings
 
 
-def _cue_for(doc: Doc, quote_start: int, quote_end: int) -> Token | None:
+def _reporting_verb(doc: Doc, start: int, end: int) -> Token | None:
+    """The speech verb a few words in marks hang from, if any.
+
+    'She said the talks had been "very hard"' or 'told the court, "all of
+    it"': the words are what she said, not scare quotes.
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    for ancestor in span.root.ancestors:
+        if ancestor.lemma_.lower() in lexicon.SAY_VERBS and ancestor.pos_ in ("VERB", "AUX"):
+            passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in ancestor.children)
+            # 'troops were told to prepare for "…"' passes an order on.
+            return None if passive else ancestor
+    return None
+
+
+def _cue_for(
+    doc: Doc, quote_start: int, quote_end: int, quotes: list[tuple[int, int]]
+) -> Token | None:
     """The speech verb that introduces or follows the quote.
 
     The sentences the quote sits in come first ('X said the sides were
@@ -182,8 +262,8 @@ def _cue_for(doc: Doc, quote_start: int, quote_end: int) -> Token | None:
         candidates: list[tuple[int, Token]] = []
         for sent in group:
             for token in sent:
-                if span.start <= token.i < span.end:
-                    continue
+                if span.start <= token.i < span.end or any(a <= token.idx < b for a, b in quotes):
+                    continue  # a verb inside this or another quote is what was said
                 if token.lemma_.lower() in lexicon.SAY_VERBS and token.pos_ in ("VERB", "AUX"):
                     distance = min(abs(token.idx - quote_end), abs(token.idx - quote_start))
                     if token.idx >= quote_end and closes_sentence:
