@@ -50,6 +50,8 @@ BOUNDS_AND_WORDS = [
     ("It measured nine point nought four.", "nine point nought four", {"value": 9.04}),
     ("Two thirds of a million voted.", "Two thirds of a million", {"value": 2e6 / 3}),
     ("Pay rose to 30 lkh.", "30 lkh", {"value": 3_000_000}),
+    ("The pipe is one and a fourth inches wide.", "one and a fourth inches", {"value": 1.25}),
+    ("Voters backed it by a third.", "a third", {"value": 1 / 3}),
 ]
 
 
@@ -91,3 +93,8 @@ def test_a_fall_from_one_figure_to_another_is_two_figures(
 def test_two_hundreds_joined_by_and_are_two_numbers(extractor: Extractor) -> None:
     sheet = extractor.extract("We counted 3 hundred and 2 hundred boxes.")
     assert [(f.text, f.value) for f in sheet.figures] == [("3 hundred", 300), ("2 hundred", 200)]
+
+
+def test_ordinals_stay_ordinals(extractor: Extractor) -> None:
+    sheet = extractor.extract("She won a third term and finished fourth on the fifth day.")
+    assert [f.text for f in sheet.figures] == []

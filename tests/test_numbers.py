@@ -44,6 +44,13 @@ from newsdesk.core.extract.numbers import is_number_word, parse_number, vague_lo
         ("two thirds of a million", 2_000_000 / 3),
         ("nine point nought four", 9.04),
         ("1 point 1", 1.1),
+        ("two hundred dozen", 2_400),
+        ("three and one fourth", 3.25),
+        ("twenty and three fifths", 20.6),
+        ("two and fifty-four hundredths", 2.54),
+        ("one hundred and three and two thirds", 103 + 2 / 3),
+        ("a thirtieth", 1 / 30),
+        ("3 million and a half", 3_500_000),
         # spelled-out numbers
         ("one", 1),
         ("twelve", 12),

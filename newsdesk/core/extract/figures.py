@@ -38,6 +38,7 @@ from newsdesk.core.extract.numerals import (
     compound_hyphen,
     continues_number,
     is_numeric,
+    is_share,
     ratio_after,
     value_of,
     value_of_text,
@@ -61,6 +62,7 @@ _TRAILING_SCALES = frozenset(
      "crore", "crores", "mln", "bln"}
 )  # fmt: skip
 _A_SCALES = frozenset({"dozen", "hundred", "thousand", "million", "billion", "trillion"})
+_A_NUMBERS = _A_SCALES | frozenset(FRACTIONS)  # "a dozen", "a million", "a fifth"
 RANGE_JOINERS = frozenset({"to", "and", "-", "–", "—", "or"})
 _PHONE = re.compile(r"^\+?\d{3}[-. ]\d{4}$|^\+?\d{1,4}(?:[-. /]\d{2,4}){2,}$")
 # A telephone number or similar code starting at a number: "+1-222-2222-2222".
@@ -121,6 +123,8 @@ def _blocked_tokens(doc: Doc) -> set[int]:
             continue  # "held for 12 hours" is a length of time, a figure
         if all(t.lower_ in lexicon.CURRENCY_SYMBOLS or has_digits(t) or t.is_punct for t in ent):
             continue  # "GBP 350" tagged ORG is an amount
+        if ent.label_ == "ORDINAL" and is_share(ent[-1]):
+            continue  # "one and a fourth", "a fifth" on its own
         if ent.label_ == "DATE" or ent.label_ in BLOCKING_LABELS:
             blocked.update(range(ent.start, ent.end))
     return blocked
@@ -146,7 +150,11 @@ def _seed_spans(doc: Doc, blocked: set[int]) -> list[tuple[int, int]]:
                 break
             j += step
         # "a dozen", "a hundred", "a million": the article is the number one.
-        if i > 0 and doc[i - 1].lower_ in ("a", "an") and doc[i].lower_ in _A_SCALES:
+        if (
+            i > 0
+            and doc[i - 1].lower_ in ("a", "an")
+            and doc[i].lower_ in _A_SCALES | FRACTIONS.keys()
+        ):
             i -= 1
             if i > 0 and doc[i - 1].lower_ in ("half", "quarter", "third") and i - 1 not in blocked:
                 i -= 1  # "half a million"
@@ -161,7 +169,7 @@ def _seed_spans(doc: Doc, blocked: set[int]) -> list[tuple[int, int]]:
             token.lower_ in FRACTIONS
             and token.i not in blocked
             and not any(s <= token.i < e for s, e in seeds)
-            and (_fraction_of(token) or _hedged(token))
+            and (_fraction_of(token) or _hedged(token) or is_share(token))
         ):
             before = doc[token.i - 1].lower_ if token.i > 0 else ""
             seeds.append((token.i - 1 if before in ("a", "one") else token.i, token.i + 1))

@@ -43,6 +43,10 @@ FRACTIONS = {
     "sixth": 1 / 6, "sixths": 1 / 6, "seventh": 1 / 7, "sevenths": 1 / 7, "eighth": 0.125,
     "eighths": 0.125, "ninth": 1 / 9, "ninths": 1 / 9, "tenth": 0.1, "tenths": 0.1,
     "hundredth": 0.01, "hundredths": 0.01, "thousandth": 0.001, "thousandths": 0.001,
+    "twentieth": 1 / 20, "twentieths": 1 / 20, "thirtieth": 1 / 30, "thirtieths": 1 / 30,
+    "fortieth": 1 / 40, "fortieths": 1 / 40, "fiftieth": 1 / 50, "fiftieths": 1 / 50,
+    "millionth": 1e-6, "millionths": 1e-6, "billionth": 1e-9, "billionths": 1e-9,
+    "trillionth": 1e-12, "trillionths": 1e-12,
 }  # fmt: skip
 UNICODE_FRACTIONS = {
     "½": "1/2", "⅓": "1/3", "⅔": "2/3", "¼": "1/4", "¾": "3/4", "⅕": "1/5", "⅛": "1/8",
@@ -96,6 +100,9 @@ def parse_number(text: str) -> float | None:
     lower = _SPACE_GROUPED.sub(lambda m: re.sub(r"\D", "", m[0]), lower)
     # Splitting every hyphen used to drop the sign of "-5" and read it as 5.
     words = [w for w in _TOKEN.findall(_JOINING_HYPHEN.sub(" - ", lower)) if w != "-"]
+    mixed = _mixed_number(words)
+    if mixed is not None:
+        return mixed
     words = [w for w in words if w not in ("and", "of", "&")]
     sign = 1.0
     while words and words[0] in NEGATIVE_WORDS:
@@ -118,6 +125,22 @@ def parse_number(text: str) -> float | None:
         return sign * float(words[0].replace("−", "-"))
     value = _read_words(words)
     return None if value is None else sign * value
+
+
+def _mixed_number(words: list[str]) -> float | None:
+    """ "three and one fourth", "twenty and three fifths": a whole number and a
+    fraction after the last "and" (a scale's share, "a million and a half", is
+    read by :func:`_read_words`)."""
+    if "and" not in words or words[-1] not in FRACTIONS:
+        return None
+    at = len(words) - 1 - words[::-1].index("and")
+    left, right = words[:at], words[at + 1 :]
+    if not left or not right or left[-1] in SCALES or right[0] not in (*UNITS, *TENS):
+        return None
+    whole, part = parse_number(" ".join(left)), parse_number(" ".join(right))
+    if whole is None or part is None or not float(whole).is_integer() or not 0 < part < 1:
+        return None
+    return whole - part if whole < 0 else whole + part
 
 
 def _decimal_part(words: list[str]) -> float | None:
@@ -218,6 +241,7 @@ def _read_words(words: list[str]) -> float | None:
             else:
                 total += (current if current is not None else 1.0) * scale
                 current, hundreds = None, False
+            last_added = 0.0  # "two hundred dozen" is two hundred times twelve
             last_scale = max(last_scale, scale) if scale != 100 else last_scale
         else:
             return None

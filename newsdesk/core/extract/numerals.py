@@ -159,6 +159,8 @@ def continues_number(doc: Doc, start: int, j: int) -> int:
             and not (after is not None and after.lower_ == "hundred")
         ):
             return 1  # "one hundred and five", "3 hundred and 21", not "3 hundred and 2 hundred"
+        if is_number_word(previous.lower_) and _fraction_follows(doc, j + 1):
+            return 1  # "twenty and three fifths", "two and fifty-four hundredths"
         if (
             previous.lower_ in SCALE_WORDS
             and not has_digits(following)
@@ -167,6 +169,33 @@ def continues_number(doc: Doc, start: int, j: int) -> int:
         ):
             return 1  # "three million and two thirds"
     return 0
+
+
+def _fraction_follows(doc: Doc, i: int) -> bool:
+    """Whether spelled number words from ``i`` end in a fraction ("three fifths")."""
+    k = i
+    while k < len(doc) and (doc[k].lower_ in UNITS or doc[k].lower_ in TENS or doc[k].text == "-"):
+        k += 1
+    return i < k < len(doc) and doc[k].lower_ in FRACTIONS and doc[i].lower_ not in ("a", "an")
+
+
+def is_share(token: Token) -> bool:
+    """ "a fifth", "one and a fourth", "three and one fourth" on their own: a share,
+    not the ordinal of "a fifth day" or "the fourth"."""
+    doc, i = token.doc, token.i
+    if token.lower_ not in FRACTIONS or i == 0:
+        return False
+    before = doc[i - 1].lower_
+    if before not in ("a", "an", "one") and not (is_number_word(before) and before in UNITS | TENS):
+        return False
+    following = doc[i + 1] if i + 1 < len(doc) else None
+    mixed = i >= 2 and doc[i - 2].lower_ == "and"  # "one and a fourth inches"
+    return (
+        following is None
+        or following.is_punct
+        or following.lower_ in ("of", "and", "or")
+        or (mixed and following.lower_ in lexicon.UNIT_WORDS)
+    )
 
 
 def ratio_after(doc: Doc, i: int) -> tuple[float, int] | None:
