@@ -1,8 +1,11 @@
 """Direct quotes and who said them.
 
 Quotes are found by their marks (straight or curly), so unbalanced marks
-never raise. A quote that runs over several paragraphs becomes one quote per
-paragraph, each with the same speaker, so every paragraph can be checked.
+never raise. A quote that runs over several paragraphs (each opening with a
+mark, only the last closing) becomes one quote per paragraph, each with the
+same speaker and cue: every paragraph can be checked on its own, and the
+continuation marks stay out of the quote's text (textacy counts such quotes
+the same way).
 Scare quotes are not quotes: fewer than four words count only when they hang
 from a speech verb ('she said the talks were "very hard"'). Titles are not
 quotes either: headline capitals with no sentence in them, a word like

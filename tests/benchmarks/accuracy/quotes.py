@@ -5,9 +5,12 @@ Content spans are compared without quote marks, edge whitespace and trailing
 least half the longer span (one to one, best overlap first).
 
 * GUM news: gold = ``xml_spans`` tagged ``quote`` (``q`` marks scare quotes
-  and titles, not speech, and is not used). GUM cuts a quote that runs over
-  several paragraphs into one span per paragraph; spans separated by nothing
-  but whitespace are joined back into one quote. GUM has no speakers.
+  and titles, not speech, and is not used). GUM cuts a quote into sentence
+  spans inside one paragraph; spans separated by nothing but whitespace are
+  joined back into one quote. No GUM quote crosses a paragraph break: of a
+  quote that runs over several paragraphs only the first paragraph is tagged,
+  so its later paragraphs (which newsdesk reports, one quote a paragraph)
+  count as false positives. GUM has no speakers.
   Extra rows score only the documents with a quote layer: those with at
   least one ``quote`` or ``q`` tag, or with no double quotation marks at all.
   A document that has quotation marks but neither tag was not annotated for
