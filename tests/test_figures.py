@@ -33,6 +33,14 @@ WRITTEN_TIGHT = [
     ("They built a 10- to 12-foot wall.", "10- to 12-foot", {"low": 10, "high": 12}),
     ("The fee is Rs450 a month.", "Rs450", {"value": 450, "unit": "INR"}),
     ("Vouchers worth USD75 were sent.", "USD75", {"value": 75, "unit": "USD"}),
+    ("Stamps cost 10¢.", "10¢", {"value": 10, "kind": "money"}),
+    ("Buns sell for 100元.", "100元", {"value": 100, "unit": "CNY"}),
+    ("Add 100-1000 gram of flour.", "100-1000 gram", {"low": 100, "high": 1000}),
+    ("It was -5 °C at dawn.", "-5 °C", {"value": -5, "unit": "°C"}),
+    ("The dose is 1.3x10^6 cells.", "1.3x10^6", {"value": 1.3e6}),
+    ("Decay ran at 2.48×10−5 a year.", "2.48×10−5", {"value": 2.48e-5}),
+    ("Drift was 9.83e-3 metres.", "9.83e-3 metres", {"value": 9.83e-3}),
+    ("The loan is 12,34,567.89 rupees.", "12,34,567.89 rupees", {"value": 1_234_567.89}),
 ]
 # Bounds on both sides, spelled-out decimals and shares, Indian scales.
 BOUNDS_AND_WORDS = [
@@ -52,6 +60,13 @@ BOUNDS_AND_WORDS = [
     ("Pay rose to 30 lkh.", "30 lkh", {"value": 3_000_000}),
     ("The pipe is one and a fourth inches wide.", "one and a fourth inches", {"value": 1.25}),
     ("Voters backed it by a third.", "a third", {"value": 1 / 3}),
+    ("Only 20/100 passed.", "20/100", {"value": 0.2}),
+    ("Use 3/4 cup of milk.", "3/4 cup", {"value": 0.75}),
+    (
+        "Counts rose from one thousand to one thousand and five hundred.",
+        "from one thousand to one thousand and five hundred",
+        {"low": 1000, "high": 1500},
+    ),
 ]
 
 
@@ -82,6 +97,8 @@ def test_bare_pipeline_tokenizer_can_be_had_back(extractor: Extractor) -> None:
         ("Membership dropped from 1,200 to 900.", ["1,200", "900"]),
         ("Scores of people fled as she scores again.", ["Scores"]),
         ("The court ruled 5-4 on Tuesday.", []),
+        ("Doses went from 44 ml to 50 mg.", ["44 ml", "50 mg"]),
+        ("The attack on 9/11 shook the city.", []),
     ],
 )
 def test_a_fall_from_one_figure_to_another_is_two_figures(

@@ -39,6 +39,7 @@ from newsdesk.core.extract.numerals import (
     continues_number,
     is_numeric,
     is_share,
+    match_before,
     ratio_after,
     value_of,
     value_of_text,
@@ -64,7 +65,8 @@ _TRAILING_SCALES = frozenset(
 _A_SCALES = frozenset({"dozen", "hundred", "thousand", "million", "billion", "trillion"})
 _A_NUMBERS = _A_SCALES | frozenset(FRACTIONS)  # "a dozen", "a million", "a fifth"
 RANGE_JOINERS = frozenset({"to", "and", "-", "–", "—", "or"})
-_PHONE = re.compile(r"^\+?\d{3}[-. ]\d{4}$|^\+?\d{1,4}(?:[-. /]\d{2,4}){2,}$")
+# "555-1234" (a local number's exchange never starts with 0 or 1, so "100-1000" is a range).
+_PHONE = re.compile(r"^\+?[2-9]\d{2}[-. ]\d{4}$|^\+?\d{1,4}(?:[-. /]\d{2,4}){2,}$")
 # A telephone number or similar code starting at a number: "+1-222-2222-2222".
 _PHONE_AHEAD = re.compile(r"\+?\d{1,4}(?:[-./]\d{2,4}){2,}(?![\d])")
 _SCORE = re.compile(r"^\d{1,3}\s?[-–]\s?\d{1,3}$")
@@ -182,7 +184,7 @@ def _hedged(token: Token) -> bool:
     doc, i = token.doc, token.i
     if i and doc[i - 1].lower_ in ("a", "one"):
         i -= 1
-    return _match_before(doc, i, lexicon.QUALIFIER_PHRASES) is not None
+    return match_before(doc, i, lexicon.QUALIFIER_PHRASES) is not None
 
 
 def _fraction_of(token: Token) -> bool:
@@ -192,17 +194,6 @@ def _fraction_of(token: Token) -> bool:
     return any(child.lower_ == "of" for child in token.children) or (
         token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "of"
     )
-
-
-def _match_before(doc: Doc, start: int, phrases: list[tuple[str, ...]]) -> tuple[int, str] | None:
-    """The longest phrase ending right before token ``start``."""
-    for phrase in phrases:
-        n = len(phrase)
-        if start - n < 0:
-            continue
-        if tuple(t.lower_ for t in doc[start - n : start]) == phrase:
-            return start - n, " ".join(phrase)
-    return None
 
 
 def _leading_qualifier(doc: Doc, start: int, end: int) -> tuple[int, str | None]:
@@ -237,7 +228,7 @@ def _read(
     number_start, qualifier = _leading_qualifier(doc, start, end)
     phrase_start = start
     if qualifier is None:
-        found = _match_before(doc, start, lexicon.QUALIFIER_PHRASES)
+        found = match_before(doc, start, lexicon.QUALIFIER_PHRASES)
         if found and not any(i in blocked for i in range(found[0], start)):
             phrase_start = found[0]
             qualifier = lexicon.QUALIFIERS[tuple(found[1].split())]
@@ -255,7 +246,7 @@ def _read(
     if first < number_start and phrase_start == start and first < start:
         phrase_start = first
         # A hedge before the symbol: "at least $1.42".
-        found = _match_before(doc, first, lexicon.QUALIFIER_PHRASES)
+        found = match_before(doc, first, lexicon.QUALIFIER_PHRASES)
         if qualifier is None and found:
             phrase_start = found[0]
             qualifier = lexicon.QUALIFIERS[tuple(found[1].split())]
@@ -314,12 +305,12 @@ def _read(
         mixed = doc[end - 1].text == "%" and doc[joint + 1].lower_ in lexicon.CURRENCY_SYMBOLS
         if (joiner != "and" or before == "between") and not changes_to and not mixed:
             high_end = joint + 2
-            while (
-                high_end < len(doc)
-                and high_end not in blocked
-                and _is_scale_or_number(doc[high_end])
-            ):
-                high_end += 1
+            while high_end < len(doc) and high_end not in blocked:
+                # "to one thousand and five hundred" runs on past its "and"
+                step = continues_number(doc, joint + 1, high_end)
+                if not step and not _is_scale_or_number(doc[high_end]):
+                    break
+                high_end += step or 1
             if high_end < len(doc) and doc[high_end].text == "%":
                 high_end += 1
             high_value = value_of(doc[joint + 1 : high_end])
@@ -366,6 +357,10 @@ def _read(
             lexicon.UP_VERBS | lexicon.DOWN_VERBS | {"up", "down"}
         ):
             unit, tail = "points", tail + 1
+            break
+        if lower in ("¢", "元") and currency is None:  # "10¢", "100元"
+            currency, tail = lexicon.CURRENCY_SYMBOLS[lower], tail + 1
+            unit = "cents" if lower == "¢" else None
             break
         if doc[tail].text.isupper() and lower in lexicon.CURRENCY_CODES and currency is None:
             currency, tail = lexicon.CURRENCY_SYMBOLS[lower], tail + 1  # "115 USD"
@@ -447,8 +442,9 @@ def _read(
     if not percent and currency is None:
         unit_token = unit_after(doc, end, head)
         if unit_token is not None:
-            unit = unit_token.text
-            end = unit_token.i + 1
+            unit, end = unit_token.text, unit_token.i + 1
+            if unit == "°" and _next_is(doc, end, "c", "f") and not unit_token.whitespace_:
+                unit, end = "°" + doc[end].text.upper(), end + 1  # "-18 °C"
     if unit is None or unit in ("%", "percentage points", "points"):
         counted = counted_noun(doc, head, end, currency is not None or percent)
 
@@ -458,7 +454,9 @@ def _read(
         and not (phrase_start and doc[phrase_start - 1].lower_ == "from")
     )
     if not is_range and value is not None and not rises_to:
-        partner = _range_partner(doc, phrase_start, end, blocked, money=currency is not None)
+        partner = _range_partner(
+            doc, phrase_start, end, blocked, money=currency is not None, unit=unit
+        )
         if partner is not None and partner[0] >= value:
             (high_value, end), is_range = partner, True
             if phrase_start and doc[phrase_start - 1].lower_ in ("between", "from"):
@@ -540,10 +538,11 @@ def _cents_after(doc: Doc, end: int) -> tuple[float, int] | None:
 
 
 def _range_partner(
-    doc: Doc, phrase_start: int, end: int, blocked: set[int], *, money: bool
+    doc: Doc, phrase_start: int, end: int, blocked: set[int], *, money: bool, unit: str | None
 ) -> tuple[float, int] | None:
     """The top of a range written with units on both sides: "44 mg to 50 mg",
-    "from 10 dollars to 20 dollars", "$10-$20", "3km to 5km"."""
+    "from 10 dollars to 20 dollars", "$10-$20", "3km to 5km" — but not "from
+    44 ml to 50 mg", two different measures."""
     if end + 1 >= len(doc) or doc[end].lower_ not in ("to", "-", "–", "through", "and", "~"):
         return None
     before = doc[phrase_start - 1].lower_ if phrase_start else ""
@@ -569,6 +568,13 @@ def _range_partner(
         high = parse_number(glued["num"])
     if high is None:
         return None
+    if (
+        unit is not None
+        and j < len(doc)
+        and doc[j].lower_ in lexicon.UNIT_WORDS
+        and not _same_unit(unit, doc[j].text)
+    ):
+        return None
     # The unit repeated after the top ("mg", "dollars", "%") belongs to the range.
     if j < len(doc) and (
         doc[j].lower_ in lexicon.UNIT_WORDS
@@ -578,6 +584,12 @@ def _range_partner(
     ):
         j += 1
     return high, j
+
+
+def _same_unit(a: str, b: str) -> bool:
+    """ "mile" and "miles", "°C" and "°", "kg" and "KG" are one unit; "ml" and "mg" are not."""
+    a, b = a.lower().rstrip("s."), b.lower().rstrip("s.")
+    return a == b or a.startswith(b) or b.startswith(a)
 
 
 def _bound_value(first: FigureReading, second: FigureReading, side: str) -> float:

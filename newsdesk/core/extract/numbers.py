@@ -65,11 +65,15 @@ NEGATIVE_WORDS = frozenset({"minus", "negative"})
 
 NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES) | frozenset(DOZEN)
 _DIGITS = re.compile(
-    r"^(?P<sign>[-−+])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    r"^(?P<sign>[-−+])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?"
+    r"|\d+(?:\.\d+)?|\.\d+)"
     r"(?P<suffix>[a-z]+)?$",
     re.IGNORECASE,
 )
 _SCIENTIFIC = re.compile(r"^[-−+]?\d+(?:\.\d+)?e[-+]?\d+$")
+_TIMES_TEN = re.compile(r"(?<=\d)\s*[x×]\s*10\s*(?:\^\s*|(?=[-−+]\d+$))(?=[-−+]?\d+$)")
+# One token of scientific notation: "1.3x10^6", "2.48×10−5", "9.83e-3".
+SCIENTIFIC_TOKEN = re.compile(r"^[-−+]?\d+(?:\.\d+)?(?:[x×]10(?:\^[-−+]?|[-−+])\d+|e[-−+]?\d+)$")
 _SLASH_FRACTION = re.compile(r"^(?P<sign>[-−])?(?P<top>\d+)/(?P<bottom>\d+)$")
 # A sign is part of the number it opens ("-5", "−12"), so it is read with it.
 _TOKEN = re.compile(
@@ -94,7 +98,10 @@ def parse_number(text: str) -> float | None:
     signs in words ("minus five") and mixtures ("4.5 million"). Filler
     ("and", "a", "of") is allowed only between number words.
     """
-    lower = text.lower()
+    lower = text.lower().strip()
+    scientific = _TIMES_TEN.sub("e", lower).replace("−", "-")  # "1.3x10^6" is 1.3e6
+    if _SCIENTIFIC.match(scientific):
+        return float(scientific)
     for char, fraction in UNICODE_FRACTIONS.items():
         lower = lower.replace(char, f" {fraction}")
     lower = _SPACE_GROUPED.sub(lambda m: re.sub(r"\D", "", m[0]), lower)

@@ -16,6 +16,7 @@ from newsdesk.core.extract.numbers import (
     FRACTIONS,
     NEGATIVE_WORDS,
     PLURAL_SCALES,
+    SCIENTIFIC_TOKEN,
     TENS,
     UNICODE_FRACTIONS,
     UNITS,
@@ -65,8 +66,8 @@ def is_numeric(token: Token) -> bool:
     if any(ch.isdigit() for ch in text):
         if SLASH.match(text):
             return fraction_in_use(token)
-        if re.match(r"^[-−+]?\d+(?:\.\d+)?e[-+]?\d+$", text):
-            return True  # "1.3e6"
+        if SCIENTIFIC_TOKEN.match(text):
+            return True  # "1.3e6", "1.3x10^6"
         return bool(re.match(r"^[-−+]?[\d.,]+[a-zA-Z]{0,3}$", text)) and not TIME.match(text)
     lower = token.lower_
     following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
@@ -96,12 +97,27 @@ def fraction_in_use(token: Token) -> bool:
     doc = token.doc
     following = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
     previous = doc[token.i - 1] if token.i else None
+    top, bottom = (int(part) for part in token.text.lstrip("-−").split("/"))
+    alone = all(t.is_punct or t.i == token.i for t in token.sent)
     return (
         following in lexicon.UNIT_WORDS
         or following in ("of", "inch", "inches", "cup", "cups", "mile", "miles")
         or (previous is not None and previous.text.isdigit() and bool(previous.whitespace_))
-        or (previous is not None and previous.lower_ in lexicon.QUALIFIER_WORDS)
+        or match_before(doc, token.i, lexicon.QUALIFIER_PHRASES) is not None
+        or (alone and 0 < top < bottom)  # "3/4" on its own line
+        or (0 < top < bottom and bottom > 31)  # "20/100" can be no month or day
     )
+
+
+def match_before(doc: Doc, start: int, phrases: list[tuple[str, ...]]) -> tuple[int, str] | None:
+    """The longest of ``phrases`` ending right before token ``start``, and where it begins."""
+    for phrase in phrases:
+        n = len(phrase)
+        if start - n < 0:
+            continue
+        if tuple(t.lower_ for t in doc[start - n : start]) == phrase:
+            return start - n, " ".join(phrase)
+    return None
 
 
 def continues_number(doc: Doc, start: int, j: int) -> int:

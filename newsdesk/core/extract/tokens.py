@@ -1,7 +1,7 @@
 """Tokenizer rules for how wire copy writes figures.
 
 spaCy's English tokenizer splits "10-20" but leaves "1000–5000", "10-$20",
-"5k-20k", "3.5–4.0", "20~100" and "Rs20" whole, so the figure reader never
+"5k-20k", "3.5–4.0", "20~100" and "Rs20" whole and cuts "1.3x10^6" apart, so the figure reader never
 sees their parts. :func:`split_figures` adds the few extra rules; the
 pipeline's own behaviour elsewhere is unchanged. :func:`shipped_tokenizer`
 undoes them for a while (the benchmark's bare-spaCy column).
@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+from newsdesk.core.extract.numbers import SCIENTIFIC_TOKEN
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -35,7 +37,7 @@ _PREFIXES = (
     r"~(?=[0-9])",
 )
 # "100元", "10¢"; a hyphen left hanging after a number ("8- to 16-metre").
-_SUFFIXES = (r"(?<=[0-9])(?:元|¢)", r"(?<=[0-9])-")
+_SUFFIXES = (r"(?<=[0-9])(?:元|¢)", r"(?<=[¢元])[.,;:!?]", r"(?<=[0-9])-")
 
 _MARK = "newsdesk_figure_rules"
 
@@ -50,19 +52,23 @@ def split_figures(nlp: Language) -> None:
     tokenizer.infix_finditer = compile_infix_regex((*_INFIXES, *(defaults.infixes or ()))).finditer
     tokenizer.prefix_search = compile_prefix_regex((*_PREFIXES, *(defaults.prefixes or ()))).search
     tokenizer.suffix_search = compile_suffix_regex((*_SUFFIXES, *(defaults.suffixes or ()))).search
+    tokenizer.token_match = SCIENTIFIC_TOKEN.match  # "1.3x10^6" stays one token
 
 
 @contextlib.contextmanager
 def shipped_tokenizer(nlp: Language) -> Iterator[None]:
     """The tokenizer as the pipeline ships it, for the duration of the block."""
     tokenizer: Any = nlp.tokenizer
-    saved = (tokenizer.infix_finditer, tokenizer.prefix_search, tokenizer.suffix_search)
+    names = ("infix_finditer", "prefix_search", "suffix_search", "token_match")
+    saved = [getattr(tokenizer, name) for name in names]
     defaults = nlp.Defaults
     try:
         if _MARK in nlp.meta:
             tokenizer.infix_finditer = compile_infix_regex(defaults.infixes or ()).finditer
             tokenizer.prefix_search = compile_prefix_regex(defaults.prefixes or ()).search
             tokenizer.suffix_search = compile_suffix_regex(defaults.suffixes or ()).search
+            tokenizer.token_match = defaults.token_match
         yield
     finally:
-        tokenizer.infix_finditer, tokenizer.prefix_search, tokenizer.suffix_search = saved
+        for name, value in zip(names, saved, strict=True):
+            setattr(tokenizer, name, value)
