@@ -134,3 +134,56 @@ def test_a_speech_verb_inside_another_quote_is_not_the_cue(extractor: Extractor)
     first, _ = sheet.quotes
     assert first.cue == "said"
     assert speaker_name(sheet, first) == "Ruth Obi"
+
+
+def test_he_is_not_the_person_named_inside_the_quote(extractor: Extractor) -> None:
+    sheet = extractor.extract(
+        'Tom Baker, the mayor, opened the museum on Sunday. "Luis Rivera changed this town '
+        'for good," he said.'
+    )
+    (quote,) = sheet.quotes
+    assert speaker_name(sheet, quote) == "Tom Baker"
+
+
+def test_a_speech_verb_in_the_next_paragraph_belongs_to_its_own_quote(
+    extractor: Extractor,
+) -> None:
+    sheet = extractor.extract(
+        "Town hall\n\nThe residents refused to leave. "
+        '"We are not moving anywhere, whatever the council decides."\n'
+        "Tom Baker said the council would meet again."
+    )
+    (quote,) = sheet.quotes
+    assert quote.speaker is None
+    assert quote.cue is None
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "name"),
+    [
+        (
+            "The court ruled on Friday. Bishop Aldo Ferri called the ruling unjust:\n"
+            '"We will ask the court to look again at every page of it."',
+            "called",
+            "Aldo Ferri",
+        ),
+        (
+            '"The roof could fall at any time," according to the engineer, Ines Marr.',
+            None,
+            "Ines Marr",
+        ),
+        (
+            'The coach was not happy. In the words of Sam Ode, "we lost the game in the '
+            'first ten minutes."',
+            None,
+            "Sam Ode",
+        ),
+    ],
+)
+def test_speaker_from_a_colon_or_according_to(
+    extractor: Extractor, text: str, cue: str | None, name: str
+) -> None:
+    sheet = extractor.extract(text)
+    (quote,) = sheet.quotes
+    assert quote.cue == cue
+    assert speaker_name(sheet, quote) == name

@@ -200,7 +200,9 @@ class Extractor:
                 doc_text(doc)[slice(*reading.speaker_span)] if reading.speaker_span else "",
             )
             if speaker is None and reading.pronoun and reading.speaker_span is not None:
-                speaker = _nearest_person(entities, reading.speaker_span[0])
+                speaker = _nearest_person(
+                    entities, reading.speaker_span[0], quoted=(reading.start, reading.end)
+                )
             quotes.append(
                 Quote(
                     id=f"q{n}",
@@ -471,11 +473,19 @@ def _entity_named(entities: list[Entity], text: str) -> str | None:
     return None
 
 
-def _nearest_person(entities: list[Entity], before: int) -> str | None:
-    """The person mentioned last before ``before``: what "he" or "she" refers to."""
+def _nearest_person(
+    entities: list[Entity], before: int, quoted: tuple[int, int] = (0, 0)
+) -> str | None:
+    """The person mentioned last before ``before``: what "he" or "she" refers to.
+
+    Nobody named inside the ``quoted`` span counts: '"Rivera changed the
+    town," he said' is not Rivera speaking of himself.
+    """
     best: tuple[int, str] | None = None
     for entity in entities:
-        if entity.label != "PERSON":
+        if entity.label != "PERSON" or any(
+            quoted[0] <= m.start < quoted[1] for m in entity.mentions
+        ):
             continue
         for mention in entity.mentions:
             if mention.end <= before and (best is None or mention.end > best[0]):

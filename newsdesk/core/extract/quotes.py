@@ -12,8 +12,10 @@ quotes either: headline capitals with no sentence in them, a word like
 "titled", "the term" or "the film" before the marks, or a dash and a
 publication after them ('"…" — Valley Herald, May 2, 2019').
 The speaker is the subject of the nearest speech verb outside any quote in the
-same or an adjacent sentence ("…," he said / Okafor told reporters: "…"), or
-the name signed after a dash ('"…." – Dana Reyes').
+same paragraph, in the quote's sentence or the next ("…," he said / Okafor
+told reporters: "…"), or of the verb a colon before the quote ends ('Ferri
+called the ruling unjust:\n"…"'); else "according to X" or "in the words of
+X"; or the name signed after a dash ('"…." – Dana Reyes').
 """
 
 from __future__ import annotations
@@ -201,6 +203,9 @@ def find_quotes(doc: Doc) -> list[QuoteReading]:
         if cue_token is not None:
             subjects = [c for c in cue_token.children if c.dep_ in ("nsubj", "nsubjpass")]
             speaker = _named(subjects[0]) if subjects else None
+        else:
+            source = _according_to(doc, start, end, spans)
+            speaker = _named(source) if source is not None else None
         speaker_span = phrase_chars(speaker, ("compound",)) if speaker is not None else None
         signed = _dash_name(text, end)
         if signed is not None:
@@ -258,15 +263,21 @@ def _cue_for(
         for sent in doc.sents
         if sent.end_char >= quote_start - 1 and sent.start_char <= quote_end + 1
     ]
+    colon = _colon_before(doc, quote_start)
+    if colon is not None and colon.sent not in sentences:
+        sentences.insert(0, colon.sent)
     inner = doc_text(doc)[quote_start:quote_end].rstrip("\"”' ")
     closes_sentence = inner.endswith((".", "!", "?"))
     following = [doc[sentences[-1].end].sent] if sentences and sentences[-1].end < len(doc) else []
+    text = doc_text(doc)
     for group in (sentences, following):
         candidates: list[tuple[int, Token]] = []
         for sent in group:
             for token in sent:
                 if span.start <= token.i < span.end or any(a <= token.idx < b for a, b in quotes):
                     continue  # a verb inside this or another quote is what was said
+                if token.idx > quote_end and "\n" in text[quote_end : token.idx]:
+                    continue  # a new paragraph's "He said, …" introduces its own quote
                 if token.lemma_.lower() in lexicon.SAY_VERBS and token.pos_ in ("VERB", "AUX"):
                     distance = min(abs(token.idx - quote_end), abs(token.idx - quote_start))
                     if token.idx >= quote_end and closes_sentence:
@@ -275,6 +286,40 @@ def _cue_for(
                         candidates.append((distance, token))
         if candidates:
             return min(candidates, key=lambda c: c[0])[1]
+    if colon is not None:
+        # 'The bishop called the ruling unjust:\n"…"': the verb the colon ends.
+        for token in reversed(doc[colon.sent.start : colon.i]):
+            if token.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" for c in token.children):
+                return token
+    return None
+
+
+def _colon_before(doc: Doc, mark: int) -> Token | None:
+    """The colon right before the opening ``mark`` ('…, she wrote:\n"…"')."""
+    lead = doc_text(doc)[:mark].rstrip()
+    if not lead.endswith(":"):
+        return None
+    span = doc.char_span(len(lead) - 1, len(lead), alignment_mode="expand")
+    return span[0] if span is not None else None
+
+
+def _according_to(doc: Doc, start: int, end: int, quotes: list[tuple[int, int]]) -> Token | None:
+    """Who "according to X" or "in the words of X" gives the quote to."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    for sent in {token.sent for token in span}:
+        for token in sent:
+            if any(a <= token.idx < b for a, b in quotes):
+                continue
+            source = (token.lower_ == "according" and token.i + 1 < len(doc)) or (
+                token.lower_ == "words" and token.i > 0 and doc[token.i - 1].lower_ == "the"
+            )
+            head = token.nbor(1) if source and token.i + 1 < len(doc) else None
+            if head is not None and head.lower_ in ("to", "of"):
+                objects = [c for c in head.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
     return None
 
 
