@@ -115,3 +115,17 @@ def test_two_hundreds_joined_by_and_are_two_numbers(extractor: Extractor) -> Non
 def test_ordinals_stay_ordinals(extractor: Extractor) -> None:
     sheet = extractor.extract("She won a third term and finished fourth on the fifth day.")
     assert [f.text for f in sheet.figures] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        ("The lots were numbered twenty thirty fifty hundred.", [20, 30, 5000]),
+        ("Bids came in at hundred and five hundred and six.", [105, 106]),
+        ("He counted one two and three.", [1, 2, 3]),
+    ],
+)
+def test_spelled_numbers_that_run_together_are_read_one_by_one(
+    extractor: Extractor, sentence: str, values: list[float]
+) -> None:
+    assert [f.value for f in extractor.extract(sentence).figures] == values

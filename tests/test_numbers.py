@@ -51,6 +51,9 @@ from newsdesk.core.extract.numbers import is_number_word, parse_number, vague_lo
         ("one hundred and three and two thirds", 103 + 2 / 3),
         ("a thirtieth", 1 / 30),
         ("3 million and a half", 3_500_000),
+        ("1.3x10^6", 1_300_000),
+        ("2.48×10−5", 2.48e-5),
+        ("12,34,567.89", 1_234_567.89),
         # spelled-out numbers
         ("one", 1),
         ("twelve", 12),
@@ -173,6 +176,9 @@ def test_parse_number_refuses_what_is_not_a_number(text: str) -> None:
         "twenty twenty",
         "nineteen eighty-four",
         "25 0000",
+        "3 hundred and 2 hundred",
+        "one hundred fifth",  # an ordinal
+        "2 x 105",  # a product, not 2e5
     ],
 )
 def test_parse_number_does_not_add_up_numbers_written_side_by_side(text: str) -> None:

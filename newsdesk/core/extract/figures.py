@@ -152,18 +152,14 @@ def _seed_spans(doc: Doc, blocked: set[int]) -> list[tuple[int, int]]:
                 break
             j += step
         # "a dozen", "a hundred", "a million": the article is the number one.
-        if (
-            i > 0
-            and doc[i - 1].lower_ in ("a", "an")
-            and doc[i].lower_ in _A_SCALES | FRACTIONS.keys()
-        ):
+        if i > 0 and doc[i - 1].lower_ in ("a", "an") and doc[i].lower_ in _A_NUMBERS:
             i -= 1
             if i > 0 and doc[i - 1].lower_ in ("half", "quarter", "third") and i - 1 not in blocked:
                 i -= 1  # "half a million"
         # "minus five", "negative 1,200": the sign is part of the number.
         if i > 0 and doc[i - 1].lower_ in NEGATIVE_WORDS and i - 1 not in blocked:
             i -= 1
-        seeds.append((i, j))
+        seeds.extend(_one_number_each(doc, i, j))
         i = j
     # "half" / "a third" of something, which the NER usually misses.
     for token in doc:
@@ -177,6 +173,29 @@ def _seed_spans(doc: Doc, blocked: set[int]) -> list[tuple[int, int]]:
             seeds.append((token.i - 1 if before in ("a", "one") else token.i, token.i + 1))
     seeds.sort()
     return seeds
+
+
+def _one_number_each(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Spelled-out numbers that run together without making one number ("twenty
+    thirty", "hundred and five hundred and six"), cut into the longest numbers
+    each, left to right; anything else is one seed."""
+    words = doc[start:end]
+    if len(words) < 2 or any(has_digits(t) for t in words) or value_of(words) is not None:
+        return [(start, end)]
+    spans: list[tuple[int, int]] = []
+    i = start
+    while i < end:
+        if doc[i].lower_ in ("and", "-", ","):
+            i += 1
+            continue
+        k = next((k for k in range(end, i, -1) if value_of(doc[i:k]) is not None), i + 1)
+        while k - 1 > i and doc[k - 1].lower_ in ("and", "-", ","):
+            k -= 1
+        # A fraction word in such a run is an ordinal ("one hundred fifth").
+        if value_of(doc[i:k]) is not None and doc[k - 1].lower_ not in FRACTIONS:
+            spans.append((i, k))
+        i = k
+    return spans
 
 
 def _hedged(token: Token) -> bool:

@@ -232,8 +232,10 @@ def _read_words(words: list[str]) -> float | None:
                     current = current * FRACTIONS[word]
             elif current == 1 and previous == "one":
                 current = FRACTIONS[word]  # "one eighth", "two million and one half"
-            elif current is not None:
+            elif current is not None and word == "half":
                 current = current + FRACTIONS[word]  # "one and half"
+            elif current is not None:
+                return None  # "one hundred fifth" is an ordinal
             else:
                 current = FRACTIONS[word]
         elif word in SCALES or (word in PLURAL_SCALES and (current is not None or total)):

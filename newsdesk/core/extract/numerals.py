@@ -78,6 +78,7 @@ def is_numeric(token: Token) -> bool:
         return (
             token.dep_ == "nummod"
             or following in ONE_CONTINUES
+            or ((following in UNITS or following in TENS) and following not in ("a", "an"))
             or previous in NEGATIVE_WORDS
             or ratio_after(token.doc, token.i + 1) is not None
         )
@@ -201,9 +202,8 @@ def is_share(token: Token) -> bool:
     doc, i = token.doc, token.i
     if token.lower_ not in FRACTIONS or i == 0:
         return False
-    before = doc[i - 1].lower_
-    if before not in ("a", "an", "one") and not (is_number_word(before) and before in UNITS | TENS):
-        return False
+    if doc[i - 1].lower_ not in ("a", "an", "one"):
+        return False  # "three fourths" is read whole from its "three"
     following = doc[i + 1] if i + 1 < len(doc) else None
     mixed = i >= 2 and doc[i - 2].lower_ == "and"  # "one and a fourth inches"
     return (
