@@ -236,7 +236,8 @@ def evaluate(extractor: Extractor, root: Path, errors: Errors) -> TaskResult:
     )
     result.notes.append(
         f"bare spaCy column = {BASELINE} baseline (paired double quotes, no speaker); "
-        "GUM multi-paragraph quotes joined; textacy speaker-only cases count one each"
+        "GUM sentence spans of one quote joined (GUM tags only the first paragraph of a quote "
+        "over several); textacy speaker-only cases count one each"
     )
     result.notes.append(
         "GUM rows 'with a quote layer' keep only articles with a <quote> or <q> tag or no "
