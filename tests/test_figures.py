@@ -61,6 +61,13 @@ BOUNDS_AND_WORDS = [
     ("The pipe is one and a fourth inches wide.", "one and a fourth inches", {"value": 1.25}),
     ("Voters backed it by a third.", "a third", {"value": 1 / 3}),
     ("Only 20/100 passed.", "20/100", {"value": 0.2}),
+    ("Forty-five (45) homes burned.", "Forty-five (45)", {"value": 45}),
+    (
+        "Millions live on less than a dollar a day.",
+        "less than a dollar",
+        {"value": 1, "unit": "USD", "qualifier": "less_than"},
+    ),
+    ("They pumped a gallon of fuel.", "a gallon", {"value": 1, "unit": "gallon"}),
     ("Use 3/4 cup of milk.", "3/4 cup", {"value": 0.75}),
     (
         "Counts rose from one thousand to one thousand and five hundred.",
@@ -99,6 +106,7 @@ def test_bare_pipeline_tokenizer_can_be_had_back(extractor: Extractor) -> None:
         ("The court ruled 5-4 on Tuesday.", []),
         ("Doses went from 44 ml to 50 mg.", ["44 ml", "50 mg"]),
         ("The attack on 9/11 shook the city.", []),
+        ("Petrol costs $3 a gallon at a dollar-store.", ["$3"]),
     ],
 )
 def test_a_fall_from_one_figure_to_another_is_two_figures(

@@ -64,6 +64,14 @@ _TRAILING_SCALES = frozenset(
 )  # fmt: skip
 _A_SCALES = frozenset({"dozen", "hundred", "thousand", "million", "billion", "trillion"})
 _A_NUMBERS = _A_SCALES | frozenset(FRACTIONS)  # "a dozen", "a million", "a fifth"
+# Currencies and measures that "a" counts one of ("a dollar", "a kilogram"); not
+# lengths of time ("a year" is a period) nor words with other senses ("a ton of").
+_ONE_OF = frozenset(
+    {"dollar", "euro", "pound", "penny", "cent", "rupee", "yen", "yuan", "franc", "rouble",
+     "mile", "kilometre", "kilometer", "km", "metre", "meter", "foot", "inch", "yard", "acre",
+     "hectare", "tonne", "kilogram", "kg", "kilo", "gram", "lb", "ounce", "litre", "liter",
+     "gallon", "barrel", "pint", "megawatt", "gigawatt"}
+)  # fmt: skip
 RANGE_JOINERS = frozenset({"to", "and", "-", "–", "—", "or"})
 # "555-1234" (a local number's exchange never starts with 0 or 1, so "100-1000" is a range).
 _PHONE = re.compile(r"^\+?[2-9]\d{2}[-. ]\d{4}$|^\+?\d{1,4}(?:[-. /]\d{2,4}){2,}$")
@@ -112,7 +120,27 @@ def find_figures(doc: Doc) -> list[FigureReading]:
         if reading is not None:
             readings.append(reading)
     readings.sort(key=lambda r: r.start)
-    return merge_bounds(readings, doc_text(doc))
+    text = doc_text(doc)
+    return merge_bounds(_drop_restatements(readings, text), text)
+
+
+def _drop_restatements(readings: list[FigureReading], text: str) -> list[FigureReading]:
+    """ "forty-five (45)", "five (5) people": a number restated in brackets is one figure."""
+    kept: list[FigureReading] = []
+    for reading in readings:
+        previous = kept[-1] if kept else None
+        if (
+            previous is not None
+            and previous.value is not None
+            and previous.value == reading.value
+            and re.fullmatch(r"\s*\(\s*", text[previous.end : reading.start])
+            and re.match(r"\s*\)", text[reading.end :])
+        ):
+            previous.end = text.index(")", reading.end) + 1
+            previous.text = text[previous.start : previous.end]
+            continue
+        kept.append(reading)
+    return kept
 
 
 def _blocked_tokens(doc: Doc) -> set[int]:
@@ -161,6 +189,12 @@ def _seed_spans(doc: Doc, blocked: set[int]) -> list[tuple[int, int]]:
             i -= 1
         seeds.extend(_one_number_each(doc, i, j))
         i = j
+    # "less than a dollar", "a gallon of fuel": the article is one of the unit.
+    seeds.extend(
+        (t.i, t.i + 1)
+        for t in doc
+        if _one_unit(doc, t.i) and t.i not in blocked and not any(s <= t.i < e for s, e in seeds)
+    )
     # "half" / "a third" of something, which the NER usually misses.
     for token in doc:
         if (
@@ -198,6 +232,25 @@ def _one_number_each(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _one_unit(doc: Doc, i: int) -> bool:
+    """ "a dollar", "a kilogram": one of a currency or measure — not the "a gallon"
+    of "$3 a gallon" or "per a gallon", which is a rate."""
+    if doc[i].lower_ not in ("a", "an") or i + 1 >= len(doc) or doc[i + 1].lower_ not in _ONE_OF:
+        return False
+    if i + 2 < len(doc) and doc[i + 2].text == "-" and not doc[i + 1].whitespace_:
+        return False  # "a dollar-store chain"
+    previous = doc[i - 1] if i else None
+    return previous is None or not (
+        previous.lower_ == "per"
+        or previous.like_num
+        or previous.text == "%"
+        or previous.lower_ in lexicon.UNIT_WORDS
+        or previous.lower_ in lexicon.CURRENCY_WORDS
+        or previous.lower_ in lexicon.CURRENCY_SYMBOLS
+        or bool(_GLUED_UNIT.match(previous.text))
+    )
+
+
 def _hedged(token: Token) -> bool:
     """ "more than half", "nearly a third": a share with a hedge before it."""
     doc, i = token.doc, token.i
@@ -230,7 +283,8 @@ def _read(
     """Grow a seed into a whole figure phrase and read it."""
     # Trim what the NER sometimes glues on: determiners and punctuation.
     while (
-        start < end
+        not (end == start + 1 and _one_unit(doc, start))
+        and start < end
         and doc[start].lower_ in ("the", "a", "an")
         and not (
             end - start > 1
@@ -424,6 +478,8 @@ def _read(
         count, phrase_start = fewness
         vague = count * _FEW_SCALES[value_text.lower()]
     value = None if vague is not None else value_of_text(value_text)
+    if value is None and value_text.lower() in ("a", "an"):
+        value = 1.0  # "a dollar", "a gallon"
     glued = _GLUED_UNIT.match(value_text)
     glued_unit = glued["unit"].rstrip(".") if glued else ""
     if value is None and glued and glued_unit.lower() in lexicon.UNIT_WORDS:

@@ -147,7 +147,7 @@ CURRENCY_WORDS: dict[str, str] = {
     "shillings": "KES", "franc": "CHF", "francs": "CHF", "rouble": "RUB", "roubles": "RUB",
     "ruble": "RUB", "rubles": "RUB", "lira": "TRY", "won": "KRW", "real": "BRL",
     "reais": "BRL", "peso": "MXN", "pesos": "MXN", "cent": "USD", "cents": "USD",
-    "pence": "GBP", "p": "GBP",
+    "pence": "GBP", "p": "GBP", "penny": "GBP",
 }  # fmt: skip
 # Adjectives that make "dollars" a different currency.
 CURRENCY_COUNTRIES: dict[str, str] = {
@@ -157,7 +157,7 @@ CURRENCY_COUNTRIES: dict[str, str] = {
 }  # fmt: skip
 # Units smaller than the currency: 19 cents is 0.19 dollars as a value? No:
 # the value stays as stated (19) and the unit says "cents".
-SUBUNITS = frozenset({"cent", "cents", "pence", "p"})
+SUBUNITS = frozenset({"cent", "cents", "pence", "p", "penny"})
 
 PERCENT_WORDS = frozenset({"%", "percent", "per", "pct", "pc"})
 
