@@ -68,6 +68,11 @@ BOUNDS_AND_WORDS = [
         {"value": 1, "unit": "USD", "qualifier": "less_than"},
     ),
     ("They pumped a gallon of fuel.", "a gallon", {"value": 1, "unit": "gallon"}),
+    ("She hopes to earn $2000 over 3 years.", "$2000", {"value": 2000, "kind": "money"}),
+    ("The bill came to five and a quarter.", "five and a quarter", {"value": 5.25}),
+    ("Fifty - two people came.", "Fifty - two", {"value": 52}),
+    ("Debt hit 10 tln.", "10 tln", {"value": 1e13}),
+    ("A sample holds 10^6 cells.", "10^6", {"value": 1e6}),
     ("Use 3/4 cup of milk.", "3/4 cup", {"value": 0.75}),
     (
         "Counts rose from one thousand to one thousand and five hundred.",

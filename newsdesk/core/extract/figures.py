@@ -507,7 +507,10 @@ def _read(
     # Only the number itself must be free: a currency code or unit word next to
     # it may carry a stray entity label ("EUR" as ORG, "Euros" as PRODUCT).
     if any(i in blocked for i in range(number_start, core_end)) or _is_excluded(
-        doc, number_start, end, compared=qualifier is not None and qualifier != "about"
+        doc,
+        number_start,
+        end,
+        amount=currency is not None or (qualifier is not None and qualifier != "about"),
     ):
         return None
 
@@ -798,11 +801,11 @@ def _in_ent(token: Token, label: str) -> bool:
     return token.ent_type_ == label
 
 
-def _is_excluded(doc: Doc, start: int, end: int, *, compared: bool = False) -> bool:
+def _is_excluded(doc: Doc, start: int, end: int, *, amount: bool = False) -> bool:
     """Years, times, phone numbers and identifiers are not figures.
 
-    A number compared with a bound ("below 1500", "at least 2000") is an amount,
-    not a year.
+    A sum of money ("$2000") or a number compared with a bound ("below 1500",
+    "at least 2000") is an ``amount``, never a year.
     """
     tokens = doc[start:end]
     numeric = [t for t in tokens if any(ch.isdigit() for ch in t.text)]
@@ -811,7 +814,7 @@ def _is_excluded(doc: Doc, start: int, end: int, *, compared: bool = False) -> b
     first, last = numeric[0], numeric[-1]
     if len(numeric) == 1 and len(tokens) == 1:
         text = first.text
-        if YEAR.match(text) and not counts_something(first) and not compared:
+        if YEAR.match(text) and not counts_something(first) and not amount:
             return True
         if _PHONE.match(text):
             return True

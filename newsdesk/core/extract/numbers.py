@@ -53,7 +53,10 @@ UNICODE_FRACTIONS = {
     "⅙": "1/6", "⅖": "2/5", "⅗": "3/5", "⅘": "4/5", "⅚": "5/6", "⅜": "3/8", "⅝": "5/8",
     "⅞": "7/8",
 }  # fmt: skip
-DOZEN = {"dozen": 12, "dozens": 12, "score": 20, "couple": 2, "pair": 2}
+DOZEN = {
+    "dozen": 12, "dozens": 12, "doz": 12, "dozs": 12, "dz": 12, "dzs": 12, "score": 20,
+    "couple": 2, "pair": 2,
+}  # fmt: skip
 # Plurals that state an open range: "dozens" is at least two dozen.
 VAGUE = {
     "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000,
@@ -72,8 +75,11 @@ _DIGITS = re.compile(
 )
 _SCIENTIFIC = re.compile(r"^[-−+]?\d+(?:\.\d+)?e[-+]?\d+$")
 _TIMES_TEN = re.compile(r"(?<=\d)\s*[x×]\s*10\s*(?:\^\s*|(?=[-−+]\d+$))(?=[-−+]?\d+$)")
-# One token of scientific notation: "1.3x10^6", "2.48×10−5", "9.83e-3".
-SCIENTIFIC_TOKEN = re.compile(r"^[-−+]?\d+(?:\.\d+)?(?:[x×]10(?:\^[-−+]?|[-−+])\d+|e[-−+]?\d+)$")
+_POWER = re.compile(r"^(?P<base>-?\d+(?:\.\d+)?)\^(?P<exponent>[-+]?\d+)$")
+# One token of scientific or power notation: "1.3x10^6", "2.48×10−5", "9.83e-3", "10^6".
+SCIENTIFIC_TOKEN = re.compile(
+    r"^[-−+]?\d+(?:\.\d+)?(?:[x×]10(?:\^[-−+]?|[-−+])\d+|e[-−+]?\d+|\^[-−+]?\d+)$"
+)
 _SLASH_FRACTION = re.compile(r"^(?P<sign>[-−])?(?P<top>\d+)/(?P<bottom>\d+)$")
 # A sign is part of the number it opens ("-5", "−12"), so it is read with it.
 _TOKEN = re.compile(
@@ -102,6 +108,12 @@ def parse_number(text: str) -> float | None:
     scientific = _TIMES_TEN.sub("e", lower).replace("−", "-")  # "1.3x10^6" is 1.3e6
     if _SCIENTIFIC.match(scientific):
         return float(scientific)
+    power = _POWER.match(scientific)
+    if power:  # "10^6", "2.5^-1"
+        try:
+            return float(power["base"]) ** float(power["exponent"])
+        except (OverflowError, ZeroDivisionError):
+            return None
     for char, fraction in UNICODE_FRACTIONS.items():
         lower = lower.replace(char, f" {fraction}")
     lower = _SPACE_GROUPED.sub(lambda m: re.sub(r"\D", "", m[0]), lower)
@@ -224,7 +236,9 @@ def _read_words(words: list[str]) -> float | None:
         elif word in FRACTIONS:
             # "half" alone is 0.5; "two and a half" adds a half to two; "three
             # quarters" is three times a quarter.
-            if current is not None and word.endswith("s"):
+            if current is None and total and word.endswith("s"):
+                total *= FRACTIONS[word]  # "a hundred thousand trillionths"
+            elif current is not None and word.endswith("s"):
                 if last_added and current > last_added:
                     # "one hundred and three quarters": three quarters, plus a hundred
                     current = current - last_added + last_added * FRACTIONS[word]

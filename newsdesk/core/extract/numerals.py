@@ -27,10 +27,10 @@ from newsdesk.core.extract.periods import has_digits
 
 SCALE_WORDS = frozenset(
     {"hundred", "thousand", "million", "billion", "trillion", "bn", "mn", "m", "lakh", "lac",
-     "crore", "cr", "k", "lkh", "koti", "krore"}
+     "crore", "cr", "k", "lkh", "koti", "krore", "mln", "bln", "tln", "tn", "trn"}
 )  # fmt: skip
 
-PLURAL_SCALE_WORDS = frozenset(PLURAL_SCALES) | {"dozen", "dozens"}
+PLURAL_SCALE_WORDS = frozenset(PLURAL_SCALES) | {"dozen", "dozens", "doz", "dozs", "dz", "dzs"}
 
 NUMBER_NOUNS = frozenset(
     {"dozen", "dozens", "hundreds", "thousands", "millions", "billions", "scores", "lakh",
@@ -127,7 +127,7 @@ def continues_number(doc: Doc, start: int, j: int) -> int:
     token, previous = doc[j], doc[j - 1]
     following = doc[j + 1] if j + 1 < len(doc) else None
     glued = not previous.whitespace_ and not token.whitespace_
-    if token.text == "-" and glued and following is not None:
+    if token.text == "-" and following is not None and (glued or compound_hyphen(doc, j)):
         return 2 if compound_hyphen(doc, j) else 0
     if token.lower_ in UNITS and (previous.lower_ in TENS or previous.lower_ == "and"):
         return 1  # "thirty one", "a hundred and one"
@@ -240,8 +240,9 @@ def ratio_after(doc: Doc, i: int) -> tuple[float, int] | None:
 
 
 def compound_hyphen(doc: Doc, i: int) -> bool:
-    """A hyphen inside one spelled number ("twenty-one", "one-half"), not a range."""
-    if i == 0 or i + 1 >= len(doc) or doc[i - 1].whitespace_ or doc[i].whitespace_:
+    """A hyphen inside one spelled number ("twenty-one", "one-half", and spaced out,
+    "fifty - two"), not a range."""
+    if i == 0 or i + 1 >= len(doc) or doc[i].text != "-":
         return False
     previous, following = doc[i - 1].lower_, doc[i + 1].lower_
     return (previous in TENS and following in UNITS and following not in ("a", "an")) or (

@@ -72,8 +72,14 @@ def is_date_like(span: Span) -> bool:
         following = span.doc[span.end]
         if following.lower_ in lexicon.UNIT_WORDS or counts_something(span[0]):
             return False  # "2000 milligrams", "1500 people": a number, not a year
+    doc = span.doc
     for token in span:
         lower = token.lower_
+        if lower == "quarter" and [t.lower_ for t in doc[max(token.i - 2, 0) : token.i]] == [
+            "and",
+            "a",
+        ]:
+            continue  # "five and a quarter" is a number
         if lower in lexicon.DATE_WORDS or YEAR.match(token.text) or lower.endswith("s'"):
             return True
         if re.match(r"^'?\d0s$", lower) or re.match(r"^\d{4}s$", lower):
