@@ -111,7 +111,7 @@ def parse_number(text: str) -> float | None:
     power = _POWER.match(scientific)
     if power:  # "10^6", "2.5^-1"
         try:
-            return float(power["base"]) ** float(power["exponent"])
+            return float(float(power["base"]) ** float(power["exponent"]))
         except (OverflowError, ZeroDivisionError):
             return None
     for char, fraction in UNICODE_FRACTIONS.items():
