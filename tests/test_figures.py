@@ -73,6 +73,7 @@ BOUNDS_AND_WORDS = [
     ("Fifty - two people came.", "Fifty - two", {"value": 52}),
     ("Debt hit 10 tln.", "10 tln", {"value": 1e13}),
     ("A sample holds 10^6 cells.", "10^6", {"value": 1e6}),
+    ("The odds were put at one over twenty.", "one over twenty", {"value": 0.05}),
     ("Use 3/4 cup of milk.", "3/4 cup", {"value": 0.75}),
     (
         "Counts rose from one thousand to one thousand and five hundred.",
@@ -112,6 +113,8 @@ def test_bare_pipeline_tokenizer_can_be_had_back(extractor: Extractor) -> None:
         ("Doses went from 44 ml to 50 mg.", ["44 ml", "50 mg"]),
         ("The attack on 9/11 shook the city.", []),
         ("Petrol costs $3 a gallon at a dollar-store.", ["$3"]),
+        ("Spain won 3 over 2.", ["3", "over 2"]),
+        ("They paid $2000 over 3 years.", ["$2000", "over 3 years"]),
     ],
 )
 def test_a_fall_from_one_figure_to_another_is_two_figures(

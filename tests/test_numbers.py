@@ -55,6 +55,8 @@ from newsdesk.core.extract.numbers import is_number_word, parse_number, vague_lo
         ("2.48×10−5", 2.48e-5),
         ("12,34,567.89", 1_234_567.89),
         ("10^6", 1_000_000),
+        ("one over three", 1 / 3),
+        ("2000 over 3", 2000 / 3),
         ("3 dzs", 36),
         ("fifty - two", 52),
         ("a hundred thousand trillionths", 1e-7),

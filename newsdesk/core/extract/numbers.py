@@ -122,6 +122,10 @@ def parse_number(text: str) -> float | None:
     mixed = _mixed_number(words)
     if mixed is not None:
         return mixed
+    if "over" in words:  # "one over three", "2000 over 3"
+        at = words.index("over")
+        top, bottom = parse_number(" ".join(words[:at])), parse_number(" ".join(words[at + 1 :]))
+        return top / bottom if top is not None and bottom else None
     words = [w for w in words if w not in ("and", "of", "&")]
     sign = 1.0
     while words and words[0] in NEGATIVE_WORDS:

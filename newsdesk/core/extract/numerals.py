@@ -81,6 +81,7 @@ def is_numeric(token: Token) -> bool:
             or ((following in UNITS or following in TENS) and following not in ("a", "an"))
             or previous in NEGATIVE_WORDS
             or ratio_after(token.doc, token.i + 1) is not None
+            or over_fraction(token.doc, token.i + 1)
         )
     if lower in ("half", "quarter", "third"):
         return following in SCALE_WORDS  # "half a million" is read from "a"
@@ -131,6 +132,8 @@ def continues_number(doc: Doc, start: int, j: int) -> int:
         return 2 if compound_hyphen(doc, j) else 0
     if token.lower_ in UNITS and (previous.lower_ in TENS or previous.lower_ == "and"):
         return 1  # "thirty one", "a hundred and one"
+    if over_fraction(doc, j):
+        return 1  # "1 over 3"
     if is_numeric(token):
         if has_digits(token) and has_digits(previous):
             # "1,000 2,000" are two numbers; "2 1/2" and "40 000" are one.
@@ -212,6 +215,25 @@ def is_share(token: Token) -> bool:
         or following.lower_ in ("of", "and", "or")
         or (mixed and following.lower_ in lexicon.UNIT_WORDS)
     )
+
+
+def over_fraction(doc: Doc, i: int) -> bool:
+    """ "1 over 3", "one over twenty" said as a fraction: "over" between two bare
+    numbers with nothing counted after them ("$2000 over 3 years" is a hedge, "won
+    3 over 2" a score)."""
+    if i == 0 or i + 1 >= len(doc) or doc[i].lower_ != "over":
+        return False
+    before = doc[i - 1]
+    if not (has_digits(before) or before.lower_ in UNITS or before.lower_ in TENS):
+        return False
+    if i >= 2 and doc[i - 2].pos_ in ("VERB", "AUX"):
+        return False  # "won 3 over 2", "was 5 over par"
+    k = i + 1
+    while k < len(doc) and (
+        has_digits(doc[k]) or is_number_word(doc[k].lower_) or doc[k].lower_ in ("-", "and")
+    ):
+        k += 1
+    return k > i + 1 and (k == len(doc) or doc[k].is_punct)
 
 
 def ratio_after(doc: Doc, i: int) -> tuple[float, int] | None:
