@@ -74,6 +74,14 @@ BOUNDS_AND_WORDS = [
     ("Debt hit 10 tln.", "10 tln", {"value": 1e13}),
     ("A sample holds 10^6 cells.", "10^6", {"value": 1e6}),
     ("The odds were put at one over twenty.", "one over twenty", {"value": 0.05}),
+    (
+        "Bids ranged from $5 a share to $8 a share.",
+        "from $5 a share to $8 a share",
+        {"low": 5, "high": 8, "unit": "USD"},
+    ),
+    ("Doses of 2.0 g to 7.0 g were given.", "2.0 g to 7.0 g", {"low": 2, "high": 7}),
+    ("Talks took a couple of weeks.", "a couple", {"value": 2, "qualifier": "about"}),
+    ("Inflation was nil last year.", "nil", {"value": 0}),
     ("Use 3/4 cup of milk.", "3/4 cup", {"value": 0.75}),
     (
         "Counts rose from one thousand to one thousand and five hundred.",
@@ -114,6 +122,7 @@ def test_bare_pipeline_tokenizer_can_be_had_back(extractor: Extractor) -> None:
         ("The attack on 9/11 shook the city.", []),
         ("Petrol costs $3 a gallon at a dollar-store.", ["$3"]),
         ("Spain won 3 over 2.", ["3", "over 2"]),
+        ("A couple from Ohio won 2-nil.", []),
         ("They paid $2000 over 3 years.", ["$2000", "over 3 years"]),
     ],
 )

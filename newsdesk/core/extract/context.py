@@ -27,7 +27,9 @@ def unit_after(doc: Doc, end: int, head: Token) -> Token | None:
     if end < len(doc):
         token = doc[end]
         if token.lower_ in lexicon.UNIT_WORDS and (
-            token.ent_type_ == "QUANTITY" or token.lower_ not in ("m", "l", "g", "c", "f", "sq")
+            token.ent_type_ == "QUANTITY"
+            or token.lower_ not in ("m", "l", "g", "c", "f", "sq")
+            or (token.text == "g" and doc[end - 1].like_num)  # "2.0 g" of a drug
         ):
             return token
     return None

@@ -63,7 +63,8 @@ _TRAILING_SCALES = frozenset(
      "crore", "crores", "mln", "bln"}
 )  # fmt: skip
 _A_SCALES = frozenset({"dozen", "hundred", "thousand", "million", "billion", "trillion"})
-_A_NUMBERS = _A_SCALES | frozenset(FRACTIONS)  # "a dozen", "a million", "a fifth"
+# "a dozen", "a million", "a fifth", "a couple of"
+_A_NUMBERS = _A_SCALES | frozenset(FRACTIONS) | {"couple", "pair"}
 # Currencies and measures that "a" counts one of ("a dollar", "a kilogram"); not
 # lengths of time ("a year" is a period) nor words with other senses ("a ton of").
 _ONE_OF = frozenset(
@@ -480,6 +481,8 @@ def _read(
     value = None if vague is not None else value_of_text(value_text)
     if value is None and value_text.lower() in ("a", "an"):
         value = 1.0  # "a dollar", "a gallon"
+    if value_text.lower() == "a couple" and qualifier is None:
+        qualifier = "about"  # "a couple of weeks" is two or so
     glued = _GLUED_UNIT.match(value_text)
     glued_unit = glued["unit"].rstrip(".") if glued else ""
     if value is None and glued and glued_unit.lower() in lexicon.UNIT_WORDS:
@@ -621,6 +624,15 @@ def _range_partner(
     """The top of a range written with units on both sides: "44 mg to 50 mg",
     "from 10 dollars to 20 dollars", "$10-$20", "3km to 5km" — but not "from
     44 ml to 50 mg", two different measures."""
+    # A rate on both sides: "$350 per kg to $680 per kg", "$5 a share to $8 a share".
+    rate: list[str] = []
+    if (
+        end + 3 < len(doc)
+        and doc[end].lower_ in ("per", "a", "an")
+        and doc[end + 1].pos_ in ("NOUN", "PROPN")
+        and doc[end + 2].lower_ == "to"
+    ):
+        rate, end = [doc[end].lower_, doc[end + 1].lower_], end + 2
     if end + 1 >= len(doc) or doc[end].lower_ not in ("to", "-", "–", "through", "and", "~"):
         return None
     before = doc[phrase_start - 1].lower_ if phrase_start else ""
@@ -661,6 +673,10 @@ def _range_partner(
         or doc[j].lower_ in ("percent", "pct")
     ):
         j += 1
+    if rate:
+        if [t.lower_ for t in doc[j : j + 2]] != rate:
+            return None  # "$5 a share to $8": not one range
+        j += 2
     return high, j
 
 

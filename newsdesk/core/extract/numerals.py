@@ -34,7 +34,7 @@ PLURAL_SCALE_WORDS = frozenset(PLURAL_SCALES) | {"dozen", "dozens", "doz", "dozs
 
 NUMBER_NOUNS = frozenset(
     {"dozen", "dozens", "hundreds", "thousands", "millions", "billions", "scores", "lakh",
-     "lakhs", "crore", "crores", "nought", "naught"}
+     "lakhs", "crore", "crores", "nought", "naught", "nil"}
 )  # fmt: skip
 
 ONE_CONTINUES = frozenset(
@@ -87,6 +87,10 @@ def is_numeric(token: Token) -> bool:
         return following in SCALE_WORDS  # "half a million" is read from "a"
     if lower == "scores":
         return following == "of"  # "scores of people", not "she scores"
+    if lower in ("couple", "pair"):
+        # "a couple of weeks", "a pair of shoes" — not "a couple from Ohio"
+        previous = token.doc[token.i - 1].lower_ if token.i else ""
+        return previous == "a" and following in ("of", "", ".", ",", ";")
     if lower in ("a", "an", "second", "a.m.", "p.m."):
         return False
     return is_number_word(lower) and (
