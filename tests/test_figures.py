@@ -82,6 +82,9 @@ BOUNDS_AND_WORDS = [
     ("Doses of 2.0 g to 7.0 g were given.", "2.0 g to 7.0 g", {"low": 2, "high": 7}),
     ("Talks took a couple of weeks.", "a couple", {"value": 2, "qualifier": "about"}),
     ("Inflation was nil last year.", "nil", {"value": 0}),
+    ("They lost 75 USD million.", "75 USD million", {"value": 75e6, "unit": "USD"}),
+    ("Scores are 200 or greater than that.", "200 or greater than", {"qualifier": "at_least"}),
+    ("Bids were equal to 5000 or less.", "equal to 5000 or less", {"qualifier": "at_most"}),
     ("Use 3/4 cup of milk.", "3/4 cup", {"value": 0.75}),
     (
         "Counts rose from one thousand to one thousand and five hundred.",
@@ -123,6 +126,9 @@ def test_bare_pipeline_tokenizer_can_be_had_back(extractor: Extractor) -> None:
         ("Petrol costs $3 a gallon at a dollar-store.", ["$3"]),
         ("Spain won 3 over 2.", ["3", "over 2"]),
         ("A couple from Ohio won 2-nil.", []),
+        ("Spending was down 0.6% to 309,381 yen.", ["0.6%", "309,381 yen"]),
+        ("They chose one, two, three.", ["one", "two", "three"]),
+        ("No one, two days later, came.", ["two days"]),
         ("They paid $2000 over 3 years.", ["$2000", "over 3 years"]),
     ],
 )

@@ -79,7 +79,9 @@ def trailing_qualifier(doc: Doc, end: int) -> tuple[int, str] | None:
         n = len(phrase)
         if tuple(t.lower_ for t in doc[end : end + n]) == phrase:
             if end + n < len(doc) and doc[end + n].lower_ == "than":
-                return None  # "5000 or less than 6000": a second comparison
+                if end + n + 1 < len(doc) and doc[end + n + 1].like_num:
+                    return None  # "5000 or less than 6000": a second comparison
+                return end + n + 1, name  # "200 or greater than" (it)
             return end + n, name
     return None
 

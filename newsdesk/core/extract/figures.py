@@ -413,6 +413,7 @@ def _read(
 
     # Units and currencies written after the number.
     percent = False
+    scale_after = ""
     tail = end
     while tail < len(doc):
         lower = doc[tail].lower_
@@ -438,6 +439,8 @@ def _read(
             break
         if doc[tail].text.isupper() and lower in lexicon.CURRENCY_CODES and currency is None:
             currency, tail = lexicon.CURRENCY_SYMBOLS[lower], tail + 1  # "115 USD"
+            if tail < len(doc) and doc[tail].lower_ in _TRAILING_SCALES and not is_range:
+                scale_after, tail = doc[tail].text, tail + 1  # "75 USD million"
             break
         if lower in lexicon.CURRENCY_COUNTRIES and _next_is(doc, tail + 1, "dollar", "dollars"):
             currency, tail = lexicon.CURRENCY_COUNTRIES[lower], tail + 2
@@ -462,7 +465,7 @@ def _read(
             percent, unit = True, unit or "%"
 
     value_tokens = [t for t in low_tokens if t.lower_ not in lexicon.CURRENCY_SYMBOLS]
-    value_text = " ".join(t.text for t in value_tokens if t.text not in ("%",))
+    value_text = " ".join([*(t.text for t in value_tokens if t.text != "%"), scale_after]).strip()
     if (
         value_text.lower() in ("thousands", "millions", "billions")
         and phrase_start == number_start
@@ -547,7 +550,7 @@ def _read(
     if inclusive is not None:
         end, qualifier = inclusive
     trailing = trailing_qualifier(doc, end)
-    if trailing is not None and qualifier in (None, "about"):
+    if trailing is not None and qualifier in (None, "about", "exact"):
         # "about five hundred or more" is at least five hundred.
         qualifier = trailing[1]
         end = trailing[0]
@@ -665,6 +668,8 @@ def _range_partner(
         and not _same_unit(unit, doc[j].text)
     ):
         return None
+    if not money and j < len(doc) and doc[j].lower_ in lexicon.CURRENCY_WORDS:
+        return None  # "down 0.6% to 309,381 yen": a share, then an amount
     # The unit repeated after the top ("mg", "dollars", "%") belongs to the range.
     if j < len(doc) and (
         doc[j].lower_ in lexicon.UNIT_WORDS

@@ -37,6 +37,9 @@ NUMBER_NOUNS = frozenset(
      "lakhs", "crore", "crores", "nought", "naught", "nil"}
 )  # fmt: skip
 
+# "no one", "every one": the pronoun, whatever follows.
+PRONOUN_DETERMINERS = frozenset({"no", "any", "every", "some", "each", "the", "this", "that"})
+
 ONE_CONTINUES = frozenset(
     {"hundred", "thousand", "million", "billion", "trillion", "lakh", "crore", "and", "point",
      "-", "half", "third", "quarter", "fifth", "sixth", "tenth"}
@@ -79,6 +82,11 @@ def is_numeric(token: Token) -> bool:
             token.dep_ == "nummod"
             or following in ONE_CONTINUES
             or ((following in UNITS or following in TENS) and following not in ("a", "an"))
+            or (
+                following == ","
+                and previous not in PRONOUN_DETERMINERS
+                and _counting_on(token.doc, token.i + 2)
+            )
             or previous in NEGATIVE_WORDS
             or ratio_after(token.doc, token.i + 1) is not None
             or over_fraction(token.doc, token.i + 1)
@@ -219,6 +227,15 @@ def is_share(token: Token) -> bool:
         or following.lower_ in ("of", "and", "or")
         or (mixed and following.lower_ in lexicon.UNIT_WORDS)
     )
+
+
+def _counting_on(doc: Doc, i: int) -> bool:
+    """ "one, two, three": another spelled-out number follows the comma, and the
+    list goes on or ends there (not "one, two days later")."""
+    if i >= len(doc) or doc[i].lower_ not in UNITS | TENS or doc[i].lower_ in ("a", "an"):
+        return False
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    return after is None or after.is_punct or after.lower_ in ("and", "or")
 
 
 def over_fraction(doc: Doc, i: int) -> bool:
