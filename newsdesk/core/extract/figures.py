@@ -28,6 +28,7 @@ from newsdesk.core.extract.doctext import doc_text
 from newsdesk.core.extract.numbers import (
     FRACTIONS,
     NEGATIVE_WORDS,
+    SCALES,
     is_number_word,
     parse_number,
     vague_lower_bound,
@@ -63,6 +64,7 @@ _TRAILING_SCALES = frozenset(
      "crore", "crores", "mln", "bln"}
 )  # fmt: skip
 _A_SCALES = frozenset({"dozen", "hundred", "thousand", "million", "billion", "trillion"})
+_SCALES_OF_HEAT = ("celsius", "fahrenheit", "centigrade", "c", "f")
 # "a dozen", "a million", "a fifth", "a couple of"
 _A_NUMBERS = _A_SCALES | frozenset(FRACTIONS) | {"couple", "pair"}
 # Currencies and measures that "a" counts one of ("a dollar", "a kilogram"); not
@@ -77,7 +79,11 @@ RANGE_JOINERS = frozenset({"to", "and", "-", "–", "—", "or"})
 # "555-1234" (a local number's exchange never starts with 0 or 1, so "100-1000" is a range).
 _PHONE = re.compile(r"^\+?[2-9]\d{2}[-. ]\d{4}$|^\+?\d{1,4}(?:[-. /]\d{2,4}){2,}$")
 # A telephone number or similar code starting at a number: "+1-222-2222-2222".
-_PHONE_AHEAD = re.compile(r"\+?\d{1,4}(?:[-./]\d{2,4}){2,}(?![\d])")
+# Spaced out, only when it opens with "+" or a trunk "0": "+44 20 7946 0958",
+# "0800 555 111" ("40 000" is a number grouped in thousands).
+_PHONE_AHEAD = re.compile(
+    r"\+?\d{1,4}(?:[-./]\d{2,4}){2,}(?![\d])|(?:\+\d{1,4}|0\d{2,4})(?: \d{2,4}){2,}(?![\d])"
+)
 _SCORE = re.compile(r"^\d{1,3}\s?[-–]\s?\d{1,3}$")
 _GAME_WORDS = frozenset(
     {"won", "win", "wins", "beat", "beats", "drew", "draw", "draws", "defeated", "defeat",
@@ -86,7 +92,9 @@ _GAME_WORDS = frozenset(
      "sets", "innings", "tie", "tied", "league", "cup", "semi-final", "quarter-final"}
 )  # fmt: skip
 # A currency written onto the number: "NZ$30", "$5bn" when not split off.
-_GLUED_UNIT = re.compile(r"^(?P<num>\d[\d,]*(?:\.\d+)?)(?P<unit>[a-z°/$元]+\.?)$", re.IGNORECASE)
+_GLUED_UNIT = re.compile(
+    r"^(?P<num>[-−]?\d[\d,]*(?:\.\d+)?)(?P<unit>[a-z°/$元]+\.?)$", re.IGNORECASE
+)
 
 
 @dataclass
@@ -317,6 +325,13 @@ def _read(
     if currency == "USD" and first > 0 and doc[first - 1].text in lexicon.DOLLAR_PREFIXES:
         first -= 1  # "NZ $26 million", "HK $" written apart
         currency = lexicon.DOLLAR_PREFIXES[doc[first].text]
+    if (
+        currency is None
+        and first > 0
+        and doc[first - 1].text == "R"
+        and not doc[first - 1].whitespace_
+    ):
+        first, currency = first - 1, "ZAR"  # "R500 million", split off by the tokenizer
     if first < number_start and phrase_start == start and first < start:
         phrase_start = first
         # A hedge before the symbol: "at least $1.42".
@@ -370,11 +385,9 @@ def _read(
         before = doc[phrase_start - 1].lower_ if phrase_start > 0 else ""
         # "rose 3% to 5%": a change, then the new level; "rise 10 to 20 percent" is a range.
         own_unit = doc[end - 1].text == "%" or currency is not None
-        changes_to = (
-            joiner == "to"
-            and before != "from"
-            and own_unit
-            and change_of(doc, phrase_start) is not None
+        changes_to = joiner == "to" and (
+            (before != "from" and own_unit and change_of(doc, phrase_start) is not None)
+            or _moves_from(doc, phrase_start)
         )
         mixed = doc[end - 1].text == "%" and doc[joint + 1].lower_ in lexicon.CURRENCY_SYMBOLS
         if (joiner != "and" or before == "between") and not changes_to and not mixed:
@@ -442,8 +455,18 @@ def _read(
             if tail < len(doc) and doc[tail].lower_ in _TRAILING_SCALES and not is_range:
                 scale_after, tail = doc[tail].text, tail + 1  # "75 USD million"
             break
-        if lower in lexicon.CURRENCY_COUNTRIES and _next_is(doc, tail + 1, "dollar", "dollars"):
-            currency, tail = lexicon.CURRENCY_COUNTRIES[lower], tail + 2
+        if lower in lexicon.CURRENCY_COUNTRIES and _next_is(doc, tail + 1, *lexicon.CURRENCY_WORDS):
+            currency, tail = lexicon.CURRENCY_COUNTRIES[lower], tail + 2  # "Swiss francs"
+            break
+        if (
+            lower == "of"
+            and doc[tail - 1].lower_ in ("hundreds", "thousands", "millions", "billions")
+            and _next_is(doc, tail + 1, "dollars", "euros", "pounds", "rupees", "yuan", "yen")
+        ):
+            currency, tail = lexicon.CURRENCY_WORDS[doc[tail + 1].lower_], tail + 2
+            break  # "tens of millions of dollars"
+        if lower == "basis" and _next_is(doc, tail + 1, "point", "points"):
+            percent, unit, tail = True, "basis points", tail + 2
             break
         if lower in lexicon.CURRENCY_WORDS and not (lower == "won" and doc[tail].pos_ == "VERB"):
             if lower in ("real", "p", "won") and not _in_ent(doc[tail], "MONEY"):
@@ -493,10 +516,20 @@ def _read(
     elif value is None and glued and glued_unit.lower() in lexicon.CURRENCY_SYMBOLS:
         value = parse_number(glued["num"])  # "115USD", "20Rs"
         currency = lexicon.CURRENCY_SYMBOLS[glued_unit.lower()]
+    elif value is None and glued and glued_unit.lower() in lexicon.CURRENCY_WORDS:
+        value = parse_number(glued["num"])  # "50p"
+        currency = lexicon.CURRENCY_WORDS[glued_unit.lower()]
+        unit = "pence" if glued_unit.lower() == "p" else None
+    elif value is None and glued and glued_unit.lower() in ("pc", "pct"):
+        value, percent, unit = parse_number(glued["num"]), True, "%"  # "5pc"
     if value is None and vague is None:
         return None
     if cents is not None and value is not None:
         value += cents_value / 100
+    if is_range and value is not None and high_value is not None:
+        scale = _shared_scale(low_tokens, doc[low_tokens.end : end])
+        if value * scale <= high_value:
+            value *= scale  # "$5-7 million" runs from 5 million
     ratio = ratio_after(doc, end) if value is not None and not is_range else None
     if ratio is not None and value is not None and value < ratio[0]:
         denominator, end = ratio
@@ -529,6 +562,15 @@ def _read(
             unit, end = unit_token.text, unit_token.i + 1
             if unit == "°" and _next_is(doc, end, "c", "f") and not unit_token.whitespace_:
                 unit, end = "°" + doc[end].text.upper(), end + 1  # "-18 °C"
+            elif unit.lower() in ("degree", "degrees") and _next_is(doc, end, *_SCALES_OF_HEAT):
+                unit, end = f"{unit} {doc[end].text}", end + 1  # "12 degrees Celsius"
+            elif (
+                _next_is(doc, end, "/")
+                and _next_is(doc, end + 1, "h", "hr", "hour", "s", "sec", "min")
+                and not unit_token.whitespace_
+                and not doc[end].whitespace_
+            ):
+                unit, end = f"{unit}/{doc[end + 1].text}", end + 2  # "150 km/h"
     if unit is None or unit in ("%", "percentage points", "points"):
         counted = counted_noun(doc, head, end, currency is not None or percent)
 
@@ -536,7 +578,7 @@ def _read(
         (percent or currency is not None or unit is not None)
         and change_of(doc, phrase_start) is not None
         and not (phrase_start and doc[phrase_start - 1].lower_ == "from")
-    )
+    ) or _moves_from(doc, phrase_start)
     if not is_range and value is not None and not rises_to:
         partner = _range_partner(
             doc, phrase_start, end, blocked, money=currency is not None, unit=unit
@@ -685,6 +727,25 @@ def _range_partner(
     return high, j
 
 
+_SCALED = re.compile(r"^\d[\d,.]*(?P<suffix>bn|mn|m|k|tn)$", re.IGNORECASE)
+
+
+def _scale_of(token: Token) -> float:
+    """The scale a token writes: "million" or the "bn" of "3bn" (1 when none)."""
+    text = bare(token).lower()
+    glued = _SCALED.match(text)
+    word = glued["suffix"].lower() if glued else text
+    return SCALES[word] if word in SCALES and (glued or word in _TRAILING_SCALES) else 1.0
+
+
+def _shared_scale(low: Span, rest: Span) -> float:
+    """ "$5-7 million", "£2-3bn": a scale written once, after the top of a range,
+    that the bare bottom shares (1 when the bottom has its own or there is none)."""
+    if any(_scale_of(t) != 1.0 for t in low):
+        return 1.0
+    return next((scale for t in reversed(rest) if (scale := _scale_of(t)) != 1.0), 1.0)
+
+
 def _same_unit(a: str, b: str) -> bool:
     """ "mile" and "miles", "°C" and "°", "kg" and "KG" are one unit; "ml" and "mg" are not."""
     a, b = a.lower().rstrip("s."), b.lower().rstrip("s.")
@@ -740,6 +801,11 @@ def _few_before(doc: Doc, start: int) -> tuple[int, int] | None:
     if start >= 3 and [t.lower_ for t in doc[start - 3 : start]] == ["a", "couple", "of"]:
         return 2, start - 3
     return None
+
+
+def _moves_from(doc: Doc, start: int) -> bool:
+    """ "rose from 10 to 20": an old level and a new one, not a range."""
+    return start > 0 and doc[start - 1].lower_ == "from" and change_of(doc, start - 1) is not None
 
 
 def _score_or_phone(doc: Doc, start: int, end: int) -> bool:
@@ -863,9 +929,12 @@ def _is_excluded(doc: Doc, start: int, end: int, *, amount: bool = False) -> boo
             and last.i == end - 1
         ):
             return True
-        if prev.text in ("#", "No.", "no.", "Nos.", "Art.", "Sec."):
-            return True
-    return False
+        if prev.text in ("#", "No.", "no.", "Nos.", "Art.", "Sec.", "No", "Nos") or (
+            prev.text == "." and start >= 2 and doc[start - 2].text in ("No", "no", "Nos")
+        ):
+            return True  # "No 47", "No. 10 Downing Street"
+    # "0800": a code, never an amount
+    return len(numeric) == 1 and bool(re.fullmatch(r"0\d{2,}", first.text))
 
 
 def _is_label_word(token: Token) -> bool:

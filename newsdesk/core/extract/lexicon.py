@@ -131,7 +131,7 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "rub": "RUB", "brl": "BRL", "mxn": "MXN", "krw": "KRW", "sek": "SEK", "nok": "NOK",
     "dkk": "DKK", "pln": "PLN", "ils": "ILS", "sar": "SAR", "aed": "AED", "pkr": "PKR",
     "idr": "IDR", "php": "PHP", "thb": "THB", "vnd": "VND", "ars": "ARS", "clp": "CLP",
-    "cop": "COP", "ghs": "GHS", "mnt": "MNT", "元": "CNY", "¢": "USD",
+    "cop": "COP", "ghs": "GHS", "mnt": "MNT", "元": "CNY", "¢": "USD", "$us": "USD",
 }  # fmt: skip
 # Three-letter codes can also follow the number ("115 USD", "20 EUR").
 CURRENCY_CODES = frozenset(code for code in CURRENCY_SYMBOLS if code.isalpha() and len(code) == 3)
@@ -147,17 +147,23 @@ CURRENCY_WORDS: dict[str, str] = {
     "shillings": "KES", "franc": "CHF", "francs": "CHF", "rouble": "RUB", "roubles": "RUB",
     "ruble": "RUB", "rubles": "RUB", "lira": "TRY", "won": "KRW", "real": "BRL",
     "reais": "BRL", "peso": "MXN", "pesos": "MXN", "cent": "USD", "cents": "USD",
-    "pence": "GBP", "p": "GBP", "penny": "GBP",
+    "pence": "GBP", "p": "GBP", "penny": "GBP", "paise": "INR", "dirham": "AED",
+    "dirhams": "AED", "riyal": "SAR", "riyals": "SAR", "shekel": "ILS", "shekels": "ILS",
+    "ringgit": "MYR", "baht": "THB", "rupiah": "IDR", "taka": "BDT", "hryvnia": "UAH",
+    "hryvnias": "UAH", "zloty": "PLN", "zlotys": "PLN", "cedi": "GHS", "cedis": "GHS",
+    "birr": "ETB", "kwacha": "ZMW", "dinar": "KWD", "dinars": "KWD",
 }  # fmt: skip
 # Adjectives that make "dollars" a different currency.
 CURRENCY_COUNTRIES: dict[str, str] = {
     "australian": "AUD", "canadian": "CAD", "hong": "HKD", "new": "NZD", "zealand": "NZD",
     "singapore": "SGD", "u.s.": "USD", "us": "USD", "american": "USD", "taiwan": "TWD",
     "swiss": "CHF", "egyptian": "EGP", "mexican": "MXN", "philippine": "PHP",
+    "jordanian": "JOD", "kuwaiti": "KWD", "iraqi": "IQD", "libyan": "LYD", "tunisian": "TND",
+    "south": "ZAR", "jamaican": "JMD", "namibian": "NAD", "fijian": "FJD",
 }  # fmt: skip
 # Units smaller than the currency: 19 cents is 0.19 dollars as a value? No:
 # the value stays as stated (19) and the unit says "cents".
-SUBUNITS = frozenset({"cent", "cents", "pence", "p", "penny"})
+SUBUNITS = frozenset({"cent", "cents", "pence", "p", "penny", "paise"})
 
 PERCENT_WORDS = frozenset({"%", "percent", "per", "pct", "pc"})
 

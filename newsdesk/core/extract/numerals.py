@@ -156,7 +156,7 @@ def continues_number(doc: Doc, start: int, j: int) -> int:
     lower = token.lower_
     if lower in FRACTIONS and is_number_word(previous.lower_) and not has_digits(previous):
         return 1  # "two thirds", "three quarters"
-    if lower in SCALE_WORDS | PLURAL_SCALE_WORDS and (
+    if bare(token).lower() in SCALE_WORDS | PLURAL_SCALE_WORDS and (
         is_numeric(previous) or previous.lower_ in SCALE_WORDS
     ):
         return 1  # "five lakh", "three billions", "thousand millions"

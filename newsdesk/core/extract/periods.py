@@ -80,6 +80,8 @@ def is_date_like(span: Span) -> bool:
             "a",
         ]:
             continue  # "five and a quarter" is a number
+        if YEAR.match(token.text) and _counts_the_next_noun(token):
+            continue  # "between 10 and 2000 people"
         if lower in lexicon.DATE_WORDS or YEAR.match(token.text) or lower.endswith("s'"):
             return True
         if re.match(r"^'?\d0s$", lower) or re.match(r"^\d{4}s$", lower):
@@ -87,7 +89,36 @@ def is_date_like(span: Span) -> bool:
     return False
 
 
+# Words that make the number after them a year: "the 2022 floods", "its 1998 law".
+_YEAR_DETERMINERS = frozenset(
+    {"the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your"}
+)
+
+
+def _counts_the_next_noun(token: Token) -> bool:
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return (
+        following is not None
+        and following.pos_ == "NOUN"
+        and following.tag_ in ("NNS", "NNPS")
+        and following.lower_ not in lexicon.DATE_WORDS
+        and not _after_a_determiner(token)
+    )
+
+
+def _after_a_determiner(token: Token) -> bool:
+    return token.i > 0 and (
+        token.nbor(-1).lower_ in _YEAR_DETERMINERS or token.nbor(-1).tag_ == "POS"
+    )
+
+
 def counts_something(token: Token) -> bool:
-    """A year-like number that is really a count ("2,000 people" minus the comma)."""
+    """A year-like number that is really a count ("2,000 people" minus the comma), not
+    a year naming its noun ("the 2022 floods")."""
     head = token.head
-    return token.dep_ == "nummod" and head.pos_ == "NOUN" and head.lower_ not in lexicon.DATE_WORDS
+    return (
+        token.dep_ == "nummod"
+        and head.pos_ == "NOUN"
+        and head.lower_ not in lexicon.DATE_WORDS
+        and not _after_a_determiner(token)
+    )

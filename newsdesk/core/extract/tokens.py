@@ -27,13 +27,16 @@ _OPENS = r"(?=[-−]?[0-9$£€¥₹~.])"
 _INFIXES = (
     rf"(?<=[0-9])[–—~]{_OPENS}",
     r"(?<=[0-9])-(?=[$£€¥₹~])",
+    r"(?<=[0-9a-zA-Z]-)[$£€¥₹](?=[0-9])",  # the "$" of "5m-$7m" on its own
     rf"(?<=[0-9][kKmMbBgG%°]){_DASHES}{_OPENS}",
+    rf"(?<=[0-9][kKmMbB]){_DASHES}(?=[$£€¥₹])",
     rf"(?<=[0-9](?:km|kg|bn|mn|mg|ml|cm|mm|lb|ft|mi)){_DASHES}{_OPENS}",
     rf"(?<=[0-9](?:lbs)){_DASHES}{_OPENS}",
 )
 # A currency code or symbol written onto the number: "Rs20", "USD50", "~2".
 _PREFIXES = (
-    r"(?:USD|EUR|GBP|JPY|INR|AUD|CAD|CHF|CNY|NZD|HKD|SGD|MYR|UAH|RMB|Rs\.?|RM)(?=[0-9])",
+    r"(?:USD|EUR|GBP|JPY|INR|AUD|CAD|CHF|CNY|NZD|HKD|SGD|MYR|UAH|RMB|Rs\.?|RM|\$US)(?=[0-9])",
+    r"R(?=[0-9]{3,}|[0-9]+(?:\.[0-9]+)?(?:bn|m)\b)",  # South African rand: "R500", "R2bn"
     r"~(?=[0-9])",
 )
 # "100元", "10¢"; a hyphen left hanging after a number ("8- to 16-metre").
