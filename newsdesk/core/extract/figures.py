@@ -46,6 +46,7 @@ from newsdesk.core.extract.numerals import (
     value_of_text,
 )
 from newsdesk.core.extract.periods import (
+    TIME_UNITS,
     YEAR,
     counts_something,
     has_digits,
@@ -64,6 +65,11 @@ _TRAILING_SCALES = frozenset(
      "crore", "crores", "mln", "bln"}
 )  # fmt: skip
 _A_SCALES = frozenset({"dozen", "hundred", "thousand", "million", "billion", "trillion"})
+# Words after which "over" a length of time means more than it, not during it.
+_MORE_THAN_BEFORE = frozenset(
+    {"for", "of", "after", "aged", "took", "take", "takes", "lasted", "lasting", "spent",
+     "served", "serving", "than", "in", "within", "just", "well", "ago"}
+)  # fmt: skip
 _SCALES_OF_HEAT = ("celsius", "fahrenheit", "centigrade", "c", "f")
 # "a dozen", "a million", "a fifth", "a couple of"
 _A_NUMBERS = _A_SCALES | frozenset(FRACTIONS) | {"couple", "pair"}
@@ -213,7 +219,11 @@ def _seed_spans(doc: Doc, blocked: set[int]) -> list[tuple[int, int]]:
             and (_fraction_of(token) or _hedged(token) or is_share(token))
         ):
             before = doc[token.i - 1].lower_ if token.i > 0 else ""
-            seeds.append((token.i - 1 if before in ("a", "one") else token.i, token.i + 1))
+            start = token.i - 1 if before in ("a", "one") else token.i
+            end = token.i + 1
+            while end < len(doc) and (step := continues_number(doc, start, end)):
+                end += step  # "a quarter of a million"
+            seeds.append((start, end))
     seeds.sort()
     return seeds
 
@@ -223,7 +233,12 @@ def _one_number_each(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     thirty", "hundred and five hundred and six"), cut into the longest numbers
     each, left to right; anything else is one seed."""
     words = doc[start:end]
-    if len(words) < 2 or any(has_digits(t) for t in words) or value_of(words) is not None:
+    if (
+        len(words) < 2
+        or any(has_digits(t) for t in words)
+        or value_of(words) is not None
+        or vague_lower_bound(words.text) is not None  # "hundreds of thousands"
+    ):
         return [(start, end)]
     spans: list[tuple[int, int]] = []
     i = start
@@ -555,6 +570,7 @@ def _read(
 
     # A QUANTITY span's remaining words are its unit ("35 miles").
     counted: str | None = None
+    age_of: str | None = None
     head = number_head(doc, number_start, end)
     if not percent and currency is None:
         unit_token = unit_after(doc, end, head)
@@ -562,6 +578,15 @@ def _read(
             unit, end = unit_token.text, unit_token.i + 1
             if unit == "°" and _next_is(doc, end, "c", "f") and not unit_token.whitespace_:
                 unit, end = "°" + doc[end].text.upper(), end + 1  # "-18 °C"
+            elif (
+                unit.lower().rstrip("s") in ("year", "month", "week", "day")
+                and _next_is(doc, end, "-")
+                and _next_is(doc, end + 1, "old")
+            ):
+                # "a 34-year-old man": an age, and the person it is the age of
+                unit, end = unit.lower().rstrip("s") + "s old", end + 2
+                if end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN"):
+                    age_of = doc[end].text
             elif unit.lower() in ("degree", "degrees") and _next_is(doc, end, *_SCALES_OF_HEAT):
                 unit, end = f"{unit} {doc[end].text}", end + 1  # "12 degrees Celsius"
             elif (
@@ -573,6 +598,7 @@ def _read(
                 unit, end = f"{unit}/{doc[end + 1].text}", end + 2  # "150 km/h"
     if unit is None or unit in ("%", "percentage points", "points"):
         counted = counted_noun(doc, head, end, currency is not None or percent)
+    counted = counted or age_of
 
     rises_to = (
         (percent or currency is not None or unit is not None)
@@ -588,6 +614,14 @@ def _read(
             if phrase_start and doc[phrase_start - 1].lower_ in ("between", "from"):
                 phrase_start -= 1
 
+    if (
+        qualifier == "more_than"
+        and unit in TIME_UNITS
+        and doc[phrase_start].lower_ == "over"
+        and not (phrase_start and doc[phrase_start - 1].lower_ in _MORE_THAN_BEFORE)
+    ):
+        # "rose 40% over two years" spans the time; "jailed for over two years" exceeds it
+        qualifier, phrase_start = None, phrase_start + 1
     inclusive = inclusive_bound(doc, end, qualifier)
     if inclusive is not None:
         end, qualifier = inclusive

@@ -170,6 +170,13 @@ def continues_number(doc: Doc, start: int, j: int) -> int:
         return 1  # the decimals of "nine point nought four"
     if (
         lower == "of"
+        and previous.lower_ in ("tens", "hundreds")
+        and following is not None
+        and following.lower_ in ("thousands", "millions", "billions")
+    ):
+        return 1  # "hundreds of thousands" is one vague number
+    if (
+        lower == "of"
         and previous.lower_ in FRACTIONS
         and following is not None
         and following.lower_ in ("a", "an")

@@ -20,7 +20,7 @@ def has_digits(token: Token) -> bool:
     return any(ch.isdigit() for ch in token.text)
 
 
-_TIME_UNITS = frozenset(
+TIME_UNITS = frozenset(
     {"second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
      "month", "months", "year", "years", "decade", "decades", "century", "centuries",
      "fortnight", "fortnights"}
@@ -44,8 +44,8 @@ def is_duration(span: Span) -> bool:
     has_number = any(has_digits(t) or is_number_word(t.lower_) for t in span)
     return (
         has_number
-        and any(w in _TIME_UNITS for w in words)
-        and not any(w in _ANCHORS for w in words)
+        and any(w in TIME_UNITS for w in words)
+        and not any(t.lower_ in _ANCHORS and t.pos_ != "VERB" for t in span)  # "will last 3 days"
         and not any(YEAR.match(t.text) for t in span)
     )
 
