@@ -70,6 +70,8 @@ _MORE_THAN_BEFORE = frozenset(
     {"for", "of", "after", "aged", "took", "take", "takes", "lasted", "lasting", "spent",
      "served", "serving", "than", "in", "within", "just", "well", "ago"}
 )  # fmt: skip
+# A capital letter for the scale, written onto an amount: "$2.174T", "£3B".
+_LETTER_SCALES = {"T": "trillion", "B": "billion", "M": "million", "K": "thousand"}
 _SCALES_OF_HEAT = ("celsius", "fahrenheit", "centigrade", "c", "f")
 # "a dozen", "a million", "a fifth", "a couple of"
 _A_NUMBERS = _A_SCALES | frozenset(FRACTIONS) | {"couple", "pair"}
@@ -376,6 +378,14 @@ def _read(
         )
     ):
         end += 1
+    scale_after = ""
+    if (
+        currency is not None
+        and end < len(doc)
+        and bare(doc[end]) in _LETTER_SCALES
+        and not doc[end - 1].whitespace_
+    ):
+        scale_after, end = _LETTER_SCALES[bare(doc[end])], end + 1  # "$2.174T"
 
     phone = _PHONE_AHEAD.match(doc_text(doc), doc[number_start].idx)
     if phone:  # never a figure; swallow every piece of it
@@ -424,8 +434,10 @@ def _read(
             if high_value is not None and not (low_percent and high_money):
                 is_range = True
                 end = high_end
+    descending = False
     if is_range and high_value is not None:
         low_end = range_split[0] if range_split is not None else core_end
+        range_end, range_high = end, high_value
         low_value = value_of(doc[number_start:low_end])
         if (
             low_value is not None
@@ -436,12 +448,14 @@ def _read(
             # "fell from 20 to 10": the old figure and then the new one, not a range
             # ("ruled 5-4" stays a tally, which is no figure).
             is_range, high_value, end, low_tokens = False, None, low_end, doc[number_start:low_end]
+            if low_value < 0 and not _moves_from(doc, phrase_start):
+                # "ranged from -18C to -34C": a range written from the warm end
+                descending, is_range, end, high_value = True, True, range_end, range_high
     if is_range and phrase_start > 0 and doc[phrase_start - 1].lower_ in ("between", "from"):
         phrase_start -= 1
 
     # Units and currencies written after the number.
     percent = False
-    scale_after = ""
     tail = end
     while tail < len(doc):
         lower = doc[tail].lower_
@@ -460,6 +474,9 @@ def _read(
             lexicon.UP_VERBS | lexicon.DOWN_VERBS | {"up", "down"}
         ):
             unit, tail = "points", tail + 1
+            break
+        if lower in ("$", "€", "£") and currency is None and not doc[tail - 1].whitespace_:
+            currency, tail = lexicon.CURRENCY_SYMBOLS[lower], tail + 1  # "10k$"
             break
         if lower in ("¢", "元") and currency is None:  # "10¢", "100元"
             currency, tail = lexicon.CURRENCY_SYMBOLS[lower], tail + 1
@@ -535,12 +552,17 @@ def _read(
         value = parse_number(glued["num"])  # "50p"
         currency = lexicon.CURRENCY_WORDS[glued_unit.lower()]
         unit = "pence" if glued_unit.lower() == "p" else None
+    elif value is None and glued and currency is not None and glued_unit in _LETTER_SCALES:
+        number = parse_number(glued["num"])  # "$2.174T"
+        value = None if number is None else number * SCALES[_LETTER_SCALES[glued_unit]]
     elif value is None and glued and glued_unit.lower() in ("pc", "pct"):
         value, percent, unit = parse_number(glued["num"]), True, "%"  # "5pc"
     if value is None and vague is None:
         return None
     if cents is not None and value is not None:
         value += cents_value / 100
+    if descending and value is not None and high_value is not None:
+        value, high_value = high_value, value
     if is_range and value is not None and high_value is not None:
         scale = _shared_scale(low_tokens, doc[low_tokens.end : end])
         if value * scale <= high_value:
@@ -609,7 +631,10 @@ def _read(
         partner = _range_partner(
             doc, phrase_start, end, blocked, money=currency is not None, unit=unit
         )
-        if partner is not None and partner[0] >= value:
+        if partner is not None and partner[0] < value < 0 and not _moves_from(doc, phrase_start):
+            # "ranged from -18 °C to -34 °C": a range written from the warm end
+            (value, end), high_value, is_range = partner, value, True
+        elif partner is not None and partner[0] >= value:
             (high_value, end), is_range = partner, True
             if phrase_start and doc[phrase_start - 1].lower_ in ("between", "from"):
                 phrase_start -= 1
@@ -754,6 +779,8 @@ def _range_partner(
         or doc[j].lower_ in ("percent", "pct")
     ):
         j += 1
+        if doc[j - 1].text == "°" and _next_is(doc, j, "c", "f") and not doc[j - 1].whitespace_:
+            j += 1  # "-34 °C"
     if rate:
         if [t.lower_ for t in doc[j : j + 2]] != rate:
             return None  # "$5 a share to $8": not one range

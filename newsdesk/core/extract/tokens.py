@@ -40,7 +40,12 @@ _PREFIXES = (
     r"~(?=[0-9])",
 )
 # "100元", "10¢"; a hyphen left hanging after a number ("8- to 16-metre").
-_SUFFIXES = (r"(?<=[0-9])(?:元|¢)", r"(?<=[¢元])[.,;:!?]", r"(?<=[0-9])-")
+_SUFFIXES = (
+    r"(?<=[0-9])(?:元|¢)",
+    r"(?<=[¢元])[.,;:!?]",
+    r"(?<=[0-9])-",
+    r"(?<=[0-9][kKmM])[$€£]",  # "10k$"
+)
 
 _MARK = "newsdesk_figure_rules"
 
