@@ -56,6 +56,7 @@ from newsdesk.core.extract.numbers import is_number_word, parse_number, vague_lo
         ("12,34,567.89", 1_234_567.89),
         ("10^6", 1_000_000),
         ("one over three", 1 / 3),
+        ("1.111,11", 1111.11),
         ("2000 over 3", 2000 / 3),
         ("3 dzs", 36),
         ("fifty - two", 52),

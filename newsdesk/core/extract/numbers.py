@@ -75,6 +75,9 @@ _DIGITS = re.compile(
 )
 _SCIENTIFIC = re.compile(r"^[-−+]?\d+(?:\.\d+)?e[-+]?\d+$")
 _TIMES_TEN = re.compile(r"(?<=\d)\s*[x×]\s*10\s*(?:\^\s*|(?=[-−+]\d+$))(?=[-−+]?\d+$)")
+# European style, a decimal comma after thousands grouped with dots ("1.111,11"). A
+# bare "1,2" stays unread: in English copy it is as likely a list as a decimal.
+_DECIMAL_COMMA = re.compile(r"^(?P<whole>\d{1,3}(?:\.\d{3})+),(?P<decimals>\d+)$")
 _POWER = re.compile(r"^(?P<base>-?\d+(?:\.\d+)?)\^(?P<exponent>[-+]?\d+)$")
 # One token of scientific or power notation: "1.3x10^6", "2.48×10−5", "9.83e-3", "10^6".
 SCIENTIFIC_TOKEN = re.compile(
@@ -108,6 +111,9 @@ def parse_number(text: str) -> float | None:
     scientific = _TIMES_TEN.sub("e", lower).replace("−", "-")  # "1.3x10^6" is 1.3e6
     if _SCIENTIFIC.match(scientific):
         return float(scientific)
+    comma = _DECIMAL_COMMA.match(lower)
+    if comma:  # "1.111,11": a decimal comma
+        return float(comma["whole"].replace(".", "") + "." + comma["decimals"])
     power = _POWER.match(scientific)
     if power:  # "10^6", "2.5^-1"
         try:

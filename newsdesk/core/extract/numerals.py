@@ -78,6 +78,8 @@ def is_numeric(token: Token) -> bool:
         # "one" is a number before a noun, a scale or the rest of a number
         # ("one million", "one and a half", "one in five"), and a pronoun elsewhere.
         previous = token.doc[token.i - 1].lower_ if token.i else ""
+        if previous in ("at", "some", "any", "that") and following == "point":
+            return False  # "at one point"
         return (
             token.dep_ == "nummod"
             or following in ONE_CONTINUES
@@ -164,8 +166,9 @@ def continues_number(doc: Doc, start: int, j: int) -> int:
         lower == "point"
         and following is not None
         and (is_number_word(following.lower_) or following.text.isdigit())
+        and not (j >= 2 and doc[j - 2].lower_ in ("at", "some", "any", "that"))
     ):
-        return 1  # "two point five", "1 point 1"
+        return 1  # "two point five", "1 point 1" — not "at one point five people died"
     if lower in UNITS and any(t.lower_ == "point" for t in doc[start:j]):
         return 1  # the decimals of "nine point nought four"
     if (
@@ -222,7 +225,11 @@ def is_share(token: Token) -> bool:
     """ "a fifth", "one and a fourth", "three and one fourth" on their own: a share,
     not the ordinal of "a fifth day" or "the fourth"."""
     doc, i = token.doc, token.i
-    if token.lower_ not in FRACTIONS or i == 0:
+    if token.lower_ not in FRACTIONS:
+        return False
+    if all(t.is_punct or t.i == i for t in token.sent):
+        return True  # "Half." on a line of its own
+    if i == 0:
         return False
     if doc[i - 1].lower_ not in ("a", "an", "one"):
         return False  # "three fourths" is read whole from its "three"

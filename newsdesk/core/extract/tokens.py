@@ -32,6 +32,11 @@ _INFIXES = (
     rf"(?<=[0-9][kKmMbB]){_DASHES}(?=[$£€¥₹])",
     rf"(?<=[0-9](?:km|kg|bn|mn|mg|ml|cm|mm|lb|ft|mi)){_DASHES}{_OPENS}",
     rf"(?<=[0-9](?:lbs)){_DASHES}{_OPENS}",
+    # A list written without spaces, "22,24,26,31": commas between groups too short
+    # to be thousands ("12,34,567" grouped in lakhs stays whole).
+    r"(?<=[0-9]),(?=[0-9]{1,2},[0-9]{1,2}(?![0-9]))",
+    r"(?<=,[0-9]{2}),(?=[0-9]{1,2}(?![0-9]))",
+    r"(?<=,[0-9]),(?=[0-9]{1,2}(?![0-9]))",
 )
 # A currency code or symbol written onto the number: "Rs20", "USD50", "~2".
 _PREFIXES = (
