@@ -101,6 +101,11 @@ BOUNDS_AND_WORDS = [
     ("It cost 12 million dirhams.", "12 million dirhams", {"unit": "AED", "kind": "money"}),
     ("Tea costs 50p.", "50p", {"value": 50, "kind": "money"}),
     ("Its GDP is $2.174T.", "$2.174T", {"value": 2.174e12}),
+    ("It covers 301,338 km2.", "301,338 km2", {"unit": "km2", "kind": "quantity"}),
+    ("The lake holds 4km^3 of water.", "4km^3", {"value": 4, "unit": "km^3"}),
+    ("It covers 40 square miles.", "40 square miles", {"unit": "square miles"}),
+    ("A kibibyte is 8x2^10 bits.", "8x2^10", {"value": 8192}),
+    ("Add 3 Cups of Sugar.", "3 Cups", {"value": 3, "kind": "quantity"}),
     ("Prizes of 10k$ were paid.", "10k$", {"value": 10_000, "unit": "USD"}),
     (
         "Lows ranged from -18 °C to -34 °C.",

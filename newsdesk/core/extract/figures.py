@@ -72,6 +72,11 @@ _MORE_THAN_BEFORE = frozenset(
 )  # fmt: skip
 # A capital letter for the scale, written onto an amount: "$2.174T", "£3B".
 _LETTER_SCALES = {"T": "trillion", "B": "billion", "M": "million", "K": "thousand"}
+# Units that a named thing never starts with after its number.
+_MEASURES = frozenset(
+    {"cup", "cups", "kg", "kilograms", "grams", "litres", "liters", "miles", "km", "tonnes",
+     "tons", "pounds", "ounces", "gallons", "barrels", "metres", "meters", "feet", "inches"}
+)  # fmt: skip
 _SCALES_OF_HEAT = ("celsius", "fahrenheit", "centigrade", "c", "f")
 # "a dozen", "a million", "a fifth", "a couple of"
 _A_NUMBERS = _A_SCALES | frozenset(FRACTIONS) | {"couple", "pair"}
@@ -101,8 +106,9 @@ _GAME_WORDS = frozenset(
 )  # fmt: skip
 # A currency written onto the number: "NZ$30", "$5bn" when not split off.
 _GLUED_UNIT = re.compile(
-    r"^(?P<num>[-−]?\d[\d,]*(?:\.\d+)?)(?P<unit>[a-z°/$元]+\.?)$", re.IGNORECASE
+    r"^(?P<num>[-−]?\d[\d,]*(?:\.\d+)?)(?P<unit>[a-z°/$元]+(?:\^?[23²³])?\.?)$", re.IGNORECASE
 )
+_POWER_OF_UNIT = re.compile(r"\^?[23²³]$")  # "km^3", "m2", "km²"
 
 
 @dataclass
@@ -172,6 +178,8 @@ def _blocked_tokens(doc: Doc) -> set[int]:
             continue  # "GBP 350" tagged ORG is an amount
         if ent.label_ == "ORDINAL" and is_share(ent[-1]):
             continue  # "one and a fourth", "a fifth" on its own
+        if len(ent) > 1 and ent[0].like_num and ent[1].lower_ in _MEASURES:
+            continue  # "3 Cups of Sugar" tagged ORG is a measure
         if ent.label_ == "DATE" or ent.label_ in BLOCKING_LABELS:
             blocked.update(range(ent.start, ent.end))
     return blocked
@@ -543,8 +551,13 @@ def _read(
         qualifier = "about"  # "a couple of weeks" is two or so
     glued = _GLUED_UNIT.match(value_text)
     glued_unit = glued["unit"].rstrip(".") if glued else ""
-    if value is None and glued and glued_unit.lower() in lexicon.UNIT_WORDS:
-        value, unit = parse_number(glued["num"]), glued_unit  # "40C", "5km"
+    if (
+        value is None
+        and glued
+        and _POWER_OF_UNIT.sub("", glued_unit.lower()) in lexicon.UNIT_WORDS
+        and glued_unit.lower() not in ("m2",)  # "m2" is more often money supply than area
+    ):
+        value, unit = parse_number(glued["num"]), glued_unit  # "40C", "5km", "4km^3"
     elif value is None and glued and glued_unit.lower() in lexicon.CURRENCY_SYMBOLS:
         value = parse_number(glued["num"])  # "115USD", "20Rs"
         currency = lexicon.CURRENCY_SYMBOLS[glued_unit.lower()]
@@ -609,6 +622,12 @@ def _read(
                 unit, end = unit.lower().rstrip("s") + "s old", end + 2
                 if end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN"):
                     age_of = doc[end].text
+            elif (
+                unit.lower() in ("sq", "square", "cubic")
+                and end < len(doc)
+                and (doc[end].lower_ in lexicon.UNIT_WORDS)
+            ):
+                unit, end = f"{unit} {doc[end].text}", end + 1  # "4 cubic kilometers", "sq mi"
             elif unit.lower() in ("degree", "degrees") and _next_is(doc, end, *_SCALES_OF_HEAT):
                 unit, end = f"{unit} {doc[end].text}", end + 1  # "12 degrees Celsius"
             elif (

@@ -78,10 +78,12 @@ _TIMES_TEN = re.compile(r"(?<=\d)\s*[x×]\s*10\s*(?:\^\s*|(?=[-−+]\d+$))(?=[-�
 # European style, a decimal comma after thousands grouped with dots ("1.111,11"). A
 # bare "1,2" stays unread: in English copy it is as likely a list as a decimal.
 _DECIMAL_COMMA = re.compile(r"^(?P<whole>\d{1,3}(?:\.\d{3})+),(?P<decimals>\d+)$")
-_POWER = re.compile(r"^(?P<base>-?\d+(?:\.\d+)?)\^(?P<exponent>[-+]?\d+)$")
+_POWER = re.compile(
+    r"^(?:(?P<times>\d+(?:\.\d+)?)[x×])?(?P<base>-?\d+(?:\.\d+)?)\^(?P<exponent>[-+]?\d+)$"
+)
 # One token of scientific or power notation: "1.3x10^6", "2.48×10−5", "9.83e-3", "10^6".
 SCIENTIFIC_TOKEN = re.compile(
-    r"^[-−+]?\d+(?:\.\d+)?(?:[x×]10(?:\^[-−+]?|[-−+])\d+|e[-−+]?\d+|\^[-−+]?\d+)$"
+    r"^[-−+]?\d+(?:\.\d+)?(?:[x×]10(?:\^[-−+]?|[-−+])\d+|e[-−+]?\d+|(?:[x×]\d+)?\^[-−+]?\d+)$"
 )
 _SLASH_FRACTION = re.compile(r"^(?P<sign>[-−])?(?P<top>\d+)/(?P<bottom>\d+)$")
 # A sign is part of the number it opens ("-5", "−12"), so it is read with it.
@@ -117,7 +119,8 @@ def parse_number(text: str) -> float | None:
     power = _POWER.match(scientific)
     if power:  # "10^6", "2.5^-1"
         try:
-            return float(float(power["base"]) ** float(power["exponent"]))
+            times = float(power["times"] or 1)  # "8x2^10"
+            return float(times * float(power["base"]) ** float(power["exponent"]))
         except (OverflowError, ZeroDivisionError):
             return None
     for char, fraction in UNICODE_FRACTIONS.items():

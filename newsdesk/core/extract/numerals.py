@@ -71,7 +71,9 @@ def is_numeric(token: Token) -> bool:
             return fraction_in_use(token)
         if SCIENTIFIC_TOKEN.match(text):
             return True  # "1.3e6", "1.3x10^6"
-        return bool(re.match(r"^[-−+]?[\d.,]+[a-zA-Z]{0,3}$", text)) and not TIME.match(text)
+        return bool(
+            re.match(r"^[-−+]?[\d.,]+[a-zA-Z]{0,3}(?:\^?[23²³])?$", text)
+        ) and not TIME.match(text)
     lower = token.lower_
     following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
     if lower == "one":
