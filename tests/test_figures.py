@@ -106,6 +106,7 @@ BOUNDS_AND_WORDS = [
     ("It covers 40 square miles.", "40 square miles", {"unit": "square miles"}),
     ("A kibibyte is 8x2^10 bits.", "8x2^10", {"value": 8192}),
     ("Add 3 Cups of Sugar.", "3 Cups", {"value": 3, "kind": "quantity"}),
+    ("- 1,200,000", "- 1,200,000", {"value": -1_200_000}),
     ("Prizes of 10k$ were paid.", "10k$", {"value": 10_000, "unit": "USD"}),
     (
         "Lows ranged from -18 °C to -34 °C.",
@@ -176,6 +177,7 @@ def test_bare_pipeline_tokenizer_can_be_had_back(extractor: Extractor) -> None:
         ("Read pages 22,24,26,31 first.", ["22", "24", "26", "31"]),
         ("At one point 77 people were trapped.", ["77"]),
         ("Half.", ["Half"]),
+        ("- 10 people died in the blast.", ["10"]),
         ("It was the second half.", []),
         ("The 2022 floods displaced 33 million people.", ["33 million"]),
         ("Call 0800 555 111 or +44 20 7946 0958 now.", []),

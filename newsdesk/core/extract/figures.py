@@ -574,6 +574,8 @@ def _read(
         return None
     if cents is not None and value is not None:
         value += cents_value / 100
+    if value is not None and not is_range and _spaced_minus(doc, phrase_start, end):
+        value, phrase_start = -value, phrase_start - 1  # "- 10 k" on a line of its own
     if descending and value is not None and high_value is not None:
         value, high_value = high_value, value
     if is_range and value is not None and high_value is not None:
@@ -881,6 +883,15 @@ def _few_before(doc: Doc, start: int) -> tuple[int, int] | None:
     if start >= 3 and [t.lower_ for t in doc[start - 3 : start]] == ["a", "couple", "of"]:
         return 2, start - 3
     return None
+
+
+def _spaced_minus(doc: Doc, start: int, end: int) -> bool:
+    """A minus sign set apart from a number that is all its line says ("- 1,200,000");
+    in running text a dash there is a bullet or an aside, never a sign."""
+    if start == 0 or doc[start - 1].text not in ("-", "−"):
+        return False
+    sent = doc[start].sent
+    return sent.start == start - 1 and all(t.is_punct or t.is_space for t in doc[end : sent.end])
 
 
 def _moves_from(doc: Doc, start: int) -> bool:
