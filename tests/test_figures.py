@@ -107,6 +107,10 @@ BOUNDS_AND_WORDS = [
     ("A kibibyte is 8x2^10 bits.", "8x2^10", {"value": 8192}),
     ("Add 3 Cups of Sugar.", "3 Cups", {"value": 3, "kind": "quantity"}),
     ("- 1,200,000", "- 1,200,000", {"value": -1_200_000}),
+    ("It posted a 12% increase in profit.", "12%", {"change": "up"}),
+    ("Staff face a 10% cut.", "10%", {"change": "down"}),
+    ("It made 12 cuts.", "12", {"change": None, "counted": "cuts"}),
+    ("A 5,000-strong crowd gathered.", "5,000", {"counted": "crowd", "kind": "count"}),
     ("Prizes of 10k$ were paid.", "10k$", {"value": 10_000, "unit": "USD"}),
     (
         "Lows ranged from -18 °C to -34 °C.",

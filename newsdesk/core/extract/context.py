@@ -115,3 +115,15 @@ def change_of(doc: Doc, start: int) -> str | None:
         if token.lemma_.lower() in lexicon.DOWN_VERBS:
             return "down"
     return None
+
+
+def change_after(doc: Doc, end: int) -> str | None:
+    """``up``/``down`` when a change noun follows the figure: "a 12% increase" (but
+    "12 cuts" counts cuts)."""
+    if end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].tag_ == "NN":
+        lemma = doc[end].lemma_.lower()
+        if lemma in lexicon.UP_NOUNS:
+            return "up"
+        if lemma in lexicon.DOWN_NOUNS:
+            return "down"
+    return None

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from newsdesk.core.extract import lexicon
 from newsdesk.core.extract.attribution import attribution
 from newsdesk.core.extract.context import (
+    change_after,
     change_of,
     counted_noun,
     inclusive_bound,
@@ -641,6 +642,13 @@ def _read(
                 unit, end = f"{unit}/{doc[end + 1].text}", end + 2  # "150 km/h"
     if unit is None or unit in ("%", "percentage points", "points"):
         counted = counted_noun(doc, head, end, currency is not None or percent)
+    if (
+        counted is None
+        and [t.lower_ for t in doc[end : end + 2]] == ["-", "strong"]
+        and end + 2 < len(doc)
+        and doc[end + 2].pos_ == "NOUN"
+    ):
+        counted = doc[end + 2].text  # "a 5,000-strong crowd"
     counted = counted or age_of
 
     rises_to = (
@@ -677,7 +685,7 @@ def _read(
         qualifier = trailing[1]
         end = trailing[0]
 
-    change = change_of(doc, phrase_start)
+    change = change_of(doc, phrase_start) or change_after(doc, end)
     if is_range:
         low, high, qualifier_name = value, high_value, "range"
     elif vague is not None:

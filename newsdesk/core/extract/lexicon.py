@@ -221,6 +221,15 @@ DOWN_VERBS = frozenset(
      "sink", "tumble", "dip", "shrink", "ease", "retreat", "plummet", "slump", "narrow",
      "contract"}
 )  # fmt: skip
+# Nouns after a figure that make it a change: "a 12% increase", "a 3.5% drop".
+UP_NOUNS = frozenset(
+    {"increase", "rise", "gain", "jump", "surge", "growth", "hike", "rally", "climb", "spike",
+     "rebound", "uptick", "boost"}
+)  # fmt: skip
+DOWN_NOUNS = frozenset(
+    {"decrease", "fall", "drop", "decline", "cut", "loss", "slump", "reduction", "dip",
+     "plunge", "contraction", "downturn", "slide"}
+)  # fmt: skip
 
 SAY_VERBS = frozenset(
     {"say", "tell", "add", "report", "state", "announce", "estimate", "claim", "confirm",
