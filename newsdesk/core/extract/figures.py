@@ -73,6 +73,7 @@ _MORE_THAN_BEFORE = frozenset(
 )  # fmt: skip
 # A capital letter for the scale, written onto an amount: "$2.174T", "£3B".
 _LETTER_SCALES = {"T": "trillion", "B": "billion", "M": "million", "K": "thousand"}
+_DIAL_WORDS = frozenset({"dial", "dialled", "dialed", "dialling", "dialing", "ring", "call"})
 # Units that a named thing never starts with after its number.
 _MEASURES = frozenset(
     {"cup", "cups", "kg", "kilograms", "grams", "litres", "liters", "miles", "km", "tonnes",
@@ -97,6 +98,7 @@ _PHONE = re.compile(r"^\+?[2-9]\d{2}[-. ]\d{4}$|^\+?\d{1,4}(?:[-. /]\d{2,4}){2,}
 # "0800 555 111" ("40 000" is a number grouped in thousands).
 _PHONE_AHEAD = re.compile(
     r"\+?\d{1,4}(?:[-./]\d{2,4}){2,}(?![\d])|(?:\+\d{1,4}|0\d{2,4})(?: \d{2,4}){2,}(?![\d])"
+    r"|[2-9]\d{2} \d{4}(?![\d])"  # "555 0199": four digits after a space are no thousands
 )
 _SCORE = re.compile(r"^\d{1,3}\s?[-–]\s?\d{1,3}$")
 _GAME_WORDS = frozenset(
@@ -274,6 +276,8 @@ def _one_unit(doc: Doc, i: int) -> bool:
         return False
     if i + 2 < len(doc) and doc[i + 2].text == "-" and not doc[i + 1].whitespace_:
         return False  # "a dollar-store chain"
+    if i and doc[i - 1].lower_ == "by" and (i + 2 >= len(doc) or doc[i + 2].is_punct):
+        return False  # "won by a mile": a way of speaking
     previous = doc[i - 1] if i else None
     return previous is None or not (
         previous.lower_ == "per"
@@ -466,6 +470,13 @@ def _read(
     # Units and currencies written after the number.
     percent = False
     tail = end
+    if (
+        _next_is(doc, tail, "-")
+        and not doc[tail - 1].whitespace_
+        and tail + 1 < len(doc)
+        and doc[tail + 1].lower_ in lexicon.CURRENCY_WORDS
+    ):
+        tail += 1  # "a twenty-thousand-pound debt", "a 20-dollar bill"
     while tail < len(doc):
         lower = doc[tail].lower_
         if lower == "%" or lower in ("percent", "pct"):
@@ -509,6 +520,9 @@ def _read(
         if lower == "basis" and _next_is(doc, tail + 1, "point", "points"):
             percent, unit, tail = True, "basis points", tail + 2
             break
+        if lower in ("pound", "pounds") and _next_is(doc, tail + 1, "of"):
+            unit, tail = lower, tail + 1  # "a pound of butter" weighs
+            break
         if lower in lexicon.CURRENCY_WORDS and not (lower == "won" and doc[tail].pos_ == "VERB"):
             if lower in ("real", "p", "won") and not _in_ent(doc[tail], "MONEY"):
                 break
@@ -528,7 +542,12 @@ def _read(
         if lower == "%" or lower in ("percent", "pct"):
             percent, unit = True, unit or "%"
 
-    value_tokens = [t for t in low_tokens if t.lower_ not in lexicon.CURRENCY_SYMBOLS]
+    value_tokens = [
+        t
+        for t in low_tokens
+        if t.lower_ not in lexicon.CURRENCY_SYMBOLS
+        and not (scale_after and bare(t) in _LETTER_SCALES)  # the "T" of "$2.174T"
+    ]
     value_text = " ".join([*(t.text for t in value_tokens if t.text != "%"), scale_after]).strip()
     if (
         value_text.lower() in ("thousands", "millions", "billions")
@@ -546,6 +565,8 @@ def _read(
         count, phrase_start = fewness
         vague = count * _FEW_SCALES[value_text.lower()]
     value = None if vague is not None else value_of_text(value_text)
+    if value is None and percent and re.fullmatch(r"\d+,\d{1,2}", value_text):
+        value = float(value_text.replace(",", "."))  # "2,5%": a decimal comma
     if value is None and value_text.lower() in ("a", "an"):
         value = 1.0  # "a dollar", "a gallon"
     if value_text.lower() == "a couple" and qualifier is None:
@@ -909,8 +930,10 @@ def _moves_from(doc: Doc, start: int) -> bool:
 
 def _score_or_phone(doc: Doc, start: int, end: int) -> bool:
     """Whether tokens ``start:end`` read as a phone number or, in a sentence about a
-    match, a score ("555-1234", "won 3-1")."""
+    match, a score ("555-1234", "won 3-1", "a nil-nil draw")."""
     text = doc_text(doc)[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
+    if "nil" in text.lower():
+        return True
     return bool(_PHONE.match(text)) or (
         bool(_SCORE.match(text)) and _talks_of_a_game(doc[start].sent)
     )
@@ -1007,6 +1030,8 @@ def _is_excluded(doc: Doc, start: int, end: int, *, amount: bool = False) -> boo
     nxt = doc[end] if end < len(doc) else None
     if nxt is not None and nxt.lower_ in lexicon.TIME_SUFFIXES:
         return True
+    if nxt is not None and nxt.text == "G" and not doc[end - 1].whitespace_:
+        return True  # "5G", "4G": generations of mobile networks
     if nxt is not None and nxt.text in ("-", "/") and nxt.whitespace_ == "" and end + 1 < len(doc):
         after = doc[end + 1]
         if after.is_alpha and after.lower_ not in ("year", "old", "day", "week", "month"):
@@ -1021,6 +1046,7 @@ def _is_excluded(doc: Doc, start: int, end: int, *, amount: bool = False) -> boo
         # "Route 9", "Flight 302", "Section 427", "No. 10": a capitalised name word.
         if (
             _is_label_word(prev)
+            and not amount  # "R500": the rand, not a road
             and not _is_title_case(prev)
             and first.like_num
             and "," not in first.text
@@ -1028,12 +1054,14 @@ def _is_excluded(doc: Doc, start: int, end: int, *, amount: bool = False) -> boo
             and last.i == end - 1
         ):
             return True
+        if prev.lower_ in _DIAL_WORDS:
+            return True  # "dial 999", "call 911": a number to ring, not an amount
         if prev.text in ("#", "No.", "no.", "Nos.", "Art.", "Sec.", "No", "Nos") or (
             prev.text == "." and start >= 2 and doc[start - 2].text in ("No", "no", "Nos")
         ):
             return True  # "No 47", "No. 10 Downing Street"
     # "0800": a code, never an amount
-    return len(numeric) == 1 and bool(re.fullmatch(r"0\d{2,}", first.text))
+    return len(numeric) == 1 and bool(re.fullmatch(r"0\d{2,}|[2-6]G", first.text))
 
 
 def _is_label_word(token: Token) -> bool:

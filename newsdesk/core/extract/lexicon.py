@@ -182,7 +182,9 @@ UNIT_WORDS = frozenset(
         "cups", "tablespoon", "tablespoons", "tbsp", "teaspoon", "teaspoons", "tsp", "mi",
         "nanometer", "nanometers", "nanometre", "nanometres", "nm", "ghz", "mhz", "hz",
         "tonne-km", "lbs.", "hectolitres", "pints", "pint", "quarts", "quart", "°",
-        "km2", "km²", "m²", "mi2", "mi²", "sqkm",
+        "km2", "km²", "m²", "mi2", "mi²", "sqkm", "centimetre", "centimetres", "centimeter",
+        "centimeters", "millimetre", "millimetres", "millimeter", "millimeters", "mol", "moles",
+        "mole", "micrograms", "microgram", "kilowatt", "kilowatts",
         "seconds", "second", "minutes", "minute", "hours", "hour", "days", "day", "weeks",
         "week", "months", "month", "years", "year", "decades", "decade", "centuries",
     }

@@ -85,7 +85,11 @@ def is_numeric(token: Token) -> bool:
         return (
             token.dep_ == "nummod"
             or following in ONE_CONTINUES
-            or ((following in UNITS or following in TENS) and following not in ("a", "an"))
+            or (
+                (following in UNITS or following in TENS)
+                and following not in ("a", "an")
+                and not _compound_ahead(token.doc, token.i + 1)  # "one twenty-year-old"
+            )
             or (
                 following == ","
                 and previous not in PRONOUN_DETERMINERS
@@ -245,6 +249,10 @@ def is_share(token: Token) -> bool:
     )
 
 
+def _compound_ahead(doc: Doc, i: int) -> bool:
+    return i + 1 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_
+
+
 def _counting_on(doc: Doc, i: int) -> bool:
     """ "one, two, three": another spelled-out number follows the comma, and the
     list goes on or ends there (not "one, two days later")."""
@@ -263,7 +271,7 @@ def over_fraction(doc: Doc, i: int) -> bool:
     before = doc[i - 1]
     if not (has_digits(before) or before.lower_ in UNITS or before.lower_ in TENS):
         return False
-    if i >= 2 and doc[i - 2].pos_ in ("VERB", "AUX"):
+    if i >= 2 and doc[i - 2].pos_ == "VERB":
         return False  # "won 3 over 2", "was 5 over par"
     k = i + 1
     while k < len(doc) and (
@@ -304,9 +312,11 @@ def compound_hyphen(doc: Doc, i: int) -> bool:
     if i == 0 or i + 1 >= len(doc) or doc[i].text != "-":
         return False
     previous, following = doc[i - 1].lower_, doc[i + 1].lower_
-    return (previous in TENS and following in UNITS and following not in ("a", "an")) or (
-        is_number_word(previous) and following in FRACTIONS
-    )
+    return (
+        (previous in TENS and following in UNITS and following not in ("a", "an"))
+        or (is_number_word(previous) and following in FRACTIONS)
+        or (previous in UNITS | TENS and following in ("hundred", "thousand", "million"))
+    )  # "twenty-one", "one-half", "a twenty-thousand-pound debt"
 
 
 def space_grouped(previous: Token, token: Token) -> bool:

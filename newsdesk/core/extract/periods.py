@@ -75,11 +75,11 @@ def is_date_like(span: Span) -> bool:
     doc = span.doc
     for token in span:
         lower = token.lower_
-        if lower == "quarter" and [t.lower_ for t in doc[max(token.i - 2, 0) : token.i]] == [
-            "and",
-            "a",
-        ]:
-            continue  # "five and a quarter" is a number
+        if lower == "quarter" and (
+            [t.lower_ for t in doc[max(token.i - 2, 0) : token.i]] == ["and", "a"]
+            or _share_of_something(token)
+        ):
+            continue  # "five and a quarter", "a quarter of respondents" are numbers
         if YEAR.match(token.text) and _counts_the_next_noun(token):
             continue  # "between 10 and 2000 people"
         if lower in lexicon.DATE_WORDS or YEAR.match(token.text) or lower.endswith("s'"):
@@ -93,6 +93,22 @@ def is_date_like(span: Span) -> bool:
 _YEAR_DETERMINERS = frozenset(
     {"the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your"}
 )
+
+
+def _share_of_something(token: Token) -> bool:
+    """ "a quarter of respondents", not "the first quarter of 2024"."""
+    doc, i = token.doc, token.i + 1
+    if i >= len(doc) or doc[i].lower_ != "of":
+        return False
+    i += 1
+    while i < len(doc) and doc[i].pos_ == "DET":
+        i += 1
+    return (
+        i < len(doc)
+        and not YEAR.match(doc[i].text)
+        and doc[i].lower_ not in lexicon.DATE_WORDS
+        and doc[i].pos_ in ("NOUN", "PROPN", "NUM")
+    )
 
 
 def _counts_the_next_noun(token: Token) -> bool:
