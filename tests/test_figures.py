@@ -122,6 +122,13 @@ BOUNDS_AND_WORDS = [
     ("Inflation fell to 2,5% in March.", "2,5%", {"value": 2.5}),
     ("A quarter of respondents skipped meals.", "A quarter", {"value": 0.25}),
     ("Bread climbed to R500 for a crate.", "R500", {"value": 500, "unit": "ZAR"}),
+    (
+        "Police said Maria Lopez, 62, died at the scene of the crash.",
+        "62",
+        {"unit": "years old", "counted": "Maria Lopez"},
+    ),
+    ("The boy, 9, was rescued by firefighters.", "9", {"unit": "years old", "counted": "boy"}),
+    ("Aged 12, he ran away from home.", "12", {"unit": "years old"}),
     ("Prizes of 10k$ were paid.", "10k$", {"value": 10_000, "unit": "USD"}),
     (
         "Lows ranged from -18 °C to -34 °C.",
@@ -198,6 +205,7 @@ def test_bare_pipeline_tokenizer_can_be_had_back(extractor: Extractor) -> None:
         ("The match ended in a nil-nil draw.", []),
         ("The party won the seat by a mile.", []),
         ("Profits in the first quarter of 2024 were flat.", []),
+        ("Of the victims, 12 were children.", ["12"]),
         ("It was the second half.", []),
         ("The 2022 floods displaced 33 million people.", ["33 million"]),
         ("Call 0800 555 111 or +44 20 7946 0958 now.", []),

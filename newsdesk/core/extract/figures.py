@@ -661,6 +661,10 @@ def _read(
                 and not doc[end].whitespace_
             ):
                 unit, end = f"{unit}/{doc[end + 1].text}", end + 2  # "150 km/h"
+    if unit is None and currency is None and not percent and value is not None:
+        age = _age_of(doc, phrase_start, end, value)
+        if age is not None:
+            unit, age_of = "years old", age or None  # "Tobin Kale, 45,", "aged 12"
     if unit is None or unit in ("%", "percentage points", "points"):
         counted = counted_noun(doc, head, end, currency is not None or percent)
     if (
@@ -912,6 +916,27 @@ def _few_before(doc: Doc, start: int) -> tuple[int, int] | None:
     if start >= 3 and [t.lower_ for t in doc[start - 3 : start]] == ["a", "couple", "of"]:
         return 2, start - 3
     return None
+
+
+def _age_of(doc: Doc, start: int, end: int, value: float) -> str | None:
+    """Whose age a bare number is, in the wire's ways of giving one: "aged 12" ("")
+    and "Tobin Kale, 45," or "the defendant, 29," (the person). ``None`` when no age."""
+    if not (float(value).is_integer() and 0 < value < 120) or start == 0:
+        return None
+    if doc[start - 1].lower_ == "aged":
+        return _person_before(doc, start - 1) or ""
+    closed = end == len(doc) or doc[end].text in (",", ".", ";", ")")
+    return _person_before(doc, start) if closed else None
+
+
+def _person_before(doc: Doc, i: int) -> str | None:
+    """The person named right before the comma at ``i - 1``: "Maria Lopez, …"."""
+    if i < 2 or doc[i - 1].text != ",":
+        return None
+    person = doc[i - 2]
+    if person.ent_type_ == "PERSON":
+        return next(e.text for e in doc.ents if e.start <= person.i < e.end)
+    return person.text if person.lower_ in lexicon.PERSON_NOUNS else None
 
 
 def _spaced_minus(doc: Doc, start: int, end: int) -> bool:

@@ -255,3 +255,11 @@ ORG_HEADS = frozenset(
      "state", "syndicate", "tribunal", "trust", "union", "university", "workers", "navy",
      "air", "militia", "brigade", "brigades", "battalion", "command", "regime", "government"}
 )  # fmt: skip
+
+# Nouns for people whose age the wire gives after a comma: "the defendant, 29,".
+PERSON_NOUNS = frozenset(
+    {"man", "woman", "boy", "girl", "son", "daughter", "mother", "father", "wife", "husband",
+     "defendant", "suspect", "victim", "driver", "teenager", "student", "officer", "soldier",
+     "nurse", "doctor", "teacher", "farmer", "pensioner", "resident", "owner", "widow",
+     "brother", "sister", "grandmother", "grandfather", "child", "baby", "worker"}
+)  # fmt: skip
