@@ -26,18 +26,23 @@ from newsdesk.core.extract.context import (
     unit_after,
 )
 from newsdesk.core.extract.doctext import doc_text
+from newsdesk.core.extract.exclusions import (
+    PHONE_AHEAD,
+    blocked_tokens,
+    is_excluded,
+    score_or_phone,
+)
 from newsdesk.core.extract.numbers import (
     FRACTIONS,
     NEGATIVE_WORDS,
-    SCALES,
     is_number_word,
-    parse_number,
     vague_lower_bound,
 )
 from newsdesk.core.extract.numerals import (
     CURRENCY_PREFIX,
+    GLUED_UNIT,
+    TRAILING_SCALES,
     bare,
-    compound_hyphen,
     continues_number,
     is_numeric,
     is_share,
@@ -46,40 +51,31 @@ from newsdesk.core.extract.numerals import (
     value_of,
     value_of_text,
 )
-from newsdesk.core.extract.periods import (
-    TIME_UNITS,
-    YEAR,
-    counts_something,
-    has_digits,
-    is_clock_time,
-    is_date_like,
-    is_duration,
+from newsdesk.core.extract.periods import TIME_UNITS, has_digits
+from newsdesk.core.extract.ranges import (
+    is_scale_or_number,
+    joiner_at,
+    merge_bounds,
+    moves_from,
+    range_partner,
+    shared_scale,
+    split_range,
+    starts_number,
 )
-from newsdesk.core.wire import is_title_case
+from newsdesk.core.extract.units import (
+    LETTER_SCALES,
+    Measure,
+    glued_measure,
+    measure_after,
+    whole_unit,
+)
 
-# Entity types whose numbers are names or positions, not amounts.
-BLOCKING_LABELS = frozenset(
-    {"TIME", "ORDINAL", "PRODUCT", "LAW", "WORK_OF_ART", "FAC", "ORG", "EVENT", "PERSON"}
-)
-_TRAILING_SCALES = frozenset(
-    {"million", "billion", "trillion", "thousand", "bn", "mn", "m", "tn", "lakh", "lakhs",
-     "crore", "crores", "mln", "bln"}
-)  # fmt: skip
 _A_SCALES = frozenset({"dozen", "hundred", "thousand", "million", "billion", "trillion"})
 # Words after which "over" a length of time means more than it, not during it.
 _MORE_THAN_BEFORE = frozenset(
     {"for", "of", "after", "aged", "took", "take", "takes", "lasted", "lasting", "spent",
      "served", "serving", "than", "in", "within", "just", "well", "ago"}
 )  # fmt: skip
-# A capital letter for the scale, written onto an amount: "$2.174T", "£3B".
-_LETTER_SCALES = {"T": "trillion", "B": "billion", "M": "million", "K": "thousand"}
-_DIAL_WORDS = frozenset({"dial", "dialled", "dialed", "dialling", "dialing", "ring", "call"})
-# Units that a named thing never starts with after its number.
-_MEASURES = frozenset(
-    {"cup", "cups", "kg", "kilograms", "grams", "litres", "liters", "miles", "km", "tonnes",
-     "tons", "pounds", "ounces", "gallons", "barrels", "metres", "meters", "feet", "inches"}
-)  # fmt: skip
-_SCALES_OF_HEAT = ("celsius", "fahrenheit", "centigrade", "c", "f")
 # "a dozen", "a million", "a fifth", "a couple of"
 _A_NUMBERS = _A_SCALES | frozenset(FRACTIONS) | {"couple", "pair"}
 # Currencies and measures that "a" counts one of ("a dollar", "a kilogram"); not
@@ -90,28 +86,6 @@ _ONE_OF = frozenset(
      "hectare", "tonne", "kilogram", "kg", "kilo", "gram", "lb", "ounce", "litre", "liter",
      "gallon", "barrel", "pint", "megawatt", "gigawatt"}
 )  # fmt: skip
-RANGE_JOINERS = frozenset({"to", "and", "-", "–", "—", "or"})
-# "555-1234" (a local number's exchange never starts with 0 or 1, so "100-1000" is a range).
-_PHONE = re.compile(r"^\+?[2-9]\d{2}[-. ]\d{4}$|^\+?\d{1,4}(?:[-. /]\d{2,4}){2,}$")
-# A telephone number or similar code starting at a number: "+1-222-2222-2222".
-# Spaced out, only when it opens with "+" or a trunk "0": "+44 20 7946 0958",
-# "0800 555 111" ("40 000" is a number grouped in thousands).
-_PHONE_AHEAD = re.compile(
-    r"\+?\d{1,4}(?:[-./]\d{2,4}){2,}(?![\d])|(?:\+\d{1,4}|0\d{2,4})(?: \d{2,4}){2,}(?![\d])"
-    r"|[2-9]\d{2} \d{4}(?![\d])"  # "555 0199": four digits after a space are no thousands
-)
-_SCORE = re.compile(r"^\d{1,3}\s?[-–]\s?\d{1,3}$")
-_GAME_WORDS = frozenset(
-    {"won", "win", "wins", "beat", "beats", "drew", "draw", "draws", "defeated", "defeat",
-     "lost", "loss", "victory", "score", "scored", "scoreline", "goal", "goals", "match",
-     "game", "games", "final", "half-time", "halftime", "trailed", "led", "lead", "set",
-     "sets", "innings", "tie", "tied", "league", "cup", "semi-final", "quarter-final"}
-)  # fmt: skip
-# A currency written onto the number: "NZ$30", "$5bn" when not split off.
-_GLUED_UNIT = re.compile(
-    r"^(?P<num>[-−]?\d[\d,]*(?:\.\d+)?)(?P<unit>[a-z°/$元]+(?:\^?[23²³])?\.?)$", re.IGNORECASE
-)
-_POWER_OF_UNIT = re.compile(r"\^?[23²³]$")  # "km^3", "m2", "km²"
 
 
 @dataclass
@@ -135,7 +109,7 @@ class FigureReading:
 
 def find_figures(doc: Doc) -> list[FigureReading]:
     """Every figure in ``doc``, in text order, without overlaps."""
-    blocked = _blocked_tokens(doc)
+    blocked = blocked_tokens(doc)
     seeds = _seed_spans(doc, blocked)
     readings: list[FigureReading] = []
     taken: set[int] = set()
@@ -167,25 +141,6 @@ def _drop_restatements(readings: list[FigureReading], text: str) -> list[FigureR
             continue
         kept.append(reading)
     return kept
-
-
-def _blocked_tokens(doc: Doc) -> set[int]:
-    """Tokens inside dates, times, ordinals and names: never part of a figure."""
-    blocked: set[int] = set()
-    for ent in doc.ents:
-        if ent.label_ == "DATE" and not is_date_like(ent):
-            continue  # "Two and a half million" tagged DATE is a number
-        if ent.label_ == "TIME" and (is_duration(ent) or not is_clock_time(ent)):
-            continue  # "held for 12 hours" is a length of time, a figure
-        if all(t.lower_ in lexicon.CURRENCY_SYMBOLS or has_digits(t) or t.is_punct for t in ent):
-            continue  # "GBP 350" tagged ORG is an amount
-        if ent.label_ == "ORDINAL" and is_share(ent[-1]):
-            continue  # "one and a fourth", "a fifth" on its own
-        if len(ent) > 1 and ent[0].like_num and ent[1].lower_ in _MEASURES:
-            continue  # "3 Cups of Sugar" tagged ORG is a measure
-        if ent.label_ == "DATE" or ent.label_ in BLOCKING_LABELS:
-            blocked.update(range(ent.start, ent.end))
-    return blocked
 
 
 def _seed_spans(doc: Doc, blocked: set[int]) -> list[tuple[int, int]]:
@@ -286,7 +241,7 @@ def _one_unit(doc: Doc, i: int) -> bool:
         or previous.lower_ in lexicon.UNIT_WORDS
         or previous.lower_ in lexicon.CURRENCY_WORDS
         or previous.lower_ in lexicon.CURRENCY_SYMBOLS
-        or bool(_GLUED_UNIT.match(previous.text))
+        or bool(GLUED_UNIT.match(previous.text))
     )
 
 
@@ -384,7 +339,7 @@ def _read(
         end < len(doc)
         and end not in blocked
         and (
-            bare(doc[end]).lower() in _TRAILING_SCALES
+            bare(doc[end]).lower() in TRAILING_SCALES
             or doc[end].text == "%"
             # "100K", "$10K" split by the tokenizer
             or (doc[end].lower_ == "k" and not doc[end - 1].whitespace_)
@@ -395,12 +350,12 @@ def _read(
     if (
         currency is not None
         and end < len(doc)
-        and bare(doc[end]) in _LETTER_SCALES
+        and bare(doc[end]) in LETTER_SCALES
         and not doc[end - 1].whitespace_
     ):
-        scale_after, end = _LETTER_SCALES[bare(doc[end])], end + 1  # "$2.174T"
+        scale_after, end = LETTER_SCALES[bare(doc[end])], end + 1  # "$2.174T"
 
-    phone = _PHONE_AHEAD.match(doc_text(doc), doc[number_start].idx)
+    phone = PHONE_AHEAD.match(doc_text(doc), doc[number_start].idx)
     if phone:  # never a figure; swallow every piece of it
         taken.update(t.i for t in doc[number_start:] if t.idx < phone.end())
         return None
@@ -409,15 +364,15 @@ def _read(
     low_tokens = doc[number_start:end]
     high_value: float | None = None
     is_range = False
-    range_split = _split_range(doc, number_start, end)
+    range_split = split_range(doc, number_start, end)
     if range_split is not None:
         low_tokens = doc[number_start : range_split[0]]
         high_value = value_of(doc[range_split[1] : end])
         is_range = high_value is not None
     elif (
-        (joint := _joiner_at(doc, end)) is not None
+        (joint := joiner_at(doc, end)) is not None
         and joint + 1 < len(doc)
-        and _starts_number(doc, joint + 1, blocked)
+        and starts_number(doc, joint + 1, blocked)
     ):
         joiner = doc[joint].lower_
         before = doc[phrase_start - 1].lower_ if phrase_start > 0 else ""
@@ -425,7 +380,7 @@ def _read(
         own_unit = doc[end - 1].text == "%" or currency is not None
         changes_to = joiner == "to" and (
             (before != "from" and own_unit and change_of(doc, phrase_start) is not None)
-            or _moves_from(doc, phrase_start)
+            or moves_from(doc, phrase_start)
         )
         mixed = doc[end - 1].text == "%" and doc[joint + 1].lower_ in lexicon.CURRENCY_SYMBOLS
         if (joiner != "and" or before == "between") and not changes_to and not mixed:
@@ -433,7 +388,7 @@ def _read(
             while high_end < len(doc) and high_end not in blocked:
                 # "to one thousand and five hundred" runs on past its "and"
                 step = continues_number(doc, joint + 1, high_end)
-                if not step and not _is_scale_or_number(doc[high_end]):
+                if not step and not is_scale_or_number(doc[high_end]):
                     break
                 high_end += step or 1
             if high_end < len(doc) and doc[high_end].text == "%":
@@ -456,84 +411,21 @@ def _read(
             low_value is not None
             and high_value < low_value
             and doc[low_end].lower_ == "to"
-            and not _score_or_phone(doc, number_start, end)
+            and not score_or_phone(doc, number_start, end)
         ):
             # "fell from 20 to 10": the old figure and then the new one, not a range
             # ("ruled 5-4" stays a tally, which is no figure).
             is_range, high_value, end, low_tokens = False, None, low_end, doc[number_start:low_end]
-            if low_value < 0 and not _moves_from(doc, phrase_start):
+            if low_value < 0 and not moves_from(doc, phrase_start):
                 # "ranged from -18C to -34C": a range written from the warm end
                 descending, is_range, end, high_value = True, True, range_end, range_high
     if is_range and phrase_start > 0 and doc[phrase_start - 1].lower_ in ("between", "from"):
         phrase_start -= 1
 
     # Units and currencies written after the number.
-    percent = False
-    tail = end
-    if (
-        _next_is(doc, tail, "-")
-        and not doc[tail - 1].whitespace_
-        and tail + 1 < len(doc)
-        and doc[tail + 1].lower_ in lexicon.CURRENCY_WORDS
-    ):
-        tail += 1  # "a twenty-thousand-pound debt", "a 20-dollar bill"
-    while tail < len(doc):
-        lower = doc[tail].lower_
-        if lower == "%" or lower in ("percent", "pct"):
-            percent, unit, tail = True, "%", tail + 1
-            if _next_is(doc, tail, "point", "points"):
-                unit, tail = "percentage points", tail + 1
-            break
-        if lower == "per" and _next_is(doc, tail + 1, "cent"):
-            percent, unit, tail = True, "%", tail + 2
-            break
-        if lower == "percentage" and _next_is(doc, tail + 1, "point", "points"):
-            percent, unit, tail = True, "percentage points", tail + 2
-            break
-        if lower in ("point", "points") and doc[tail].head.lemma_ in (
-            lexicon.UP_VERBS | lexicon.DOWN_VERBS | {"up", "down"}
-        ):
-            unit, tail = "points", tail + 1
-            break
-        if lower in ("$", "€", "£") and currency is None and not doc[tail - 1].whitespace_:
-            currency, tail = lexicon.CURRENCY_SYMBOLS[lower], tail + 1  # "10k$"
-            break
-        if lower in ("¢", "元") and currency is None:  # "10¢", "100元"
-            currency, tail = lexicon.CURRENCY_SYMBOLS[lower], tail + 1
-            unit = "cents" if lower == "¢" else None
-            break
-        if doc[tail].text.isupper() and lower in lexicon.CURRENCY_CODES and currency is None:
-            currency, tail = lexicon.CURRENCY_SYMBOLS[lower], tail + 1  # "115 USD"
-            if tail < len(doc) and doc[tail].lower_ in _TRAILING_SCALES and not is_range:
-                scale_after, tail = doc[tail].text, tail + 1  # "75 USD million"
-            break
-        if lower in lexicon.CURRENCY_COUNTRIES and _next_is(doc, tail + 1, *lexicon.CURRENCY_WORDS):
-            currency, tail = lexicon.CURRENCY_COUNTRIES[lower], tail + 2  # "Swiss francs"
-            break
-        if (
-            lower == "of"
-            and doc[tail - 1].lower_ in ("hundreds", "thousands", "millions", "billions")
-            and _next_is(doc, tail + 1, "dollars", "euros", "pounds", "rupees", "yuan", "yen")
-        ):
-            currency, tail = lexicon.CURRENCY_WORDS[doc[tail + 1].lower_], tail + 2
-            break  # "tens of millions of dollars"
-        if lower == "basis" and _next_is(doc, tail + 1, "point", "points"):
-            percent, unit, tail = True, "basis points", tail + 2
-            break
-        if lower in ("pound", "pounds") and _next_is(doc, tail + 1, "of"):
-            unit, tail = lower, tail + 1  # "a pound of butter" weighs
-            break
-        if lower in lexicon.CURRENCY_WORDS and not (lower == "won" and doc[tail].pos_ == "VERB"):
-            if lower in ("real", "p", "won") and not _in_ent(doc[tail], "MONEY"):
-                break
-            currency = currency or lexicon.CURRENCY_WORDS[lower]
-            if lower in lexicon.SUBUNITS:
-                unit = lower
-            tail += 1
-            break
-        break
-    if tail > end:
-        end = tail
+    measure = measure_after(doc, end, currency, is_range=is_range)
+    end, currency, unit, percent = measure.end, measure.currency, measure.unit, measure.percent
+    scale_after = scale_after or measure.scale
     cents = _cents_after(doc, end) if currency is not None and not is_range else None
     if cents is not None:
         cents_value, end = cents  # "13 dollars and 45 cents" is 13.45
@@ -546,7 +438,7 @@ def _read(
         t
         for t in low_tokens
         if t.lower_ not in lexicon.CURRENCY_SYMBOLS
-        and not (scale_after and bare(t) in _LETTER_SCALES)  # the "T" of "$2.174T"
+        and not (scale_after and bare(t) in LETTER_SCALES)  # the "T" of "$2.174T"
     ]
     value_text = " ".join([*(t.text for t in value_tokens if t.text != "%"), scale_after]).strip()
     if (
@@ -571,27 +463,10 @@ def _read(
         value = 1.0  # "a dollar", "a gallon"
     if value_text.lower() == "a couple" and qualifier is None:
         qualifier = "about"  # "a couple of weeks" is two or so
-    glued = _GLUED_UNIT.match(value_text)
-    glued_unit = glued["unit"].rstrip(".") if glued else ""
-    if (
-        value is None
-        and glued
-        and _POWER_OF_UNIT.sub("", glued_unit.lower()) in lexicon.UNIT_WORDS
-        and glued_unit.lower() not in ("m2",)  # "m2" is more often money supply than area
-    ):
-        value, unit = parse_number(glued["num"]), glued_unit  # "40C", "5km", "4km^3"
-    elif value is None and glued and glued_unit.lower() in lexicon.CURRENCY_SYMBOLS:
-        value = parse_number(glued["num"])  # "115USD", "20Rs"
-        currency = lexicon.CURRENCY_SYMBOLS[glued_unit.lower()]
-    elif value is None and glued and glued_unit.lower() in lexicon.CURRENCY_WORDS:
-        value = parse_number(glued["num"])  # "50p"
-        currency = lexicon.CURRENCY_WORDS[glued_unit.lower()]
-        unit = "pence" if glued_unit.lower() == "p" else None
-    elif value is None and glued and currency is not None and glued_unit in _LETTER_SCALES:
-        number = parse_number(glued["num"])  # "$2.174T"
-        value = None if number is None else number * SCALES[_LETTER_SCALES[glued_unit]]
-    elif value is None and glued and glued_unit.lower() in ("pc", "pct"):
-        value, percent, unit = parse_number(glued["num"]), True, "%"  # "5pc"
+    if value is None:
+        onto = Measure(end, currency, unit, percent)  # "40C", "50p", "$2.174T"
+        value = glued_measure(value_text, onto)
+        currency, unit, percent = onto.currency, onto.unit, onto.percent
     if value is None and vague is None:
         return None
     if cents is not None and value is not None:
@@ -601,7 +476,7 @@ def _read(
     if descending and value is not None and high_value is not None:
         value, high_value = high_value, value
     if is_range and value is not None and high_value is not None:
-        scale = _shared_scale(low_tokens, doc[low_tokens.end : end])
+        scale = shared_scale(low_tokens, doc[low_tokens.end : end])
         if value * scale <= high_value:
             value *= scale  # "$5-7 million" runs from 5 million
     ratio = ratio_after(doc, end) if value is not None and not is_range else None
@@ -612,14 +487,14 @@ def _read(
         is_range
         and value is not None
         and high_value is not None
-        and (high_value < value or _score_or_phone(doc, number_start, end))
+        and (high_value < value or score_or_phone(doc, number_start, end))
     ):
         taken.update(range(number_start, end))
         return None  # "won 3-1" is a score, "555-1234" a phone number
 
     # Only the number itself must be free: a currency code or unit word next to
     # it may carry a stray entity label ("EUR" as ORG, "Euros" as PRODUCT).
-    if any(i in blocked for i in range(number_start, core_end)) or _is_excluded(
+    if any(i in blocked for i in range(number_start, core_end)) or is_excluded(
         doc,
         number_start,
         end,
@@ -634,33 +509,7 @@ def _read(
     if not percent and currency is None:
         unit_token = unit_after(doc, end, head)
         if unit_token is not None:
-            unit, end = unit_token.text, unit_token.i + 1
-            if unit == "°" and _next_is(doc, end, "c", "f") and not unit_token.whitespace_:
-                unit, end = "°" + doc[end].text.upper(), end + 1  # "-18 °C"
-            elif (
-                unit.lower().rstrip("s") in ("year", "month", "week", "day")
-                and _next_is(doc, end, "-")
-                and _next_is(doc, end + 1, "old")
-            ):
-                # "a 34-year-old man": an age, and the person it is the age of
-                unit, end = unit.lower().rstrip("s") + "s old", end + 2
-                if end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN"):
-                    age_of = doc[end].text
-            elif (
-                unit.lower() in ("sq", "square", "cubic")
-                and end < len(doc)
-                and (doc[end].lower_ in lexicon.UNIT_WORDS)
-            ):
-                unit, end = f"{unit} {doc[end].text}", end + 1  # "4 cubic kilometers", "sq mi"
-            elif unit.lower() in ("degree", "degrees") and _next_is(doc, end, *_SCALES_OF_HEAT):
-                unit, end = f"{unit} {doc[end].text}", end + 1  # "12 degrees Celsius"
-            elif (
-                _next_is(doc, end, "/")
-                and _next_is(doc, end + 1, "h", "hr", "hour", "s", "sec", "min")
-                and not unit_token.whitespace_
-                and not doc[end].whitespace_
-            ):
-                unit, end = f"{unit}/{doc[end + 1].text}", end + 2  # "150 km/h"
+            unit, end, age_of = whole_unit(doc, unit_token)
     if unit is None and currency is None and not percent and value is not None:
         age = _age_of(doc, phrase_start, end, value)
         if age is not None:
@@ -680,12 +529,12 @@ def _read(
         (percent or currency is not None or unit is not None)
         and change_of(doc, phrase_start) is not None
         and not (phrase_start and doc[phrase_start - 1].lower_ == "from")
-    ) or _moves_from(doc, phrase_start)
+    ) or moves_from(doc, phrase_start)
     if not is_range and value is not None and not rises_to:
-        partner = _range_partner(
+        partner = range_partner(
             doc, phrase_start, end, blocked, money=currency is not None, unit=unit
         )
-        if partner is not None and partner[0] < value < 0 and not _moves_from(doc, phrase_start):
+        if partner is not None and partner[0] < value < 0 and not moves_from(doc, phrase_start):
             # "ranged from -18 °C to -34 °C": a range written from the warm end
             (value, end), high_value, is_range = partner, value, True
         elif partner is not None and partner[0] >= value:
@@ -776,134 +625,6 @@ def _cents_after(doc: Doc, end: int) -> tuple[float, int] | None:
     return None
 
 
-def _range_partner(
-    doc: Doc, phrase_start: int, end: int, blocked: set[int], *, money: bool, unit: str | None
-) -> tuple[float, int] | None:
-    """The top of a range written with units on both sides: "44 mg to 50 mg",
-    "from 10 dollars to 20 dollars", "$10-$20", "3km to 5km" — but not "from
-    44 ml to 50 mg", two different measures."""
-    # A rate on both sides: "$350 per kg to $680 per kg", "$5 a share to $8 a share".
-    rate: list[str] = []
-    if (
-        end + 3 < len(doc)
-        and doc[end].lower_ in ("per", "a", "an")
-        and doc[end + 1].pos_ in ("NOUN", "PROPN")
-        and doc[end + 2].lower_ == "to"
-    ):
-        rate, end = [doc[end].lower_, doc[end + 1].lower_], end + 2
-    if end + 1 >= len(doc) or doc[end].lower_ not in ("to", "-", "–", "through", "and", "~"):
-        return None
-    before = doc[phrase_start - 1].lower_ if phrase_start else ""
-    if doc[end].lower_ == "and" and before != "between":
-        return None
-    i = end + 1
-    if i < len(doc) and doc[i].lower_ in ("about", "around", "~", "some"):
-        i += 1  # "between 2.0 g and about 7.0 g"
-    if i < len(doc) and doc[i].lower_ in lexicon.CURRENCY_SYMBOLS:
-        if not money:
-            return None  # "rose 15% to $415.9 million": a change, then a level
-        i += 1
-    if i >= len(doc) or i in blocked or not is_numeric(doc[i]):
-        return None
-    j = i + 1
-    while j < len(doc) and j not in blocked and (step := continues_number(doc, i, j)):
-        j += step
-    while j < len(doc) and doc[j].lower_ in _TRAILING_SCALES:
-        j += 1
-    high = value_of(doc[i:j])
-    glued = _GLUED_UNIT.match(doc[j - 1].text)
-    if high is None and glued:
-        high = parse_number(glued["num"])
-    if high is None:
-        return None
-    if (
-        unit is not None
-        and j < len(doc)
-        and doc[j].lower_ in lexicon.UNIT_WORDS
-        and not _same_unit(unit, doc[j].text)
-    ):
-        return None
-    if not money and j < len(doc) and doc[j].lower_ in lexicon.CURRENCY_WORDS:
-        return None  # "down 0.6% to 309,381 yen": a share, then an amount
-    # The unit repeated after the top ("mg", "dollars", "%") belongs to the range.
-    if j < len(doc) and (
-        doc[j].lower_ in lexicon.UNIT_WORDS
-        or doc[j].lower_ in lexicon.CURRENCY_WORDS
-        or doc[j].text == "%"
-        or doc[j].lower_ in ("percent", "pct")
-    ):
-        j += 1
-        if doc[j - 1].text == "°" and _next_is(doc, j, "c", "f") and not doc[j - 1].whitespace_:
-            j += 1  # "-34 °C"
-    if rate:
-        if [t.lower_ for t in doc[j : j + 2]] != rate:
-            return None  # "$5 a share to $8": not one range
-        j += 2
-    return high, j
-
-
-_SCALED = re.compile(r"^\d[\d,.]*(?P<suffix>bn|mn|m|k|tn)$", re.IGNORECASE)
-
-
-def _scale_of(token: Token) -> float:
-    """The scale a token writes: "million" or the "bn" of "3bn" (1 when none)."""
-    text = bare(token).lower()
-    glued = _SCALED.match(text)
-    word = glued["suffix"].lower() if glued else text
-    return SCALES[word] if word in SCALES and (glued or word in _TRAILING_SCALES) else 1.0
-
-
-def _shared_scale(low: Span, rest: Span) -> float:
-    """ "$5-7 million", "£2-3bn": a scale written once, after the top of a range,
-    that the bare bottom shares (1 when the bottom has its own or there is none)."""
-    if any(_scale_of(t) != 1.0 for t in low):
-        return 1.0
-    return next((scale for t in reversed(rest) if (scale := _scale_of(t)) != 1.0), 1.0)
-
-
-def _same_unit(a: str, b: str) -> bool:
-    """ "mile" and "miles", "°C" and "°", "kg" and "KG" are one unit; "ml" and "mg" are not."""
-    a, b = a.lower().rstrip("s."), b.lower().rstrip("s.")
-    return a == b or a.startswith(b) or b.startswith(a)
-
-
-def _bound_value(first: FigureReading, second: FigureReading, side: str) -> float:
-    """The value of whichever of two hedged figures gives the ``low`` or ``high`` side."""
-    lower = ("more_than", "at_least")
-    reading = first if (first.qualifier in lower) == (side == "low") else second
-    return reading.value if reading.value is not None else 0.0
-
-
-_COUNTS = {"number", "count"}
-
-
-def merge_bounds(readings: list[FigureReading], text: str) -> list[FigureReading]:
-    """ "more than 10 and less than 40" is one range, not two hedged figures."""
-    merged: list[FigureReading] = []
-    for reading in readings:
-        previous = merged[-1] if merged else None
-        between = text[previous.end : reading.start].strip().lower() if previous else ""
-        if (
-            previous is not None
-            and between in ("and", "but", ",", "but less than")
-            and {previous.qualifier, reading.qualifier} & {"more_than", "at_least"}
-            and {previous.qualifier, reading.qualifier} & {"less_than", "at_most"}
-            and previous.value is not None
-            and reading.value is not None
-            and (previous.kind == reading.kind or {previous.kind, reading.kind} == _COUNTS)
-            and _bound_value(previous, reading, "low") < _bound_value(previous, reading, "high")
-        ):
-            low, high = sorted((previous.value, reading.value))
-            if reading.kind == "count":  # "at most 100 and at least 20 apples"
-                previous.kind, previous.counted = reading.kind, reading.counted
-            previous.end, previous.text = reading.end, text[previous.start : reading.end]
-            previous.value, previous.low, previous.high = low, low, high
-            previous.qualifier = "range"
-            continue
-        merged.append(reading)
-    return merged
-
-
 _FEW_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1e9, "dozen": 12}
 
 
@@ -948,27 +669,6 @@ def _spaced_minus(doc: Doc, start: int, end: int) -> bool:
     return sent.start == start - 1 and all(t.is_punct or t.is_space for t in doc[end : sent.end])
 
 
-def _moves_from(doc: Doc, start: int) -> bool:
-    """ "rose from 10 to 20": an old level and a new one, not a range."""
-    return start > 0 and doc[start - 1].lower_ == "from" and change_of(doc, start - 1) is not None
-
-
-def _score_or_phone(doc: Doc, start: int, end: int) -> bool:
-    """Whether tokens ``start:end`` read as a phone number or, in a sentence about a
-    match, a score ("555-1234", "won 3-1", "a nil-nil draw")."""
-    text = doc_text(doc)[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
-    if "nil" in text.lower():
-        return True
-    return bool(_PHONE.match(text)) or (
-        bool(_SCORE.match(text)) and _talks_of_a_game(doc[start].sent)
-    )
-
-
-def _talks_of_a_game(sent: Span) -> bool:
-    """Whether a sentence is about a match, so "2-2" is a score, not a range."""
-    return any(token.lower_ in _GAME_WORDS for token in sent)
-
-
 def _bounds(qualifier: str, value: float | None) -> tuple[float | None, float | None]:
     if value is None:
         return None, None
@@ -979,134 +679,6 @@ def _bounds(qualifier: str, value: float | None) -> tuple[float | None, float | 
         "at_most": (None, value),
         "less_than": (None, value),
     }.get(qualifier, (None, None))
-
-
-def _split_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    """Where a range inside one seed splits: ``(end of low, start of high)``.
-
-    "and" splits only after "between" ("between 10 and 20"); on its own it
-    joins two different figures.
-    """
-    between = start > 0 and doc[start - 1].lower_ == "between"
-    for i in range(start + 1, end - 1):
-        joiner = doc[i].lower_
-        if joiner not in RANGE_JOINERS or (joiner == "and" and not between):
-            continue
-        if joiner == "-" and compound_hyphen(doc, i):
-            continue  # "twenty-one", "one-half"
-        if _is_scale_or_number(doc[i - 1]) and _starts_number(doc, i + 1, set()):
-            return i, i + 1
-    return None
-
-
-def _starts_number(doc: Doc, i: int, blocked: set[int]) -> bool:
-    if i >= len(doc) or i in blocked:
-        return False
-    token = doc[i]
-    if token.lower_ in lexicon.CURRENCY_SYMBOLS and i + 1 < len(doc):
-        token = doc[i + 1]
-    return is_numeric(token)
-
-
-def _joiner_at(doc: Doc, i: int) -> int | None:
-    """Where a range joiner right after a number sits: "10 to 20", "10-20", and
-    the hanging hyphen of "8- to 16-metre" (the joiner is then "to")."""
-    if i >= len(doc):
-        return None
-    if (
-        doc[i].text == "-"
-        and i + 1 < len(doc)
-        and doc[i + 1].lower_ in ("to", "and", "or")
-        and not doc[i - 1].whitespace_
-    ):
-        return i + 1
-    return i if doc[i].lower_ in ("to", "-", "–", "and") else None
-
-
-def _is_scale_or_number(token: Token) -> bool:
-    return is_numeric(token) or token.lower_ in ("million", "billion", "thousand", "bn", "m")
-
-
-def _next_is(doc: Doc, i: int, *words: str) -> bool:
-    return i < len(doc) and doc[i].lower_ in words
-
-
-def _in_ent(token: Token, label: str) -> bool:
-    return token.ent_type_ == label
-
-
-def _is_excluded(doc: Doc, start: int, end: int, *, amount: bool = False) -> bool:
-    """Years, times, phone numbers and identifiers are not figures.
-
-    A sum of money ("$2000") or a number compared with a bound ("below 1500",
-    "at least 2000") is an ``amount``, never a year.
-    """
-    tokens = doc[start:end]
-    numeric = [t for t in tokens if any(ch.isdigit() for ch in t.text)]
-    if not numeric:
-        return False
-    first, last = numeric[0], numeric[-1]
-    if len(numeric) == 1 and len(tokens) == 1:
-        text = first.text
-        if YEAR.match(text) and not counts_something(first) and not amount:
-            return True
-        if _PHONE.match(text):
-            return True
-    nxt = doc[end] if end < len(doc) else None
-    if nxt is not None and nxt.lower_ in lexicon.TIME_SUFFIXES:
-        return True
-    if nxt is not None and nxt.text == "G" and not doc[end - 1].whitespace_:
-        return True  # "5G", "4G": generations of mobile networks
-    if nxt is not None and nxt.text in ("-", "/") and nxt.whitespace_ == "" and end + 1 < len(doc):
-        after = doc[end + 1]
-        if after.is_alpha and after.lower_ not in ("year", "old", "day", "week", "month"):
-            return False
-    prev = doc[start - 1] if start > 0 else None
-    if prev is not None:
-        # "COVID-19", "F-16", "G-7": glued to letters by a hyphen.
-        if prev.text in ("-", "–") and prev.whitespace_ == "" and start >= 2:
-            before = doc[start - 2]
-            if before.whitespace_ == "" and before.is_alpha:
-                return True
-        # "Route 9", "Flight 302", "Section 427", "No. 10": a capitalised name word.
-        if (
-            _is_label_word(prev)
-            and not amount  # "R500": the rand, not a road
-            and not _is_title_case(prev)
-            and first.like_num
-            and "," not in first.text
-            and not any(ch.isalpha() for ch in last.text)
-            and last.i == end - 1
-        ):
-            return True
-        if prev.lower_ in _DIAL_WORDS:
-            return True  # "dial 999", "call 911": a number to ring, not an amount
-        if prev.text in ("#", "No.", "no.", "Nos.", "Art.", "Sec.", "No", "Nos") or (
-            prev.text == "." and start >= 2 and doc[start - 2].text in ("No", "no", "Nos")
-        ):
-            return True  # "No 47", "No. 10 Downing Street"
-    # "0800": a code, never an amount
-    return len(numeric) == 1 and bool(re.fullmatch(r"0\d{2,}|[2-6]G", first.text))
-
-
-def _is_label_word(token: Token) -> bool:
-    """A capitalised noun that names the number after it ("Route", "Flight")."""
-    if not token.text[:1].isupper() or not token.is_alpha or token.pos_ not in ("PROPN", "NOUN"):
-        return False
-    lower = token.lower_
-    return (
-        lower not in lexicon.MONTHS
-        and lower not in lexicon.QUALIFIER_WORDS
-        and lower not in lexicon.CURRENCY_SYMBOLS
-    )
-
-
-def _is_title_case(token: Token) -> bool:
-    """Whether the token's line is a title-case headline ("Strikes Kill 14 in Kharkiv")."""
-    text = doc_text(token.doc)
-    start = text.rfind("\n", 0, token.idx) + 1
-    end = text.find("\n", token.idx)
-    return is_title_case(text[start : end if end != -1 else None])
 
 
 def _attribution_of(sent: Span) -> tuple[int, int] | None:

@@ -339,3 +339,19 @@ def value_of_text(text: str) -> float | None:
     if not cleaned:
         return None
     return parse_number(cleaned)
+
+
+TRAILING_SCALES = frozenset(
+    {"million", "billion", "trillion", "thousand", "bn", "mn", "m", "tn", "lakh", "lakhs",
+     "crore", "crores", "mln", "bln"}
+)  # fmt: skip
+
+
+# A currency written onto the number: "NZ$30", "$5bn" when not split off.
+GLUED_UNIT = re.compile(
+    r"^(?P<num>[-−]?\d[\d,]*(?:\.\d+)?)(?P<unit>[a-z°/$元]+(?:\^?[23²³])?\.?)$", re.IGNORECASE
+)
+
+
+def next_is(doc: Doc, i: int, *words: str) -> bool:
+    return i < len(doc) and doc[i].lower_ in words

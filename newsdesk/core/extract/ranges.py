@@ -1,0 +1,209 @@
+"""Ranges and bounds: "between 10 and 20", "10-20", "$5-7 million", "44 mg to 50 mg",
+"from $5 a share to $8 a share", and "more than 10 and less than 40" as one range;
+"rose from 10 to 20" is two figures, not a range.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+from newsdesk.core.extract import lexicon
+from newsdesk.core.extract.context import change_of
+from newsdesk.core.extract.numbers import SCALES, parse_number
+from newsdesk.core.extract.numerals import (
+    GLUED_UNIT,
+    TRAILING_SCALES,
+    bare,
+    compound_hyphen,
+    continues_number,
+    is_numeric,
+    next_is,
+    value_of,
+)
+
+if TYPE_CHECKING:
+    from newsdesk.core.extract.figures import FigureReading
+
+RANGE_JOINERS = frozenset({"to", "and", "-", "–", "—", "or"})
+
+
+_SCALED = re.compile(r"^\d[\d,.]*(?P<suffix>bn|mn|m|k|tn)$", re.IGNORECASE)
+
+
+def _scale_of(token: Token) -> float:
+    """The scale a token writes: "million" or the "bn" of "3bn" (1 when none)."""
+    text = bare(token).lower()
+    glued = _SCALED.match(text)
+    word = glued["suffix"].lower() if glued else text
+    return SCALES[word] if word in SCALES and (glued or word in TRAILING_SCALES) else 1.0
+
+
+def shared_scale(low: Span, rest: Span) -> float:
+    """ "$5-7 million", "£2-3bn": a scale written once, after the top of a range,
+    that the bare bottom shares (1 when the bottom has its own or there is none)."""
+    if any(_scale_of(t) != 1.0 for t in low):
+        return 1.0
+    return next((scale for t in reversed(rest) if (scale := _scale_of(t)) != 1.0), 1.0)
+
+
+def _same_unit(a: str, b: str) -> bool:
+    """ "mile" and "miles", "°C" and "°", "kg" and "KG" are one unit; "ml" and "mg" are not."""
+    a, b = a.lower().rstrip("s."), b.lower().rstrip("s.")
+    return a == b or a.startswith(b) or b.startswith(a)
+
+
+def range_partner(
+    doc: Doc, phrase_start: int, end: int, blocked: set[int], *, money: bool, unit: str | None
+) -> tuple[float, int] | None:
+    """The top of a range written with units on both sides: "44 mg to 50 mg",
+    "from 10 dollars to 20 dollars", "$10-$20", "3km to 5km" — but not "from
+    44 ml to 50 mg", two different measures."""
+    # A rate on both sides: "$350 per kg to $680 per kg", "$5 a share to $8 a share".
+    rate: list[str] = []
+    if (
+        end + 3 < len(doc)
+        and doc[end].lower_ in ("per", "a", "an")
+        and doc[end + 1].pos_ in ("NOUN", "PROPN")
+        and doc[end + 2].lower_ == "to"
+    ):
+        rate, end = [doc[end].lower_, doc[end + 1].lower_], end + 2
+    if end + 1 >= len(doc) or doc[end].lower_ not in ("to", "-", "–", "through", "and", "~"):
+        return None
+    before = doc[phrase_start - 1].lower_ if phrase_start else ""
+    if doc[end].lower_ == "and" and before != "between":
+        return None
+    i = end + 1
+    if i < len(doc) and doc[i].lower_ in ("about", "around", "~", "some"):
+        i += 1  # "between 2.0 g and about 7.0 g"
+    if i < len(doc) and doc[i].lower_ in lexicon.CURRENCY_SYMBOLS:
+        if not money:
+            return None  # "rose 15% to $415.9 million": a change, then a level
+        i += 1
+    if i >= len(doc) or i in blocked or not is_numeric(doc[i]):
+        return None
+    j = i + 1
+    while j < len(doc) and j not in blocked and (step := continues_number(doc, i, j)):
+        j += step
+    while j < len(doc) and doc[j].lower_ in TRAILING_SCALES:
+        j += 1
+    high = value_of(doc[i:j])
+    glued = GLUED_UNIT.match(doc[j - 1].text)
+    if high is None and glued:
+        high = parse_number(glued["num"])
+    if high is None:
+        return None
+    if (
+        unit is not None
+        and j < len(doc)
+        and doc[j].lower_ in lexicon.UNIT_WORDS
+        and not _same_unit(unit, doc[j].text)
+    ):
+        return None
+    if not money and j < len(doc) and doc[j].lower_ in lexicon.CURRENCY_WORDS:
+        return None  # "down 0.6% to 309,381 yen": a share, then an amount
+    # The unit repeated after the top ("mg", "dollars", "%") belongs to the range.
+    if j < len(doc) and (
+        doc[j].lower_ in lexicon.UNIT_WORDS
+        or doc[j].lower_ in lexicon.CURRENCY_WORDS
+        or doc[j].text == "%"
+        or doc[j].lower_ in ("percent", "pct")
+    ):
+        j += 1
+        if doc[j - 1].text == "°" and next_is(doc, j, "c", "f") and not doc[j - 1].whitespace_:
+            j += 1  # "-34 °C"
+    if rate:
+        if [t.lower_ for t in doc[j : j + 2]] != rate:
+            return None  # "$5 a share to $8": not one range
+        j += 2
+    return high, j
+
+
+def split_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Where a range inside one seed splits: ``(end of low, start of high)``.
+
+    "and" splits only after "between" ("between 10 and 20"); on its own it
+    joins two different figures.
+    """
+    between = start > 0 and doc[start - 1].lower_ == "between"
+    for i in range(start + 1, end - 1):
+        joiner = doc[i].lower_
+        if joiner not in RANGE_JOINERS or (joiner == "and" and not between):
+            continue
+        if joiner == "-" and compound_hyphen(doc, i):
+            continue  # "twenty-one", "one-half"
+        if is_scale_or_number(doc[i - 1]) and starts_number(doc, i + 1, set()):
+            return i, i + 1
+    return None
+
+
+def starts_number(doc: Doc, i: int, blocked: set[int]) -> bool:
+    if i >= len(doc) or i in blocked:
+        return False
+    token = doc[i]
+    if token.lower_ in lexicon.CURRENCY_SYMBOLS and i + 1 < len(doc):
+        token = doc[i + 1]
+    return is_numeric(token)
+
+
+def joiner_at(doc: Doc, i: int) -> int | None:
+    """Where a range joiner right after a number sits: "10 to 20", "10-20", and
+    the hanging hyphen of "8- to 16-metre" (the joiner is then "to")."""
+    if i >= len(doc):
+        return None
+    if (
+        doc[i].text == "-"
+        and i + 1 < len(doc)
+        and doc[i + 1].lower_ in ("to", "and", "or")
+        and not doc[i - 1].whitespace_
+    ):
+        return i + 1
+    return i if doc[i].lower_ in ("to", "-", "–", "and") else None
+
+
+def is_scale_or_number(token: Token) -> bool:
+    return is_numeric(token) or token.lower_ in ("million", "billion", "thousand", "bn", "m")
+
+
+def moves_from(doc: Doc, start: int) -> bool:
+    """ "rose from 10 to 20": an old level and a new one, not a range."""
+    return start > 0 and doc[start - 1].lower_ == "from" and change_of(doc, start - 1) is not None
+
+
+def _bound_value(first: FigureReading, second: FigureReading, side: str) -> float:
+    """The value of whichever of two hedged figures gives the ``low`` or ``high`` side."""
+    lower = ("more_than", "at_least")
+    reading = first if (first.qualifier in lower) == (side == "low") else second
+    return reading.value if reading.value is not None else 0.0
+
+
+_COUNTS = {"number", "count"}
+
+
+def merge_bounds(readings: list[FigureReading], text: str) -> list[FigureReading]:
+    """ "more than 10 and less than 40" is one range, not two hedged figures."""
+    merged: list[FigureReading] = []
+    for reading in readings:
+        previous = merged[-1] if merged else None
+        between = text[previous.end : reading.start].strip().lower() if previous else ""
+        if (
+            previous is not None
+            and between in ("and", "but", ",", "but less than")
+            and {previous.qualifier, reading.qualifier} & {"more_than", "at_least"}
+            and {previous.qualifier, reading.qualifier} & {"less_than", "at_most"}
+            and previous.value is not None
+            and reading.value is not None
+            and (previous.kind == reading.kind or {previous.kind, reading.kind} == _COUNTS)
+            and _bound_value(previous, reading, "low") < _bound_value(previous, reading, "high")
+        ):
+            low, high = sorted((previous.value, reading.value))
+            if reading.kind == "count":  # "at most 100 and at least 20 apples"
+                previous.kind, previous.counted = reading.kind, reading.counted
+            previous.end, previous.text = reading.end, text[previous.start : reading.end]
+            previous.value, previous.low, previous.high = low, low, high
+            previous.qualifier = "range"
+            continue
+        merged.append(reading)
+    return merged

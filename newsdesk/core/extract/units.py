@@ -1,0 +1,163 @@
+"""What is written around a number to say what it measures: "%", "percentage
+points", "basis points", currencies after it ("115 USD", "Swiss francs", "10¢"),
+units ("35 miles", "-18 °C", "150 km/h", "40 square miles", "a 34-year-old")
+and units written onto it ("40C", "5km", "50p", "$2.174T", "5pc").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newsdesk.core.extract import lexicon
+from newsdesk.core.extract.numbers import SCALES, parse_number
+from newsdesk.core.extract.numerals import GLUED_UNIT, TRAILING_SCALES, next_is
+
+# A capital letter for the scale, written onto an amount: "$2.174T", "£3B".
+LETTER_SCALES = {"T": "trillion", "B": "billion", "M": "million", "K": "thousand"}
+_SCALES_OF_HEAT = ("celsius", "fahrenheit", "centigrade", "c", "f")
+_POWER_OF_UNIT = re.compile(r"\^?[23²³]$")  # "km^3", "m2", "km²"
+
+
+@dataclass
+class Measure:
+    """A number's unit, currency and percent sign, and where its phrase now ends."""
+
+    end: int
+    currency: str | None
+    unit: str | None
+    percent: bool = False
+    scale: str = ""  # a scale written after a currency code: "75 USD million"
+
+
+def measure_after(doc: Doc, end: int, currency: str | None, *, is_range: bool) -> Measure:
+    """The percent sign, points, currency or weight written right after token ``end``."""
+    found = Measure(end, currency, None)
+    tail = end
+    if (
+        next_is(doc, tail, "-")
+        and not doc[tail - 1].whitespace_
+        and tail + 1 < len(doc)
+        and doc[tail + 1].lower_ in lexicon.CURRENCY_WORDS
+    ):
+        tail += 1  # "a twenty-thousand-pound debt", "a 20-dollar bill"
+    if tail < len(doc):
+        tail = _read_measure(doc, tail, found, is_range=is_range)
+    found.end = max(found.end, tail)
+    return found
+
+
+def _read_measure(doc: Doc, tail: int, found: Measure, *, is_range: bool) -> int:
+    """Fill ``found`` from the words at ``tail``; where they end (``tail`` if none)."""
+    lower = doc[tail].lower_
+    if lower == "%" or lower in ("percent", "pct"):
+        found.percent, found.unit = True, "%"
+        if next_is(doc, tail + 1, "point", "points"):
+            found.unit = "percentage points"
+            return tail + 2
+        return tail + 1
+    if lower == "per" and next_is(doc, tail + 1, "cent"):
+        found.percent, found.unit = True, "%"
+        return tail + 2
+    if lower in ("percentage", "basis") and next_is(doc, tail + 1, "point", "points"):
+        found.percent, found.unit = True, f"{lower} points"
+        return tail + 2
+    if lower in ("point", "points") and doc[tail].head.lemma_ in (
+        lexicon.UP_VERBS | lexicon.DOWN_VERBS | {"up", "down"}
+    ):
+        found.unit = "points"
+        return tail + 1
+    if found.currency is None:
+        if lower in ("$", "€", "£") and not doc[tail - 1].whitespace_:
+            found.currency = lexicon.CURRENCY_SYMBOLS[lower]  # "10k$"
+            return tail + 1
+        if lower in ("¢", "元"):  # "10¢", "100元"
+            found.currency = lexicon.CURRENCY_SYMBOLS[lower]
+            found.unit = "cents" if lower == "¢" else None
+            return tail + 1
+        if doc[tail].text.isupper() and lower in lexicon.CURRENCY_CODES:
+            found.currency = lexicon.CURRENCY_SYMBOLS[lower]  # "115 USD"
+            if next_is(doc, tail + 1, *TRAILING_SCALES) and not is_range:
+                found.scale = doc[tail + 1].text  # "75 USD million"
+                return tail + 2
+            return tail + 1
+    if lower in lexicon.CURRENCY_COUNTRIES and next_is(doc, tail + 1, *lexicon.CURRENCY_WORDS):
+        found.currency = lexicon.CURRENCY_COUNTRIES[lower]  # "Swiss francs"
+        return tail + 2
+    if (
+        lower == "of"
+        and doc[tail - 1].lower_ in ("hundreds", "thousands", "millions", "billions")
+        and next_is(doc, tail + 1, "dollars", "euros", "pounds", "rupees", "yuan", "yen")
+    ):
+        found.currency = lexicon.CURRENCY_WORDS[doc[tail + 1].lower_]
+        return tail + 2  # "tens of millions of dollars"
+    if lower in ("pound", "pounds") and next_is(doc, tail + 1, "of"):
+        found.unit = lower  # "a pound of butter" weighs
+        return tail + 1
+    if lower in lexicon.CURRENCY_WORDS and not (lower == "won" and doc[tail].pos_ == "VERB"):
+        if lower in ("real", "p", "won") and doc[tail].ent_type_ != "MONEY":
+            return tail
+        found.currency = found.currency or lexicon.CURRENCY_WORDS[lower]
+        if lower in lexicon.SUBUNITS:
+            found.unit = lower
+        return tail + 1
+    return tail
+
+
+def whole_unit(doc: Doc, unit_token: Token) -> tuple[str, int, str | None]:
+    """The unit that starts at ``unit_token``, where it ends and, for an age, whose
+    ("-18 °C", "12 degrees Celsius", "150 km/h", "40 square miles", "a 34-year-old man")."""
+    unit, end = unit_token.text, unit_token.i + 1
+    if unit == "°" and next_is(doc, end, "c", "f") and not unit_token.whitespace_:
+        return "°" + doc[end].text.upper(), end + 1, None  # "-18 °C"
+    period = unit.lower().rstrip("s")
+    if period in ("year", "month", "week", "day") and [t.text for t in doc[end : end + 2]] == [
+        "-",
+        "old",
+    ]:
+        # "a 34-year-old man": an age, and the person it is the age of
+        end += 2
+        whose = doc[end].text if end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN") else None
+        return f"{period}s old", end, whose
+    if unit.lower() in ("sq", "square", "cubic") and next_is(doc, end, *lexicon.UNIT_WORDS):
+        return f"{unit} {doc[end].text}", end + 1, None  # "4 cubic kilometres", "sq mi"
+    if unit.lower() in ("degree", "degrees") and next_is(doc, end, *_SCALES_OF_HEAT):
+        return f"{unit} {doc[end].text}", end + 1, None  # "12 degrees Celsius"
+    if (
+        next_is(doc, end, "/")
+        and next_is(doc, end + 1, "h", "hr", "hour", "s", "sec", "min")
+        and not unit_token.whitespace_
+        and not doc[end].whitespace_
+    ):
+        return f"{unit}/{doc[end + 1].text}", end + 2, None  # "150 km/h"
+    return unit, end, None
+
+
+def glued_measure(text: str, found: Measure) -> float | None:
+    """The value of a number with its unit written onto it, filling ``found``'s
+    unit, currency or percent ("40C", "5km", "4km^3", "115USD", "50p", "$2.174T",
+    "5pc"); ``None`` when ``text`` is no such thing."""
+    glued = GLUED_UNIT.match(text)
+    if not glued:
+        return None
+    suffix = glued["unit"].rstrip(".")
+    lower = suffix.lower()
+    number = parse_number(glued["num"])
+    if number is None:
+        return None
+    if _POWER_OF_UNIT.sub("", lower) in lexicon.UNIT_WORDS and lower != "m2":  # M2: money
+        found.unit = suffix
+    elif lower in lexicon.CURRENCY_SYMBOLS:
+        found.currency = lexicon.CURRENCY_SYMBOLS[lower]
+    elif lower in lexicon.CURRENCY_WORDS:
+        found.currency = lexicon.CURRENCY_WORDS[lower]
+        found.unit = "pence" if lower == "p" else None
+    elif found.currency is not None and suffix in LETTER_SCALES:
+        number *= SCALES[LETTER_SCALES[suffix]]
+    elif lower in ("pc", "pct"):
+        found.percent, found.unit = True, "%"
+    else:
+        return None
+    return number
