@@ -129,6 +129,19 @@ BOUNDS_AND_WORDS = [
     ),
     ("The boy, 9, was rescued by firefighters.", "9", {"unit": "years old", "counted": "boy"}),
     ("Aged 12, he ran away from home.", "12", {"unit": "years old"}),
+    ("Floodwater 1.5 to 2 metres deep covered it.", "1.5 to 2 metres", {"low": 1.5, "high": 2}),
+    (
+        "Deaths fell to 4.1 per 1,000 children a year.",
+        "4.1 per 1,000 children a year",
+        {"value": 4.1, "unit": "per 1,000 children a year"},
+    ),
+    (
+        "Cases exceeded 1,800 per 100,000 people.",
+        "exceeded 1,800 per 100,000 people",
+        {"qualifier": "more_than", "unit": "per 100,000 people"},
+    ),
+    ("More than 2.5 x 10^5 parasites were found.", "More than 2.5 x 10^5", {"value": 2.5e5}),
+    ("Fujitsu made a one-yen bid.", "one-yen", {"value": 1, "unit": "JPY"}),
     ("Prizes of 10k$ were paid.", "10k$", {"value": 10_000, "unit": "USD"}),
     (
         "Lows ranged from -18 °C to -34 °C.",
@@ -206,6 +219,9 @@ def test_bare_pipeline_tokenizer_can_be_had_back(extractor: Extractor) -> None:
         ("The party won the seat by a mile.", []),
         ("Profits in the first quarter of 2024 were flat.", []),
         ("Of the victims, 12 were children.", ["12"]),
+        ("MUMBAI, Aug 5 (Reuters) - Farmers marched on 5 Sep.", []),
+        ("She served as mayor from 2014 to 2022, and her 2019 book sold well.", []),
+        ("It was a one-time mistake.", []),
         ("It was the second half.", []),
         ("The 2022 floods displaced 33 million people.", ["33 million"]),
         ("Call 0800 555 111 or +44 20 7946 0958 now.", []),
@@ -241,3 +257,10 @@ def test_spelled_numbers_that_run_together_are_read_one_by_one(
     extractor: Extractor, sentence: str, values: list[float]
 ) -> None:
     assert [f.value for f in extractor.extract(sentence).figures] == values
+
+
+def test_a_headline_figure_counts_nothing_in_the_dateline(extractor: Extractor) -> None:
+    sheet = extractor.extract(
+        "Rovers Unbeaten Run Reaches 21\n\nLONDON, Jan 17 (Reuters) - Rovers won again on Saturday."
+    )
+    assert [(f.text, f.counted) for f in sheet.figures] == [("21", None)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from newsdesk.core.extract import lexicon
+from newsdesk.core.extract.doctext import doc_text
 
 
 def number_head(doc: Doc, start: int, end: int) -> Token:
@@ -53,6 +54,8 @@ def counted_noun(doc: Doc, head: Token, end: int, is_money: bool) -> str | None:
                 break
     if noun is None or (is_money and noun.pos_ != "NOUN"):
         return None
+    if "\n" in doc_text(doc)[head.idx : noun.idx]:
+        return None  # a headline's number does not count the dateline under it
     if is_money:
         return None  # "$1.2bn in aid": money has a purpose, not a counted noun
     if noun.lower_ in lexicon.UNIT_WORDS or noun.lower_ in lexicon.CURRENCY_WORDS:

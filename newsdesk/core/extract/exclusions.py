@@ -102,8 +102,23 @@ def is_excluded(doc: Doc, start: int, end: int, *, amount: bool = False) -> bool
         if _PHONE.match(text):
             return True
     nxt = doc[end] if end < len(doc) else None
+    if (
+        len(numeric) >= 2
+        and not amount
+        and all(YEAR.match(t.text) for t in numeric)
+        and not (nxt is not None and nxt.tag_ in ("NNS", "NNPS"))
+    ):
+        return True  # "from 2014 to 2022": years, not a range of amounts
     if nxt is not None and nxt.lower_ in lexicon.TIME_SUFFIXES:
         return True
+    if (
+        nxt is not None
+        and nxt.lower_ in lexicon.MONTHS
+        and nxt.lower_ != "may"
+        and len(tokens) == 1
+        and _day_of_month(first)
+    ):
+        return True  # "5 Aug", "3 September": a date the NER missed
     if nxt is not None and nxt.text == "G" and not doc[end - 1].whitespace_:
         return True  # "5G", "4G": generations of mobile networks
     if nxt is not None and nxt.text in ("-", "/") and nxt.whitespace_ == "" and end + 1 < len(doc):
@@ -124,10 +139,13 @@ def is_excluded(doc: Doc, start: int, end: int, *, amount: bool = False) -> bool
             and not _is_title_case(prev)
             and first.like_num
             and "," not in first.text
+            and "." not in first.text  # labels are whole numbers: "Floodwater 1.5 to 2 metres"
             and not any(ch.isalpha() for ch in last.text)
             and last.i == end - 1
         ):
             return True
+        if prev.lower_ in lexicon.MONTHS and _day_of_month(first):
+            return True  # "Aug 5", "Sep 3" when the NER leaves the date unmarked
         if prev.lower_ in _DIAL_WORDS:
             return True  # "dial 999", "call 911": a number to ring, not an amount
         if prev.text in ("#", "No.", "no.", "Nos.", "Art.", "Sec.", "No", "Nos") or (
@@ -136,6 +154,10 @@ def is_excluded(doc: Doc, start: int, end: int, *, amount: bool = False) -> bool
             return True  # "No 47", "No. 10 Downing Street"
     # "0800": a code, never an amount
     return len(numeric) == 1 and bool(re.fullmatch(r"0\d{2,}|[2-6]G", first.text))
+
+
+def _day_of_month(token: Token) -> bool:
+    return token.text.isdigit() and 1 <= int(token.text) <= 31
 
 
 def _is_label_word(token: Token) -> bool:

@@ -65,6 +65,7 @@ from newsdesk.core.extract.units import (
     Measure,
     glued_measure,
     measure_after,
+    rate_after,
     whole_unit,
 )
 
@@ -462,6 +463,13 @@ def _read_unit_and_counted(doc: Doc, phrase: _Phrase) -> None:
     ):
         counted = doc[end + 2].text  # "a 5,000-strong crowd"
     phrase.counted = counted or age_of
+    # A rate: "4.1 per 1,000 children", "1,800 cases per 100,000 people a month".
+    skip = 1 if counted is not None and end < len(doc) and doc[end].text == counted else 0
+    rate = rate_after(doc, end + skip)
+    if rate is not None:
+        phrase.end = rate[1]
+        if phrase.currency is None:  # money keeps its currency as its unit: "$5 per 1,000 words"
+            phrase.unit = rate[0]
 
 
 def _find_range_with_units(doc: Doc, phrase: _Phrase, blocked: set[int]) -> None:

@@ -82,6 +82,8 @@ def is_numeric(token: Token) -> bool:
         previous = token.doc[token.i - 1].lower_ if token.i else ""
         if previous in ("at", "some", "any", "that") and following == "point":
             return False  # "at one point"
+        if following == "-" and not _number_or_unit_after_hyphen(token.doc, token.i + 2):
+            return False  # "a one-time mistake", "a one-off payment"
         return (
             token.dep_ == "nummod"
             or following in ONE_CONTINUES
@@ -154,6 +156,13 @@ def continues_number(doc: Doc, start: int, j: int) -> int:
         return 1  # "thirty one", "a hundred and one"
     if over_fraction(doc, j):
         return 1  # "1 over 3"
+    if (
+        token.lower_ in ("x", "×")
+        and has_digits(previous)
+        and following is not None
+        and re.fullmatch(r"10\^[-−+]?\d+", following.text)
+    ):
+        return 2  # "2.5 x 10^5"
     if is_numeric(token):
         if has_digits(token) and has_digits(previous):
             # "1,000 2,000" are two numbers; "2 1/2" and "40 000" are one.
@@ -247,6 +256,14 @@ def is_share(token: Token) -> bool:
         or following.lower_ in ("of", "and", "or")
         or (mixed and following.lower_ in lexicon.UNIT_WORDS)
     )
+
+
+def _number_or_unit_after_hyphen(doc: Doc, i: int) -> bool:
+    """ "one-half", "one-year", "a one-yen bid": the word after "one-" keeps it a number."""
+    if i >= len(doc):
+        return False
+    lower = doc[i].lower_
+    return is_number_word(lower) or lower in lexicon.UNIT_WORDS or lower in lexicon.CURRENCY_WORDS
 
 
 def _compound_ahead(doc: Doc, i: int) -> bool:

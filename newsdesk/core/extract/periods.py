@@ -91,7 +91,21 @@ def is_date_like(span: Span) -> bool:
 
 # Words that make the number after them a year: "the 2022 floods", "its 1998 law".
 _YEAR_DETERMINERS = frozenset(
-    {"the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your"}
+    {
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "my",
+        "your",
+        "whose",
+    }
 )
 
 

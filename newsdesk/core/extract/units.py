@@ -13,7 +13,13 @@ from spacy.tokens import Doc, Token
 
 from newsdesk.core.extract import lexicon
 from newsdesk.core.extract.numbers import SCALES, parse_number
-from newsdesk.core.extract.numerals import GLUED_UNIT, TRAILING_SCALES, next_is
+from newsdesk.core.extract.numerals import (
+    GLUED_UNIT,
+    TRAILING_SCALES,
+    continues_number,
+    is_numeric,
+    next_is,
+)
 
 # A capital letter for the scale, written onto an amount: "$2.174T", "£3B".
 LETTER_SCALES = {"T": "trillion", "B": "billion", "M": "million", "K": "thousand"}
@@ -161,3 +167,22 @@ def glued_measure(text: str, found: Measure) -> float | None:
     else:
         return None
     return number
+
+
+def rate_after(doc: Doc, i: int) -> tuple[str, int] | None:
+    """ "per 1,000 children", "per 100,000 people a month" at token ``i``: the rate's
+    words and where they end."""
+    if i + 1 >= len(doc) or doc[i].lower_ != "per" or not is_numeric(doc[i + 1]):
+        return None
+    j = i + 2
+    while j < len(doc) and (step := continues_number(doc, i + 1, j)):
+        j += step
+    if j < len(doc) and doc[j].pos_ in ("NOUN", "PROPN") and not doc[j].is_punct:
+        j += 1  # "per 1,000 children"
+    if (
+        j + 1 < len(doc)
+        and doc[j].lower_ in ("a", "an", "per")
+        and doc[j + 1].lower_ in ("day", "week", "month", "year")
+    ):
+        j += 2  # "… a year"
+    return " ".join(t.text for t in doc[i:j]), j
