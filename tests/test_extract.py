@@ -319,6 +319,22 @@ def test_dates_look_ahead_and_back_with_the_sentence(extractor: Extractor) -> No
     assert values["last Friday"] == "2015-09-18"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The mayor said the town would hold a day of mourning on Monday.", "2026-03-16"),
+        ("Officials are expected to publish the results by Thursday.", "2026-03-19"),
+        ("Classes were suspended in 312 schools until Monday.", "2026-03-16"),
+        ("The vote was held on Monday.", "2026-03-09"),
+    ],
+)
+def test_weekdays_after_would_expected_to_and_until_are_the_coming_ones(
+    extractor: Extractor, sentence: str, expected: str
+) -> None:
+    sheet = extractor.extract(sentence, published="2026-03-14")  # a Saturday
+    assert [d.value for d in sheet.dates] == [expected]
+
+
 def test_a_date_line_under_the_headline_is_the_story_date(extractor: Extractor) -> None:
     sheet = extractor.extract(
         "Robotics team honoured\nFriday, July 21, 2017\nThe team won a medal on Tuesday."

@@ -398,7 +398,12 @@ def _as_place_if_located(span: Span) -> Span:
     return Span(doc, span.start, span.end, label="GPE")
 
 
-_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
+# Verbs whose "to" infinitive looks ahead: "is due to meet", "are expected to publish".
+_AHEAD_VERBS = frozenset(
+    {"due", "set", "plan", "be", "expect", "schedule", "hope", "aim", "intend", "vow",
+     "pledge", "promise", "prepare", "threaten", "agree", "want"}
+)  # fmt: skip
 
 
 def _looks_ahead(span: Span) -> bool:
@@ -409,10 +414,14 @@ def _looks_ahead(span: Span) -> bool:
             break
         token = token.head
     if any(c.lower_ in _FUTURE_AUX or c.lemma_ == "will" for c in token.children):
-        return True
-    # "is due to meet", "are set to vote", "plans to": the infinitive's parent.
+        return True  # "will resume on Friday", "said it would vote on Monday"
+    if token.tag_ in ("VBP", "VBZ") and not any(c.dep_ == "auxpass" for c in token.children):
+        return True  # "Rovers host Dunmore on Sunday": the present of a fixture
+    if any(t.lower_ in ("until", "till") for t in span.doc[max(span.start - 1, 0) : span.start]):
+        return True  # "closed until Monday"
+    # "is due to meet", "are expected to publish", "plans to": the infinitive's parent.
     head = token.head
-    return token.tag_ == "VB" and head is not token and head.lemma_ in ("due", "set", "plan", "be")
+    return token.tag_ == "VB" and head is not token and head.lemma_ in _AHEAD_VERBS
 
 
 CHUNK_CHARS = 2_000
