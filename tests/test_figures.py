@@ -110,6 +110,12 @@ BOUNDS_AND_WORDS = [
     ("It posted a 12% increase in profit.", "12%", {"change": "up"}),
     ("Staff face a 10% cut.", "10%", {"change": "down"}),
     ("It made 12 cuts.", "12", {"change": None, "counted": "cuts"}),
+    ("Net debt fell to 2.9 billion pounds.", "2.9 billion pounds", {"change": "down"}),
+    ("Revenue climbed 4.6% to 31.8 billion pounds.", "31.8 billion pounds", {"change": "up"}),
+    ("Turnout was 68.2%, up from 63.5%.", "68.2%", {"change": "up"}),
+    ("Turnout was 68.2%, up from 63.5%.", "63.5%", {"change": None}),
+    ("It reported a reduction of 34% in deaths.", "34%", {"change": "down"}),
+    ("The bill went to 300 members.", "300", {"change": None}),
     ("A 5,000-strong crowd gathered.", "5,000", {"counted": "crowd", "kind": "count"}),
     ("The ratio was one over three.", "one over three", {"value": 1 / 3}),
     (

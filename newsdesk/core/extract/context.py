@@ -108,6 +108,16 @@ def change_of(doc: Doc, start: int) -> str | None:
     if i < 0:
         return None
     token = doc[i]
+    if token.lower_ in ("to", "of") and token.head.i < token.i:
+        # "net debt fell to 2.9 billion", "rose 6% to 4,950": the level it moved to;
+        # "a reduction of 34%": the size of the change the noun names.
+        lemma = token.head.lemma_.lower()
+        verb = token.head.pos_ in ("VERB", "AUX") and token.lower_ == "to"
+        if lemma in (lexicon.UP_VERBS if verb else lexicon.UP_NOUNS):
+            return "up"
+        if lemma in (lexicon.DOWN_VERBS if verb else lexicon.DOWN_NOUNS):
+            return "down"
+        return None
     if token.lower_ == "up":
         return "up"
     if token.lower_ == "down":
@@ -122,7 +132,11 @@ def change_of(doc: Doc, start: int) -> str | None:
 
 def change_after(doc: Doc, end: int) -> str | None:
     """``up``/``down`` when a change noun follows the figure: "a 12% increase" (but
-    "12 cuts" counts cuts)."""
+    "12 cuts" counts cuts), or "up from"/"down from" an earlier level ("68.2%, up from
+    63.5%")."""
+    i = end + 1 if end < len(doc) and doc[end].text == "," else end
+    if i + 1 < len(doc) and doc[i].lower_ in ("up", "down") and doc[i + 1].lower_ == "from":
+        return doc[i].lower_
     if end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].tag_ == "NN":
         lemma = doc[end].lemma_.lower()
         if lemma in lexicon.UP_NOUNS:
