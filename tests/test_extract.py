@@ -319,6 +319,17 @@ def test_dates_look_ahead_and_back_with_the_sentence(extractor: Extractor) -> No
     assert values["last Friday"] == "2015-09-18"
 
 
+def test_a_dateline_city_and_country_are_two_places_met_again_in_the_text(
+    extractor: Extractor,
+) -> None:
+    sheet = extractor.extract(
+        "Count Begins\n\nPODGORICA, Montenegro (AP) — Voters in Podgorica went to the "
+        "polls as Montenegro chose a mayor."
+    )
+    places = {e.name: len(e.mentions) for e in sheet.entities if e.label == "GPE"}
+    assert places == {"Podgorica": 2, "Montenegro": 2}
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
@@ -264,7 +265,18 @@ class Extractor:
         spans = [_as_place_if_located(span) for span in _join_split_names(doc) if _plausible(span)]
         if dateline is None:
             return spans
-        forced = [doc.char_span(dateline.start, dateline.end, label="GPE", alignment_mode="expand")]
+        # "PODGORICA, Montenegro" names a city and a country: one place each.
+        text = doc_text(doc)
+        forced = [
+            doc.char_span(
+                dateline.start + part.start(),
+                dateline.start + part.end(),
+                label="GPE",
+                alignment_mode="expand",
+            )
+            for part in re.finditer(r"[^,]*[^,\s]", text[dateline.start : dateline.end])
+            if part.group().strip()
+        ]
         if dateline.source:
             # The agency in "(Reuters)" is an organisation, whatever the NER says.
             at = article.text.find(f"({dateline.source})", dateline.end)
