@@ -77,6 +77,7 @@ def test_quote_over_several_paragraphs_keeps_its_speaker_in_each(extractor: Extr
     "text",
     [
         'Critics called the plan a "bridge to nowhere" on Tuesday.',
+        'The review noted that the mayor had faced "pressure" from local officials.',
         "The film “Gone With The Wind Again Forever” opened on Friday.",
         'The report, titled "Water for all the people of the valley", was published.',
     ],

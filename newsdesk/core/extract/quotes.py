@@ -196,9 +196,9 @@ def find_quotes(doc: Doc) -> list[QuoteReading]:
         if (cue_token is None or short) and _looks_like_a_title(text, start, inner):
             continue
         if short:
-            cue_token = _reporting_verb(doc, start, end)
+            cue_token = _reporting_verb(doc, start, end) if len(inner.split()) > 1 else None
             if cue_token is None:
-                continue  # scare quotes
+                continue  # scare quotes; one word in marks is never speech ('faced "pressure"')
         speaker: Token | None = None
         if cue_token is not None:
             subjects = [c for c in cue_token.children if c.dep_ in ("nsubj", "nsubjpass")]
