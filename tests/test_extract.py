@@ -330,6 +330,14 @@ def test_a_dateline_city_and_country_are_two_places_met_again_in_the_text(
     assert places == {"Podgorica": 2, "Montenegro": 2}
 
 
+def test_a_score_is_not_part_of_a_club_name(extractor: Extractor) -> None:
+    sheet = extractor.extract(
+        "LONDON (Reuters) - Rovers beat Ashford City 2-1 on Saturday to stay top of the league."
+    )
+    assert "Ashford City" in {e.name for e in sheet.entities}
+    assert not any(any(ch.isdigit() for ch in e.name) for e in sheet.entities)
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [

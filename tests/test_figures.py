@@ -116,6 +116,14 @@ BOUNDS_AND_WORDS = [
     ("Turnout was 68.2%, up from 63.5%.", "63.5%", {"change": None}),
     ("It reported a reduction of 34% in deaths.", "34%", {"change": "down"}),
     ("The bill went to 300 members.", "300", {"change": None}),
+    (
+        "MANILA, Philippines (AP) — The storm caused 340 million pesos in damage.",
+        "340 million pesos",
+        {"unit": "PHP"},
+    ),
+    ("Mexico spent 5 million pesos.", "5 million pesos", {"unit": "MXN"}),
+    ("Onions sell for 450 rupees in Karachi.", "450 rupees", {"unit": "PKR"}),
+    ("An average of 20 typhoons hit each year.", "An average of 20", {"qualifier": "about"}),
     ("A 5,000-strong crowd gathered.", "5,000", {"counted": "crowd", "kind": "count"}),
     ("The ratio was one over three.", "one over three", {"value": 1 / 3}),
     (

@@ -262,7 +262,11 @@ class Extractor:
 
     def _entity_spans(self, doc: Doc, article: Article, dateline: Dateline | None) -> list[Span]:
         """The NER's spans, with the dateline's place read as a place."""
-        spans = [_as_place_if_located(span) for span in _join_split_names(doc) if _plausible(span)]
+        spans = [
+            _as_place_if_located(_without_score(span))
+            for span in _join_split_names(doc)
+            if _plausible(span)
+        ]
         if dateline is None:
             return spans
         # "PODGORICA, Montenegro" names a city and a country: one place each.
@@ -356,6 +360,19 @@ _NAME_PARTICLES = frozenset(
     {"bin", "bint", "al", "el", "de", "da", "del", "della", "der", "di", "du", "la", "le", "van",
      "von", "ibn", "abu", "y", "dos", "das", "ben", "and", "of"}
 )  # fmt: skip
+
+
+def _without_score(span: Span) -> Span:
+    """ "beat Ashford City 2-1": the score the NER ran into the club's name goes."""
+    end = span.end
+    while (
+        end - span.start > 3
+        and span.doc[end - 1].like_num
+        and span.doc[end - 2].text in ("-", "–")
+        and span.doc[end - 3].like_num
+    ):
+        end -= 3
+    return span if end == span.end else Span(span.doc, span.start, end, label=span.label_)
 
 
 def _plausible(span: Span) -> bool:

@@ -23,6 +23,8 @@ QUALIFIERS: dict[tuple[str, ...], str] = {
     ("well", "over"): "more_than",
     ("just", "above"): "more_than",
     ("about",): "about",
+    ("an", "average", "of"): "about",
+    ("on", "average"): "about",
     ("around",): "about",
     ("roughly",): "about",
     ("approximately",): "about",
@@ -263,3 +265,14 @@ PERSON_NOUNS = frozenset(
      "nurse", "doctor", "teacher", "farmer", "pensioner", "resident", "owner", "widow",
      "brother", "sister", "grandmother", "grandfather", "child", "baby", "worker"}
 )  # fmt: skip
+
+# Currency names several countries share take the currency of the country the story
+# is about: "340 million pesos" in a Manila story are Philippine pesos.
+SHARED_CURRENCIES: dict[str, dict[str, str]] = {
+    "peso": {"philippines": "PHP", "philippine": "PHP", "manila": "PHP", "argentina": "ARS",
+             "buenos aires": "ARS", "colombia": "COP", "bogota": "COP", "chile": "CLP",
+             "santiago": "CLP", "uruguay": "UYU", "cuba": "CUP", "dominican republic": "DOP"},
+    "rupee": {"pakistan": "PKR", "karachi": "PKR", "lahore": "PKR", "islamabad": "PKR",
+              "sri lanka": "LKR", "colombo": "LKR", "nepal": "NPR", "kathmandu": "NPR",
+              "mauritius": "MUR"},
+}  # fmt: skip

@@ -105,7 +105,7 @@ def _read_measure(doc: Doc, tail: int, found: Measure, *, is_range: bool) -> int
     if lower in lexicon.CURRENCY_WORDS and not (lower == "won" and doc[tail].pos_ == "VERB"):
         if lower in ("real", "p", "won") and doc[tail].ent_type_ != "MONEY":
             return tail
-        found.currency = found.currency or lexicon.CURRENCY_WORDS[lower]
+        found.currency = found.currency or _currency_here(doc, lower)
         if lower in lexicon.SUBUNITS:
             found.unit = lower
         return tail + 1
@@ -186,3 +186,14 @@ def rate_after(doc: Doc, i: int) -> tuple[str, int] | None:
     ):
         j += 2  # "… a year"
     return " ".join(t.text for t in doc[i:j]), j
+
+
+def _currency_here(doc: Doc, word: str) -> str:
+    """The currency a currency word means in this story: "pesos" are Philippine in a
+    story about Manila, Mexican where nothing says otherwise."""
+    places = lexicon.SHARED_CURRENCIES.get(word.rstrip("s"), {})
+    if places:
+        for ent in doc.ents:
+            if ent.label_ in ("GPE", "NORP", "LOC") and ent.text.lower() in places:
+                return places[ent.text.lower()]
+    return lexicon.CURRENCY_WORDS[word]
