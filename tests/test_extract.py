@@ -332,7 +332,8 @@ def test_a_dateline_city_and_country_are_two_places_met_again_in_the_text(
 
 def test_a_score_is_not_part_of_a_club_name(extractor: Extractor) -> None:
     sheet = extractor.extract(
-        "LONDON (Reuters) - Rovers beat Ashford City 2-1 on Saturday to stay top of the league."
+        "LONDON, Jan 17 (Reuters) - Mark Tobin headed a late winner as Harbour United came "
+        "from behind to beat Ashford City 2-1 on Saturday, extending their unbeaten run."
     )
     assert "Ashford City" in {e.name for e in sheet.entities}
     assert not any(any(ch.isdigit() for ch in e.name) for e in sheet.entities)
