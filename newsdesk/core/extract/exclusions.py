@@ -30,9 +30,7 @@ BLOCKING_LABELS = frozenset(
     {"TIME", "ORDINAL", "PRODUCT", "LAW", "WORK_OF_ART", "FAC", "ORG", "EVENT", "PERSON"}
 )
 
-
 _DIAL_WORDS = frozenset({"dial", "dialled", "dialed", "dialling", "dialing", "ring", "call"})
-
 
 # Units that a named thing never starts with after its number.
 _MEASURES = frozenset(
@@ -40,10 +38,8 @@ _MEASURES = frozenset(
      "tons", "pounds", "ounces", "gallons", "barrels", "metres", "meters", "feet", "inches"}
 )  # fmt: skip
 
-
 # "555-1234" (a local number's exchange never starts with 0 or 1, so "100-1000" is a range).
 _PHONE = re.compile(r"^\+?[2-9]\d{2}[-. ]\d{4}$|^\+?\d{1,4}(?:[-. /]\d{2,4}){2,}$")
-
 
 # A telephone number or similar code starting at a number: "+1-222-2222-2222".
 # Spaced out, only when it opens with "+" or a trunk "0": "+44 20 7946 0958",
@@ -53,9 +49,7 @@ PHONE_AHEAD = re.compile(
     r"|[2-9]\d{2} \d{4}(?![\d])"  # "555 0199": four digits after a space are no thousands
 )
 
-
 _SCORE = re.compile(r"^\d{1,3}\s?[-–]\s?\d{1,3}$")
-
 
 _GAME_WORDS = frozenset(
     {"won", "win", "wins", "beat", "beats", "drew", "draw", "draws", "defeated", "defeat",

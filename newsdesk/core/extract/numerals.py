@@ -54,6 +54,17 @@ CURRENCY_PREFIX = re.compile(
     re.IGNORECASE,
 )
 
+# Scale words written after a number: "1.2 million", "$5bn", "30 lakh".
+TRAILING_SCALES = frozenset(
+    {"million", "billion", "trillion", "thousand", "bn", "mn", "m", "tn", "lakh", "lakhs",
+     "crore", "crores", "mln", "bln"}
+)  # fmt: skip
+
+# A unit or currency written onto the number: "40C", "5km", "115USD", "50p".
+GLUED_UNIT = re.compile(
+    r"^(?P<num>[-−]?\d[\d,]*(?:\.\d+)?)(?P<unit>[a-z°/$元]+(?:\^?[23²³])?\.?)$", re.IGNORECASE
+)
+
 
 def bare(token: Token) -> str:
     """The token's text without a full stop the tokenizer left on it ("40C.", "m.")."""
@@ -358,17 +369,6 @@ def value_of_text(text: str) -> float | None:
     return parse_number(cleaned)
 
 
-TRAILING_SCALES = frozenset(
-    {"million", "billion", "trillion", "thousand", "bn", "mn", "m", "tn", "lakh", "lakhs",
-     "crore", "crores", "mln", "bln"}
-)  # fmt: skip
-
-
-# A currency written onto the number: "NZ$30", "$5bn" when not split off.
-GLUED_UNIT = re.compile(
-    r"^(?P<num>[-−]?\d[\d,]*(?:\.\d+)?)(?P<unit>[a-z°/$元]+(?:\^?[23²³])?\.?)$", re.IGNORECASE
-)
-
-
 def next_is(doc: Doc, i: int, *words: str) -> bool:
+    """Whether token ``i`` exists and is one of ``words`` (lower case)."""
     return i < len(doc) and doc[i].lower_ in words

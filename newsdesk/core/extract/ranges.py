@@ -29,7 +29,6 @@ if TYPE_CHECKING:
 
 RANGE_JOINERS = frozenset({"to", "and", "-", "–", "—", "or"})
 
-
 _SCALED = re.compile(r"^\d[\d,.]*(?P<suffix>bn|mn|m|k|tn)$", re.IGNORECASE)
 
 
