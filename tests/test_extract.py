@@ -330,6 +330,17 @@ def test_a_dateline_city_and_country_are_two_places_met_again_in_the_text(
     assert places == {"Podgorica": 2, "Montenegro": 2}
 
 
+def test_an_acronym_is_the_organisation_it_stands_for(extractor: Extractor) -> None:
+    sheet = extractor.extract(
+        "The Korean Central News Agency said the test went well. Leaders watched, KCNA said. "
+        "Staff at the Indonesian embassy and the Indonesian Navy declined to comment."
+    )
+    names = {e.name: len(e.mentions) for e in sheet.entities}
+    assert names.get("Korean Central News Agency") == 2
+    assert "KCNA" not in names
+    assert "Indonesian Navy" in names and "Indonesian" in names  # a nationality stays apart
+
+
 def test_a_score_is_not_part_of_a_club_name(extractor: Extractor) -> None:
     sheet = extractor.extract(
         "LONDON, Jan 17 (Reuters) - Mark Tobin headed a late winner as Harbour United came "

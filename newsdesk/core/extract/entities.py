@@ -178,23 +178,35 @@ def _merge_short_forms(groups: list[EntityGroup]) -> list[EntityGroup]:
         short_words = _words(short.name)
         if not short_words or short.label not in ("PERSON", "ORG", "FAC", "GPE", "NORP"):
             continue
-        targets = [
-            j
-            for j, long in enumerate(groups)
-            if j != i
-            and (
-                _compatible(long.label, short.label)
-                # "said Bolden" tagged a place is still Charles Bolden.
-                or (
-                    long.label == "PERSON"
-                    and len(short_words) == 1
-                    and not short.name.isupper()  # "DAB" is an acronym, not a surname
-                    and all(w[:1].isupper() for w in long.name.split())
+        targets = (
+            [
+                j
+                for j, long in enumerate(groups)
+                if j != i
+                and (
+                    _compatible(long.label, short.label)
+                    # "said Bolden" tagged a place is still Charles Bolden.
+                    or (
+                        long.label == "PERSON"
+                        and len(short_words) == 1
+                        and not short.name.isupper()  # "DAB" is an acronym, not a surname
+                        and all(w[:1].isupper() for w in long.name.split())
+                    )
                 )
-            )
-            and len(_words(long.name)) > len(short_words)
-            and _is_short_form(short_words, _words(long.name), _kind(long.label))
-        ]
+                and len(_words(long.name)) > len(short_words)
+                and _is_short_form(short_words, _words(long.name), _kind(long.label))
+            ]
+            or [
+                # "Harwell" for "Harwell Foods", "WHO" for "World Health Organization",
+                # whatever label the short form was given.
+                j
+                for j, long in enumerate(groups)
+                if j != i
+                and long.label in ("ORG", "FAC")
+                and short.label in ("ORG", "FAC", "PERSON")  # "Indonesian", "California" stay
+                and _names_organisation(short.name, long.name)
+            ]
+        )
         if len(targets) == 1 and targets[0] not in absorbed:
             groups[targets[0]].mentions.extend(short.mentions)
             absorbed.add(i)
@@ -204,6 +216,21 @@ def _merge_short_forms(groups: list[EntityGroup]) -> list[EntityGroup]:
         group.mentions.sort()
         result.append(group)
     return result
+
+
+_NOT_IN_INITIALS = frozenset({"of", "for", "the", "and", "&", "on", "in", "de", "du"})
+
+
+def _names_organisation(short: str, long: str) -> bool:
+    """Whether ``short`` is the first word of organisation ``long`` ("Harwell" of
+    "Harwell Foods") or its initials ("WHO", "NDRRMC")."""
+    words = long.split()
+    if len(words) < 2 or " " in short:
+        return False
+    if short.isupper() and len(short) >= 3:
+        initials = "".join(w[0] for w in words if w.lower() not in _NOT_IN_INITIALS)
+        return initials.upper() == short
+    return len(short) > 3 and short[:1].isupper() and words[0] == short
 
 
 def _compatible(first: str, second: str) -> bool:
