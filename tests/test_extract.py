@@ -341,6 +341,15 @@ def test_an_acronym_is_the_organisation_it_stands_for(extractor: Extractor) -> N
     assert "Indonesian Navy" in names and "Indonesian" in names  # a nationality stays apart
 
 
+def test_a_dateline_date_the_ner_misses_is_still_a_date(extractor: Extractor) -> None:
+    sheet = extractor.extract(
+        "Rupee Falls\n\nNEW DELHI, Aug 5 (Reuters) - The rupee fell on Tuesday.",
+        published="2026-08-06",
+    )
+    assert ("Aug 5", "2026-08-05") in [(d.text, d.value) for d in sheet.dates]
+    assert [f.text for f in sheet.figures] == []
+
+
 def test_a_score_is_not_part_of_a_club_name(extractor: Extractor) -> None:
     sheet = extractor.extract(
         "LONDON, Jan 17 (Reuters) - Mark Tobin headed a late winner as Harbour United came "
@@ -357,6 +366,8 @@ def test_a_score_is_not_part_of_a_club_name(extractor: Extractor) -> None:
         ("Officials are expected to publish the results by Thursday.", "2026-03-19"),
         ("Classes were suspended in 312 schools until Monday.", "2026-03-16"),
         ("The vote was held on Monday.", "2026-03-09"),
+        ("The firm said on Wednesday it would cut 1,200 jobs.", "2026-03-11"),
+        ("The road had been closed until Tuesday, when crews reopened it.", "2026-03-10"),
     ],
 )
 def test_weekdays_after_would_expected_to_and_until_are_the_coming_ones(

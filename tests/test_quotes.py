@@ -188,3 +188,15 @@ def test_speaker_from_a_colon_or_according_to(
     (quote,) = sheet.quotes
     assert quote.cue == cue
     assert speaker_name(sheet, quote) == name
+
+
+def test_a_short_last_sentence_of_a_split_quote_is_kept(extractor: Extractor) -> None:
+    sheet = extractor.extract(
+        '"The water came up so fast that nobody could save anything," Lopez said. '
+        '"We lost everything."'
+    )
+    assert [q.text for q in sheet.quotes] == [
+        "The water came up so fast that nobody could save anything",
+        "We lost everything",
+    ]
+    assert sheet.quotes[1].cue == "said"

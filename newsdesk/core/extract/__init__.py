@@ -182,6 +182,10 @@ class Extractor:
             )
             for n, r in enumerate(find_figures(doc), start=1)
         ]
+        date_spans = [e for e in doc.ents if e.label_ == "DATE" and is_date_like(e)]
+        missed = _dateline_date(doc, article.text, dateline, date_spans)
+        if missed is not None:  # "NEW DELHI, Aug 5 (Reuters)" the NER did not mark
+            date_spans = sorted([*date_spans, missed], key=lambda e: e.start)
         dates = [
             DateFact(
                 id=f"d{n}",
@@ -190,9 +194,7 @@ class Extractor:
                 end=ent.end_char,
                 value=resolve_date(ent.text, story_date, future=_looks_ahead(ent)),
             )
-            for n, ent in enumerate(
-                (e for e in doc.ents if e.label_ == "DATE" and is_date_like(e)), start=1
-            )
+            for n, ent in enumerate(date_spans, start=1)
         ]
         quotes = []
         for n, reading in enumerate(find_quotes(doc), start=1):
@@ -362,6 +364,21 @@ _NAME_PARTICLES = frozenset(
 )  # fmt: skip
 
 
+def _dateline_date(
+    doc: Doc, text: str, dateline: Dateline | None, known: list[Span]
+) -> Span | None:
+    """The dateline's date as a span, when no DATE span already covers it."""
+    if dateline is None or not dateline.date_text:
+        return None
+    at = text.find(dateline.date_text, dateline.start)
+    if at == -1:
+        return None
+    span = doc.char_span(at, at + len(dateline.date_text), label="DATE", alignment_mode="expand")
+    if span is None or any(e.start < span.end and span.start < e.end for e in known):
+        return None
+    return span
+
+
 def _without_score(span: Span) -> Span:
     """ "beat Ashford City 2-1": the score the NER ran into the club's name goes."""
     end = span.end
@@ -442,11 +459,21 @@ def _looks_ahead(span: Span) -> bool:
         if token.pos_ in ("VERB", "AUX") or token.head is token:
             break
         token = token.head
+    doc = span.doc
+    before = doc[span.start - 1] if span.start else None
+    if before is not None and before.lower_ == "on" and span.start >= 2:
+        before = doc[span.start - 2]
+    if before is not None and before.tag_ == "VBD":
+        return False  # "said on Wednesday it would cut jobs": the saying was on Wednesday
+    if any(c.lower_ == "had" for c in token.children) or any(
+        c.lower_ == "had" for c in token.head.children
+    ):
+        return False  # "had been closed until Tuesday": past before the past
     if any(c.lower_ in _FUTURE_AUX or c.lemma_ == "will" for c in token.children):
         return True  # "will resume on Friday", "said it would vote on Monday"
     if token.tag_ in ("VBP", "VBZ") and not any(c.dep_ == "auxpass" for c in token.children):
         return True  # "Rovers host Dunmore on Sunday": the present of a fixture
-    if any(t.lower_ in ("until", "till") for t in span.doc[max(span.start - 1, 0) : span.start]):
+    if any(t.lower_ in ("until", "till") for t in doc[max(span.start - 1, 0) : span.start]):
         return True  # "closed until Monday"
     # "is due to meet", "are expected to publish", "plans to": the infinitive's parent.
     head = token.head

@@ -103,11 +103,18 @@ def inclusive_bound(doc: Doc, end: int, qualifier: str | None) -> tuple[int, str
 def change_of(doc: Doc, start: int) -> str | None:
     """``up``/``down`` when the figure is a change: "rose 3%", "fell by 200"."""
     i = start - 1
-    if i >= 0 and doc[i].lower_ == "by":
+    by = i >= 0 and doc[i].lower_ == "by"
+    if by:
         i -= 1
     if i < 0:
         return None
     token = doc[i]
+    if by and token.pos_ in ("NOUN", "PROPN") and token.head.pos_ == "VERB":
+        token = token.head  # "raised rates by 25 basis points"
+    if token.lower_ == "to" and i >= 2:
+        moved = _moved_from(doc, i)
+        if moved is not None:
+            return moved  # "rose from 1,200 to 1,950": the new level
     if token.lower_ in ("to", "of") and token.head.i < token.i:
         # "net debt fell to 2.9 billion", "rose 6% to 4,950": the level it moved to;
         # "a reduction of 34%": the size of the change the noun names.
@@ -123,6 +130,9 @@ def change_of(doc: Doc, start: int) -> str | None:
     if token.lower_ == "down":
         return "down"
     if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
+        moved = start < len(doc) and doc[start].lower_ in ("from", "to")  # "raised from 10"
+        if token.lemma_.lower() in lexicon.CHANGED_BY and not by and not moved:
+            return None  # "raised $10 million" for a cause; "raised rates by 25 points" moves
         if token.lemma_.lower() in lexicon.UP_VERBS:
             return "up"
         if token.lemma_.lower() in lexicon.DOWN_VERBS:
@@ -143,4 +153,14 @@ def change_after(doc: Doc, end: int) -> str | None:
             return "up"
         if lemma in lexicon.DOWN_NOUNS:
             return "down"
+    return None
+
+
+def _moved_from(doc: Doc, to: int) -> str | None:
+    """The direction of "<verb> from X to": the verb before the "from" a few words back."""
+    for k in range(to - 1, max(to - 7, 0), -1):
+        if doc[k].lower_ == "from":
+            return change_of(doc, k) if k > 0 else None
+        if doc[k].is_punct and doc[k].text not in (",", ".", "$", "%"):
+            return None
     return None

@@ -196,9 +196,10 @@ def _merge_short_forms(groups: list[EntityGroup]) -> list[EntityGroup]:
                 and len(_words(long.name)) > len(short_words)
                 and _is_short_form(short_words, _words(long.name), _kind(long.label))
             ]
-            or [
+            + [
                 # "Harwell" for "Harwell Foods", "WHO" for "World Health Organization",
-                # whatever label the short form was given.
+                # whatever label the short form was given; with a "Ruth Harwell" in the
+                # story too, "Harwell" is left alone (either could be meant).
                 j
                 for j, long in enumerate(groups)
                 if j != i
@@ -207,6 +208,7 @@ def _merge_short_forms(groups: list[EntityGroup]) -> list[EntityGroup]:
                 and _names_organisation(short.name, long.name)
             ]
         )
+        targets = list(dict.fromkeys(targets))
         if len(targets) == 1 and targets[0] not in absorbed:
             groups[targets[0]].mentions.extend(short.mentions)
             absorbed.add(i)

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsdesk.core.extract import lexicon
 from newsdesk.core.extract.doctext import doc_text
+from newsdesk.core.extract.numbers import is_number_word
 from newsdesk.core.extract.numerals import is_share
 from newsdesk.core.extract.periods import (
     YEAR,
@@ -69,6 +70,8 @@ def blocked_tokens(doc: Doc) -> set[int]:
             continue  # "held for 12 hours" is a length of time, a figure
         if all(t.lower_ in lexicon.CURRENCY_SYMBOLS or has_digits(t) or t.is_punct for t in ent):
             continue  # "GBP 350" tagged ORG is an amount
+        if ent.label_ == "ORG" and all(is_number_word(t.lower_) for t in ent):
+            continue  # "nil" on its own tagged ORG is nought
         if ent.label_ == "ORDINAL" and is_share(ent[-1]):
             continue  # "one and a fourth", "a fifth" on its own
         if len(ent) > 1 and ent[0].like_num and ent[1].lower_ in _MEASURES:

@@ -323,6 +323,7 @@ def _find_range(doc: Doc, phrase: _Phrase, blocked: set[int]) -> None:
         changes_to = joiner == "to" and (
             (before != "from" and own_unit and change_of(doc, start) is not None)
             or moves_from(doc, start)
+            or (before == "by" and change_of(doc, start) is not None)  # "fell by 12 to 47"
         )
         mixed = doc[end - 1].text == "%" and doc[joint + 1].lower_ in lexicon.CURRENCY_SYMBOLS
         if (joiner != "and" or before == "between") and not changes_to and not mixed:
@@ -476,10 +477,14 @@ def _find_range_with_units(doc: Doc, phrase: _Phrase, blocked: set[int]) -> None
     """A range written with its unit on both sides: "44 mg to 50 mg", "$10-$20"."""
     start, value = phrase.phrase_start, phrase.value
     rises_to = (
-        (phrase.percent or phrase.currency is not None or phrase.unit is not None)
-        and change_of(doc, start) is not None
-        and not (start and doc[start - 1].lower_ == "from")
-    ) or moves_from(doc, start)
+        (
+            (phrase.percent or phrase.currency is not None or phrase.unit is not None)
+            and change_of(doc, start) is not None
+            and not (start and doc[start - 1].lower_ == "from")
+        )
+        or moves_from(doc, start)
+        or (start > 0 and doc[start - 1].lower_ == "by" and change_of(doc, start) is not None)
+    )  # "rose 3% to 5%", "rose from 10 to 20", "fell by 12 to 47": two figures
     if phrase.is_range or value is None or rises_to:
         return
     partner = range_partner(

@@ -153,7 +153,12 @@ CURRENCY_WORDS: dict[str, str] = {
     "dirhams": "AED", "riyal": "SAR", "riyals": "SAR", "shekel": "ILS", "shekels": "ILS",
     "ringgit": "MYR", "baht": "THB", "rupiah": "IDR", "taka": "BDT", "hryvnia": "UAH",
     "hryvnias": "UAH", "zloty": "PLN", "zlotys": "PLN", "cedi": "GHS", "cedis": "GHS",
-    "birr": "ETB", "kwacha": "ZMW", "dinar": "KWD", "dinars": "KWD",
+    "birr": "ETB", "kwacha": "ZMW", "dinar": "KWD", "dinars": "KWD", "forint": "HUF",
+    "forints": "HUF", "koruna": "CZK", "korunas": "CZK", "lev": "BGN", "leva": "BGN",
+    "lei": "RON", "leu": "RON", "tenge": "KZT", "lari": "GEL", "dram": "AMD", "kyat": "MMK",
+    "riel": "KHR", "kip": "LAK", "soles": "PEN", "boliviano": "BOB", "bolivianos": "BOB",
+    "guarani": "PYG", "quetzal": "GTQ", "quetzales": "GTQ", "lempira": "HNL",
+    "lempiras": "HNL", "kwanza": "AOA", "dalasi": "GMD", "ariary": "MGA",
 }  # fmt: skip
 # Adjectives that make "dollars" a different currency.
 CURRENCY_COUNTRIES: dict[str, str] = {
@@ -218,13 +223,19 @@ TIME_SUFFIXES = frozenset({"a.m.", "p.m.", "am", "pm", "a.m", "p.m", "gmt", "utc
 
 UP_VERBS = frozenset(
     {"rise", "increase", "climb", "grow", "gain", "jump", "surge", "soar", "rally", "advance",
-     "swell", "spike", "rebound", "widen", "expand", "double"}
+     "swell", "spike", "rebound", "widen", "expand", "double", "raise", "lift", "boost",
+     "hike", "accelerate", "quicken", "triple"}
 )  # fmt: skip
 DOWN_VERBS = frozenset(
     {"fall", "drop", "decline", "decrease", "slide", "slip", "plunge", "lose", "shed", "cut",
      "sink", "tumble", "dip", "shrink", "ease", "retreat", "plummet", "slump", "narrow",
-     "contract"}
+     "contract", "slow", "reduce", "lower", "slash", "trim", "halve"}
 )  # fmt: skip
+# Verbs that move something else: their amount is a change only after "by" ("raised
+# rates by 25 points"); straight after the verb it is what was raised ("raised $10m").
+CHANGED_BY = frozenset(
+    {"raise", "lift", "boost", "hike", "lower", "reduce", "slash", "trim", "halve"}
+)
 # Nouns after a figure that make it a change: "a 12% increase", "a 3.5% drop".
 UP_NOUNS = frozenset(
     {"increase", "rise", "gain", "jump", "surge", "growth", "hike", "rally", "climb", "spike",
@@ -262,6 +273,10 @@ ORG_HEADS = frozenset(
 PERSON_NOUNS = frozenset(
     {"man", "woman", "boy", "girl", "son", "daughter", "mother", "father", "wife", "husband",
      "defendant", "suspect", "victim", "driver", "teenager", "student", "officer", "soldier",
+     "grandson", "granddaughter", "nephew", "niece", "cousin", "uncle", "aunt", "friend",
+     "neighbour", "neighbor", "partner", "girlfriend", "boyfriend", "passenger", "pedestrian",
+     "cyclist", "motorist", "patient", "pupil", "inmate", "prisoner", "journalist", "tourist",
+     "hiker", "climber", "swimmer", "fisherman", "miner", "stepson", "stepdaughter",
      "nurse", "doctor", "teacher", "farmer", "pensioner", "resident", "owner", "widow",
      "brother", "sister", "grandmother", "grandfather", "child", "baby", "worker"}
 )  # fmt: skip

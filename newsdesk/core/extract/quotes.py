@@ -197,7 +197,11 @@ def find_quotes(doc: Doc) -> list[QuoteReading]:
             continue
         if short:
             cue_token = _reporting_verb(doc, start, end) if len(inner.split()) > 1 else None
-            if cue_token is None:
+            # '"…," Lopez said. "We lost everything."': the end of a split quote.
+            goes_on = (
+                bool(readings) and start - readings[-1].end < 80 and inner.rstrip()[-1:] in ".!?"
+            )
+            if cue_token is None and not goes_on:
                 continue  # scare quotes; one word in marks is never speech ('faced "pressure"')
         speaker: Token | None = None
         if cue_token is not None:

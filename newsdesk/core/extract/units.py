@@ -177,8 +177,12 @@ def rate_after(doc: Doc, i: int) -> tuple[str, int] | None:
     j = i + 2
     while j < len(doc) and (step := continues_number(doc, i + 1, j)):
         j += step
-    if j < len(doc) and doc[j].pos_ in ("NOUN", "PROPN") and not doc[j].is_punct:
-        j += 1  # "per 1,000 children"
+    k = j
+    while k < len(doc) and k - j < 3 and doc[k].pos_ in ("ADJ", "NOUN", "PROPN"):
+        k += 1
+    while k > j and doc[k - 1].pos_ == "ADJ":
+        k -= 1  # the words end on their noun
+    j = k  # "per 1,000 children", "per 1,000 live births"
     if (
         j + 1 < len(doc)
         and doc[j].lower_ in ("a", "an", "per")
