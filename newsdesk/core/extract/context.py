@@ -130,8 +130,8 @@ def change_of(doc: Doc, start: int) -> str | None:
     if token.lower_ == "down":
         return "down"
     if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
-        moved = start < len(doc) and doc[start].lower_ in ("from", "to")  # "raised from 10"
-        if token.lemma_.lower() in lexicon.CHANGED_BY and not by and not moved:
+        levels = start < len(doc) and doc[start].lower_ in ("from", "to")  # "raised from 10"
+        if token.lemma_.lower() in lexicon.CHANGED_BY and not by and not levels:
             return None  # "raised $10 million" for a cause; "raised rates by 25 points" moves
         if token.lemma_.lower() in lexicon.UP_VERBS:
             return "up"
