@@ -200,3 +200,13 @@ def test_a_short_last_sentence_of_a_split_quote_is_kept(extractor: Extractor) ->
         "We lost everything",
     ]
     assert sheet.quotes[1].cue == "said"
+
+
+def test_words_in_marks_after_a_quote_are_no_continuation_unless_a_sentence_starts(
+    extractor: Extractor,
+) -> None:
+    sheet = extractor.extract(
+        '"We will keep the clinics open through the winter," she said at the meeting. '
+        'Critics had earlier described the budget as "a mess."'
+    )
+    assert [q.text for q in sheet.quotes] == ["We will keep the clinics open through the winter"]

@@ -197,9 +197,13 @@ def find_quotes(doc: Doc) -> list[QuoteReading]:
             continue
         if short:
             cue_token = _reporting_verb(doc, start, end) if len(inner.split()) > 1 else None
-            # '"…," Lopez said. "We lost everything."': the end of a split quote.
+            # '"…," Lopez said. "We lost everything."': the end of a split quote, a
+            # sentence of its own after the speaker ('calling it "a disgrace."' is not).
             goes_on = (
-                bool(readings) and start - readings[-1].end < 80 and inner.rstrip()[-1:] in ".!?"
+                bool(readings)
+                and start - readings[-1].end < 80
+                and inner.rstrip()[-1:] in ".!?"
+                and text[readings[-1].end : start].rstrip(' "“')[-1:] in (".", "!", "?", ":")
             )
             if cue_token is None and not goes_on:
                 continue  # scare quotes; one word in marks is never speech ('faced "pressure"')
