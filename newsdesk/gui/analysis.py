@@ -25,6 +25,24 @@ from newsdesk.gui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
+_frozen = False
+
+
+def _freeze_long_lived() -> None:
+    """Move what is alive once the pipeline has loaded out of the collector's reach.
+
+    The pipeline's hundreds of thousands of objects live as long as the process; while
+    the collector walked them, a full collection stalled the window for tens of
+    milliseconds mid-edit. Done once per process, after a collection, so no garbage is
+    kept for good.
+    """
+    global _frozen
+    if not _frozen:
+        gc.collect()
+        gc.freeze()
+        _frozen = True
+
+
 DEBOUNCE_MS = 600
 
 
@@ -116,10 +134,7 @@ class AnalysisController(QObject):
 
     def _loaded(self, extractor: SheetExtractor) -> None:
         self._extractor = extractor
-        # The pipeline's hundreds of thousands of objects live as long as the window:
-        # moved out of the collector's reach, a full collection no longer walks them
-        # all, and no longer stalls the window for tens of milliseconds mid-edit.
-        gc.freeze()
+        _freeze_long_lived()
         log.info("analysis ready with %s", extractor.model_name)
         self.model_loaded.emit(extractor.model_name)
         if self._wanted:
