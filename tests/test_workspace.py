@@ -11,9 +11,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QAction, QTextCursor
-from PySide6.QtWidgets import QAbstractItemDelegate, QComboBox, QLineEdit, QMessageBox
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QMessageBox,
+)
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -81,6 +87,9 @@ def highlighted(window: MainWindow, fact_id: str) -> list[str]:
 def edit_cell(qtbot: QtBot, window: MainWindow, fact_id: str, column: int, typed: str) -> None:
     """Edit one cell as an editor does: F2 on it, type, Enter."""
     view = window.facts_panel.view
+    # The last edit's editor may still wait for deleteLater; let it go first, or it is
+    # the one found below and vanishes under the test.
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     index = find_fact_in_tree(view, fact_id, column)
     view.setCurrentIndex(index)
     view.edit(index)
