@@ -11,17 +11,17 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from newsdesk.core.diff import FactChange, SheetDiff, show_value
 from newsdesk.core.matching import Fact
 from newsdesk.core.model import FactSheet
 from newsdesk.core.render import fact_title, fact_value
+from newsdesk.gui.table_model import AnyIndex, FlatTableModel
 
 CHANGE_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's FactChange
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 _TINTS = {
     "added": QColor(222, 245, 222),
@@ -39,7 +39,7 @@ class DiffColumn(IntEnum):
     CHANGE = 3
 
 
-class DiffModel(QAbstractTableModel):
+class DiffModel(FlatTableModel):
     """The facts of two versions, paired (see the module docstring)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -83,19 +83,11 @@ class DiffModel(QAbstractTableModel):
     def diff(self) -> SheetDiff | None:
         return self._diff
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def row_total(self) -> int:
+        return len(self._rows)
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(DiffColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (self.tr("Fact"), self.old_label, self.new_label, self.tr("Change"))
-        return titles[section] if 0 <= section < len(titles) else None
+    def titles(self) -> tuple[str, ...]:
+        return (self.tr("Fact"), self.old_label, self.new_label, self.tr("Change"))
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         change = self.change(index.row()) if index.isValid() else None

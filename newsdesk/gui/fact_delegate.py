@@ -8,13 +8,12 @@ window's undoable corrections.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QObject, Qt
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from newsdesk.core.model import STATUSES
 from newsdesk.gui.facts_model import FactsModel, status_text
-
-AnyIndex = QModelIndex | QPersistentModelIndex
+from newsdesk.gui.table_model import AnyIndex
 
 
 class FactDelegate(QStyledItemDelegate):

@@ -20,7 +20,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPalette
@@ -38,6 +37,7 @@ from newsdesk.core.render import (
     grouped_facts,
 )
 from newsdesk.gui import kinds
+from newsdesk.gui.table_model import AnyIndex, column_title
 
 log = logging.getLogger(__name__)
 
@@ -47,8 +47,6 @@ GROUP_ROLE = Qt.ItemDataRole.UserRole + 3  # the group key ("people", "figures",
 
 _GROUP_ID = 0  # internalId of top-level rows; fact rows store their group row + 1
 _TITLE_LIMIT = 90  # quotes are cut to this many characters in the tree
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 class Column(IntEnum):
@@ -191,8 +189,6 @@ class FactsModel(QAbstractItemModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
         titles = (
             self.tr("Fact"),
             self.tr("Value"),
@@ -200,7 +196,7 @@ class FactsModel(QAbstractItemModel):
             self.tr("Source / speaker"),
             self.tr("Note"),
         )
-        return titles[section] if 0 <= section < len(titles) else None
+        return column_title(titles, section, orientation, role)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

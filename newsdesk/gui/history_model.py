@@ -5,14 +5,13 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QFont
 
+from newsdesk.gui.table_model import AnyIndex, FlatTableModel
 from newsdesk.storage import VersionInfo
 
 VERSION_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's VersionInfo
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 class HistoryColumn(IntEnum):
@@ -26,7 +25,7 @@ class HistoryColumn(IntEnum):
     CHECKED = 5
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(FlatTableModel):
     """A read-only table over a story's :class:`~newsdesk.storage.VersionInfo` list.
 
     Newest first; the version open in the window is shown in bold. Columns:
@@ -61,18 +60,11 @@ class HistoryModel(QAbstractTableModel):
     def versions(self) -> list[VersionInfo]:
         return list(self._versions)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._versions)
+    def row_total(self) -> int:
+        return len(self._versions)
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HistoryColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (
+    def titles(self) -> tuple[str, ...]:
+        return (
             self.tr("Version"),
             self.tr("Saved"),
             self.tr("Facts"),
@@ -80,7 +72,6 @@ class HistoryModel(QAbstractTableModel):
             self.tr("Editor"),
             self.tr("Checked"),
         )
-        return titles[section] if 0 <= section < len(titles) else None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         version = self.version(index.row()) if index.isValid() else None

@@ -11,14 +11,13 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
+from newsdesk.gui.table_model import AnyIndex, FlatTableModel
 from newsdesk.storage import SearchHit, StoryInfo
 
 STORY_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's StoryInfo
 VERSION_ROLE = Qt.ItemDataRole.UserRole + 2  # the version to open (the matching one)
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 class LibraryColumn(IntEnum):
@@ -33,7 +32,7 @@ class LibraryColumn(IntEnum):
     FOUND = 6
 
 
-class LibraryModel(QAbstractTableModel):
+class LibraryModel(FlatTableModel):
     """A read-only table of stories or search hits (see the module docstring)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -65,18 +64,11 @@ class LibraryModel(QAbstractTableModel):
             return None
         return hit.version
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._stories)
+    def row_total(self) -> int:
+        return len(self._stories)
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(LibraryColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (
+    def titles(self) -> tuple[str, ...]:
+        return (
             self.tr("Story"),
             self.tr("Versions"),
             self.tr("Last saved"),
@@ -85,7 +77,6 @@ class LibraryModel(QAbstractTableModel):
             self.tr("Unverified"),
             self.tr("Found"),
         )
-        return titles[section] if 0 <= section < len(titles) else None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         story = self.story(index.row()) if index.isValid() else None
