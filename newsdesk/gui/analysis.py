@@ -130,11 +130,16 @@ class AnalysisController(QObject):
 
     def load(self, loader: ExtractorLoader) -> None:
         """Load the pipeline on the NLP thread; ``model_loaded`` or ``model_failed`` follows."""
-        self._runner.run(loader, on_success=self._loaded, on_failure=self._load_failed)
+
+        def load_and_freeze() -> SheetExtractor:
+            extractor = loader()
+            _freeze_long_lived()  # the collection runs here, on the NLP thread
+            return extractor
+
+        self._runner.run(load_and_freeze, on_success=self._loaded, on_failure=self._load_failed)
 
     def _loaded(self, extractor: SheetExtractor) -> None:
         self._extractor = extractor
-        _freeze_long_lived()
         log.info("analysis ready with %s", extractor.model_name)
         self.model_loaded.emit(extractor.model_name)
         if self._wanted:
