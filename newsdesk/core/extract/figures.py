@@ -44,6 +44,7 @@ from newsdesk.core.extract.numerals import (
     continues_number,
     is_numeric,
     match_before,
+    number_end,
     ratio_after,
     value_of,
     value_of_text,
@@ -570,9 +571,7 @@ def _cents_after(doc: Doc, end: int) -> tuple[float, int] | None:
         i += 1
     if i >= len(doc) or not is_numeric(doc[i]):
         return None
-    j = i + 1
-    while j < len(doc) and (step := continues_number(doc, i, j)):
-        j += step
+    j = number_end(doc, i, i + 1)
     value = value_of(doc[i:j])
     if value is None or not 0 < value < 100 or not float(value).is_integer():
         return None

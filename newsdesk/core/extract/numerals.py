@@ -8,6 +8,7 @@ scale or the rest of a number; "3/4 cup" is a fraction, "9/11" is not.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from spacy.tokens import Doc, Span, Token
 
@@ -290,6 +291,14 @@ def _counting_on(doc: Doc, i: int) -> bool:
     return after is None or after.is_punct or after.lower_ in ("and", "or")
 
 
+def number_end(doc: Doc, start: int, at: int, blocked: Collection[int] = ()) -> int:
+    """Where the number that began at token ``start`` ends, reading on from ``at``
+    (never into ``blocked`` tokens)."""
+    while at < len(doc) and at not in blocked and (step := continues_number(doc, start, at)):
+        at += step
+    return at
+
+
 def over_fraction(doc: Doc, i: int) -> bool:
     """ "1 over 3", "one over twenty" said as a fraction: "over" between two bare
     numbers with nothing counted after them ("$2000 over 3 years" is a hedge, "won
@@ -321,9 +330,7 @@ def ratio_after(doc: Doc, i: int) -> tuple[float, int] | None:
         return None
     if j >= len(doc) or not (has_digits(doc[j]) or doc[j].lower_ in UNITS | TENS):
         return None
-    k = j + 1
-    while k < len(doc) and (step := continues_number(doc, j, k)):
-        k += step
+    k = number_end(doc, j, j + 1)
     if k < len(doc) and (doc[k].lower_ in lexicon.UNIT_WORDS or doc[k].ent_type_ == "DATE"):
         return None  # "5 in 10 days" is a count and a period, not a ratio
     if doc[j].ent_type_ == "DATE":

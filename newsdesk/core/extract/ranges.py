@@ -18,9 +18,9 @@ from newsdesk.core.extract.numerals import (
     TRAILING_SCALES,
     bare,
     compound_hyphen,
-    continues_number,
     is_numeric,
     next_is,
+    number_end,
     value_of,
 )
 
@@ -83,9 +83,7 @@ def range_partner(
         i += 1
     if i >= len(doc) or i in blocked or not is_numeric(doc[i]):
         return None
-    j = i + 1
-    while j < len(doc) and j not in blocked and (step := continues_number(doc, i, j)):
-        j += step
+    j = number_end(doc, i, i + 1, blocked)
     while j < len(doc) and doc[j].lower_ in TRAILING_SCALES:
         j += 1
     high = value_of(doc[i:j])

@@ -11,10 +11,10 @@ from newsdesk.core.extract import lexicon
 from newsdesk.core.extract.numbers import FRACTIONS, NEGATIVE_WORDS, vague_lower_bound
 from newsdesk.core.extract.numerals import (
     GLUED_UNIT,
-    continues_number,
     is_numeric,
     is_share,
     match_before,
+    number_end,
     value_of,
 )
 from newsdesk.core.extract.periods import has_digits
@@ -49,12 +49,7 @@ def seed_spans(doc: Doc, blocked: set[int]) -> list[tuple[int, int]]:
         if i in blocked or not is_numeric(doc[i]):
             i += 1
             continue
-        j = i + 1
-        while j < len(doc) and j not in blocked:
-            step = continues_number(doc, i, j)
-            if not step:
-                break
-            j += step
+        j = number_end(doc, i, i + 1, blocked)
         # "a dozen", "a hundred", "a million": the article is the number one.
         if i > 0 and doc[i - 1].lower_ in ("a", "an") and doc[i].lower_ in _A_NUMBERS:
             i -= 1
@@ -81,10 +76,8 @@ def seed_spans(doc: Doc, blocked: set[int]) -> list[tuple[int, int]]:
         ):
             before = doc[token.i - 1].lower_ if token.i > 0 else ""
             start = token.i - 1 if before in ("a", "one") else token.i
-            end = token.i + 1
-            while end < len(doc) and (step := continues_number(doc, start, end)):
-                end += step  # "a quarter of a million"
-            seeds.append((start, end))
+            # "a quarter of a million"
+            seeds.append((start, number_end(doc, start, token.i + 1)))
     seeds.sort()
     return seeds
 

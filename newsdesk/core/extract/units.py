@@ -16,9 +16,9 @@ from newsdesk.core.extract.numbers import SCALES, parse_number
 from newsdesk.core.extract.numerals import (
     GLUED_UNIT,
     TRAILING_SCALES,
-    continues_number,
     is_numeric,
     next_is,
+    number_end,
 )
 
 # A capital letter for the scale, written onto an amount: "$2.174T", "£3B".
@@ -174,9 +174,7 @@ def rate_after(doc: Doc, i: int) -> tuple[str, int] | None:
     words and where they end."""
     if i + 1 >= len(doc) or doc[i].lower_ != "per" or not is_numeric(doc[i + 1]):
         return None
-    j = i + 2
-    while j < len(doc) and (step := continues_number(doc, i + 1, j)):
-        j += step
+    j = number_end(doc, i + 1, i + 2)
     k = j
     while k < len(doc) and k - j < 3 and doc[k].pos_ in ("ADJ", "NOUN", "PROPN"):
         k += 1
