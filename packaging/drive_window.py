@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     assert app is not None
     from newsdesk.app import build_main_window
-    from newsdesk.gui.facts_model import FACT_ID_ROLE, Column
+    from newsdesk.gui.facts.facts_model import FACT_ID_ROLE, Column
     from newsdesk.gui.preferences import Preferences
     from newsdesk.paths import default_paths
     from newsdesk.storage import Store

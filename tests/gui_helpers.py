@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 import threading
 
-from newsdesk.core.model import Entity, FactSheet, Figure, Mention
-from newsdesk.core.wire import split_article
+from newsdesk.core.article.wire import split_article
+from newsdesk.core.sheet.model import Entity, FactSheet, Figure, Mention
 from newsdesk.gui.preferences import Preferences
 from newsdesk.paths import default_paths
 

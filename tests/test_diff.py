@@ -11,10 +11,10 @@ import re
 
 import pytest
 
-from newsdesk.core.carry_over import carry_over, is_flagged, recheck_from
-from newsdesk.core.diff import diff_sheets, show_value
-from newsdesk.core.matching import match_facts
-from newsdesk.core.model import Article, DateFact, Entity, FactSheet, Figure, Mention, Quote
+from newsdesk.core.output.diff import diff_sheets, show_value
+from newsdesk.core.sheet.model import Article, DateFact, Entity, FactSheet, Figure, Mention, Quote
+from newsdesk.core.work.carry_over import carry_over, is_flagged, recheck_from
+from newsdesk.core.work.matching import match_facts
 
 FIRST = (
     "Islamic State kills 12 in Palmyra\n\n"

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from newsdesk.app import build_main_window
-from newsdesk.core.edits import find_fact
-from newsdesk.core.model import Figure
+from newsdesk.core.sheet.model import Figure
+from newsdesk.core.work.edits import find_fact
 from newsdesk.gui.draft import DRAFT_FILE, Draft
-from newsdesk.gui.facts_model import Column
+from newsdesk.gui.facts.facts_model import Column
 from tests.conftest import REPO
 from tests.gui_helpers import STORY, FakeExtractor, set_editor_name
 from tests.test_gui import analysed

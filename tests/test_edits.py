@@ -6,7 +6,8 @@ import copy
 
 import pytest
 
-from newsdesk.core.edits import (
+from newsdesk.core.sheet.model import Article, DateFact, Entity, FactSheet, Figure, Mention, Quote
+from newsdesk.core.work.edits import (
     EditError,
     add_fact,
     apply_patch,
@@ -19,7 +20,6 @@ from newsdesk.core.edits import (
     set_status,
     split_mention,
 )
-from newsdesk.core.model import Article, DateFact, Entity, FactSheet, Figure, Mention, Quote
 
 TEXT = (
     "Floods cut off at least 12 villages, Alice Smith said on Friday. "

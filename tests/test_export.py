@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from newsdesk import cli
-from newsdesk.core.exports import CSV_COLUMNS, export_bytes, sheet_to_csv, sheet_to_markdown
-from newsdesk.core.model import FactSheet
-from newsdesk.core.render import RenderOptions, sheet_to_html
+from newsdesk.core.output.exports import CSV_COLUMNS, export_bytes, sheet_to_csv, sheet_to_markdown
+from newsdesk.core.output.render import RenderOptions, sheet_to_html
+from newsdesk.core.sheet.model import FactSheet
 from newsdesk.storage import Store
 from tests.test_render import make_sheet
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from newsdesk.core.extract import Extractor
-from newsdesk.core.model import FactSheet, Figure
+from newsdesk.core.sheet.model import FactSheet, Figure
 from newsdesk.errors import InputError
 from tests.conftest import sample_text
 

@@ -7,7 +7,7 @@ import pytest
 
 from newsdesk.core.extract import Extractor
 from newsdesk.core.extract.tokens import shipped_tokenizer
-from newsdesk.core.model import FactSheet, Figure
+from newsdesk.core.sheet.model import FactSheet, Figure
 
 
 def _figure(sheet: FactSheet, text: str) -> Figure:

@@ -25,8 +25,8 @@ from newsdesk.app import build_main_window
 from newsdesk.errors import DatabaseLockedError, ModelNotInstalledError
 from newsdesk.gui.analysis import ExtractorLoader
 from newsdesk.gui.crash import crash_message, install_excepthook
-from newsdesk.gui.facts_model import Column, FactsModel
-from newsdesk.gui.history_model import HistoryModel
+from newsdesk.gui.facts.facts_model import Column, FactsModel
+from newsdesk.gui.history.history_model import HistoryModel
 from newsdesk.gui.main_window import MainWindow
 from newsdesk.storage import Store, VersionInfo
 from tests.gui_helpers import STORY, FakeExtractor, set_editor_name

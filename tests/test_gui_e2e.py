@@ -18,9 +18,9 @@ from pytestqt.qtbot import QtBot
 
 from newsdesk.app import build_main_window
 from newsdesk.core.extract import Extractor
-from newsdesk.gui.facts_model import Column
+from newsdesk.gui.facts.facts_model import Column
 from newsdesk.gui.main_window import MainWindow
-from newsdesk.gui.printing import export_pdf
+from newsdesk.gui.printing.pages import export_pdf
 from newsdesk.storage import Store
 from tests.conftest import sample_text
 from tests.gui_helpers import set_editor_name

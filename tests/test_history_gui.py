@@ -17,16 +17,16 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from newsdesk.app import build_main_window
-from newsdesk.core.diff import diff_sheets
+from newsdesk.core.output.diff import diff_sheets
 from newsdesk.errors import DatabaseCorruptError
 from newsdesk.gui.database_recovery import DatabaseProblemDialog
-from newsdesk.gui.diff_dialog import DiffDialog
-from newsdesk.gui.diff_model import DiffColumn, DiffModel
-from newsdesk.gui.history_model import HistoryColumn, HistoryModel
-from newsdesk.gui.library_dialog import LibraryDialog
-from newsdesk.gui.library_model import LibraryColumn, LibraryModel
+from newsdesk.gui.history.diff_dialog import DiffDialog
+from newsdesk.gui.history.diff_model import DiffColumn, DiffModel
+from newsdesk.gui.history.history_model import HistoryColumn, HistoryModel
+from newsdesk.gui.history.library_dialog import LibraryDialog
+from newsdesk.gui.history.library_model import LibraryColumn, LibraryModel
+from newsdesk.gui.history.version_dialog import VersionDialog
 from newsdesk.gui.main_window import MainWindow
-from newsdesk.gui.version_dialog import VersionDialog
 from newsdesk.storage import Store
 from tests.test_gui import STORY, FakeExtractor
 

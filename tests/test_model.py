@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from newsdesk.core.model import (
+from newsdesk.core.sheet.model import (
     SCHEMA,
     Article,
     DateFact,

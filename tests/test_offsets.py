@@ -13,10 +13,10 @@ from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
-from newsdesk.core.model import Article, Entity, FactSheet, Figure, Mention
-from newsdesk.gui.article_editor import ArticleEditor
-from newsdesk.gui.highlighter import sheet_spans
-from newsdesk.gui.offsets import OffsetMap
+from newsdesk.core.sheet.model import Article, Entity, FactSheet, Figure, Mention
+from newsdesk.gui.article.article_editor import ArticleEditor
+from newsdesk.gui.article.highlighter import sheet_spans
+from newsdesk.gui.article.offsets import OffsetMap
 
 # The offscreen platform plugin warns on every shown top-level window; harmless.
 

@@ -11,9 +11,9 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from newsdesk.core.model import Article, FactSheet, Figure
-from newsdesk.core.render import RenderOptions
-from newsdesk.gui.printing import _configure, export_pdf, paint_sheet
+from newsdesk.core.output.render import RenderOptions
+from newsdesk.core.sheet.model import Article, FactSheet, Figure
+from newsdesk.gui.printing.pages import _configure, export_pdf, paint_sheet
 from newsdesk.storage import Store
 from tests.test_render import make_sheet
 
@@ -171,7 +171,7 @@ def test_unwritable_pdf_is_refused_in_words(tmp_path: Path) -> None:
 
 def test_import_json_shows_the_sheet_exactly(qtbot: QtBot, tmp_path: Path) -> None:
     from newsdesk.app import build_main_window
-    from newsdesk.gui.export_actions import export_sheet, import_sheet
+    from newsdesk.gui.printing.export_actions import export_sheet, import_sheet
     from tests.gui_helpers import FakeExtractor
 
     sheet = make_sheet()
@@ -210,7 +210,7 @@ def test_stored_version_prints_with_who_saved_it(tmp_path: Path) -> None:
 def test_print_options_dialog_turns_choices_into_render_options(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
-    from newsdesk.gui.print_options import PrintOptionsDialog
+    from newsdesk.gui.printing.options import PrintOptionsDialog
 
     db = tmp_path / "newsdesk.db"
     with Store(db) as store:

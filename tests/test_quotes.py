@@ -6,7 +6,7 @@ import pytest
 
 from newsdesk.core.extract import Extractor
 from newsdesk.core.extract.quotes import quote_spans
-from newsdesk.core.model import FactSheet, Quote
+from newsdesk.core.sheet.model import FactSheet, Quote
 
 
 def speaker_name(sheet: FactSheet, quote: Quote) -> str | None:

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk.core import reading
-from newsdesk.core.reading import decode_bytes, html_to_text, read_article_file
+from newsdesk.core.article import reading
+from newsdesk.core.article.reading import decode_bytes, html_to_text, read_article_file
 from newsdesk.errors import InputError, NewsdeskError
 
 STORY = "“We will rebuild,” said the mayor of Montréal — 25 € per head. 😀"

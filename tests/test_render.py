@@ -6,13 +6,13 @@ from datetime import UTC, datetime
 
 import pytest
 
-from newsdesk.core.model import Article, DateFact, Entity, FactSheet, Figure, Mention, Quote
-from newsdesk.core.render import (
+from newsdesk.core.output.render import (
     figure_value,
     grouped_facts,
     sheet_to_html,
     sheet_to_text,
 )
+from newsdesk.core.sheet.model import Article, DateFact, Entity, FactSheet, Figure, Mention, Quote
 
 TEXT = (
     "Air strikes hit villages near El Obeid\n"

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk.core.model import Article, DateFact, Entity, FactSheet, Figure, Mention, Quote
+from newsdesk.core.sheet.model import Article, DateFact, Entity, FactSheet, Figure, Mention, Quote
 from newsdesk.errors import (
     DatabaseCorruptError,
     DatabaseLockedError,

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from newsdesk.core.model import Article, Entity, FactSheet, Figure, Mention
+from newsdesk.core.sheet.model import Article, Entity, FactSheet, Figure, Mention
 from newsdesk.errors import StorageError
 from newsdesk.storage import Store
 from newsdesk.storage import schema as schema_module

@@ -27,7 +27,7 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSI
 WRITER = textwrap.dedent(
     """
     import sys
-    from newsdesk.core.model import Article, Figure, FactSheet
+    from newsdesk.core.sheet.model import Article, Figure, FactSheet
     from newsdesk.storage import Store
 
     path, who, count = sys.argv[1], sys.argv[2], int(sys.argv[3])

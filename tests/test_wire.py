@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.core.wire import Dateline, clean_text, find_dateline, split_article
+from newsdesk.core.article.wire import Dateline, clean_text, find_dateline, split_article
 
 # -- clean_text: line ends and whitespace ----------------------------------------
 

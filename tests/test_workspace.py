@@ -24,10 +24,10 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from newsdesk.app import build_main_window
-from newsdesk.core.edits import find_fact
-from newsdesk.core.model import Entity, Figure
-from newsdesk.gui.fact_editor import FactEditorDialog
-from newsdesk.gui.facts_model import Column
+from newsdesk.core.sheet.model import Entity, Figure
+from newsdesk.core.work.edits import find_fact
+from newsdesk.gui.facts.fact_editor import FactEditorDialog
+from newsdesk.gui.facts.facts_model import Column
 from newsdesk.gui.main_window import MainWindow
 from newsdesk.gui.preferences import SETTINGS_FILE
 from newsdesk.gui.shortcut_card import ShortcutCard

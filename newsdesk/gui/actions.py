@@ -18,11 +18,11 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 import newsdesk
-from newsdesk.core.render import RenderOptions
+from newsdesk.core.output.render import RenderOptions
 from newsdesk.errors import NewsdeskError
-from newsdesk.gui.export_actions import choose_export, choose_import
-from newsdesk.gui.print_options import PrintOptionsDialog, ask_print_options
-from newsdesk.gui.printing import export_pdf, print_preview
+from newsdesk.gui.printing.export_actions import choose_export, choose_import
+from newsdesk.gui.printing.options import PrintOptionsDialog, ask_print_options
+from newsdesk.gui.printing.pages import export_pdf, print_preview
 
 if TYPE_CHECKING:
     from newsdesk.gui.main_window import MainWindow

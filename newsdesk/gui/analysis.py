@@ -6,7 +6,7 @@ revision go to the extractor on the one NLP thread. A result is only handed on
 if its revision is still the current one: a stale result is dropped, never
 applied. The pipeline itself is loaded on the same thread, so the window is
 usable while it loads, and a missing model is reported, not fatal. Merging a
-fresh result with the editor's corrections is :func:`newsdesk.core.reconcile.reconcile`.
+fresh result with the editor's corrections is :func:`newsdesk.core.work.reconcile.reconcile`.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from newsdesk.core.model import FactSheet
+from newsdesk.core.sheet.model import FactSheet
 from newsdesk.errors import NewsdeskError
 from newsdesk.gui.tasks import TaskRunner
 

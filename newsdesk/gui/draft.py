@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMessageBox
 
-from newsdesk.core.model import FactSheet
+from newsdesk.core.sheet.model import FactSheet
 from newsdesk.errors import StorageError
 
 if TYPE_CHECKING:

@@ -3,7 +3,7 @@
 :class:`MainWindow` wires the editor, the facts panel, the legend and the
 history list to one :class:`~newsdesk.gui.analysis.AnalysisController` and
 one :class:`~newsdesk.storage.Store`. It keeps the current
-:class:`~newsdesk.core.model.FactSheet` and the story it belongs to; menus
+:class:`~newsdesk.core.sheet.model.FactSheet` and the story it belongs to; menus
 and actions live in :mod:`newsdesk.gui.actions`.
 """
 
@@ -22,22 +22,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from newsdesk.core.model import FactSheet
-from newsdesk.core.reading import read_article_file
-from newsdesk.core.reconcile import rebase, reconcile
-from newsdesk.core.render import sheet_counts
-from newsdesk.core.wire import clean_text, split_article
+from newsdesk.core.article.reading import read_article_file
+from newsdesk.core.article.wire import clean_text, split_article
+from newsdesk.core.output.render import sheet_counts
+from newsdesk.core.sheet.model import FactSheet
+from newsdesk.core.work.reconcile import rebase, reconcile
 from newsdesk.errors import InputError, StorageError
 from newsdesk.gui.actions import WindowActions
 from newsdesk.gui.analysis import AnalysisController, ExtractorLoader
-from newsdesk.gui.corrections import CorrectionController
+from newsdesk.gui.article.highlighter import sheet_spans
 from newsdesk.gui.draft import DraftKeeper
-from newsdesk.gui.fact_actions import FactActions
-from newsdesk.gui.highlighter import sheet_spans
-from newsdesk.gui.history_actions import HistoryActions
+from newsdesk.gui.facts.corrections import CorrectionController
+from newsdesk.gui.facts.fact_actions import FactActions
+from newsdesk.gui.facts.verification import VerificationPass
+from newsdesk.gui.history.history_actions import HistoryActions
 from newsdesk.gui.preferences import Preferences
 from newsdesk.gui.tasks import TaskRunner
-from newsdesk.gui.verification import VerificationPass
 from newsdesk.gui.workspace import Workspace
 from newsdesk.storage import Store, VersionInfo
 

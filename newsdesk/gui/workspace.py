@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
-from newsdesk.gui.article_editor import ArticleEditor
-from newsdesk.gui.facts_panel import FactsPanel
-from newsdesk.gui.history_view import HistoryView
-from newsdesk.gui.legend import Legend
+from newsdesk.gui.article.article_editor import ArticleEditor
+from newsdesk.gui.article.legend import Legend
+from newsdesk.gui.facts.facts_panel import FactsPanel
+from newsdesk.gui.history.history_view import HistoryView
 
 
 class Workspace(QSplitter):

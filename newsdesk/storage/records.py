@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from newsdesk.core.model import STATUSES, FactSheet
+from newsdesk.core.sheet.model import STATUSES, FactSheet
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ class VersionInfo:
 
     @property
     def status_counts(self) -> dict[str, int]:
-        """How many facts have each status, in :data:`~newsdesk.core.model.STATUSES` order."""
+        """How many facts have each status, in :data:`~newsdesk.core.sheet.model.STATUSES` order."""
         return {
             "unverified": self.unverified_count,
             "verified": self.verified_count,

@@ -19,7 +19,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from newsdesk.core.model import STATUSES, FactSheet
+from newsdesk.core.sheet.model import STATUSES, FactSheet
 from newsdesk.errors import DatabaseCorruptError
 from newsdesk.storage import backups, schema
 from newsdesk.storage.connection import (

@@ -30,7 +30,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from newsdesk.core.model import Article, DateFact, Entity, FactSheet, Figure, Mention, Quote
+from newsdesk.core.sheet.model import Article, DateFact, Entity, FactSheet, Figure, Mention, Quote
 from newsdesk.storage import Store
 
 PLACES = ["Palmyra", "Aleppo", "Homs", "Lagos", "Accra", "Khartoum", "Kabul", "Gaza", "Kyiv"]

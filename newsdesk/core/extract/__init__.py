@@ -17,23 +17,23 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
-from newsdesk.core.extract import lexicon
-from newsdesk.core.extract.dates import resolve_date, story_date_line
-from newsdesk.core.extract.doctext import doc_text
-from newsdesk.core.extract.entities import best_name, display_name, group_entities
-from newsdesk.core.extract.figures import find_figures
-from newsdesk.core.extract.periods import is_date_like
-from newsdesk.core.extract.quotes import find_quotes
-from newsdesk.core.extract.tokens import split_figures
-from newsdesk.core.model import Article, DateFact, Entity, FactSheet, Figure, Mention, Quote
-from newsdesk.core.nlp import load_pipeline, pipeline_name
-from newsdesk.core.wire import (
+from newsdesk.core.article.wire import (
     Dateline,
     clean_text,
     find_dateline,
     sentence_case_headline,
     split_article,
 )
+from newsdesk.core.extract import lexicon
+from newsdesk.core.extract.dates import resolve_date, story_date_line
+from newsdesk.core.extract.doctext import doc_text
+from newsdesk.core.extract.entities import best_name, display_name, group_entities
+from newsdesk.core.extract.figures import find_figures
+from newsdesk.core.extract.nlp import load_pipeline, pipeline_name
+from newsdesk.core.extract.periods import is_date_like
+from newsdesk.core.extract.quotes import find_quotes
+from newsdesk.core.extract.tokens import split_figures
+from newsdesk.core.sheet.model import Article, DateFact, Entity, FactSheet, Figure, Mention, Quote
 from newsdesk.errors import InputError
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ class Extractor:
 
     @classmethod
     def load(cls, model: str | None = None) -> Extractor:
-        """Load the pipeline (see :func:`newsdesk.core.nlp.load_pipeline`)."""
+        """Load the pipeline (see :func:`newsdesk.core.extract.nlp.load_pipeline`)."""
         return cls(load_pipeline(model))
 
     @property

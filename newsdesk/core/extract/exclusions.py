@@ -12,6 +12,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from newsdesk.core.article.wire import is_title_case
 from newsdesk.core.extract import lexicon
 from newsdesk.core.extract.doctext import doc_text
 from newsdesk.core.extract.numbers import is_number_word
@@ -24,7 +25,6 @@ from newsdesk.core.extract.periods import (
     is_date_like,
     is_duration,
 )
-from newsdesk.core.wire import is_title_case
 
 # Entity types whose numbers are names or positions, not amounts.
 BLOCKING_LABELS = frozenset(

@@ -25,10 +25,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from newsdesk.core.article.wire import is_title_case
 from newsdesk.core.extract import lexicon
 from newsdesk.core.extract.attribution import phrase_chars
 from newsdesk.core.extract.doctext import doc_text
-from newsdesk.core.wire import is_title_case
 
 _MIN_WORDS = 4
 _PRONOUNS = frozenset({"he", "she", "they", "i", "we"})

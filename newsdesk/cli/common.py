@@ -1,0 +1,37 @@
+"""What every command shares: exit codes, one-line errors, reading the article in.
+
+Exit codes: 0 success, 1 unreadable or empty input (or an unknown story), 2 no
+usable spaCy pipeline, 3 some lines of a JSONL batch failed, 4 the database
+cannot be used (locked, damaged, read-only, full).
+"""
+
+from __future__ import annotations
+
+import getpass
+import sys
+
+from newsdesk.core.article.reading import decode_bytes, read_article_file
+
+EXIT_OK, EXIT_INPUT, EXIT_MODEL, EXIT_PARTIAL, EXIT_STORAGE = 0, 1, 2, 3, 4
+
+
+def error(message: str) -> None:
+    """One line on stderr: what went wrong, no traceback."""
+    print(f"newsdesk: {' '.join(message.split())}", file=sys.stderr)
+
+
+def read_input(name: str) -> str:
+    """The raw text of an article file, or of standard input for ``-``."""
+    if name == "-":
+        return decode_bytes(sys.stdin.buffer.read(), "standard input")
+    return read_article_file(name)
+
+
+def login_name(name: str | None = None) -> str:
+    """``name`` when given, else the login name (``""`` where there is none)."""
+    if name is not None:
+        return name
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name (containers, odd platforms)
+        return ""

@@ -1,0 +1,127 @@
+"""``newsdesk extract``: the fact sheet of one article, or of a JSONL batch.
+
+    newsdesk extract FILE|- [--format json|text] [--published YYYY-MM-DD]
+    newsdesk extract --jsonl FILE|-      one sheet per {"id", "text"} line, carrying id
+
+Imports no storage: a batch on a machine without a database never opens one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, TextIO
+
+from newsdesk.cli.common import EXIT_INPUT, EXIT_MODEL, EXIT_OK, EXIT_PARTIAL, error, read_input
+from newsdesk.errors import InputError, ModelNotInstalledError, NewsdeskError
+
+if TYPE_CHECKING:
+    from newsdesk.core.extract import Extractor
+
+
+def add_extract_command(commands: Any) -> None:
+    """Register ``extract`` on the parser's sub-command set."""
+    extract = commands.add_parser(
+        "extract",
+        help="print the fact sheet of an article",
+        description="Analyse an article and print its fact sheet.",
+    )
+    extract.add_argument(
+        "file", metavar="FILE", help="article file (.txt, .md, .html) or - for stdin"
+    )
+    extract.add_argument(
+        "--format", choices=("json", "text"), default="json", help="output format (default json)"
+    )
+    extract.add_argument(
+        "--jsonl",
+        action="store_true",
+        help='read {"id", "text"} lines and write one JSON sheet per line, carrying id',
+    )
+    extract.add_argument(
+        "--published", metavar="YYYY-MM-DD", help="story date for resolving 'on Friday' etc."
+    )
+    extract.add_argument("--model", dest="sub_model", metavar="NAME", help=argparse.SUPPRESS)
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    """Analyse and print; the process exit code."""
+    from newsdesk.core.extract import Extractor
+
+    try:
+        raw = None if args.jsonl else read_input(args.file)
+    except InputError as problem:
+        error(str(problem))
+        return EXIT_INPUT
+    try:
+        extractor = Extractor.load(args.sub_model or args.model)
+    except ModelNotInstalledError as problem:
+        print(f"newsdesk: {problem}", file=sys.stderr)
+        return EXIT_MODEL
+    if args.jsonl:
+        return _extract_jsonl(extractor, args.file, sys.stdout)
+    assert raw is not None
+    try:
+        sheet = extractor.extract(raw, published=args.published)
+    except InputError as problem:
+        error(str(problem))
+        return EXIT_INPUT
+    if args.format == "text":
+        from newsdesk.core.output.render import sheet_to_text
+
+        summary = sheet_to_text(sheet)
+        sys.stdout.write(summary if summary.endswith("\n") else summary + "\n")
+    else:
+        sys.stdout.write(sheet.to_json() + "\n")
+    return EXIT_OK
+
+
+def _jsonl_items(stream: TextIO, failures: list[str]) -> Iterator[tuple[str | None, str]]:
+    """``(id, text)`` pairs from JSONL; bad lines are reported and skipped."""
+    for number, line in enumerate(stream, start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            text = item["text"]
+            if not isinstance(text, str):
+                raise TypeError("text is not a string")
+        except (json.JSONDecodeError, KeyError, TypeError) as problem:
+            failures.append(f'line {number}: not a {{"id", "text"}} object ({problem})')
+            continue
+        item_id = item.get("id")
+        yield (None if item_id is None else str(item_id)), text
+
+
+def _extract_jsonl(extractor: Extractor, name: str, out: TextIO) -> int:
+    failures: list[str] = []
+    try:
+        stream: TextIO = (
+            sys.stdin if name == "-" else open(name, encoding="utf-8-sig")  # noqa: SIM115
+        )
+    except OSError as problem:
+        error(f"“{name}” cannot be read: {problem.strerror or problem}.")
+        return EXIT_INPUT
+    written = 0
+    try:
+        for item_id, result in extractor.extract_many(_jsonl_items(stream, failures)):
+            if isinstance(result, NewsdeskError):
+                failures.append(f"story {item_id!r}: {result}")
+                continue
+            out.write(result.to_json(indent=None) + "\n")
+            written += 1
+    except UnicodeDecodeError:
+        error(f"“{name}” is not UTF-8 text.")
+        return EXIT_INPUT
+    finally:
+        if stream is not sys.stdin:
+            stream.close()
+    for failure in failures:
+        error(failure)
+    if failures:
+        return EXIT_PARTIAL if written else EXIT_INPUT
+    if not written:
+        error("no stories in the input.")
+        return EXIT_INPUT
+    return EXIT_OK

@@ -1,0 +1,233 @@
+"""Fact sheets as files: Markdown, CSV, standalone HTML and JSON.
+
+The layout decisions live in :mod:`newsdesk.core.output.render`; this module turns
+them into the bytes of each file format (PDF is drawn by the GUI's printing
+code, which owns Qt). JSON is the contract (:meth:`FactSheet.to_json`) and so
+always holds the whole sheet, whatever the options say.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from datetime import datetime
+
+from newsdesk.core.output.render import (
+    GROUP_TITLES,
+    Fact,
+    RenderOptions,
+    change_marks,
+    fact_context,
+    fact_details,
+    fact_spans,
+    fact_title,
+    fact_value,
+    footer_text,
+    format_number,
+    meta_line,
+    options_line,
+    sheet_to_html,
+    status_box,
+    visible_groups,
+)
+from newsdesk.core.sheet.model import DateFact, Entity, FactSheet, Figure, Quote
+
+TEXT_FORMATS: tuple[str, ...] = ("html", "md", "csv", "json")
+FORMATS: tuple[str, ...] = ("pdf", *TEXT_FORMATS)
+CSV_COLUMNS: tuple[str, ...] = (
+    "id",
+    "kind",
+    "label",
+    "text",
+    "value",
+    "low",
+    "high",
+    "qualifier",
+    "unit",
+    "counted",
+    "source",
+    "status",
+    "note",
+    "checked_by",
+    "checked_at",
+    "start",
+    "end",
+    "sentence",
+)
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~])")
+
+
+def export_bytes(
+    sheet: FactSheet,
+    fmt: str,
+    *,
+    version: int | None = None,
+    saved_by: str | None = None,
+    saved_at: datetime | None = None,
+    options: RenderOptions | None = None,
+) -> bytes:
+    """The file contents of ``sheet`` in text format ``fmt`` (html, md, csv, json)."""
+    options = options or RenderOptions()
+    if fmt == "json":
+        return (sheet.to_json() + "\n").encode("utf-8")
+    if fmt == "csv":
+        # The BOM tells spreadsheet programs the file is UTF-8.
+        return sheet_to_csv(sheet, options).encode("utf-8-sig")
+    if fmt == "md":
+        text = sheet_to_markdown(
+            sheet, version=version, saved_by=saved_by, saved_at=saved_at, options=options
+        )
+        return text.encode("utf-8")
+    if fmt == "html":
+        page = sheet_to_html(
+            sheet,
+            version=version,
+            saved_by=saved_by,
+            saved_at=saved_at,
+            options=options,
+            footer=True,
+        )
+        return page.encode("utf-8")
+    raise ValueError(f"unknown export format {fmt!r}")
+
+
+# -- CSV -----------------------------------------------------------------------
+
+
+def sheet_to_csv(sheet: FactSheet, options: RenderOptions | None = None) -> str:
+    """One row per fact under :data:`CSV_COLUMNS`; fields quoted by the csv module's rules."""
+    options = options or RenderOptions()
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_COLUMNS)
+    for facts in visible_groups(sheet, options).values():
+        for fact in facts:
+            row = fact_row(sheet, fact)
+            if not options.include_notes:
+                row["note"] = ""
+            writer.writerow([row[column] for column in CSV_COLUMNS])
+    return buffer.getvalue()
+
+
+def fact_row(sheet: FactSheet, fact: Fact) -> dict[str, str]:
+    """A fact's CSV cells: numbers without ``.0``, unknowns empty, source by name."""
+
+    def number(value: float | None) -> str:
+        return "" if value is None else format_number(value).replace(",", "")
+
+    spans = fact_spans(fact)
+    start, end = min(spans) if spans else (None, None)
+    context = fact_context(sheet, fact)
+    row = {column: "" for column in CSV_COLUMNS}
+    row.update(
+        id=fact.id,
+        text=fact_title(fact),
+        status=fact.status,
+        note=fact.note,
+        checked_by=fact.checked_by or "",
+        checked_at=fact.checked_at or "",
+        start="" if start is None else str(start),
+        end="" if end is None else str(end),
+        sentence="".join(context) if context else "",
+    )
+    if isinstance(fact, Entity):
+        row.update(kind="entity", label=fact.label, value=str(len(fact.mentions)))
+    elif isinstance(fact, Figure):
+        source = sheet.entity(fact.source)
+        row.update(
+            kind="figure",
+            label=fact.kind,
+            value=number(fact.value),
+            low=number(fact.low),
+            high=number(fact.high),
+            qualifier=fact.qualifier,
+            unit=fact.unit or "",
+            counted=fact.counted or "",
+            source=source.name if source else "",
+        )
+    elif isinstance(fact, DateFact):
+        row.update(kind="date", label="date", value=fact.value or "")
+    elif isinstance(fact, Quote):
+        speaker = sheet.entity(fact.speaker)
+        name = (
+            speaker.name if speaker else (fact.speaker_mention.text if fact.speaker_mention else "")
+        )
+        row.update(kind="quote", label="quote", source=name, sentence=fact.text)
+    return row
+
+
+# -- Markdown --------------------------------------------------------------------
+
+
+def md_escape(text: str) -> str:
+    """``text`` with Markdown's special characters backslash-escaped, on one line."""
+    return _MD_SPECIAL.sub(r"\\\1", re.sub(r"\s+", " ", text))
+
+
+def sheet_to_markdown(
+    sheet: FactSheet,
+    *,
+    version: int | None = None,
+    saved_by: str | None = None,
+    saved_at: datetime | None = None,
+    options: RenderOptions | None = None,
+) -> str:
+    """The sheet as Markdown: a task list per group, source sentences as quotes."""
+    options = options or RenderOptions()
+    marks, removed = change_marks(options, sheet)
+    headline = sheet.article.headline or "Untitled story"
+    lines = [
+        f"# {md_escape(headline)}",
+        "",
+        md_escape(meta_line(sheet, version, saved_by, saved_at)),
+    ]
+    extra = options_line(options)
+    if extra:
+        lines += ["", f"*{md_escape(extra)}*"]
+    for key, facts in visible_groups(sheet, options).items():
+        lines += ["", f"## {GROUP_TITLES[key]} ({len(facts)})", ""]
+        if not facts:
+            lines.append("*None found.*")
+            continue
+        for fact in facts:
+            tick = "x" if fact.status in ("verified", "corrected") else " "
+            title = fact_title(fact)
+            if isinstance(fact, Quote):
+                title = f"“{title}”"
+            parts = [f"**{md_escape(title)}**"]
+            value = fact_value(fact)
+            if value:
+                parts.append(md_escape(value))
+            details = [*fact_details(fact, sheet), f"{status_box(fact.status)} {fact.status}"]
+            parts.append("(" + md_escape("; ".join(details)) + ")")
+            lines.append(f"- [{tick}] " + " — ".join(parts[:2]) + " " + parts[-1])
+            context = fact_context(sheet, fact)
+            if context is not None:
+                before, marked, after = context
+                lines.append(f"  > {md_escape(before)}**{md_escape(marked)}**{md_escape(after)}")
+            if options.include_notes and fact.note:
+                lines.append(f"  Note: {md_escape(fact.note)}")
+            mark = marks.get(fact.id)
+            if mark is not None:
+                lines.append(f"  **{md_escape(mark.label(options.compare_version))}**")
+    if removed:
+        lines += ["", f"## Removed since version {options.compare_version or 'compared'}", ""]
+        lines += [f"- ~~{md_escape(fact_title(fact))}~~" for fact in removed]
+    if options.include_article:
+        lines += ["", "## Article", ""]
+        lines += [md_escape(p) + "\n" for p in sheet.article.text.split("\n") if p.strip()]
+    lines += ["", "---", "", md_escape(footer_text(sheet, version)), ""]
+    return "\n".join(lines)
+
+
+__all__ = [
+    "CSV_COLUMNS",
+    "FORMATS",
+    "TEXT_FORMATS",
+    "export_bytes",
+    "fact_row",
+    "md_escape",
+    "sheet_to_csv",
+    "sheet_to_markdown",
+]

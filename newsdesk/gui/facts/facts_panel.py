@@ -1,0 +1,216 @@
+"""The facts panel: a filter box over the sortable facts tree (``factsView``).
+
+Typing in the filter keeps the groups whose facts match (any column, any
+case); clicking a column header sorts the facts inside each group while the
+groups keep their order. Choosing a fact, by mouse or keyboard, asks the
+window to show it in the text. F2 or a double click edits a cell in place
+(:class:`~newsdesk.gui.facts.fact_delegate.FactDelegate`); a refused value is
+explained in the line under the tree.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from newsdesk.core.sheet.model import FactSheet
+from newsdesk.gui.facts.fact_delegate import FactDelegate
+from newsdesk.gui.facts.facts_model import FACT_ID_ROLE, SORT_ROLE, Column, FactsModel
+
+log = logging.getLogger(__name__)
+
+
+class FactsProxyModel(QSortFilterProxyModel):
+    """Filters facts (keeping their group) and sorts facts, never groups."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setRecursiveFilteringEnabled(True)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterKeyColumn(-1)
+        self.setSortRole(SORT_ROLE)
+
+    def lessThan(
+        self, left: QModelIndex | QPersistentModelIndex, right: QModelIndex | QPersistentModelIndex
+    ) -> bool:
+        if not left.parent().isValid():
+            # Groups stay People … Quotes in either sort order.
+            ascending = self.sortOrder() == Qt.SortOrder.AscendingOrder
+            return left.row() < right.row() if ascending else left.row() > right.row()
+        return bool(left.data(SORT_ROLE) < right.data(SORT_ROLE))
+
+
+class FactsPanel(QWidget):
+    """Filter line edit plus the facts tree.
+
+    Signals: ``fact_activated(str)`` — the user chose the fact with that id;
+    ``current_fact_changed(str)`` — the current fact changed for any reason
+    (``""`` when a group or nothing is current).
+    """
+
+    fact_activated = Signal(str)
+    current_fact_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = FactsModel(self)
+        self.proxy = FactsProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setObjectName("factsFilter")
+        self.filter_edit.setPlaceholderText(self.tr("Filter facts…"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAccessibleName(self.tr("Filter facts"))
+        self.filter_edit.textChanged.connect(self._filter_changed)
+
+        self.view = QTreeView(self)
+        self.view.setObjectName("factsView")
+        self.view.setAccessibleName(self.tr("Facts"))
+        self.view.setModel(self.proxy)
+        self.view.setUniformRowHeights(True)
+        self.view.setAlternatingRowColors(True)
+        # Extended: two names can be selected to be merged.
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+        )
+        self.view.setItemDelegate(FactDelegate(self.model, self.view))
+        header = self.view.header()
+        header.setSortIndicatorClearable(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # text order at first
+        self.view.setSortingEnabled(True)
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self._programmatic = False
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.view.clicked.connect(self._clicked)
+
+        self.message_label = QLabel(self)
+        self.message_label.setObjectName("factsMessage")
+        self.message_label.setAccessibleName(self.tr("Fact message"))
+        self.message_label.setWordWrap(True)
+        self.message_label.setStyleSheet("color: #D1453B;")  # readable on light and dark
+        self.message_label.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(self.view)
+        layout.addWidget(self.message_label)
+
+    def set_column_widths(self, fact: int, value: int, status: int) -> None:
+        self.view.setColumnWidth(Column.FACT, fact)
+        self.view.setColumnWidth(Column.VALUE, value)
+        self.view.setColumnWidth(Column.STATUS, status)
+
+    # -- public API ----------------------------------------------------------------------
+
+    def set_sheet(self, sheet: FactSheet | None) -> None:
+        """Show the facts of ``sheet``, all groups expanded, the current fact kept."""
+        current = self.current_fact_id()
+        self.model.set_sheet(sheet)
+        self._expand_groups()
+        if current:
+            self.select_fact(current)
+
+    def refresh_facts(self, ids: set[str] | frozenset[str]) -> None:
+        """The facts ``ids`` changed in the sheet: update their rows, keeping the current one."""
+        current = self.current_fact_id()
+        if not self.model.update_facts(ids):
+            self._expand_groups()
+            if current:
+                self.select_fact(current)
+
+    def _expand_groups(self) -> None:
+        """Open every kind group. Facts have no children, so only the groups need
+        expanding; ``expandAll`` would visit every row of a long story."""
+        root = self.view.rootIndex()
+        for row in range(self.proxy.rowCount(root)):
+            self.view.expand(self.proxy.index(row, 0, root))
+
+    def show_message(self, text: str) -> None:
+        """Explain (under the tree) why an edit was refused; ``""`` hides the line."""
+        self.message_label.setText(text)
+        self.message_label.setVisible(bool(text))
+
+    def selected_fact_ids(self) -> list[str]:
+        """The ids of the selected facts, the current one first."""
+        current = self.current_fact_id()
+        ids = [
+            str(index.data(FACT_ID_ROLE))
+            for index in self.view.selectionModel().selectedRows()
+            if index.data(FACT_ID_ROLE)
+        ]
+        return sorted(set(ids), key=lambda fact_id: (fact_id != current, ids.index(fact_id)))
+
+    def current_fact_id(self) -> str | None:
+        """The id of the fact selected in the tree, if a fact (not a group) is."""
+        value = self.view.currentIndex().data(FACT_ID_ROLE)
+        return str(value) if value else None
+
+    def select_fact(self, fact_id: str) -> bool:
+        """Make ``fact_id`` current and visible without asking the window to show it."""
+        source = self.model.index_of(fact_id)
+        index = self.proxy.mapFromSource(source)
+        if not index.isValid():
+            return False
+        self._programmatic = True
+        try:
+            self.view.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        finally:
+            self._programmatic = False
+        self.view.scrollTo(index)
+        return True
+
+    def focus_filter(self) -> None:
+        self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_edit.selectAll()
+
+    # -- slots -----------------------------------------------------------------------------
+
+    @Slot(str)
+    def _filter_changed(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text)
+        self.view.expandAll()
+
+    @Slot(QModelIndex, QModelIndex)
+    def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        fact_id = current.data(FACT_ID_ROLE) or ""
+        self.show_message("")
+        self.current_fact_changed.emit(fact_id)
+        if fact_id and not self._programmatic:
+            self.fact_activated.emit(fact_id)
+
+    @Slot(QModelIndex)
+    def _clicked(self, index: QModelIndex) -> None:
+        # A click on the row that is already current still means "show me again".
+        fact_id = index.data(FACT_ID_ROLE)
+        if fact_id and index.row() == self.view.currentIndex().row():
+            self.fact_activated.emit(fact_id)

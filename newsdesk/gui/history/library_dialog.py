@@ -1,0 +1,183 @@
+"""The library (``libraryDialog``): every saved story, searched and filtered, opened from the list.
+
+Typing in the search box searches article texts and facts (names, figures such
+as "at least 25", editors' notes) after a short pause; the status filter keeps
+stories whose newest version has, say, a disputed fact; the date filter keeps
+stories saved since a day. Enter or double-click opens the chosen story — the
+matching version when only an older one matched.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from PySide6.QtCore import QDate, QModelIndex, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from newsdesk.core.sheet.model import STATUSES
+from newsdesk.errors import StorageError
+from newsdesk.gui.history.library_model import LibraryColumn, LibraryModel
+from newsdesk.storage import Store
+
+log = logging.getLogger(__name__)
+
+SEARCH_DELAY_MS = 250
+MAX_ROWS = 500  # the newest stories; searching narrows the rest
+
+
+class LibraryDialog(QDialog):
+    """Browse and search the stories of one store.
+
+    Signal ``story_chosen(str, object)``: the slug and the version number to
+    open (``None`` for the newest), emitted when the editor opens a row.
+    """
+
+    story_chosen = Signal(str, object)
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("libraryDialog")
+        self.setWindowTitle(self.tr("Library"))
+        self.store = store
+        self.model = LibraryModel(self)
+
+        self.search_box = QLineEdit(self)
+        self.search_box.setObjectName("librarySearch")
+        self.search_box.setPlaceholderText(self.tr('Search text and facts: Palmyra, "at least 25"'))
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setAccessibleName(self.tr("Search stories"))
+        self.status_box = QComboBox(self)
+        self.status_box.setObjectName("libraryStatus")
+        self.status_box.setAccessibleName(self.tr("Status filter"))
+        self.status_box.addItem(self.tr("Any status"), None)
+        titles = {
+            "unverified": self.tr("With unverified facts"),
+            "verified": self.tr("With verified facts"),
+            "disputed": self.tr("With disputed facts"),
+            "corrected": self.tr("With corrected facts"),
+        }
+        for status in STATUSES:
+            self.status_box.addItem(titles[status], status)
+        self.since_check = QCheckBox(self.tr("Saved &since"), self)
+        self.since_edit = QDateEdit(QDate.currentDate().addDays(-7), self)
+        self.since_edit.setObjectName("librarySince")
+        self.since_edit.setCalendarPopup(True)
+        self.since_edit.setEnabled(False)
+        self.count_label = QLabel(self)
+
+        self.view = QTreeView(self)
+        self.view.setObjectName("libraryView")
+        self.view.setAccessibleName(self.tr("Stories"))
+        self.view.setModel(self.model)
+        self.view.setRootIsDecorated(False)
+        self.view.setUniformRowHeights(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.view.header()
+        header.setStretchLastSection(True)
+        header.resizeSection(LibraryColumn.STORY, 320)
+        for column in (
+            LibraryColumn.VERSIONS,
+            LibraryColumn.SAVED,
+            LibraryColumn.CHECKED,
+            LibraryColumn.DISPUTED,
+            LibraryColumn.UNVERIFIED,
+        ):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.open_current)
+        self.buttons.rejected.connect(self.reject)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search_box, 3)
+        filters.addWidget(self.status_box, 1)
+        filters.addWidget(self.since_check)
+        filters.addWidget(self.since_edit)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.view, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(self.buttons)
+        layout.addLayout(bottom)
+        self.resize(980, 600)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        self.search_box.textChanged.connect(self._timer.start)
+        self.search_box.returnPressed.connect(self.refresh)
+        self.status_box.currentIndexChanged.connect(self.refresh)
+        self.since_check.toggled.connect(self.since_edit.setEnabled)
+        self.since_check.toggled.connect(self.refresh)
+        self.since_edit.dateChanged.connect(self.refresh)
+        self.view.activated.connect(self._activated)
+        self.refresh()
+
+    @Slot()
+    def refresh(self) -> None:
+        """List the stories that match the search box and filters now."""
+        self._timer.stop()
+        words = self.search_box.text().strip()
+        status = self.status_box.currentData()
+        since = None
+        if self.since_check.isChecked():
+            day = self.since_edit.date()
+            # Local midnight of the chosen day.
+            since = datetime(day.year(), day.month(), day.day(), tzinfo=None).astimezone()
+        try:
+            if words:
+                hits = self.store.search(words, status=status, since=since, limit=MAX_ROWS)
+                self.model.set_hits(hits)
+            else:
+                self.model.set_stories(
+                    self.store.library(status=status, since=since, limit=MAX_ROWS)
+                )
+        except StorageError as error:
+            self.model.set_stories([])
+            self.count_label.setText(str(error))
+            return
+        count = self.model.rowCount()
+        if count == 0:
+            self.count_label.setText(
+                self.tr("No stories match.") if words else self.tr("No stories.")
+            )
+        else:
+            self.count_label.setText(self.tr("%n story(s)", "", count))
+        if count:
+            self.view.setCurrentIndex(self.model.index(0, 0))
+
+    @Slot()
+    def open_current(self) -> None:
+        """Open the selected story (the dialog closes)."""
+        index = self.view.currentIndex()
+        if index.isValid():
+            self._activated(index)
+
+    @Slot(QModelIndex)
+    def _activated(self, index: QModelIndex) -> None:
+        story = self.model.story(index.row())
+        if story is None:
+            return
+        self.story_chosen.emit(story.slug, self.model.version_to_open(index.row()))
+        self.accept()

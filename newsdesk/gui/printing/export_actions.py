@@ -1,0 +1,118 @@
+"""File › Export… (HTML, Markdown, CSV, JSON) and File › Import JSON….
+
+The dialog-free halves, :func:`export_sheet` and :func:`import_sheet`, are
+what scripts and tests drive; the ``choose_*`` handlers add the file dialogs.
+An imported sheet is shown exactly as saved (statuses, notes, offsets) as
+unsaved work in a new story.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from newsdesk.core.output.exports import export_bytes
+from newsdesk.core.output.render import RenderOptions
+from newsdesk.core.sheet.model import FactSheet
+from newsdesk.errors import NewsdeskError
+
+if TYPE_CHECKING:
+    from newsdesk.gui.main_window import MainWindow
+
+# File dialog filters by format, in menu order.
+FILTERS: dict[str, str] = {
+    "html": "HTML page (*.html)",
+    "md": "Markdown (*.md)",
+    "csv": "CSV spreadsheet (*.csv)",
+    "json": "newsdesk JSON (*.json)",
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ExportActions", text)
+
+
+def export_sheet(
+    window: MainWindow, path: Path | str, fmt: str, options: RenderOptions | None = None
+) -> Path:
+    """Write the window's sheet to ``path`` as ``fmt``; raises :class:`NewsdeskError`."""
+    sheet = window.current_sheet
+    if sheet is None:
+        raise NewsdeskError("There is no fact sheet to export yet.")
+    version = None if window.is_dirty else window.current_version
+    data = export_bytes(
+        sheet,
+        fmt,
+        version=version.number if version else None,
+        saved_by=(version.editor or None) if version else None,
+        saved_at=version.created_at if version else None,
+        options=options,
+    )
+    target = Path(path)
+    try:
+        target.write_bytes(data)
+    except OSError as error:
+        raise NewsdeskError(
+            f"Could not write {target}: {error.strerror or error}. "
+            "Choose another folder or file name."
+        ) from error
+    return target
+
+
+def import_sheet(window: MainWindow, path: Path | str) -> FactSheet:
+    """Read a fact sheet JSON file and show it in ``window`` as unsaved work."""
+    source = Path(path)
+    try:
+        sheet = FactSheet.from_json(source.read_text(encoding="utf-8-sig"))
+    except OSError as error:
+        raise NewsdeskError(f"Could not read {source}: {error.strerror or error}.") from error
+    except (ValueError, KeyError, TypeError) as error:
+        # json.JSONDecodeError is a ValueError; a wrong shape fails in from_dict.
+        detail = error.msg if isinstance(error, json.JSONDecodeError) else str(error)
+        raise NewsdeskError(f"{source.name} is not a newsdesk fact sheet ({detail}).") from error
+    window.restore_work(sheet.article.text, sheet, None)
+    return sheet
+
+
+def choose_export(window: MainWindow) -> None:
+    """Ask where and in which format, then export the window's sheet."""
+    if window.current_sheet is None:
+        return
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    base = Path(folder) / (window.story_slug or "fact-sheet")
+    filters = {_tr(text): fmt for fmt, text in FILTERS.items()}
+    path, chosen = QFileDialog.getSaveFileName(
+        window, _tr("Export fact sheet"), str(base.with_suffix(".html")), ";;".join(filters)
+    )
+    if not path:
+        return
+    fmt = filters.get(chosen) or Path(path).suffix.lstrip(".").lower()
+    if fmt not in FILTERS:
+        fmt = "html"
+    target = Path(path) if Path(path).suffix else Path(f"{path}.{fmt}")
+    try:
+        export_sheet(window, target, fmt)
+    except NewsdeskError as error:
+        window.show_message(QMessageBox.Icon.Warning, _tr("Not exported"), str(error))
+        return
+    window.statusBar().showMessage(_tr("Exported %s") % target, 6000)
+
+
+def choose_import(window: MainWindow) -> None:
+    """Ask for a fact sheet JSON file and show it."""
+    if not window.maybe_discard():
+        return
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    path, _ = QFileDialog.getOpenFileName(
+        window, _tr("Import fact sheet"), folder, _tr("newsdesk JSON (*.json);;All files (*)")
+    )
+    if not path:
+        return
+    try:
+        import_sheet(window, path)
+    except NewsdeskError as error:
+        window.show_message(QMessageBox.Icon.Warning, _tr("Not imported"), str(error))

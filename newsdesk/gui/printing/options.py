@@ -1,0 +1,116 @@
+"""The dialog asked before printing or exporting a PDF: which facts, notes, article, changes.
+
+It only collects choices; :meth:`PrintOptionsDialog.options` turns them into a
+:class:`~newsdesk.core.output.render.RenderOptions`, loading the compared version
+through the callable it is given (the window's store).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QWidget,
+)
+
+from newsdesk.core.output.render import RenderOptions
+from newsdesk.core.sheet.model import STATUSES, FactSheet
+from newsdesk.errors import StorageError
+from newsdesk.storage import VersionInfo
+
+if TYPE_CHECKING:
+    from newsdesk.gui.main_window import MainWindow
+
+
+class PrintOptionsDialog(QDialog):
+    """Choose what the printed sheet shows; Enter accepts the defaults (everything)."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        versions: Sequence[VersionInfo] = (),
+        current: int | None = None,
+        *,
+        paper: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("printOptionsDialog")
+        self.setWindowTitle(self.tr("Fact sheet options"))
+        titles = {
+            "unverified": self.tr("Unverified"),
+            "verified": self.tr("Verified"),
+            "disputed": self.tr("Disputed"),
+            "corrected": self.tr("Corrected"),
+        }
+        self.status_boxes: dict[str, QCheckBox] = {}
+        statuses = QHBoxLayout()
+        for status in STATUSES:
+            box = QCheckBox(titles[status], self)
+            box.setChecked(True)
+            self.status_boxes[status] = box
+            statuses.addWidget(box)
+        self.notes = QCheckBox(self.tr("Include editors' notes"), self)
+        self.notes.setChecked(True)
+        self.article = QCheckBox(self.tr("Add the article with the facts marked"), self)
+        self.compare = QComboBox(self)
+        self.compare.setAccessibleName(self.tr("Mark changes since"))
+        self.compare.addItem(self.tr("Nothing (no change marks)"), None)
+        for version in versions:
+            if version.number != current:
+                self.compare.addItem(self.tr("Version %d") % version.number, version.number)
+        self.compare.setEnabled(self.compare.count() > 1)
+        self.paper = QComboBox(self)
+        self.paper.addItem("A4", "a4")
+        self.paper.addItem("US Letter", "letter")
+        self.paper.setVisible(paper)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Facts that are"), statuses)
+        form.addRow("", self.notes)
+        form.addRow("", self.article)
+        form.addRow(self.tr("Mark changes since"), self.compare)
+        if paper:
+            form.addRow(self.tr("Paper"), self.paper)
+        form.addRow(buttons)
+
+    def page_size(self) -> str:
+        """``"a4"`` or ``"letter"``."""
+        return str(self.paper.currentData())
+
+    def options(self, load: Callable[[int], FactSheet]) -> RenderOptions:
+        """The choices as render options; ``load(n)`` reads version ``n`` to compare with."""
+        chosen = frozenset(s for s, box in self.status_boxes.items() if box.isChecked())
+        number = self.compare.currentData()
+        return RenderOptions(
+            statuses=None if len(chosen) == len(STATUSES) else chosen,
+            include_notes=self.notes.isChecked(),
+            include_article=self.article.isChecked(),
+            compare_to=load(number) if number is not None else None,
+            compare_version=number,
+        )
+
+
+def ask_print_options(window: MainWindow, *, paper: bool = False) -> PrintOptionsDialog | None:
+    """Show the dialog for ``window``'s story; the accepted dialog, or ``None`` if cancelled."""
+    slug = window.story_slug
+    try:
+        versions = window.store.versions(slug) if slug else []
+    except StorageError:
+        versions = []  # change marks need the history; print without them
+    current = window.current_version.number if window.current_version else None
+    dialog = PrintOptionsDialog(window, versions, current, paper=paper)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog
