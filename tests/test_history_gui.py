@@ -42,7 +42,7 @@ def make_window(qtbot: QtBot, tmp_path: Path) -> Iterator[MakeWindow]:
         fake = FakeExtractor()
         window = build_main_window(tmp_path / "newsdesk.db", extractor_loader=lambda: fake)
         window.ask_unsaved = lambda: QMessageBox.StandardButton.Discard
-        window.editor_name = "amira"
+        window.signature.login_name = "amira"
         qtbot.addWidget(window)
         window.show()
         windows.append(window)

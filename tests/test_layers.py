@@ -40,3 +40,26 @@ def test_core_does_not_import_storage() -> None:
         "print('newsdesk.storage' in sys.modules, 'sqlite_utils' in sys.modules)\n"
     )
     assert _run(code).split() == ["False", "False"]
+
+
+def test_the_window_contract_covers_every_helper_of_the_window() -> None:
+    """A module added to the GUI later is held to "helpers never import the window" too."""
+    import pkgutil
+    import tomllib
+    from pathlib import Path
+
+    import newsdesk.gui
+
+    config = tomllib.loads((Path(__file__).parent.parent / "pyproject.toml").read_text())
+    contract = next(
+        c
+        for c in config["tool"]["importlinter"]["contracts"]
+        if c["name"] == "no helper of the window imports the window"
+    )
+    covered = set(contract["source_modules"])
+    helpers = {
+        f"newsdesk.gui.{found.name}"
+        for found in pkgutil.iter_modules(newsdesk.gui.__path__)
+        if found.name != "main_window"
+    }
+    assert helpers == covered

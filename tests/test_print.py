@@ -182,13 +182,13 @@ def test_import_json_shows_the_sheet_exactly(qtbot: QtBot, tmp_path: Path) -> No
     window = build_main_window(tmp_path / "newsdesk.db", extractor_loader=FakeExtractor)
     qtbot.addWidget(window)
     try:
-        import_sheet(window, source)
+        import_sheet(window.stories, source)
 
         assert window.current_sheet == sheet
         assert window.editor.toPlainText() == sheet.article.text
         assert window.is_dirty  # not saved yet
-        assert window.actions_.export_file.isEnabled()
-        again = export_sheet(window, tmp_path / "again.json", "json")
+        assert window.print_actions.export_file.isEnabled()
+        again = export_sheet(window.session, tmp_path / "again.json", "json")
         assert FactSheet.from_json(again.read_text(encoding="utf-8")) == sheet
     finally:
         window.shutdown()

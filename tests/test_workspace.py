@@ -161,14 +161,14 @@ def test_editing_a_figure_value_in_the_tree_corrects_it_and_keeps_the_extracted_
 def test_a_value_that_is_not_a_number_is_refused_with_a_message(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    steps = window.corrections.undo_stack.count()
+    steps = len(window.session.history.steps)
 
     edit_cell(qtbot, window, "f1", Column.VALUE, "lots")
 
     assert window.facts_panel.message_label.isVisible()
     assert window.facts_panel.message_label.text() == "“lots” is not a number."
     assert cell(window, "f1", Column.VALUE) == "≥ 12"
-    assert window.corrections.undo_stack.count() == steps
+    assert len(window.session.history.steps) == steps
 
 
 def test_status_source_and_note_cells(qtbot: QtBot, window: MainWindow) -> None:
@@ -441,9 +441,9 @@ def test_the_editors_name_is_asked_once_and_kept(
     qtbot: QtBot, tmp_path: Path, window: MainWindow
 ) -> None:
     QSettings(str(default_paths().config_dir / SETTINGS_FILE), QSettings.Format.IniFormat).clear()
-    window.corrections.preferences.set_editor_name("")
+    window.signature.preferences.set_editor_name("")
     asked: list[str] = []
-    window.corrections.ask_editor_name = lambda default: asked.append(default) or "Anna Lee"
+    window.signature.ask = lambda default: asked.append(default) or "Anna Lee"
 
     window.corrections.set_status("f1", "verified")
     window.corrections.set_status("f2", "verified")

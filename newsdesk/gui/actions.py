@@ -1,31 +1,30 @@
-"""The window's actions and menus: File, Edit, Analysis, Help.
+"""The window's own actions — open, save, undo, find, analyse, help — and its menu bar.
 
-Every action has a stable objectName (``actionSave``, ``actionExtract``, …),
-a standard shortcut where the platform has one, and a handler on the window.
-Handlers that need a dialog (choose a file, confirm) live here, so the
-window's public methods stay dialog-free for scripts and tests.
+Every action has a stable objectName (``actionSave``, ``actionExtract``, …), a
+standard shortcut where the platform has one, and a handler that calls the
+story flow, the story session or a panel; handlers that need a dialog (choose a
+file) live here, so the flows stay dialog-free for scripts and tests.
+:func:`build_menus` lays out the menu bar from these and the helpers' actions.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from pathlib import Path
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 import newsdesk
-from newsdesk.core.output.render import RenderOptions
-from newsdesk.errors import NewsdeskError
-from newsdesk.gui.printing.export_actions import choose_export, choose_import
-from newsdesk.gui.printing.options import PrintOptionsDialog, ask_print_options
-from newsdesk.gui.printing.pages import export_pdf, print_preview
-
-if TYPE_CHECKING:
-    from newsdesk.gui.main_window import MainWindow
+from newsdesk.core.work.session import StorySession
+from newsdesk.gui.action_factory import Keys, make_action
+from newsdesk.gui.analysis import AnalysisController
+from newsdesk.gui.facts.corrections import CorrectionController
+from newsdesk.gui.facts.facts_panel import FactsPanel
+from newsdesk.gui.shortcut_card import ShortcutCard
+from newsdesk.gui.stories import StoryFlow
 
 log = logging.getLogger(__name__)
 
@@ -37,175 +36,113 @@ def _tr(text: str) -> str:
 
 
 class WindowActions:
-    """Creates the actions and menus of one :class:`MainWindow` and keeps them enabled right."""
+    """The window-wide actions of one window; :meth:`update` keeps them enabled right.
 
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
+    ``open_library()`` shows the library of saved stories (the history actions own it).
+    """
 
-        def make(
-            name: str, text: str, slot: Callable[..., object], shortcut: Key | str | None = None
-        ) -> QAction:
-            action = QAction(text, window)
-            action.setObjectName(name)
-            if isinstance(shortcut, Key):
-                action.setShortcuts(shortcut)
-            elif shortcut:
-                action.setShortcut(QKeySequence(shortcut))
-            action.triggered.connect(slot)
-            window.addAction(action)
-            return action
+    def __init__(
+        self,
+        host: QMainWindow,
+        session: StorySession,
+        stories: StoryFlow,
+        analysis: AnalysisController,
+        facts_panel: FactsPanel,
+        corrections: CorrectionController,
+        open_library: Callable[[], object],
+    ) -> None:
+        self._host = host
+        self._session = session
+        self._stories = stories
+        self._analysis = analysis
+        self._panel = facts_panel
+        self._corrections = corrections
+
+        def make(name: str, text: str, slot: Callable[..., object], keys: Keys = None) -> QAction:
+            return make_action(host, name, text, slot, keys)
 
         self.open = make("actionOpen", _tr("&Open…"), self._open_file, Key.Open)
         self.open_story = make(
-            "actionOpenStory", _tr("Open Saved &Story…"), self._open_story, "Ctrl+Shift+O"
+            "actionOpenStory", _tr("Open Saved &Story…"), open_library, "Ctrl+Shift+O"
         )
-        self.save = make("actionSave", _tr("&Save"), self._save, Key.Save)
-        self.print = make("actionPrint", _tr("&Print…"), self._print, Key.Print)
-        self.export_pdf = make(
-            "actionExportPdf", _tr("&Export PDF…"), self._export_pdf, "Ctrl+Shift+E"
-        )
-        self.export_file = make(
-            "actionExport", _tr("Export &As…"), lambda: choose_export(window), "Ctrl+Alt+E"
-        )
-        self.import_json = make(
-            "actionImportJson", _tr("&Import JSON…"), lambda: choose_import(window)
-        )
-        self.quit = make("actionQuit", _tr("&Quit"), window.close, Key.Quit)
-        # One undo stack for text edits and fact corrections alike.
-        stack = window.corrections.undo_stack
-        self.undo = make("actionUndo", _tr("&Undo"), stack.undo, Key.Undo)
-        self.redo = make("actionRedo", _tr("&Redo"), stack.redo, Key.Redo)
-        self.find = make(
-            "actionFind", _tr("&Find Fact…"), window.facts_panel.focus_filter, Key.Find
-        )
-        self.extract = make("actionExtract", _tr("&Analyse Now"), window.analyse_now, Key.Refresh)
+        self.save = make("actionSave", _tr("&Save"), lambda: stories.save(), Key.Save)
+        self.quit = make("actionQuit", _tr("&Quit"), host.close, Key.Quit)
+        # One history for text edits and fact corrections alike.
+        self.undo = make("actionUndo", _tr("&Undo"), session.undo, Key.Undo)
+        self.redo = make("actionRedo", _tr("&Redo"), session.redo, Key.Redo)
+        self.find = make("actionFind", _tr("&Find Fact…"), facts_panel.focus_filter, Key.Find)
+        self.extract = make("actionExtract", _tr("&Analyse Now"), analysis.analyse_now, Key.Refresh)
         self.verify = make("actionVerify", _tr("Mark Fact &Verified"), self._verify, "Ctrl+E")
         self.verify.setCheckable(True)
         self.about = make("actionAbout", _tr("&About newsdesk"), self._about)
-        self.undo.setEnabled(False)
-        self.redo.setEnabled(False)
-        stack.canUndoChanged.connect(self.undo.setEnabled)
-        stack.canRedoChanged.connect(self.redo.setEnabled)
-        stack.undoTextChanged.connect(lambda text: self.undo.setToolTip(_tr("Undo %s") % text))
-        stack.redoTextChanged.connect(lambda text: self.redo.setToolTip(_tr("Redo %s") % text))
+        self.card: ShortcutCard | None = None
+        self.shortcuts = make(
+            "actionShortcuts", _tr("&Keyboard Shortcuts"), self.show_card, Key.HelpContents
+        )
         self.verify.setStatusTip(_tr("Mark the fact selected in the list as checked"))
         self.extract.setStatusTip(_tr("Find the facts in the text now"))
+        for event in (
+            session.events.history_changed,
+            session.events.sheet_replaced,
+            session.events.facts_changed,
+            session.events.text_changed,
+        ):
+            event.connect(self.update)
+        facts_panel.current_fact_changed.connect(self.update)
+        analysis.model_loaded.connect(self.update)
+        analysis.model_failed.connect(self.update)
+        self.update()
 
-        bar = window.menuBar()
-        file_menu = self.file_menu = bar.addMenu(_tr("&File"))
-        file_menu.addActions([self.open, self.open_story, self.import_json])
-        file_menu.addSeparator()
-        file_menu.addAction(self.save)
-        file_menu.addSeparator()
-        file_menu.addActions([self.print, self.export_pdf, self.export_file])
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit)
-        edit_menu = bar.addMenu(_tr("&Edit"))
-        edit_menu.addActions([self.undo, self.redo])
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.find)
-        analysis_menu = bar.addMenu(_tr("&Analysis"))
-        analysis_menu.addActions([self.extract, self.verify])
-        help_menu = bar.addMenu(_tr("&Help"))
-        help_menu.addAction(self.about)
-
-    def update(self, window: MainWindow) -> None:
+    def update(self, *_: object) -> None:
         """Enable what makes sense now; tick Verify for a verified fact."""
-        has_text = bool(window.editor.document().characterCount() > 1)
-        has_sheet = window.current_sheet is not None
+        session = self._session
+        has_text = bool(session.text)
         self.save.setEnabled(has_text)
-        self.print.setEnabled(has_sheet)
-        self.export_pdf.setEnabled(has_sheet)
-        self.export_file.setEnabled(has_sheet)
-        self.extract.setEnabled(window.analysis.ready and has_text)
-        fact_id = window.facts_panel.current_fact_id()
-        fact = window.facts_panel.model.fact(window.facts_panel.model.index_of(fact_id or ""))
+        self.extract.setEnabled(self._analysis.ready and has_text)
+        self.undo.setEnabled(session.can_undo)
+        self.redo.setEnabled(session.can_redo)
+        fact_id = self._panel.current_fact_id()
+        fact = session.find(fact_id) if fact_id else None
         self.verify.setEnabled(fact is not None)
         self.verify.blockSignals(True)
         self.verify.setChecked(fact is not None and fact.status == "verified")
         self.verify.blockSignals(False)
 
+    def verify_selected(self, verified: bool = True) -> bool:
+        """Mark the fact selected in the tree verified (or unverified again)."""
+        fact_id = self._panel.current_fact_id()
+        if fact_id is None:
+            return False
+        return self._corrections.set_status(fact_id, "verified" if verified else "unverified")
+
+    def show_card(self) -> ShortcutCard:
+        if self.card is None:
+            self.card = ShortcutCard(self._host)
+        self.card.refresh()
+        self.card.show()
+        return self.card
+
     # -- handlers with dialogs ---------------------------------------------------------
 
     def _open_file(self) -> None:
-        window = self.window
-        if not window.maybe_discard():
+        if not self._stories.maybe_discard():
             return
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         path, _ = QFileDialog.getOpenFileName(
-            window,
+            self._host,
             _tr("Open article"),
             folder,
             _tr("Articles (*.txt *.md *.html *.htm);;All files (*)"),
         )
         if path:
-            window.open_file(path)
-
-    def _open_story(self) -> None:
-        # The library lists, searches and filters the saved stories (history_actions.py).
-        self.window.history_actions.open_library()
-
-    def _save(self) -> None:
-        self.window.save()
+            self._stories.open_file(path)
 
     def _verify(self, checked: bool) -> None:
-        self.window.verify_selected(checked)
-
-    def _print(self) -> None:
-        window = self.window
-        if window.current_sheet is None:
-            return
-        version = None if window.is_dirty else window.current_version
-        dialog = ask_print_options(window)
-        if dialog is None:
-            return
-        options = self._options(dialog)
-        if options is None:
-            return
-        print_preview(window, window.current_sheet, version, options)
-
-    def _export_pdf(self) -> None:
-        window = self.window
-        sheet = window.current_sheet
-        if sheet is None:
-            return
-        dialog = ask_print_options(window, paper=True)
-        if dialog is None:
-            return
-        options = self._options(dialog)
-        if options is None:
-            return
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        name = f"{window.story_slug or 'fact-sheet'}.pdf"
-        path, _ = QFileDialog.getSaveFileName(
-            window, _tr("Export PDF"), str(Path(folder) / name), _tr("PDF files (*.pdf)")
-        )
-        if not path:
-            return
-        target = Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
-        version = None if window.is_dirty else window.current_version
-        try:
-            export_pdf(sheet, target, version, options, page_size=dialog.page_size())
-        except NewsdeskError as error:
-            window.show_message(QMessageBox.Icon.Warning, _tr("Not exported"), str(error))
-            return
-        window.statusBar().showMessage(_tr("Exported %s") % target, 6000)
-
-    def _options(self, dialog: PrintOptionsDialog) -> RenderOptions | None:
-        """The chosen options, reading the compared version; a storage failure is
-        reported calmly and nothing is printed."""
-        window = self.window
-        try:
-            return dialog.options(
-                lambda number: window.store.load_version(window.story_slug or "", number)
-            )
-        except (NewsdeskError, LookupError) as error:
-            window.show_message(QMessageBox.Icon.Warning, _tr("Cannot mark changes"), str(error))
-            return None
+        self.verify_selected(checked)
 
     def _about(self) -> None:
         QMessageBox.about(
-            self.window,
+            self._host,
             _tr("About newsdesk"),
             _tr(
                 "<h3>newsdesk %s</h3><p>Fact sheets from wire copy: names, figures and "
@@ -213,3 +150,35 @@ class WindowActions:
             )
             % newsdesk.__version__,
         )
+
+
+@dataclass(frozen=True)
+class MenuItems:
+    """What goes in each menu, in order; ``None`` is a separator."""
+
+    file: Sequence[QAction | None]
+    edit: Sequence[QAction | None]
+    analysis: Sequence[QAction | None]
+    facts: Sequence[QAction | QMenu | None]
+    help: Sequence[QAction | None]
+
+
+def build_menus(host: QMainWindow, items: MenuItems) -> None:
+    """The menu bar: File, Edit, Analysis, Facts, Help."""
+    bar = host.menuBar()
+    for title, name, entries in (
+        (_tr("&File"), "fileMenu", items.file),
+        (_tr("&Edit"), "editMenu", items.edit),
+        (_tr("&Analysis"), "analysisMenu", items.analysis),
+        (QCoreApplication.translate("FactActions", "Fa&cts"), "factsMenu", items.facts),
+        (_tr("&Help"), "helpMenu", items.help),
+    ):
+        menu = bar.addMenu(title)
+        menu.setObjectName(name)
+        for entry in entries:
+            if entry is None:
+                menu.addSeparator()
+            elif isinstance(entry, QMenu):
+                menu.addMenu(entry)
+            else:
+                menu.addAction(entry)

@@ -1,12 +1,13 @@
-"""Analysis of the editor's text on the NLP worker, debounced and revision-tagged.
+"""Analysis of the story's text on the NLP worker, debounced and revision-tagged.
 
-Every change of the text bumps a revision counter and (re)starts a single-shot
-timer; when the text has been still for :data:`DEBOUNCE_MS`, the text and its
-revision go to the extractor on the one NLP thread. A result is only handed on
-if its revision is still the current one: a stale result is dropped, never
-applied. The pipeline itself is loaded on the same thread, so the window is
-usable while it loads, and a missing model is reported, not fatal. Merging a
-fresh result with the editor's corrections is :func:`newsdesk.core.work.reconcile.reconcile`.
+Every change of the story session's text has a new revision; unless the session
+already holds the analysis of that very text (an undo put it back), a
+single-shot timer (re)starts, and when the text has been still for
+:data:`DEBOUNCE_MS` the text and its revision go to the extractor on the one
+NLP thread. The result goes back to the session, which drops it when the text
+has changed since and otherwise merges it with the editor's corrections. The
+pipeline itself is loaded on the same thread, so the window is usable while it
+loads, and a missing model is reported, not fatal.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import Protocol
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from newsdesk.core.sheet.model import FactSheet
+from newsdesk.core.work.session import StorySession
 from newsdesk.errors import NewsdeskError
 from newsdesk.gui.tasks import TaskRunner
 
@@ -66,46 +68,42 @@ ExtractorLoader = Callable[[], SheetExtractor]
 
 
 class AnalysisController(QObject):
-    """Runs the extractor over the current text when it settles (see module docs).
+    """Runs the extractor over the session's text when it settles (see module docs).
 
     Signals: ``model_loaded(str)`` (the model's name), ``model_failed(str)`` (a
-    message saying what to install), ``busy_changed(bool)``, ``result_ready(object,
-    int)`` (a ``FactSheet`` — or ``None`` for empty text — and its revision,
-    only ever the current one), ``analysis_failed(str)``.
+    message saying what to install), ``busy_changed(bool)``, ``result_applied(object)``
+    (the session took a fresh analysis; the
+    :class:`~newsdesk.core.work.reconcile.Reconciled` report, ``None`` for an
+    empty text), ``analysis_failed(str)``.
     """
 
     model_loaded = Signal(str)
     model_failed = Signal(str)
     busy_changed = Signal(bool)
-    result_ready = Signal(object, int)
+    result_applied = Signal(object)
     analysis_failed = Signal(str)
 
     def __init__(
         self,
         runner: TaskRunner,
-        text: Callable[[], str],
+        session: StorySession,
         parent: QObject | None = None,
         *,
         delay_ms: int = DEBOUNCE_MS,
     ) -> None:
         super().__init__(parent)
         self._runner = runner
-        self._text = text
+        self._session = session
         self._extractor: SheetExtractor | None = None
-        self._revision = 0
         self._wanted = False  # analysis was asked for before the model was ready
         self._in_flight = 0
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self.analyse_now)
+        session.events.text_changed.connect(self._text_changed)
 
     # -- state -----------------------------------------------------------------------
-
-    @property
-    def revision(self) -> int:
-        """The revision of the text now in the editor."""
-        return self._revision
 
     @property
     def ready(self) -> bool:
@@ -155,10 +153,12 @@ class AnalysisController(QObject):
 
     # -- analysing ---------------------------------------------------------------------
 
-    def text_changed(self) -> None:
-        """The text changed: a new revision; analyse once it has been still a moment."""
-        self._revision += 1
-        self._timer.start()
+    def _text_changed(self) -> None:
+        """The text changed: analyse once it has been still a moment, unless already known."""
+        if self._session.in_sync:
+            self.cancel_pending()  # an undo put back the analysis of this very text
+        else:
+            self._timer.start()
 
     def cancel_pending(self) -> None:
         """Forget the scheduled analysis (the text already has its sheet)."""
@@ -173,38 +173,43 @@ class AnalysisController(QObject):
             self._wanted = True
             return False
         self._wanted = False
-        text, revision, extractor = self._text(), self._revision, self._extractor
+        session, extractor = self._session, self._extractor
+        text, revision = session.text, session.revision
         if not text.strip():
-            self.result_ready.emit(None, revision)
+            self._finished(None, revision)
             return True
 
         def job() -> FactSheet | None:
             # Runs on the NLP thread. A job that is already stale when its turn
             # comes is skipped: reading an int attribute is safe across threads.
-            if revision != self._revision:
+            if revision != session.revision:
                 return None
             return extractor.extract(text, clean=False)
 
         self._set_in_flight(+1)
         self._runner.run(
             job,
-            on_success=lambda sheet: self._finished(sheet, revision),
+            on_success=lambda sheet: self._done(sheet, revision),
             on_failure=lambda error: self._failed(error, revision),
         )
         return True
 
-    def _finished(self, sheet: FactSheet | None, revision: int) -> None:
+    def _done(self, sheet: FactSheet | None, revision: int) -> None:
         self._set_in_flight(-1)
-        if sheet is None or revision != self._revision:
-            log.debug("dropping analysis of revision %d (now %d)", revision, self._revision)
+        if sheet is not None:
+            self._finished(sheet, revision)
+
+    def _finished(self, sheet: FactSheet | None, revision: int) -> None:
+        if revision != self._session.revision:
+            log.debug("dropping analysis of revision %d (now %d)", revision, self._session.revision)
             return
-        self.result_ready.emit(sheet, revision)
+        self.result_applied.emit(self._session.analysis_landed(sheet, revision))
 
     def _failed(self, error: BaseException, revision: int) -> None:
         self._set_in_flight(-1)
         if not isinstance(error, NewsdeskError):
             sys.excepthook(type(error), error, error.__traceback__)
-        elif revision == self._revision:
+        elif revision == self._session.revision:
             self.analysis_failed.emit(str(error))
 
     def _set_in_flight(self, step: int) -> None:

@@ -21,16 +21,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from newsdesk.core.sheet.model import FactSheet
+from newsdesk.core.work.session import StorySession
 from newsdesk.errors import StorageError
+from newsdesk.storage import Store
 
-if TYPE_CHECKING:
-    from newsdesk.gui.main_window import MainWindow
+# Puts recovered work back: (text, sheet, story slug).
+Restore = Callable[[str, FactSheet | None, str | None], None]
 
 log = logging.getLogger(__name__)
 
@@ -50,30 +52,41 @@ class Draft:
 
 
 class DraftKeeper(QObject):
-    """Autosaves the window's unsaved work and offers it back after a crash.
+    """Autosaves the session's unsaved work and offers it back after a crash.
 
     ``ask_restore(draft) -> bool`` asks whether to restore; tests and scripts
-    replace it before the event loop runs. Signals: ``draft_written(str)``
-    (the path), ``restored()``.
+    replace it before the event loop runs. ``restore(text, sheet, slug)`` puts
+    recovered work back. Signals: ``draft_written(str)`` (the path), ``restored()``.
     """
 
     draft_written = Signal(str)
     restored = Signal()
 
     def __init__(
-        self, window: MainWindow, folder: Path | None, *, interval_ms: int = AUTOSAVE_MS
+        self,
+        session: StorySession,
+        store: Store,
+        folder: Path | None,
+        restore: Restore,
+        parent: QWidget,
+        *,
+        interval_ms: int = AUTOSAVE_MS,
     ) -> None:
-        super().__init__(window)
-        self.window = window
+        super().__init__(parent)
         self.path = folder / DRAFT_FILE if folder is not None else None
         self.ask_restore: Callable[[Draft], bool] = self._ask_restore
+        self._session = session
+        self._store = store
+        self._restore = restore
+        self._parent = parent
         self._changed = False
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.write_if_changed)
-        window.editor.document().contentsChange.connect(self._mark_changed)
-        window.corrections.facts_changed.connect(self._mark_changed)
-        window.saved.connect(self.discard)
+        session.events.text_changed.connect(self._mark_changed)
+        session.events.facts_changed.connect(self._mark_changed)
+        session.events.history_changed.connect(self._mark_changed)
+        session.events.saved.connect(self.discard)
         if self.path is not None:
             self._timer.start()
 
@@ -85,7 +98,7 @@ class DraftKeeper(QObject):
     @Slot()
     def write_if_changed(self) -> bool:
         """Write a draft if the window has unsaved changes made since the last one."""
-        if not self._changed or not self.window.is_dirty:
+        if not self._changed or not self._session.dirty:
             return False
         return self.write_now()
 
@@ -93,12 +106,12 @@ class DraftKeeper(QObject):
         """Write the draft now (atomically); ``False`` if there is nowhere or nothing to write."""
         if self.path is None:
             return False
-        sheet = self.window.current_sheet
+        sheet = self._session.sheet
         data: dict[str, Any] = {
             "schema": DRAFT_SCHEMA,
             "written_at": datetime.now(UTC).isoformat(),
-            "story": self.window.story_slug,
-            "text": self.window.editor.toPlainText(),
+            "story": self._session.story,
+            "text": self._session.text,
             "sheet": sheet.to_dict() if sheet is not None else None,
         }
         try:
@@ -116,8 +129,7 @@ class DraftKeeper(QObject):
         self.draft_written.emit(str(self.path))
         return True
 
-    @Slot()
-    def discard(self) -> None:
+    def discard(self, *_: object) -> None:
         """Forget the draft (after a save, or when the editor chose to drop the work)."""
         self._changed = False
         if self.path is not None:
@@ -147,7 +159,7 @@ class DraftKeeper(QObject):
             return None
         if draft.story:
             try:
-                versions = self.window.store.versions(draft.story)
+                versions = self._store.versions(draft.story)
             except (StorageError, LookupError):
                 versions = []
             if any(v.created_at >= draft.written_at for v in versions):
@@ -170,15 +182,15 @@ class DraftKeeper(QObject):
             self.discard()
 
     def restore(self, draft: Draft) -> None:
-        """Put the draft's text, facts and story back in the window, as unsaved work."""
-        self.window.restore_work(draft.text, draft.sheet, draft.story)
+        """Put the draft's text, facts and story back, as unsaved work."""
+        self._restore(draft.text, draft.sheet, draft.story)
         self._changed = True
         self.restored.emit()
 
     def _ask_restore(self, draft: Draft) -> bool:
         when = draft.written_at.astimezone().strftime("%d %b %H:%M")
         answer = QMessageBox.question(
-            self.window,
+            self._parent,
             self.tr("Recover unsaved work?"),
             self.tr(
                 "newsdesk closed without saving your work on a story (last kept at %s). Recover it?"

@@ -181,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
         anchor_times.append(
             timed(lambda f=figure: window.corrections.reanchor_to_selection(f.id), viewport.repaint)
         )
-        window.corrections.undo_stack.undo()
+        window.session.undo()
 
     def report(name: str, times: list[float]) -> None:
         if not times:

@@ -5,8 +5,10 @@ first, so the editor's text *is* the article text and every fact offset
 matches it. Highlights come from :class:`~newsdesk.gui.article.highlighter.FactHighlighter`;
 "show me where" marks are ``ExtraSelection`` s that vanish on the next edit.
 
-Undo and redo keys are handed to the window (``undo_requested``), whose one
-undo stack holds text edits and fact corrections in the order they were made.
+Undo and redo keys are handed on (``undo_requested``): the story session's
+one history holds text edits and fact corrections in the order they were made,
+so the document keeps no undo history of its own; what the session changes
+itself comes back through :meth:`ArticleEditor.apply_change`.
 Hovering over a highlight shows what ``describe_fact`` says about its fact.
 """
 
@@ -65,8 +67,7 @@ class ArticleEditor(QPlainTextEdit):
         font.setPointSizeF(max(font.pointSizeF(), 10.0) * 1.2)
         self.setFont(font)
         self.document().setDocumentMargin(14)
-        # The margin change is itself an undo step; Undo must start with the text.
-        self.document().clearUndoRedoStacks()
+        self.document().setUndoRedoEnabled(False)  # the story session keeps the history
         self.highlighter = FactHighlighter(self.document(), self)
         self._showing = False  # set while the window moves the caret itself
         self.describe_fact: Callable[[str], str] | None = None
@@ -97,6 +98,21 @@ class ArticleEditor(QPlainTextEdit):
     def text(self) -> str:
         """The article text (what the editor shows)."""
         return self.toPlainText()
+
+    def apply_change(self, start: int, end: int, inserted: str) -> None:
+        """Make Python indices ``[start, end)`` of the text read ``inserted`` (undo, redo, open).
+
+        One edit of the document (``setPlainText`` would report a clearing and
+        then an insertion), with the caret after it and the view following, as
+        an editor's own undo does.
+        """
+        offsets = OffsetMap(self.toPlainText())
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(offsets.to_qt(start))
+        cursor.setPosition(offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(inserted)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
 
     # -- undo, menus and hover ------------------------------------------------------
 

@@ -1,29 +1,28 @@
 """Adding, deleting, merging, splitting and re-anchoring facts: actions, menus, keys.
 
-:class:`FactActions` builds the window's Facts menu (the verification keys,
-then these corrections, then the undo history), the "Add as Fact" menu of
-kinds (Ctrl+Shift+A pops it up at the caret, keyboard-navigable), and the
-editor's context menu entries. Each action calls the window's
-:class:`~newsdesk.gui.facts.corrections.CorrectionController`.
+:class:`FactActions` makes the correction actions, the "Add as Fact" menu of
+kinds (Ctrl+Shift+A pops it up at the caret, keyboard-navigable), the undo
+history dock and the article editor's context menu entries. Each action calls
+the :class:`~newsdesk.gui.facts.corrections.CorrectionController`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt, Slot
+from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QMenu
+from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu
 
 from newsdesk.core.sheet.model import Entity
-from newsdesk.core.work.edits import find_fact
+from newsdesk.core.work.session import StorySession
+from newsdesk.gui.action_factory import Keys, make_action
+from newsdesk.gui.article.article_editor import ArticleEditor
 from newsdesk.gui.article.offsets import OffsetMap
+from newsdesk.gui.facts.corrections import CorrectionController
+from newsdesk.gui.facts.facts_panel import FactsPanel
 from newsdesk.gui.facts.undo_view import UndoHistoryDock
-from newsdesk.gui.shortcut_card import ShortcutCard
-
-if TYPE_CHECKING:
-    from newsdesk.gui.main_window import MainWindow
+from newsdesk.gui.facts.verification import VerificationPass
 
 Key = QKeySequence.StandardKey
 
@@ -43,35 +42,38 @@ def _tr(text: str) -> str:
 
 
 class FactActions:
-    """The correction actions of one window and the menus that hold them.
+    """The correction actions of one window.
 
     ``choose_name(names) -> str | None`` asks which name a merge keeps;
-    scripts and tests may replace it.
+    scripts and tests may replace it. ``editing`` are the actions the editor's
+    context menu offers first (undo, redo).
     """
 
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
-        corrections = window.corrections
-        view = window.facts_panel.view
+    def __init__(
+        self,
+        host: QMainWindow,
+        session: StorySession,
+        corrections: CorrectionController,
+        facts_panel: FactsPanel,
+        editor: ArticleEditor,
+        verification: VerificationPass,
+        editing: Sequence[QAction] = (),
+    ) -> None:
+        self._host = host
+        self._session = session
+        self._corrections = corrections
+        self._panel = facts_panel
+        self._editor = editor
+        self._verification = verification
+        self._editing = list(editing)
+        view = facts_panel.view
         self.choose_name: Callable[[list[str]], str | None] = self._choose_name
 
-        def make(name: str, text: str, slot: Callable[[], object], keys: object = None,
+        def make(name: str, text: str, slot: Callable[[], object], keys: Keys = None,
                  *, scoped: bool = False) -> QAction:  # fmt: skip
-            action = QAction(text, window)
-            action.setObjectName(name)
-            if isinstance(keys, Key):
-                action.setShortcuts(keys)
-            elif isinstance(keys, str):
-                action.setShortcut(QKeySequence(keys))
-            if scoped:
-                action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-                view.addAction(action)
-            else:
-                window.addAction(action)
-            action.triggered.connect(slot)
-            return action
+            return make_action(host, name, text, slot, keys, scope=view if scoped else None)
 
-        self.kinds_menu = QMenu(_tr("&Add as Fact"), window)
+        self.kinds_menu = QMenu(_tr("&Add as Fact"), host)
         self.kinds_menu.setObjectName("addFactMenu")
         self.add_kind: dict[str, QAction] = {}
         for kind, text in _KIND_TEXTS.items():
@@ -91,72 +93,53 @@ class FactActions:
                           scoped=True)  # fmt: skip
         self.split = make("actionSplitMention", _tr("&Split Mention Out"), self.split_current,
                           "S", scoped=True)  # fmt: skip
-        self.undo_dock = UndoHistoryDock(corrections.undo_stack, window)
+        self.undo_dock = UndoHistoryDock(session, host)
         self.history = self.undo_dock.toggleViewAction()
         self.history.setObjectName("actionUndoHistory")
         self.history.setText(_tr("Undo &History"))
         self.history.setShortcut(QKeySequence("Ctrl+Shift+H"))
-        window.addAction(self.history)
-        self.card: ShortcutCard | None = None
-        self.shortcuts = make("actionShortcuts", _tr("&Keyboard Shortcuts"), self.show_card,
-                              Key.HelpContents)  # fmt: skip
-        window.editor.context_menu_requested.connect(self._editor_menu)
+        host.addAction(self.history)
+        editor.context_menu_requested.connect(self._editor_menu)
 
-    def build_menus(self) -> None:
-        """Put the Facts menu before Help, the history under Edit, the card under Help."""
-        window = self.window
-        bar = window.menuBar()
-        menus = [menu for a in bar.actions() if isinstance(menu := a.menu(), QMenu)]
-        edit_menu, help_menu = menus[1], menus[-1]
-        facts = QMenu(_tr("Fa&cts"), window)
-        facts.setObjectName("factsMenu")
-        facts.addActions(window.verification.actions)
-        facts.addSeparator()
-        facts.addMenu(self.kinds_menu)
-        facts.addActions([self.add, self.reanchor, self.delete, self.merge, self.split])
-        bar.insertMenu(help_menu.menuAction(), facts)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.history)
-        help_menu.insertAction(help_menu.actions()[0], self.shortcuts)
+    @property
+    def menu_actions(self) -> list[QAction]:
+        """The corrections in the order the Facts menu lists them (after the kinds menu)."""
+        return [self.add, self.reanchor, self.delete, self.merge, self.split]
 
     # -- handlers -----------------------------------------------------------------------------
 
     def popup_kinds(self) -> None:
-        editor = self.window.editor
+        editor = self._editor
         if not editor.textCursor().hasSelection():
-            self.window.corrections.refuse(_tr("Select the words of the fact in the text first."))
+            self._corrections.refuse(_tr("Select the words of the fact in the text first."))
             return
         point = editor.viewport().mapToGlobal(editor.cursorRect().bottomLeft())
         self.kinds_menu.popup(point)
 
     def reanchor_current(self) -> bool:
-        fact_id = self.window.facts_panel.current_fact_id()
+        fact_id = self._panel.current_fact_id()
         if fact_id is None:
-            self.window.corrections.refuse(_tr("Choose the fact to re-anchor in the list first."))
+            self._corrections.refuse(_tr("Choose the fact to re-anchor in the list first."))
             return False
-        return self.window.corrections.reanchor_to_selection(fact_id)
+        return self._corrections.reanchor_to_selection(fact_id)
 
     def delete_current(self) -> bool:
-        panel = self.window.facts_panel
-        fact_id = panel.current_fact_id()
+        fact_id = self._panel.current_fact_id()
         if fact_id is None:
             return False
-        following = self.window.verification.reading_order()
-        done = self.window.corrections.delete(fact_id)
+        following = self._verification.reading_order()
+        done = self._corrections.delete(fact_id)
         if done and fact_id in following:
             rest = following[following.index(fact_id) + 1 :]
             if rest:
-                panel.select_fact(rest[0])
+                self._panel.select_fact(rest[0])
         return done
 
     def merge_selected(self) -> bool:
-        window = self.window
-        sheet = window.current_sheet
-        ids = window.facts_panel.selected_fact_ids()
-        entities = [find_fact(sheet, i) for i in ids] if sheet is not None else []
-        names = [e for e in entities if isinstance(e, Entity)]
+        ids = self._panel.selected_fact_ids()
+        names = [fact for i in ids if isinstance(fact := self._session.find(i), Entity)]
         if len(names) != 2 or len(ids) != 2:
-            window.corrections.refuse(
+            self._corrections.refuse(
                 _tr("Select two names to merge (Shift or Ctrl with the arrows or a click).")
             )
             return False
@@ -164,53 +147,45 @@ class FactActions:
         name = self.choose_name([keep.name, other.name])
         if name is None:
             return False
-        return window.corrections.merge(keep.id, other.id, name)
+        return self._corrections.merge(keep.id, other.id, name)
 
     def split_current(self) -> str | None:
-        fact_id = self.window.facts_panel.current_fact_id()
+        fact_id = self._panel.current_fact_id()
         if fact_id is None:
             return None
-        created = self.window.corrections.split_at_caret(fact_id)
+        created = self._corrections.split_at_caret(fact_id)
         if created:
-            self.window.facts_panel.select_fact(created)
+            self._panel.select_fact(created)
         return created
-
-    def show_card(self) -> ShortcutCard:
-        if self.card is None:
-            self.card = ShortcutCard(self.window)
-        self.card.refresh()
-        self.card.show()
-        return self.card
 
     def _choose_name(self, names: list[str]) -> str | None:
         name, ok = QInputDialog.getItem(
-            self.window, _tr("Merge names"), _tr("Keep the name:"), names, 0, True
+            self._host, _tr("Merge names"), _tr("Keep the name:"), names, 0, True
         )
         return name if ok and name.strip() else None
 
     @Slot(QMenu, int)
     def _editor_menu(self, menu: QMenu, position: int) -> None:
-        window = self.window
-        if menu.actions():
+        if menu.actions() and self._editing:
             first = menu.actions()[0]
-            menu.insertActions(first, [window.actions_.undo, window.actions_.redo])
+            menu.insertActions(first, self._editing)
             menu.insertSeparator(first)
         menu.addSeparator()
-        self.kinds_menu.setEnabled(window.editor.textCursor().hasSelection())
+        self.kinds_menu.setEnabled(self._editor.textCursor().hasSelection())
         menu.addMenu(self.kinds_menu)
         menu.addAction(self.reanchor)
-        span = window.editor.highlighter.span_at(position)
+        span = self._editor.highlighter.span_at(position)
         if span is not None:
             split = menu.addAction(_tr("Split This Mention Out"))
             split.triggered.connect(lambda: self._split_at(span.fact_id, position))
 
     def _split_at(self, fact_id: str, position: int) -> None:
-        corrections = self.window.corrections
-        index = OffsetMap(self.window.editor.toPlainText()).to_python(position)
+        corrections = self._corrections
+        index = OffsetMap(self._editor.toPlainText()).to_python(position)
         mention = corrections.mention_at(fact_id, index)
         if mention is None:
             corrections.refuse(_tr("Only a name's mentions can be split off."))
             return
         created = corrections.split(fact_id, mention)
         if created:
-            self.window.facts_panel.select_fact(created)
+            self._panel.select_fact(created)

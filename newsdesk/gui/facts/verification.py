@@ -12,17 +12,19 @@ found, remapped by scripts and listed on the shortcut card.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QWidget
 
 from newsdesk.core.output.render import GROUPS, Fact, fact_spans, group_of
-from newsdesk.core.work.edits import all_facts, find_fact
+from newsdesk.core.work.edits import all_facts
+from newsdesk.core.work.session import StorySession
+from newsdesk.gui.action_factory import make_action
+from newsdesk.gui.facts.corrections import CorrectionController
 from newsdesk.gui.facts.fact_editor import FactEditorDialog
-
-if TYPE_CHECKING:
-    from newsdesk.gui.main_window import MainWindow
+from newsdesk.gui.facts.facts_panel import FactsPanel
+from newsdesk.gui.notices import Notices
 
 
 def _tr(text: str) -> str:
@@ -30,12 +32,29 @@ def _tr(text: str) -> str:
 
 
 class VerificationPass(QObject):
-    """The pass's actions on the facts list and the logic of moving through it."""
+    """The pass's actions on the facts list and the logic of moving through it.
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        view = window.facts_panel.view
+    ``show_fact(fact_id)`` shows a fact in the text; ``host`` holds the actions
+    that work anywhere and parents the fact editor.
+    """
+
+    def __init__(
+        self,
+        host: QWidget,
+        session: StorySession,
+        facts_panel: FactsPanel,
+        corrections: CorrectionController,
+        show_fact: Callable[[str], None],
+        notices: Notices,
+    ) -> None:
+        super().__init__(host)
+        self._host = host
+        self._session = session
+        self._panel = facts_panel
+        self._corrections = corrections
+        self._show_fact = show_fact
+        self._notices = notices
+        view = facts_panel.view
         self.editor_dialog: FactEditorDialog | None = None
 
         def make(
@@ -46,17 +65,8 @@ class VerificationPass(QObject):
             *,
             scoped: bool = True,
         ) -> QAction:
-            action = QAction(text, window)
-            action.setObjectName(name)
-            action.setShortcuts([QKeySequence(key) for key in keys])
-            if scoped:
-                # Single keys act only while the facts list has focus, never while typing.
-                action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-                view.addAction(action)
-            else:
-                window.addAction(action)
-            action.triggered.connect(slot)
-            return action
+            # Single keys act only while the facts list has focus, never while typing.
+            return make_action(host, name, text, slot, keys, scope=view if scoped else None)
 
         self.start = make(
             "actionStartVerification", _tr("Start &Verification Pass"), ["F7"], self.start_pass,
@@ -90,7 +100,7 @@ class VerificationPass(QObject):
 
     def reading_order(self) -> list[str]:
         """Every fact id, in the order the facts first appear in the text."""
-        sheet = self.window.current_sheet
+        sheet = self._session.sheet
         if sheet is None:
             return []
         end = len(sheet.article.text)
@@ -104,15 +114,15 @@ class VerificationPass(QObject):
     def start_pass(self) -> bool:
         """Focus the facts list on the first unchecked fact in reading order."""
         order = self.reading_order()
-        sheet = self.window.current_sheet
+        sheet = self._session.sheet
         if not order or sheet is None:
-            self.window.statusBar().showMessage(_tr("No facts to check yet."), 4000)
+            self._notices.status(_tr("No facts to check yet."))
             return False
         status = {fact.id: fact.status for fact in all_facts(sheet)}
         first = next((i for i in order if status[i] == "unverified"), order[0])
-        self.window.facts_panel.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self._panel.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self._go(first)
-        self.window.statusBar().showMessage(
+        self._notices.status(
             _tr("Verification pass: V verify, D dispute, E edit, Enter show, N/P move."), 10000
         )
         return True
@@ -122,14 +132,14 @@ class VerificationPass(QObject):
         order = self.reading_order()
         if not order:
             return None
-        current = self.window.facts_panel.current_fact_id()
+        current = self._panel.current_fact_id()
         if current not in order:
             target = order[0] if direction > 0 else order[-1]
         else:
             at = order.index(current) + direction
             if not 0 <= at < len(order):
-                self.window.statusBar().showMessage(
-                    _tr("That was the last fact.") if direction > 0 else _tr("First fact."), 4000
+                self._notices.status(
+                    _tr("That was the last fact.") if direction > 0 else _tr("First fact.")
                 )
                 return current
             target = order[at]
@@ -138,31 +148,29 @@ class VerificationPass(QObject):
 
     def decide(self, status: str) -> bool:
         """Give the current fact ``status`` and move to the next one."""
-        fact_id = self.window.facts_panel.current_fact_id()
+        fact_id = self._panel.current_fact_id()
         if fact_id is None:
             self.step(+1)
             return False
-        if not self.window.corrections.set_status(fact_id, status):
+        if not self._corrections.set_status(fact_id, status):
             return False
         self.step(+1)
         return True
 
     def show_current(self) -> None:
-        fact_id = self.window.facts_panel.current_fact_id()
+        fact_id = self._panel.current_fact_id()
         if fact_id:
-            self.window.show_fact(fact_id)
+            self._show_fact(fact_id)
 
     def edit_current(self) -> FactEditorDialog | None:
         """Open the fact editor on the current fact (window-modal, not blocking)."""
-        fact_id = self.window.facts_panel.current_fact_id()
-        sheet = self.window.current_sheet
-        if fact_id is None or sheet is None:
+        fact_id = self._panel.current_fact_id()
+        sheet = self._session.sheet
+        fact = self._session.find(fact_id) if fact_id is not None else None
+        if sheet is None or fact is None:
             return None
-        fact = find_fact(sheet, fact_id)
-        if fact is None:
-            return None
-        corrections = self.window.corrections
-        dialog = FactEditorDialog(sheet, fact, corrections.edit_fields, self.window)
+        corrections = self._corrections
+        dialog = FactEditorDialog(sheet, fact, corrections.edit_fields, self._host)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         corrections.edit_refused.connect(dialog.show_error)
         dialog.finished.connect(lambda _: self._editor_closed(dialog))
@@ -172,14 +180,14 @@ class VerificationPass(QObject):
         return dialog
 
     def _editor_closed(self, dialog: FactEditorDialog) -> None:
-        self.window.corrections.edit_refused.disconnect(dialog.show_error)
+        self._corrections.edit_refused.disconnect(dialog.show_error)
         if self.editor_dialog is dialog:
             self.editor_dialog = None
-        self.window.facts_panel.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._panel.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _go(self, fact_id: str) -> None:
-        panel = self.window.facts_panel
+        panel = self._panel
         if panel.filter_edit.text() and not panel.select_fact(fact_id):
             panel.filter_edit.clear()  # the pass goes through every fact
         panel.select_fact(fact_id)
-        self.window.show_fact(fact_id)
+        self._show_fact(fact_id)

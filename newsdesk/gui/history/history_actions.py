@@ -3,29 +3,33 @@
 Like :mod:`newsdesk.gui.actions`, each action has a stable objectName
 (``actionViewVersion``, ``actionCompareVersions``, ``actionRestoreVersion``,
 ``actionBackupDatabase``) and a handler here; the history list shows the first
-three in its context menu. Methods without dialogs (:meth:`restore`,
-:meth:`compare`, :meth:`back_up_to`) serve scripts and tests.
+three in its context menu, and activating a version there opens it. Methods
+without dialogs (:meth:`restore`, :meth:`compare`, :meth:`back_up_to`) serve
+scripts and tests.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
+from newsdesk.core.work.session import StorySession
 from newsdesk.errors import StorageError
+from newsdesk.gui.action_factory import make_action
 from newsdesk.gui.history.diff_dialog import DiffDialog
+from newsdesk.gui.history.history_view import HistoryView
 from newsdesk.gui.history.library_dialog import LibraryDialog
 from newsdesk.gui.history.version_dialog import VersionDialog
-from newsdesk.storage import VersionInfo
+from newsdesk.gui.notices import Notices
+from newsdesk.gui.signature import Signature
+from newsdesk.gui.stories import StoryFlow
+from newsdesk.storage import Store, VersionInfo
 from newsdesk.storage.backups import default_backup_path
-
-if TYPE_CHECKING:
-    from newsdesk.gui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -35,20 +39,31 @@ def _tr(text: str) -> str:
 
 
 class HistoryActions:
-    """Creates the history, library and backup actions of one :class:`MainWindow`."""
+    """The history, library and backup actions of one window (see the module docstring)."""
 
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
-        history = window.history_view
+    def __init__(
+        self,
+        host: QWidget,
+        session: StorySession,
+        store: Store,
+        history_view: HistoryView,
+        stories: StoryFlow,
+        signature: Signature,
+        notices: Notices,
+    ) -> None:
+        self._host = host
+        self._session = session
+        self._store = store
+        self._view = history_view
+        self._stories = stories
+        self._signature = signature
+        self._notices = notices
+        history = history_view
 
-        def make(name: str, text: str, slot: object, shortcut: str | None = None) -> QAction:
-            action = QAction(text, window)
-            action.setObjectName(name)
-            if shortcut:
-                action.setShortcut(QKeySequence(shortcut))
-            action.triggered.connect(slot)
-            window.addAction(action)
-            return action
+        def make(
+            name: str, text: str, slot: Callable[[], object], keys: str | None = None
+        ) -> QAction:
+            return make_action(host, name, text, slot, keys)
 
         self.view_version = make("actionViewVersion", _tr("&View Version"), self._view_selected)
         self.compare_versions = make(
@@ -67,68 +82,70 @@ class HistoryActions:
         )
         self.backup.setStatusTip(_tr("Write a consistent copy of the whole database"))
         history.addActions([self.view_version, self.compare_versions, self.restore_version])
-        file_menu = getattr(window.actions_, "file_menu", None)
-        if file_menu is not None:
-            file_menu.insertAction(window.actions_.quit, self.backup)
-            file_menu.insertSeparator(window.actions_.quit)
         history.selection_changed.connect(self.update)
-        self.update()
+        history.version_activated.connect(self._version_activated)
+        session.events.story_changed.connect(self._story_changed)
+        self._story_changed()
 
     def update(self) -> None:
         """Enable what the history selection allows."""
-        selected = self.window.history_view.selected_numbers()
-        count = len(self.window.history_view.history.versions)
+        selected = self._view.selected_numbers()
+        count = len(self._view.history.versions)
         self.view_version.setEnabled(len(selected) == 1)
         self.compare_versions.setEnabled(count > 1 and 1 <= len(selected) <= 2)
-        newest = max((v.number for v in self.window.history_view.history.versions), default=0)
+        newest = max((v.number for v in self._view.history.versions), default=0)
         self.restore_version.setEnabled(len(selected) == 1 and selected[0] != newest)
+
+    def _story_changed(self) -> None:
+        """The history list shows the versions of the session's story."""
+        version = self._session.version
+        versions = [v for v in self._session.versions if isinstance(v, VersionInfo)]
+        self._view.history.set_versions(versions, version.number if version else None)
 
     # -- without dialogs ---------------------------------------------------------------
 
     def restore(self, number: int) -> VersionInfo | None:
         """Save version ``number`` of the open story again as its newest; open that."""
-        window = self.window
-        slug = window.story_slug
-        if slug is None or not window.maybe_discard():
+        slug = self._session.story
+        if slug is None or not self._stories.maybe_discard():
             return None
         try:
-            outcome = window.store.restore(slug, number, editor=window.editor_name)
+            outcome = self._store.restore(slug, number, editor=self._signature.current)
         except (StorageError, LookupError) as error:
-            window.show_message(QMessageBox.Icon.Warning, _tr("Not restored"), str(error))
+            self._notices.warn(_tr("Not restored"), str(error))
             return None
-        window.open_story(slug)
+        self._stories.open_story(slug)
         info = outcome.version
         if outcome.created:
             message = _tr("Restored version %d as version %d") % (number, info.number)
         else:
             message = _tr("Version %d is the same as the newest; nothing to restore") % number
-        window.statusBar().showMessage(message, 8000)
+        self._notices.status(message, 8000)
         return info
 
     def compare(self, old: int, new: int) -> DiffDialog | None:
         """Open the comparison of versions ``old`` and ``new`` of the open story."""
-        slug = self.window.story_slug
+        slug = self._session.story
         if slug is None:
             return None
-        dialog = DiffDialog(self.window.store, slug, min(old, new), max(old, new), self.window)
+        dialog = DiffDialog(self._store, slug, min(old, new), max(old, new), self._host)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
 
     def view(self, number: int) -> VersionDialog | None:
         """Show version ``number`` of the open story read-only."""
-        window = self.window
-        slug = window.story_slug
+        slug = self._session.story
         if slug is None:
             return None
         try:
-            sheet = window.store.load_version(slug, number)
-            version = window.store.version(slug, number)
-            newest = window.store.version(slug).number
+            sheet = self._store.load_version(slug, number)
+            version = self._store.version(slug, number)
+            newest = self._store.version(slug).number
         except (StorageError, LookupError) as error:
-            window.show_message(QMessageBox.Icon.Warning, _tr("Cannot open version"), str(error))
+            self._notices.warn(_tr("Cannot open version"), str(error))
             return None
-        dialog = VersionDialog(sheet, version, is_latest=number == newest, parent=window)
+        dialog = VersionDialog(sheet, version, is_latest=number == newest, parent=self._host)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.restore_requested.connect(self.restore)
         dialog.compare_requested.connect(lambda old: self.compare(old, newest))
@@ -137,7 +154,7 @@ class HistoryActions:
 
     def open_library(self) -> LibraryDialog:
         """Show the library; the story the editor opens there replaces the current one."""
-        dialog = LibraryDialog(self.window.store, self.window)
+        dialog = LibraryDialog(self._store, self._host)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.story_chosen.connect(self._open_chosen)
         dialog.open()
@@ -145,25 +162,24 @@ class HistoryActions:
 
     def back_up_to(self, target: Path | str) -> Path | None:
         """Write a backup to ``target``; the path written, or ``None`` (and a message)."""
-        window = self.window
         try:
-            written = window.store.back_up(target)
+            written = self._store.back_up(target)
         except StorageError as error:
-            window.show_message(QMessageBox.Icon.Warning, _tr("Not backed up"), str(error))
+            self._notices.warn(_tr("Not backed up"), str(error))
             return None
-        window.statusBar().showMessage(_tr("Backed up to %s") % written, 8000)
+        self._notices.status(_tr("Backed up to %s") % written, 8000)
         return written
 
     # -- handlers with dialogs -----------------------------------------------------------
 
     def _view_selected(self) -> None:
-        selected = self.window.history_view.selected_numbers()
+        selected = self._view.selected_numbers()
         if len(selected) == 1:
             self.view(selected[0])
 
     def _compare_selected(self) -> None:
-        selected = self.window.history_view.selected_numbers()
-        versions = [v.number for v in self.window.history_view.history.versions]
+        selected = self._view.selected_numbers()
+        versions = [v.number for v in self._view.history.versions]
         if len(selected) == 2:
             self.compare(*selected)
         elif len(selected) == 1 and len(versions) > 1:
@@ -172,15 +188,14 @@ class HistoryActions:
             self.compare(selected[0], other)
 
     def _restore_selected(self) -> None:
-        selected = self.window.history_view.selected_numbers()
+        selected = self._view.selected_numbers()
         if len(selected) == 1:
             self.restore(selected[0])
 
     def _back_up(self) -> None:
-        window = self.window
-        suggested = default_backup_path(window.store.path)
+        suggested = default_backup_path(self._store.path)
         path, _ = QFileDialog.getSaveFileName(
-            window,
+            self._host,
             _tr("Back up database"),
             str(suggested),
             _tr("newsdesk databases (*.db)"),
@@ -190,14 +205,20 @@ class HistoryActions:
             self.back_up_to(path)
 
     def _open_chosen(self, slug: str, number: object) -> None:
-        window = self.window
-        if window.maybe_discard():
-            window.open_story(slug, number if isinstance(number, int) else None)
+        if self._stories.maybe_discard():
+            self._stories.open_story(slug, number if isinstance(number, int) else None)
+
+    def _version_activated(self, number: int) -> None:
+        """A version double-clicked in the history list: open it (asking first if need be)."""
+        slug = self._session.story
+        current = self._session.version.number if self._session.version else None
+        if slug and (number == current or self._stories.maybe_discard()):
+            self._stories.open_story(slug, number)
 
     def dialogs(self) -> list[QDialog]:
         """The history dialogs open now (for tests and scripts)."""
         return [
             child
-            for child in self.window.findChildren(QDialog)
+            for child in self._host.findChildren(QDialog)
             if child.objectName() in ("diffDialog", "versionDialog", "libraryDialog")
         ]

@@ -10,18 +10,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from newsdesk.core.output.exports import export_bytes
 from newsdesk.core.output.render import RenderOptions
 from newsdesk.core.sheet.model import FactSheet
+from newsdesk.core.work.session import StorySession
 from newsdesk.errors import NewsdeskError
-
-if TYPE_CHECKING:
-    from newsdesk.gui.main_window import MainWindow
+from newsdesk.gui.notices import Notices
+from newsdesk.gui.stories import StoryFlow
 
 # File dialog filters by format, in menu order.
 FILTERS: dict[str, str] = {
@@ -37,13 +36,13 @@ def _tr(text: str) -> str:
 
 
 def export_sheet(
-    window: MainWindow, path: Path | str, fmt: str, options: RenderOptions | None = None
+    session: StorySession, path: Path | str, fmt: str, options: RenderOptions | None = None
 ) -> Path:
-    """Write the window's sheet to ``path`` as ``fmt``; raises :class:`NewsdeskError`."""
-    sheet = window.current_sheet
+    """Write the session's sheet to ``path`` as ``fmt``; raises :class:`NewsdeskError`."""
+    sheet = session.sheet
     if sheet is None:
         raise NewsdeskError("There is no fact sheet to export yet.")
-    version = None if window.is_dirty else window.current_version
+    version = None if session.dirty else session.version
     data = export_bytes(
         sheet,
         fmt,
@@ -63,8 +62,8 @@ def export_sheet(
     return target
 
 
-def import_sheet(window: MainWindow, path: Path | str) -> FactSheet:
-    """Read a fact sheet JSON file and show it in ``window`` as unsaved work."""
+def import_sheet(stories: StoryFlow, path: Path | str) -> FactSheet:
+    """Read a fact sheet JSON file and show it as unsaved work in a new story."""
     source = Path(path)
     try:
         sheet = FactSheet.from_json(source.read_text(encoding="utf-8-sig"))
@@ -74,19 +73,19 @@ def import_sheet(window: MainWindow, path: Path | str) -> FactSheet:
         # json.JSONDecodeError is a ValueError; a wrong shape fails in from_dict.
         detail = error.msg if isinstance(error, json.JSONDecodeError) else str(error)
         raise NewsdeskError(f"{source.name} is not a newsdesk fact sheet ({detail}).") from error
-    window.restore_work(sheet.article.text, sheet, None)
+    stories.restore_work(sheet.article.text, sheet, None)
     return sheet
 
 
-def choose_export(window: MainWindow) -> None:
-    """Ask where and in which format, then export the window's sheet."""
-    if window.current_sheet is None:
+def choose_export(parent: QWidget, session: StorySession, notices: Notices) -> None:
+    """Ask where and in which format, then export the session's sheet."""
+    if session.sheet is None:
         return
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    base = Path(folder) / (window.story_slug or "fact-sheet")
+    base = Path(folder) / (session.story or "fact-sheet")
     filters = {_tr(text): fmt for fmt, text in FILTERS.items()}
     path, chosen = QFileDialog.getSaveFileName(
-        window, _tr("Export fact sheet"), str(base.with_suffix(".html")), ";;".join(filters)
+        parent, _tr("Export fact sheet"), str(base.with_suffix(".html")), ";;".join(filters)
     )
     if not path:
         return
@@ -95,24 +94,24 @@ def choose_export(window: MainWindow) -> None:
         fmt = "html"
     target = Path(path) if Path(path).suffix else Path(f"{path}.{fmt}")
     try:
-        export_sheet(window, target, fmt)
+        export_sheet(session, target, fmt)
     except NewsdeskError as error:
-        window.show_message(QMessageBox.Icon.Warning, _tr("Not exported"), str(error))
+        notices.warn(_tr("Not exported"), str(error))
         return
-    window.statusBar().showMessage(_tr("Exported %s") % target, 6000)
+    notices.status(_tr("Exported %s") % target, 6000)
 
 
-def choose_import(window: MainWindow) -> None:
+def choose_import(parent: QWidget, stories: StoryFlow, notices: Notices) -> None:
     """Ask for a fact sheet JSON file and show it."""
-    if not window.maybe_discard():
+    if not stories.maybe_discard():
         return
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     path, _ = QFileDialog.getOpenFileName(
-        window, _tr("Import fact sheet"), folder, _tr("newsdesk JSON (*.json);;All files (*)")
+        parent, _tr("Import fact sheet"), folder, _tr("newsdesk JSON (*.json);;All files (*)")
     )
     if not path:
         return
     try:
-        import_sheet(window, path)
+        import_sheet(stories, path)
     except NewsdeskError as error:
-        window.show_message(QMessageBox.Icon.Warning, _tr("Not imported"), str(error))
+        notices.warn(_tr("Not imported"), str(error))

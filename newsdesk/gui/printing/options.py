@@ -2,13 +2,12 @@
 
 It only collects choices; :meth:`PrintOptionsDialog.options` turns them into a
 :class:`~newsdesk.core.output.render.RenderOptions`, loading the compared version
-through the callable it is given (the window's store).
+through the callable it is given (the story's store).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,11 +21,9 @@ from PySide6.QtWidgets import (
 
 from newsdesk.core.output.render import RenderOptions
 from newsdesk.core.sheet.model import STATUSES, FactSheet
+from newsdesk.core.work.session import StorySession
 from newsdesk.errors import StorageError
-from newsdesk.storage import VersionInfo
-
-if TYPE_CHECKING:
-    from newsdesk.gui.main_window import MainWindow
+from newsdesk.storage import Store, VersionInfo
 
 
 class PrintOptionsDialog(QDialog):
@@ -102,15 +99,17 @@ class PrintOptionsDialog(QDialog):
         )
 
 
-def ask_print_options(window: MainWindow, *, paper: bool = False) -> PrintOptionsDialog | None:
-    """Show the dialog for ``window``'s story; the accepted dialog, or ``None`` if cancelled."""
-    slug = window.story_slug
+def ask_print_options(
+    parent: QWidget, store: Store, session: StorySession, *, paper: bool = False
+) -> PrintOptionsDialog | None:
+    """Show the dialog for the session's story; the accepted dialog, or ``None`` if cancelled."""
+    slug = session.story
     try:
-        versions = window.store.versions(slug) if slug else []
+        versions = store.versions(slug) if slug else []
     except StorageError:
         versions = []  # change marks need the history; print without them
-    current = window.current_version.number if window.current_version else None
-    dialog = PrintOptionsDialog(window, versions, current, paper=paper)
+    current = session.version.number if session.version else None
+    dialog = PrintOptionsDialog(parent, versions, current, paper=paper)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog

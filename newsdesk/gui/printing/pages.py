@@ -36,12 +36,12 @@ from PySide6.QtWidgets import QWidget
 import newsdesk
 from newsdesk.core.output.render import RenderOptions, footer_text, page_label, sheet_to_html
 from newsdesk.core.sheet.model import FactSheet
+from newsdesk.core.work.versions import SavedVersion
 from newsdesk.errors import NewsdeskError
-from newsdesk.storage import VersionInfo
 
 log = logging.getLogger(__name__)
 
-Version = VersionInfo | int | None
+Version = SavedVersion | int | None
 PAGE_SIZES: dict[str, QPageSize.PageSizeId] = {
     "a4": QPageSize.PageSizeId.A4,
     "letter": QPageSize.PageSizeId.Letter,
@@ -56,9 +56,9 @@ class _Saved:
 
 
 def _saved(version: Version) -> _Saved:
-    if isinstance(version, VersionInfo):
-        return _Saved(version.number, version.editor or None, version.created_at)
-    return _Saved(version, None, None)
+    if version is None or isinstance(version, int):
+        return _Saved(version, None, None)
+    return _Saved(version.number, version.editor or None, version.created_at)
 
 
 def sheet_document(
