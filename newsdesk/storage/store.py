@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 from contextlib import AbstractContextManager
 from datetime import datetime
 from pathlib import Path
@@ -19,7 +18,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from newsdesk.core.sheet.model import STATUSES, FactSheet
+from newsdesk.core.sheet.model import FactSheet
 from newsdesk.errors import DatabaseCorruptError
 from newsdesk.storage import backups, schema
 from newsdesk.storage.connection import (
@@ -36,17 +35,16 @@ from newsdesk.storage.records import (
     VersionInfo,
     fact_rows,
     status_counts,
-    story_from_row,
     to_iso,
     utc_now,
     version_from_row,
 )
+from newsdesk.storage.search import DEFAULT_SEARCH_LIMIT, find_stories, list_stories
 from newsdesk.storage.slugs import MAX_SLUG_LENGTH, is_slug, slugify, truncate_slug
 
 log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT = 5.0
-DEFAULT_SEARCH_LIMIT = 200
 
 # Everything in ``versions`` but the two big text columns: all in the covering
 # index ``versions_history``, so listing 1,000 versions never reads an article.
@@ -55,8 +53,6 @@ _VERSION_COLUMNS = (
     "v.entity_count, v.figure_count, v.date_count, v.quote_count, "
     "v.unverified_count, v.verified_count, v.disputed_count, v.corrected_count"
 )
-_SNIPPET_CHARS = 70  # characters kept either side of the first match in a search result
-_WORD = re.compile(r"\w+")
 
 
 class Store:
@@ -116,36 +112,20 @@ class Store:
                 f"hyphens, at most {MAX_SLUG_LENGTH} characters); use Store.new_slug()"
             )
         created_at = utc_now()
-        created_text = to_iso(created_at)
         article = sheet.article
         current = sheet.to_dict()
         sheet_json = json.dumps(current, ensure_ascii=False)  # what sheet.to_json() writes
-        counts = status_counts(sheet)
         with self._errors(), immediate_transaction(self._db):
-            story = self._db.execute(
-                "SELECT id, latest_version_id FROM stories WHERE slug = ?", [slug]
-            ).fetchone()
-            if story is None:
-                story_id = self._insert(
-                    "stories",
-                    {
-                        "slug": slug,
-                        "headline": article.headline if headline is None else headline,
-                        "created_at": created_text,
-                    },
-                )
-            else:
-                story_id = int(story[0])
-                if headline is not None:
-                    self._db.execute(
-                        "UPDATE stories SET headline = ? WHERE id = ?", [headline, story_id]
-                    )
-                if story[1] is not None and self._same_sheet(
-                    slug, int(story[1]), sheet_json, current
-                ):
-                    latest = self._version_by_id(slug, int(story[1]))
-                    log.info("%s: unchanged since version %d, nothing saved", slug, latest.number)
-                    return SaveOutcome(latest, created=False)
+            story_id, latest_id = self._story_for_save(
+                slug,
+                article.headline if headline is None else headline,
+                rename=headline is not None,
+                created_at=created_at,
+            )
+            if latest_id is not None and self._same_sheet(slug, latest_id, sheet_json, current):
+                latest = self._version_by_id(slug, latest_id)
+                log.info("%s: unchanged since version %d, nothing saved", slug, latest.number)
+                return SaveOutcome(latest, created=False)
             # Safe under BEGIN IMMEDIATE: no other writer can commit until we do.
             number = 1 + int(
                 self._db.execute(
@@ -165,43 +145,67 @@ class Store:
                 quote_count=len(sheet.quotes),
                 text_hash=article.text_hash,
                 parent=parent,
-                **counts,
+                **status_counts(sheet),
             )
-            version_id = self._insert(
-                "versions",
-                {
-                    "story_id": story_id,
-                    "number": number,
-                    "created_at": created_text,
-                    "editor": editor,
-                    "message": message,
-                    "article_text": article.text,
-                    "text_hash": info.text_hash,
-                    "sheet_json": sheet_json,
-                    "entity_count": info.entity_count,
-                    "figure_count": info.figure_count,
-                    "date_count": info.date_count,
-                    "quote_count": info.quote_count,
-                    "parent": parent,
-                    **counts,
-                },
-            )
-            rows = fact_rows(version_id, sheet)
-            if rows:
-                self._db.table("facts").insert_all(rows)
-            self._db.table("stories").update(
-                story_id,
-                {
-                    "latest_version_id": version_id,
-                    "version_count": number,
-                    "latest_at": created_text,
-                    "fact_count": info.fact_count,
-                    **counts,
-                },
-            )
+            version_id, facts = self._append_version(story_id, info, sheet, sheet_json)
         self._last_saved[slug] = (version_id, sheet_json)
-        log.info("saved %s version %d (%d facts)", slug, number, len(rows))
+        log.info("saved %s version %d (%d facts)", slug, number, facts)
         return SaveOutcome(info, created=True)
+
+    def _story_for_save(
+        self, slug: str, headline: str, *, rename: bool, created_at: datetime
+    ) -> tuple[int, int | None]:
+        """The story's id (made now if new) and its newest version's id; renamed if asked."""
+        story = self._db.execute(
+            "SELECT id, latest_version_id FROM stories WHERE slug = ?", [slug]
+        ).fetchone()
+        if story is None:
+            row = {"slug": slug, "headline": headline, "created_at": to_iso(created_at)}
+            return self._insert("stories", row), None
+        story_id = int(story[0])
+        if rename:
+            self._db.execute("UPDATE stories SET headline = ? WHERE id = ?", [headline, story_id])
+        return story_id, None if story[1] is None else int(story[1])
+
+    def _append_version(
+        self, story_id: int, info: VersionInfo, sheet: FactSheet, sheet_json: str
+    ) -> tuple[int, int]:
+        """Write the version row, its fact rows and the story's summary; (version id, facts)."""
+        counts = {f"{status}_count": count for status, count in info.status_counts.items()}
+        created_text = to_iso(info.created_at)
+        version_id = self._insert(
+            "versions",
+            {
+                "story_id": story_id,
+                "number": info.number,
+                "created_at": created_text,
+                "editor": info.editor,
+                "message": info.message,
+                "article_text": sheet.article.text,
+                "text_hash": info.text_hash,
+                "sheet_json": sheet_json,
+                "entity_count": info.entity_count,
+                "figure_count": info.figure_count,
+                "date_count": info.date_count,
+                "quote_count": info.quote_count,
+                "parent": info.parent,
+                **counts,
+            },
+        )
+        rows = fact_rows(version_id, sheet)
+        if rows:
+            self._db.table("facts").insert_all(rows)
+        self._db.table("stories").update(
+            story_id,
+            {
+                "latest_version_id": version_id,
+                "version_count": info.number,
+                "latest_at": created_text,
+                "fact_count": info.fact_count,
+                **counts,
+            },
+        )
+        return version_id, len(rows)
 
     def save_version(
         self,
@@ -313,15 +317,8 @@ class Store:
         that status (``"disputed"``: stories with a disputed fact); ``since`` and
         ``until`` (aware datetimes) bound when the newest version was saved.
         """
-        where, params = _story_filters(status, since, until)
-        sql = (
-            f"SELECT s.* FROM stories s WHERE {where} ORDER BY s.latest_version_id DESC, s.id DESC"
-        )
-        if limit is not None:
-            sql += " LIMIT :limit"
-            params["limit"] = limit
         with self._errors():
-            return [story_from_row(row) for row in self._db.query(sql, params)]
+            return list_stories(self._db, status=status, since=since, until=until, limit=limit)
 
     def search(
         self,
@@ -340,36 +337,10 @@ class Store:
         the most recently saved stories first, each with its newest matching
         version; the filters work as in :meth:`library`.
         """
-        if not _WORD.search(text):
-            return []  # nothing FTS could match; an empty phrase is a syntax error
-        match = self._db.quote_fts(text.strip())
-        where, params = _story_filters(status, since, until)
-        sql = f"""
-            WITH hits(version_id) AS (
-                SELECT rowid FROM versions_fts WHERE versions_fts MATCH :match
-                UNION
-                SELECT f.version_id FROM facts_fts JOIN facts f ON f.id = facts_fts.rowid
-                WHERE facts_fts MATCH :match
-            ),
-            best(story_id, number) AS (
-                SELECT v.story_id, max(v.number) FROM hits JOIN versions v ON v.id = hits.version_id
-                GROUP BY v.story_id
-            )
-            SELECT s.*, best.number AS matched FROM best JOIN stories s ON s.id = best.story_id
-            WHERE {where} ORDER BY s.latest_version_id DESC, s.id DESC
-            LIMIT :limit
-        """
-        params.update(match=match, limit=limit)
         with self._errors():
-            rows = list(self._db.query(sql, params))
-            return [
-                SearchHit(
-                    story=story_from_row(row),
-                    version=int(row["matched"]),
-                    snippet=self._snippet(int(row["id"]), int(row["matched"]), text),
-                )
-                for row in rows
-            ]
+            return find_stories(
+                self._db, text, status=status, since=since, until=until, limit=limit
+            )
 
     def check_integrity(self) -> list[str]:
         """Problems ``PRAGMA integrity_check`` finds in the file; empty when it is sound."""
@@ -455,25 +426,6 @@ class Store:
         )
         return version_from_row(slug, rows[0])
 
-    def _snippet(self, story_id: int, number: int, text: str) -> str:
-        """A few words of version ``number`` around the first searched word, else a fact."""
-        words = [w.casefold() for w in _WORD.findall(text)]
-        row = self._db.execute(
-            "SELECT id, article_text FROM versions WHERE story_id = ? AND number = ?",
-            [story_id, number],
-        ).fetchone()
-        version_id, article = int(row[0]), str(row[1])
-        found = _first_word(article, words)
-        if found is not None:
-            return _around(article, *found)
-        for fact_text, note in self._db.execute(
-            "SELECT text, note FROM facts WHERE version_id = ? ORDER BY id", [version_id]
-        ):
-            for part in (str(fact_text), str(note)):
-                if _first_word(part, words) is not None:
-                    return " ".join(part.split())[: 2 * _SNIPPET_CHARS]
-        return " ".join(article[: 2 * _SNIPPET_CHARS].split())
-
     def _story_id(self, slug: str) -> int | None:
         row = self._db.execute("SELECT id FROM stories WHERE slug = ?", [slug]).fetchone()
         return None if row is None else int(row[0])
@@ -499,52 +451,3 @@ class Store:
             f"Story {slug!r} has no version {number}; its versions are "
             f"{numbers[0]} to {numbers[-1]}."
         )
-
-
-def _story_filters(
-    status: str | None, since: datetime | None, until: datetime | None
-) -> tuple[str, dict[str, Any]]:
-    """A ``WHERE`` clause over ``stories s`` for the library's filters, and its parameters."""
-    clauses = ["s.latest_version_id IS NOT NULL"]
-    params: dict[str, Any] = {}
-    if status is not None:
-        if status not in STATUSES:
-            raise ValueError(f"unknown status {status!r}; one of {', '.join(STATUSES)}")
-        clauses.append(f"s.{status}_count > 0")  # safe: status is one of STATUSES
-    if since is not None:
-        clauses.append("s.latest_at >= :since")
-        params["since"] = to_iso(since)
-    if until is not None:
-        clauses.append("s.latest_at < :until")
-        params["until"] = to_iso(until)
-    return " AND ".join(clauses), params
-
-
-def _first_word(text: str, words: list[str]) -> tuple[int, int] | None:
-    """Where the first of ``words`` (as a word start, any case) first appears in ``text``."""
-    best: tuple[int, int] | None = None
-    for word in words:
-        found = re.search(r"(?<!\w)" + re.escape(word), text, re.IGNORECASE)
-        if found and (best is None or found.start() < best[0]):
-            end = found.end()
-            while end < len(text) and (text[end].isalnum()):
-                end += 1
-            best = (found.start(), end)
-    return best
-
-
-def _around(text: str, start: int, end: int) -> str:
-    """``text[start:end]`` with whole words either side, within its paragraph."""
-    before = text[max(0, start - _SNIPPET_CHARS) : start]
-    lead = ""
-    if "\n" in before:
-        before = before.rsplit("\n", 1)[-1]
-    elif start > _SNIPPET_CHARS:
-        before, lead = before.split(" ", 1)[-1], "…"  # drop the cut word
-    after = text[end : end + _SNIPPET_CHARS]
-    tail = ""
-    if "\n" in after:
-        after = after.split("\n", 1)[0]
-    elif end + _SNIPPET_CHARS < len(text):
-        after, tail = after.rsplit(" ", 1)[0], "…"
-    return " ".join(f"{lead}{before}{text[start:end]}{after}{tail}".split())

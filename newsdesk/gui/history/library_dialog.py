@@ -55,7 +55,28 @@ class LibraryDialog(QDialog):
         self.setWindowTitle(self.tr("Library"))
         self.store = store
         self.model = LibraryModel(self)
+        self._build_filters()
+        self._build_view()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.open_current)
+        self.buttons.rejected.connect(self.reject)
+        self._lay_out()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        self.search_box.textChanged.connect(self._timer.start)
+        self.search_box.returnPressed.connect(self.refresh)
+        self.status_box.currentIndexChanged.connect(self.refresh)
+        self.since_check.toggled.connect(self.since_edit.setEnabled)
+        self.since_check.toggled.connect(self.refresh)
+        self.since_edit.dateChanged.connect(self.refresh)
+        self.view.activated.connect(self._activated)
+        self.refresh()
 
+    def _build_filters(self) -> None:
         self.search_box = QLineEdit(self)
         self.search_box.setObjectName("librarySearch")
         self.search_box.setPlaceholderText(self.tr('Search text and facts: Palmyra, "at least 25"'))
@@ -80,6 +101,7 @@ class LibraryDialog(QDialog):
         self.since_edit.setEnabled(False)
         self.count_label = QLabel(self)
 
+    def _build_view(self) -> None:
         self.view = QTreeView(self)
         self.view.setObjectName("libraryView")
         self.view.setAccessibleName(self.tr("Stories"))
@@ -101,12 +123,7 @@ class LibraryDialog(QDialog):
         ):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.open_current)
-        self.buttons.rejected.connect(self.reject)
-
+    def _lay_out(self) -> None:
         filters = QHBoxLayout()
         filters.addWidget(self.search_box, 3)
         filters.addWidget(self.status_box, 1)
@@ -120,19 +137,6 @@ class LibraryDialog(QDialog):
         bottom.addWidget(self.buttons)
         layout.addLayout(bottom)
         self.resize(980, 600)
-
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self.refresh)
-        self.search_box.textChanged.connect(self._timer.start)
-        self.search_box.returnPressed.connect(self.refresh)
-        self.status_box.currentIndexChanged.connect(self.refresh)
-        self.since_check.toggled.connect(self.since_edit.setEnabled)
-        self.since_check.toggled.connect(self.refresh)
-        self.since_edit.dateChanged.connect(self.refresh)
-        self.view.activated.connect(self._activated)
-        self.refresh()
 
     @Slot()
     def refresh(self) -> None:
