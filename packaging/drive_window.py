@@ -26,6 +26,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QDialog,
     QLineEdit,
     QMessageBox,
     QTreeView,
@@ -146,8 +147,24 @@ def main(argv: list[str] | None = None) -> int:
 
         saved: list[object] = []
         window.saved.connect(saved.append)
+
+        def answer_save_dialog() -> None:
+            dialog = window.findChild(QDialog, "saveDialog")
+            # Keys go where a person's would: only once the dialog has the focus.
+            if dialog is None or not dialog.isActiveWindow():
+                if dialog is not None:
+                    dialog.activateWindow()
+                QTimer.singleShot(20, answer_save_dialog)
+                return
+            message = dialog.findChild(QLineEdit, "saveMessage")
+            QTest.keyClicks(message, "checked against the agency")
+            QTest.keyClick(message, Qt.Key.Key_Return)
+
+        QTimer.singleShot(0, answer_save_dialog)
         act("actionSave")
         check(wait(lambda: bool(saved)), "saved")
+        check(getattr(window.current_version, "message", "") == "checked against the agency",
+              "saved with the message typed in the save dialog")  # fmt: skip
         with Store(db) as store:
             slug = window.story_slug or ""
             version = store.load_version(slug)

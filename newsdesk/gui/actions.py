@@ -61,11 +61,12 @@ class WindowActions:
         def make(name: str, text: str, slot: Callable[..., object], keys: Keys = None) -> QAction:
             return make_action(host, name, text, slot, keys)
 
+        self.new = make("actionNew", _tr("&New Story"), stories.new_story, Key.New)
         self.open = make("actionOpen", _tr("&Open…"), self._open_file, Key.Open)
         self.open_story = make(
             "actionOpenStory", _tr("Open Saved &Story…"), open_library, "Ctrl+Shift+O"
         )
-        self.save = make("actionSave", _tr("&Save"), lambda: stories.save(), Key.Save)
+        self.save = make("actionSave", _tr("&Save…"), stories.save_asking, Key.Save)
         self.quit = make("actionQuit", _tr("&Quit"), host.close, Key.Quit)
         # One history for text edits and fact corrections alike.
         self.undo = make("actionUndo", _tr("&Undo"), session.undo, Key.Undo)
@@ -125,8 +126,6 @@ class WindowActions:
     # -- handlers with dialogs ---------------------------------------------------------
 
     def _open_file(self) -> None:
-        if not self._stories.maybe_discard():
-            return
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         path, _ = QFileDialog.getOpenFileName(
             self._host,
@@ -135,7 +134,7 @@ class WindowActions:
             _tr("Articles (*.txt *.md *.html *.htm);;All files (*)"),
         )
         if path:
-            self._stories.open_file(path)
+            self._stories.open_file(path, ask=True)
 
     def _verify(self, checked: bool) -> None:
         self.verify_selected(checked)

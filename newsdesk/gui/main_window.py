@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 from newsdesk.core.article.wire import clean_text
 from newsdesk.core.output.render import sheet_counts
 from newsdesk.core.sheet.model import FactSheet
+from newsdesk.core.work.identity import headline_of
 from newsdesk.core.work.session import StorySession
 from newsdesk.core.work.versions import SavedVersion
 from newsdesk.gui.actions import MenuItems, WindowActions, build_menus
@@ -138,8 +139,8 @@ class MainWindow(QMainWindow):
         build_menus(
             self,
             MenuItems(
-                file=[window.open, window.open_story, prints.import_json, None, window.save,
-                      None, prints.print, prints.export_pdf, prints.export_file, None,
+                file=[window.new, window.open, window.open_story, prints.import_json, None,
+                      window.save, None, prints.print, prints.export_pdf, prints.export_file, None,
                       history.backup, None, window.quit],
                 edit=[window.undo, window.redo, None, window.find, None, facts.history],
                 analysis=[window.extract, window.verify],
@@ -163,6 +164,7 @@ class MainWindow(QMainWindow):
         self.editor.redo_requested.connect(self.session.redo)
         self.editor.position_clicked.connect(self._caret_moved)
         self.editor.files_dropped.connect(self._files_dropped)
+        self.editor.paste_guard = self.stories.guard_paste
         self.legend.hidden_changed.connect(self.editor.highlighter.set_hidden_groups)
         self.facts_panel.fact_activated.connect(self.show_fact)
         self.analysis.model_loaded.connect(self._model_loaded)
@@ -302,11 +304,19 @@ class MainWindow(QMainWindow):
         return self._offsets[1]
 
     def _update_title(self, *_: object) -> None:
-        headline = self.session.text.split("\n", 1)[0].strip() or self.tr("Untitled story")
-        if len(headline) > 80:
-            headline = headline[:79] + "…"
-        self.setWindowTitle(f"{headline}[*] — newsdesk")
-        self.setWindowModified(self.session.dirty)
+        """ "Headline — version 3 — newsdesk"; a story never saved says so."""
+        session = self.session
+        headline = headline_of(session.text) or self.tr("Untitled story")
+        if len(headline) > 70:
+            headline = headline[:69] + "…"
+        if session.version is None:
+            where = self.tr("new story, not saved")
+        elif session.versions and session.version.number != session.versions[-1].number:
+            where = self.tr("version %d of %d") % (session.version.number, len(session.versions))
+        else:
+            where = self.tr("version %d") % session.version.number
+        self.setWindowTitle(f"{headline}[*] — {where} — newsdesk")
+        self.setWindowModified(session.dirty)
 
     # -- reacting ------------------------------------------------------------------------------
 
@@ -324,8 +334,8 @@ class MainWindow(QMainWindow):
 
     @Slot(list)
     def _files_dropped(self, paths: list[Path]) -> None:
-        if paths and self.maybe_discard():
-            self.open_file(paths[0])
+        if paths:
+            self.stories.open_file(paths[0], ask=True)
 
     @Slot(str)
     def _model_loaded(self, name: str) -> None:

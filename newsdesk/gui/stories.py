@@ -1,10 +1,14 @@
-"""The story-level flows of the window: open a file or a saved version, save, recover.
+"""The story-level flows of the window: new, open a file or a saved version, save, recover.
 
 :class:`StoryFlow` joins the story session, the store and the analysis for the
-few things an editor does to a whole story. Saving a text that changed since its
-last analysis waits for that analysis, then stores the version. Whatever would
-drop unsaved work asks first (:meth:`StoryFlow.maybe_discard`). Failures of the
-disk or the file are told calmly; nothing is lost by them.
+few things an editor does to a whole story. Which story the work belongs to is
+always explicit: File › New starts one, and copy pasted or opened over a saved
+story is asked about — a new story, or an update of the open one
+(:meth:`StoryFlow.ask_identity`), the likelier answer offered first. Saving a
+text that changed since its last analysis waits for that analysis, then stores
+the version. Whatever would drop unsaved work asks first
+(:meth:`StoryFlow.maybe_discard`). Failures of the disk or the file are told
+calmly; nothing is lost by them.
 """
 
 from __future__ import annotations
@@ -12,31 +16,39 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import Literal
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from newsdesk.core.article.reading import read_article_file
 from newsdesk.core.article.wire import clean_text
 from newsdesk.core.sheet.model import FactSheet
+from newsdesk.core.work.identity import headline_of, is_update
 from newsdesk.core.work.reconcile import Reconciled
 from newsdesk.core.work.session import StorySession
 from newsdesk.errors import InputError, StorageError
 from newsdesk.gui.analysis import AnalysisController
 from newsdesk.gui.notices import Notices
+from newsdesk.gui.save_dialog import SaveMessageDialog
 from newsdesk.gui.signature import Signature
 from newsdesk.storage import Store, VersionInfo
 
 log = logging.getLogger(__name__)
 
 Button = QMessageBox.StandardButton
+Identity = Literal["new", "update", "cancel"]
+# A paste this large that replaces most of a saved story is asked about.
+_STORY_PASTE_CHARS = 200
+_MOST_OF_THE_TEXT = 0.8
 
 
 class StoryFlow(QObject):
-    """Opening, saving and recovering the session's story (see the module docstring).
+    """Starting, opening, saving and recovering the session's story (see the module docstring).
 
-    ``ask_unsaved() -> Save | Discard | Cancel`` is the question asked before
-    unsaved work is dropped; scripts and tests may replace it. Signal:
+    Questions scripts and tests may replace: ``ask_unsaved() -> Save | Discard |
+    Cancel`` before unsaved work is dropped; ``ask_identity(headline, likely_update)
+    -> "new" | "update" | "cancel"`` when copy comes in over a saved story. Signal:
     ``waiting_to_save()`` — a save waits for the analysis of the new text.
     """
 
@@ -57,6 +69,10 @@ class StoryFlow(QObject):
         self.analysis = analysis
         self.signature = signature
         self.ask_unsaved: Callable[[], Button] = self._ask_unsaved
+        self.ask_identity: Callable[[str, bool], Identity] = self._ask_identity
+        self.ask_message: Callable[[str, str], str | None] = self._ask_message
+        self.message_asked = True  # until the editor says not to, this session
+        self._last_message = ""
         self._parent = parent
         self._notices = notices
         self._save_message: str | None = None  # a save waiting for its analysis
@@ -66,17 +82,60 @@ class StoryFlow(QObject):
 
     # -- whole stories ---------------------------------------------------------------------
 
-    def open_file(self, path: Path | str) -> bool:
-        """Open an article file as a new, unsaved story; ``False`` (and a message) if unreadable."""
+    def new_story(self) -> bool:
+        """Start a new, empty story (asking first about unsaved work); whether it did."""
+        if not self.maybe_discard():
+            return False
+        self.session.new_story()
+        return True
+
+    def open_file(self, path: Path | str, *, ask: bool = False) -> bool:
+        """Open an article file as a new, unsaved story; ``False`` (and a message) if unreadable.
+
+        With ``ask`` and a saved story open, the editor chooses whether the file
+        is a new story or an update of the open one (its corrections carry over).
+        """
         try:
             text = clean_text(read_article_file(path))
         except InputError as error:
             self._notices.warn(self.tr("Cannot open file"), str(error))
             return False
-        self.session.new_story(text)
+        choice: Identity = "new"
+        if ask and self.session.story is not None:
+            choice = self.ask_identity(
+                headline_of(self.session.text), is_update(self.session.text, text)
+            )
+        if choice == "cancel" or (choice == "new" and ask and not self.maybe_discard()):
+            return False
+        if choice == "update":
+            self.session.replace_text(text)
+        else:
+            self.session.new_story(text)
         self.analysis.analyse_now()
         self._notices.status(self.tr("Opened %s") % Path(path).name)
         return True
+
+    def guard_paste(self, pasted: str, start: int, end: int) -> bool:
+        """Whether a paste over ``[start, end)`` of the text may go in as an edit of this story.
+
+        A whole story's worth of copy pasted over most of a saved story asks
+        whether it is a new story (started here, the paste as its text) or an
+        update of the open one (pasted as an edit, corrections carried over).
+        """
+        session = self.session
+        text = session.text
+        if session.story is None or len(pasted) < _STORY_PASTE_CHARS:
+            return True
+        if end - start < _MOST_OF_THE_TEXT * len(text.strip()):
+            return True  # an insertion into the story, not copy over it
+        after = text[:start] + pasted + text[end:]
+        choice = self.ask_identity(headline_of(text), is_update(text, after))
+        if choice == "update":
+            return True
+        if choice == "new" and self.maybe_discard():
+            session.new_story(pasted)
+            self.analysis.analyse_now()
+        return False
 
     def open_story(self, slug: str, number: int | None = None) -> bool:
         """Open a saved version (the latest by default) of story ``slug``."""
@@ -127,6 +186,20 @@ class StoryFlow(QObject):
             return None
         return self._store(message)
 
+    def save_asking(self) -> VersionInfo | None:
+        """Save (File › Save): ask for an optional message first, unless told not to."""
+        message = ""
+        if self.message_asked:
+            number = self.session.version.number + 1 if self.session.version else 1
+            story = headline_of(self.session.text) or self.tr("Untitled story")
+            heading = self.tr("Save version %d of “%s”") % (number, story)
+            answer = self.ask_message(heading, self._last_message)
+            if answer is None:
+                return None
+            message = answer.strip()
+            self._last_message = message
+        return self.save(message)
+
     def _store(self, message: str) -> VersionInfo | None:
         based_on = self.session.version.number if self.session.version is not None else None
         try:
@@ -164,6 +237,37 @@ class StoryFlow(QObject):
 
     def _forget_save(self, *_: object) -> None:
         self._save_message = None
+
+    def _ask_message(self, heading: str, message: str) -> str | None:
+        dialog = SaveMessageDialog(heading, message, self._parent)
+        if dialog.exec() != SaveMessageDialog.DialogCode.Accepted:
+            return None
+        self.message_asked = not dialog.skip.isChecked()
+        return dialog.message.text()
+
+    def _ask_identity(self, headline: str, likely_update: bool) -> Identity:
+        box = QMessageBox(self._parent)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("New story or update?"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(self.tr("Is this copy a new story, or an update of “%s”?") % (headline or "?"))
+        box.setInformativeText(
+            self.tr(
+                "An update becomes the next version of that story, and its checked facts "
+                "carry over. A new story starts a history of its own."
+            )
+        )
+        new = box.addButton(self.tr("&New Story"), QMessageBox.ButtonRole.AcceptRole)
+        update = box.addButton(self.tr("&Update of This Story"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(update if likely_update else new)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is new:
+            return "new"
+        if clicked is update:
+            return "update"
+        return "cancel"
 
     def _ask_unsaved(self) -> Button:
         return QMessageBox.question(

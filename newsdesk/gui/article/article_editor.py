@@ -71,6 +71,8 @@ class ArticleEditor(QPlainTextEdit):
         self.highlighter = FactHighlighter(self.document(), self)
         self._showing = False  # set while the window moves the caret itself
         self.describe_fact: Callable[[str], str] | None = None
+        # Asked before a paste goes in: (cleaned text, Python start, end) -> go ahead?
+        self.paste_guard: Callable[[str, int, int], bool] | None = None
         self.cursorPositionChanged.connect(self._caret_moved)
         self.document().contentsChange.connect(self._clear_marks)
 
@@ -92,8 +94,16 @@ class ArticleEditor(QPlainTextEdit):
         else:
             return
         cleaned = clean_text(raw)
-        if cleaned:
-            self.insertPlainText(cleaned)
+        if not cleaned:
+            return
+        if self.paste_guard is not None:
+            offsets = OffsetMap(self.toPlainText())
+            cursor = self.textCursor()
+            start = offsets.to_python(cursor.selectionStart())
+            end = offsets.to_python(cursor.selectionEnd())
+            if not self.paste_guard(cleaned, start, end):
+                return
+        self.insertPlainText(cleaned)
 
     def text(self) -> str:
         """The article text (what the editor shows)."""
