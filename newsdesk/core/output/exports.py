@@ -14,14 +14,12 @@ import re
 from datetime import datetime
 
 from newsdesk.core.output.render import (
-    GROUP_TITLES,
-    Fact,
     RenderOptions,
     change_marks,
     fact_context,
     fact_details,
-    fact_spans,
-    fact_title,
+    fact_heading,
+    fact_source,
     fact_value,
     footer_text,
     format_number,
@@ -31,7 +29,9 @@ from newsdesk.core.output.render import (
     status_box,
     visible_groups,
 )
-from newsdesk.core.sheet.model import DateFact, Entity, FactSheet, Figure, Quote
+from newsdesk.core.sheet.kinds import kind_of
+from newsdesk.core.sheet.labels import GROUP_TITLES
+from newsdesk.core.sheet.model import DateFact, Entity, Fact, FactSheet, Figure
 
 TEXT_FORMATS: tuple[str, ...] = ("html", "md", "csv", "json")
 FORMATS: tuple[str, ...] = ("pdf", *TEXT_FORMATS)
@@ -116,13 +116,17 @@ def fact_row(sheet: FactSheet, fact: Fact) -> dict[str, str]:
     def number(value: float | None) -> str:
         return "" if value is None else format_number(value).replace(",", "")
 
-    spans = fact_spans(fact)
+    spans = fact.spans()
     start, end = min(spans) if spans else (None, None)
     context = fact_context(sheet, fact)
     row = {column: "" for column in CSV_COLUMNS}
+    key = kind_of(fact).key
     row.update(
         id=fact.id,
-        text=fact_title(fact),
+        kind=key,
+        label=key,  # a date's or a quote's label is its kind
+        text=fact.title,
+        source=fact_source(fact, sheet),
         status=fact.status,
         note=fact.note,
         checked_by=fact.checked_by or "",
@@ -132,11 +136,9 @@ def fact_row(sheet: FactSheet, fact: Fact) -> dict[str, str]:
         sentence="".join(context) if context else "",
     )
     if isinstance(fact, Entity):
-        row.update(kind="entity", label=fact.label, value=str(len(fact.mentions)))
+        row.update(label=fact.label, value=str(len(fact.mentions)))
     elif isinstance(fact, Figure):
-        source = sheet.entity(fact.source)
         row.update(
-            kind="figure",
             label=fact.kind,
             value=number(fact.value),
             low=number(fact.low),
@@ -144,16 +146,11 @@ def fact_row(sheet: FactSheet, fact: Fact) -> dict[str, str]:
             qualifier=fact.qualifier,
             unit=fact.unit or "",
             counted=fact.counted or "",
-            source=source.name if source else "",
         )
     elif isinstance(fact, DateFact):
-        row.update(kind="date", label="date", value=fact.value or "")
-    elif isinstance(fact, Quote):
-        speaker = sheet.entity(fact.speaker)
-        name = (
-            speaker.name if speaker else (fact.speaker_mention.text if fact.speaker_mention else "")
-        )
-        row.update(kind="quote", label="quote", source=name, sentence=fact.text)
+        row.update(value=fact.value or "")
+    else:  # a quote is its own sentence
+        row.update(sentence=fact.text)
     return row
 
 
@@ -192,10 +189,7 @@ def sheet_to_markdown(
             continue
         for fact in facts:
             tick = "x" if fact.status in ("verified", "corrected") else " "
-            title = fact_title(fact)
-            if isinstance(fact, Quote):
-                title = f"“{title}”"
-            parts = [f"**{md_escape(title)}**"]
+            parts = [f"**{md_escape(fact_heading(fact))}**"]
             value = fact_value(fact)
             if value:
                 parts.append(md_escape(value))
@@ -213,7 +207,7 @@ def sheet_to_markdown(
                 lines.append(f"  **{md_escape(mark.label(options.compare_version))}**")
     if removed:
         lines += ["", f"## Removed since version {options.compare_version or 'compared'}", ""]
-        lines += [f"- ~~{md_escape(fact_title(fact))}~~" for fact in removed]
+        lines += [f"- ~~{md_escape(fact.title)}~~" for fact in removed]
     if options.include_article:
         lines += ["", "## Article", ""]
         lines += [md_escape(p) + "\n" for p in sheet.article.text.split("\n") if p.strip()]

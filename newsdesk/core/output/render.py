@@ -11,43 +11,13 @@ Groups, Other, then Figures, Dates and Quotes.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from newsdesk.core.sheet.model import DateFact, Entity, FactSheet, Figure, Quote
+from newsdesk.core.sheet.kinds import KINDS, group_of
+from newsdesk.core.sheet.labels import GROUP_TITLES, GROUPS
+from newsdesk.core.sheet.model import DateFact, Entity, Fact, FactSheet, Figure, Quote
 
-Fact = Entity | Figure | DateFact | Quote
-
-# Group keys in display order, with their English titles (the GUI translates its own).
-GROUPS: tuple[str, ...] = (
-    "people",
-    "organisations",
-    "places",
-    "groups",
-    "other",
-    "figures",
-    "dates",
-    "quotes",
-)
-GROUP_TITLES: dict[str, str] = {
-    "people": "People",
-    "organisations": "Organisations",
-    "places": "Places",
-    "groups": "Groups",
-    "other": "Other",
-    "figures": "Figures",
-    "dates": "Dates",
-    "quotes": "Quotes",
-}
-_ENTITY_GROUPS: dict[str, str] = {
-    "PERSON": "people",
-    "ORG": "organisations",
-    "GPE": "places",
-    "LOC": "places",
-    "FAC": "places",
-    "NORP": "groups",
-}
 _QUALIFIER_SIGNS: dict[str, str] = {
     "exact": "",
     "about": "≈ ",
@@ -86,48 +56,19 @@ _CONTEXT_CHARS = 70  # characters kept either side of a figure in its printed se
 # -- facts as rows -------------------------------------------------------------
 
 
-def entity_group(label: str) -> str:
-    """The group key for a spaCy entity label (``"PERSON"`` → ``"people"``)."""
-    return _ENTITY_GROUPS.get(label, "other")
-
-
-def group_of(fact: Fact) -> str:
-    """The group key a fact is listed under."""
-    if isinstance(fact, Entity):
-        return entity_group(fact.label)
-    if isinstance(fact, Figure):
-        return "figures"
-    if isinstance(fact, DateFact):
-        return "dates"
-    return "quotes"
-
-
 def grouped_facts(sheet: FactSheet) -> dict[str, list[Fact]]:
     """Every fact of ``sheet`` by group key (all keys present), in text order."""
     groups: dict[str, list[Fact]] = {key: [] for key in GROUPS}
-    facts: Iterable[Fact] = [*sheet.entities, *sheet.figures, *sheet.dates, *sheet.quotes]
-    for fact in facts:
+    for fact in sheet.facts():
         groups[group_of(fact)].append(fact)
     for items in groups.values():
-        items.sort(key=_first_offset)
+        items.sort(key=lambda fact: fact.first_offset())
     return groups
 
 
-def _first_offset(fact: Fact) -> int:
-    spans = fact_spans(fact)
-    return min(start for start, _ in spans) if spans else 0
-
-
-def fact_spans(fact: Fact) -> list[tuple[int, int]]:
-    """Where ``fact`` appears in the article text: every mention of an entity."""
-    if isinstance(fact, Entity):
-        return [(m.start, m.end) for m in fact.mentions]
-    return [(fact.start, fact.end)]
-
-
-def fact_title(fact: Fact) -> str:
-    """The fact as written: the entity's name, the figure, date or quote text."""
-    return fact.name if isinstance(fact, Entity) else fact.text
+def fact_heading(fact: Fact) -> str:
+    """The fact as a list shows it: its title, a quote's in quotation marks."""
+    return f"“{fact.title}”" if isinstance(fact, Quote) else fact.title
 
 
 def fact_value(fact: Fact) -> str:
@@ -228,14 +169,7 @@ def sheet_counts(sheet: FactSheet) -> str:
     def count(number: int, one: str, many: str) -> str:
         return f"{number} {one if number == 1 else many}"
 
-    return " · ".join(
-        (
-            count(len(sheet.entities), "entity", "entities"),
-            count(len(sheet.figures), "figure", "figures"),
-            count(len(sheet.dates), "date", "dates"),
-            count(len(sheet.quotes), "quote", "quotes"),
-        )
-    )
+    return " · ".join(count(len(sheet.facts_of(k)), k.key, k.collection) for k in KINDS)
 
 
 # -- whole sheets --------------------------------------------------------------
@@ -335,7 +269,7 @@ def fact_context(sheet: FactSheet, fact: Fact) -> tuple[str, str, str] | None:
         return figure_context(sheet, fact)
     if isinstance(fact, Quote):
         return None
-    spans = fact_spans(fact)
+    spans = fact.spans()
     if not spans:
         return None
     start, end = min(spans)
@@ -484,7 +418,7 @@ def sheet_to_html(
         for fact in removed:
             out.append(
                 '<tr class="fact"><td class="box" width="6%">−</td>'
-                f'<td width="94%"><s>{esc(fact_title(fact))}</s> {esc(fact_value(fact))}</td></tr>'
+                f'<td width="94%"><s>{esc(fact.title)}</s> {esc(fact_value(fact))}</td></tr>'
             )
         out.append("</table>")
     if options.include_article:
@@ -505,7 +439,7 @@ def _page_css(sheet: FactSheet, version: int | None) -> str:
 
 def _fact_row(sheet: FactSheet, fact: Fact, options: RenderOptions, mark: ChangeMark | None) -> str:
     esc = html.escape
-    title = f"“{fact_title(fact)}”" if isinstance(fact, Quote) else fact_title(fact)
+    title = fact_heading(fact)
     value = fact_value(fact)
     head = f"<b>{esc(title)}</b>" + (f" &nbsp;&nbsp;{esc(value)}" if value else "")
     main = [f'<p class="head">{head}</p>']
@@ -531,11 +465,8 @@ def _article_appendix(sheet: FactSheet) -> str:
     """The article with every fact marked: names underlined, figures and dates bold."""
     esc = html.escape
     text = sheet.article.text
-    spans: list[tuple[int, int, str]] = []
-    marked: list[Fact] = [*sheet.entities, *sheet.figures, *sheet.dates]
-    for fact in marked:
-        tag = "u" if isinstance(fact, Entity) else "b"
-        spans += [(start, end, tag) for start, end in fact_spans(fact)]
+    spans = [(start, end, "u") for entity in sheet.entities for start, end in entity.spans()]
+    spans += [(fact.start, fact.end, "b") for fact in [*sheet.figures, *sheet.dates]]
     spans.sort()
     pieces: list[str] = []
     position = 0
@@ -570,10 +501,8 @@ def sheet_to_text(sheet: FactSheet) -> str:
             if fact.status != "unverified":
                 details.append(fact.status)
             detail = "; ".join(d for d in details if d)
-            title = fact_title(fact)
-            if key == "quotes":
-                title = f"“{title}”"
             lines.append(
-                f"  {status_box(fact.status)} {title}" + (f" — {detail}" if detail else "")
+                f"  {status_box(fact.status)} {fact_heading(fact)}"
+                + (f" — {detail}" if detail else "")
             )
     return "\n".join(lines) + "\n"

@@ -13,11 +13,8 @@ from __future__ import annotations
 import difflib
 import re
 from bisect import bisect_right
-from typing import TypeAlias
 
-from newsdesk.core.sheet.model import DateFact, Entity, Figure, Mention, Quote
-
-Fact: TypeAlias = Entity | Figure | DateFact | Quote
+from newsdesk.core.sheet.model import Entity, Fact, Figure, Mention, Quote
 
 _MIDDLE_LIMIT = 400_000  # characters; beyond this the middle is treated as one change
 _WORDS_LIMIT = 20_000  # characters of changed lines still compared word by word

@@ -28,10 +28,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from newsdesk.core.sheet.model import DateFact, Dismissed, Entity, FactSheet, Figure, Mention, Quote
+from newsdesk.core.sheet.kinds import kind_of
+from newsdesk.core.sheet.model import Dismissed, Entity, Fact, FactSheet, Figure, Mention, Quote
 from newsdesk.core.work.anchors import TextShift
 from newsdesk.core.work.edits import move_dismissed
-from newsdesk.core.work.matching import Fact, kind_of, match_facts, normalise, wording
+from newsdesk.core.work.matching import match_facts, normalise, wording
 
 RECHECK_NOTE = "Changed from {old} to {new} — re-check."
 # "UPDATE 2-", "REFILE-", "CORRECTED-", "RPT-" and their stacks ("REFILE-UPDATE 1-").
@@ -40,15 +41,6 @@ _WIRE_TAGS = re.compile(
     r"RECASTS?|ADVISORY)\s*[-–—:]\s*)+"
 )
 _RECHECK = re.compile(r"^Changed from (?P<old>.*?) to (?P<new>.*?) — re-check\.\s*", re.DOTALL)
-
-# Fields an editor corrects, copied from an edited fact onto its fresh counterpart.
-_EDITED_FIELDS: dict[type, tuple[str, ...]] = {
-    Entity: ("name", "label"),
-    Figure: ("value", "low", "high", "qualifier", "kind", "change", "unit", "counted"),
-    DateFact: ("value",),
-    Quote: ("cue",),
-}
-_ID_PREFIX: dict[type, str] = {Entity: "e", Figure: "f", DateFact: "d", Quote: "q"}
 
 
 @dataclass
@@ -130,6 +122,7 @@ def drop_dismissed(old: FactSheet, new: FactSheet) -> int:
         figure.source = None if figure.source in gone else figure.source
     for quote in new.quotes:
         quote.speaker = None if quote.speaker in gone else quote.speaker
+    # New lists, not changed ones: a caller may still hold the fresh sheet's lists.
     new.entities = [f for f in new.entities if not is_dismissed(f, records)]
     new.figures = [f for f in new.figures if not is_dismissed(f, records)]
     new.dates = [f for f in new.dates if not is_dismissed(f, records)]
@@ -139,11 +132,7 @@ def drop_dismissed(old: FactSheet, new: FactSheet) -> int:
 
 def is_dismissed(fact: Fact, records: list[Dismissed]) -> bool:
     """Whether ``fact`` is one the editor deleted: same kind and words, in the same place."""
-    kind, words = kind_of(fact), wording(fact)
-    if isinstance(fact, Entity):
-        spans = {(m.start, m.end) for m in fact.mentions}
-    else:
-        spans = {(fact.start, fact.end)}
+    kind, words, spans = kind_of(fact).key, wording(fact), set(fact.spans())
     return any(
         r.kind == kind
         and r.end > r.start
@@ -169,7 +158,7 @@ def carry_fact(before: Fact, after: Fact, report: CarryOverReport) -> None:
     after.status, after.note = before.status, before.note
     after.checked_by, after.checked_at = before.checked_by, before.checked_at
     if before.origin in ("edited", "added"):
-        for name in _EDITED_FIELDS[type(before)]:
+        for name in kind_of(before).corrected:
             setattr(after, name, getattr(before, name))
         after.origin = before.origin
         after.extracted = before.extracted
@@ -281,21 +270,13 @@ def _unique_mentions(mentions: list[Mention]) -> list[Mention]:
 
 def _append(sheet: FactSheet, fact: Fact) -> None:
     """Add ``fact`` to ``sheet`` under a fresh id of its kind."""
-    everything: list[Fact] = [*sheet.entities, *sheet.figures, *sheet.dates, *sheet.quotes]
-    used = {f.id for f in everything}
-    prefix = _ID_PREFIX[type(fact)]
+    kind = kind_of(fact)
+    used = {f.id for f in sheet.facts()}
     number = 1
-    while f"{prefix}{number}" in used:
+    while f"{kind.prefix}{number}" in used:
         number += 1
-    fact.id = f"{prefix}{number}"
-    if isinstance(fact, Entity):
-        sheet.entities.append(fact)
-    elif isinstance(fact, Figure):
-        sheet.figures.append(fact)
-    elif isinstance(fact, DateFact):
-        sheet.dates.append(fact)
-    else:
-        sheet.quotes.append(fact)
+    fact.id = f"{kind.prefix}{number}"
+    sheet.facts_of(kind).append(fact)
 
 
 def _plural(count: int, word: str) -> str:

@@ -18,61 +18,30 @@ from __future__ import annotations
 import copy
 import math
 import re
-import secrets
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
+from newsdesk.core.sheet.kinds import KINDS, FactKind, kind_named, kind_of, new_id
+from newsdesk.core.sheet.labels import ENTITY_LABELS
 from newsdesk.core.sheet.model import (
+    CHANGES,
     FIGURE_KINDS,
     QUALIFIERS,
     STATUSES,
     DateFact,
     Dismissed,
     Entity,
+    Fact,
     FactSheet,
     Figure,
     Mention,
     Quote,
 )
-from newsdesk.core.work.anchors import Fact, TextShift, anchor_fact, move_span, relocate
+from newsdesk.core.work.anchors import TextShift, anchor_fact, move_span, relocate
 
-COLLECTIONS: tuple[str, ...] = ("entities", "figures", "dates", "quotes")
-ENTITY_LABELS: tuple[str, ...] = (
-    "PERSON",
-    "ORG",
-    "GPE",
-    "LOC",
-    "FAC",
-    "NORP",
-    "EVENT",
-    "PRODUCT",
-    "WORK_OF_ART",
-    "LAW",
-    "LANGUAGE",
-)
-CHANGES: tuple[str, ...] = ("up", "down")
-# What the editor may change, per kind of fact (status has its own function).
-EDITABLE: dict[type, tuple[str, ...]] = {
-    Entity: ("name", "label", "note"),
-    Figure: (
-        "value",
-        "low",
-        "high",
-        "qualifier",
-        "kind",
-        "unit",
-        "counted",
-        "change",
-        "source",
-        "note",
-    ),
-    DateFact: ("value", "note"),
-    Quote: ("speaker", "note"),
-}
 _NOT_CONTENT = ("note",)  # changing these is not a correction of the extracted value
-_ID_PREFIX = {"entities": "e", "figures": "f", "dates": "d", "quotes": "q"}
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 
 
@@ -84,7 +53,7 @@ class EditError(ValueError):
 class Placed:
     """A deep copy of one fact and where it sits in the sheet."""
 
-    collection: str
+    kind: FactKind
     index: int
     fact: Fact
 
@@ -109,66 +78,16 @@ def now_iso() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
-# -- finding facts -------------------------------------------------------------------
-
-
-def collection_of(fact: Fact) -> str:
-    if isinstance(fact, Entity):
-        return "entities"
-    if isinstance(fact, Figure):
-        return "figures"
-    if isinstance(fact, DateFact):
-        return "dates"
-    return "quotes"
-
-
-def facts_of(sheet: FactSheet, collection: str) -> list[Any]:
-    items: list[Any] = getattr(sheet, collection)
-    return items
-
-
-def all_facts(sheet: FactSheet) -> list[Fact]:
-    return [*sheet.entities, *sheet.figures, *sheet.dates, *sheet.quotes]
-
-
-def find_fact(sheet: FactSheet, fact_id: str) -> Fact | None:
-    """The fact with ``fact_id`` in any collection, or ``None``."""
-    return next((f for f in all_facts(sheet) if f.id == fact_id), None)
-
-
 def require(sheet: FactSheet, fact_id: str) -> Fact:
-    fact = find_fact(sheet, fact_id)
+    """The fact with ``fact_id``; :class:`EditError` when it is gone."""
+    fact = sheet.find(fact_id)
     if fact is None:
         raise EditError(f"There is no fact {fact_id!r} in this sheet any more.")
     return fact
 
 
-def is_touched(fact: Fact) -> bool:
-    """Whether an editor has worked on this fact (checked, corrected, added or noted it)."""
-    return (
-        fact.status != "unverified"
-        or fact.origin != "extracted"
-        or bool(fact.note)
-        or bool(fact.extracted)
-        or fact.checked_by is not None
-    )
-
-
-def new_id(collection: str, taken: set[str]) -> str:
-    """A fresh id for a fact of ``collection``, not in ``taken`` (which it joins).
-
-    Random rather than counted, so it never equals the id of a deleted fact
-    that undo could bring back.
-    """
-    while True:
-        candidate = f"{_ID_PREFIX[collection]}{secrets.token_hex(3)}"
-        if candidate not in taken:
-            taken.add(candidate)
-            return candidate
-
-
 def _taken(sheet: FactSheet) -> set[str]:
-    return {f.id for f in all_facts(sheet)}
+    return {f.id for f in sheet.facts()}
 
 
 # -- patches ---------------------------------------------------------------------------
@@ -177,10 +96,10 @@ def _taken(sheet: FactSheet) -> set[str]:
 def snapshot(sheet: FactSheet, ids: Iterable[str]) -> dict[str, Placed | None]:
     wanted = set(ids)
     found: dict[str, Placed | None] = dict.fromkeys(wanted)
-    for collection in COLLECTIONS:
-        for index, fact in enumerate(facts_of(sheet, collection)):
+    for kind in KINDS:
+        for index, fact in enumerate(sheet.facts_of(kind)):
             if fact.id in wanted:
-                found[fact.id] = Placed(collection, index, copy.deepcopy(fact))
+                found[fact.id] = Placed(kind, index, copy.deepcopy(fact))
     return found
 
 
@@ -203,8 +122,8 @@ def apply_patch(sheet: FactSheet, patch: Patch, *, undo: bool) -> None:
     """
     states = patch.before if undo else patch.after
     wanted = set(states)
-    for collection in COLLECTIONS:
-        items = facts_of(sheet, collection)
+    for kind in KINDS:
+        items = sheet.facts_of(kind)
         items[:] = [fact for fact in items if fact.id not in wanted]
     shift = None if patch.text == sheet.article.text else TextShift(patch.text, sheet.article.text)
     placed = sorted((p for p in states.values() if p is not None), key=lambda p: p.index)
@@ -212,7 +131,7 @@ def apply_patch(sheet: FactSheet, patch: Patch, *, undo: bool) -> None:
         fact = copy.deepcopy(item.fact)
         if shift is not None:
             anchor_fact(fact, shift, patch.text, sheet.article.text)
-        items = facts_of(sheet, item.collection)
+        items = sheet.facts_of(item.kind)
         items.insert(min(item.index, len(items)), fact)
     if patch.dismissed:
         # Undo forgets the deletion (the fact is back); redo remembers it again.
@@ -245,7 +164,7 @@ def parse_value(fact: Fact, name: str, raw: Any) -> Any:
     Empty text means "unknown" (``None``) for optional fields. Raises
     :class:`EditError` with a message for the editor when the value is refused.
     """
-    if name not in EDITABLE[type(fact)]:
+    if name not in kind_of(fact).editable:
         raise EditError(f"The {name} of this fact cannot be edited.")
     text = raw.strip() if isinstance(raw, str) else raw
     if name == "note":
@@ -397,34 +316,30 @@ def add_fact(
     if not 0 <= start < end <= len(text):
         raise EditError("Select the words of the fact in the text first.")
     words = text[start:end]
+    if kind not in ("entity", "figure", "date", "quote"):
+        raise EditError(f"“{kind}” is not a kind of fact.")
+    fresh_id = new_id(kind_named(kind), _taken(sheet))
+    fact: Fact
     if kind == "entity":
         if label not in ENTITY_LABELS:
             raise EditError(f"“{label}” is not a kind of name newsdesk knows.")
-        collection = "entities"
-        fresh_id = new_id(collection, _taken(sheet))
-        fact: Fact = Entity(fresh_id, label, words, [Mention(start, end, words)], origin="added")
+        fact = Entity(fresh_id, label, words, [Mention(start, end, words)], origin="added")
     elif kind == "figure":
-        collection = "figures"
         try:
             value: float | None = parse_number(words)
         except EditError:
             value = None
-        fresh_id = new_id(collection, _taken(sheet))
         fact = Figure(fresh_id, words, start, end, value=value, low=value, high=value)
         fact.origin = "added"
     elif kind == "date":
-        collection = "dates"
-        fact = DateFact(new_id(collection, _taken(sheet)), words, start, end, origin="added")
-    elif kind == "quote":
-        collection = "quotes"
-        fact = Quote(new_id(collection, _taken(sheet)), words, start, end, origin="added")
+        fact = DateFact(fresh_id, words, start, end, origin="added")
     else:
-        raise EditError(f"“{kind}” is not a kind of fact.")
+        fact = Quote(fresh_id, words, start, end, origin="added")
     fact.checked_by, fact.checked_at = editor, when or now_iso()
 
     def change() -> str:
-        items = facts_of(sheet, collection)
-        at = next((i for i, f in enumerate(items) if _first(f) > start), len(items))
+        items = sheet.facts_of(kind_of(fact))
+        at = next((i for i, f in enumerate(items) if f.first_offset() > start), len(items))
         items.insert(at, fact)
         return fact.id
 
@@ -438,14 +353,13 @@ def delete_fact(sheet: FactSheet, fact_id: str) -> Patch:
     not bring the fact back; undoing the patch forgets it again.
     """
     fact = require(sheet, fact_id)
-    referrers = _referrers(sheet, fact_id) if isinstance(fact, Entity) else []
+    referrers = _referrers(sheet, fact_id)  # only a name is ever a source or speaker
     record = dismissal_of(fact)
 
     def change() -> None:
         for other in referrers:
             _redirect(other, fact_id, None)
-        items = facts_of(sheet, collection_of(fact))
-        items.remove(fact)
+        sheet.facts_of(kind_of(fact)).remove(fact)
         sheet.dismissed.append(copy.copy(record))
 
     patch = recorded(sheet, [fact_id, *(f.id for f in referrers)], lambda: change())
@@ -454,22 +368,16 @@ def delete_fact(sheet: FactSheet, fact_id: str) -> Patch:
 
 # -- deletions re-analysis remembers -------------------------------------------------------
 
-_KIND_OF_COLLECTION = {
-    "entities": "entity",
-    "figures": "figure",
-    "dates": "date",
-    "quotes": "quote",
-}
-
 
 def dismissal_of(fact: Fact) -> Dismissed:
-    """The record that keeps a deleted ``fact`` from coming back at re-analysis."""
-    kind = _KIND_OF_COLLECTION[collection_of(fact)]
-    if isinstance(fact, Entity):
-        spans = [m for m in fact.mentions if m.end > m.start] or fact.mentions
-        start, end = (spans[0].start, spans[0].end) if spans else (0, 0)
-        return Dismissed(kind, fact.name, start, end, fact.id)
-    return Dismissed(kind, fact.text, fact.start, fact.end, fact.id)
+    """The record that keeps a deleted ``fact`` from coming back at re-analysis.
+
+    It stands where the fact's first words still in the text do (an entity's
+    first mention not lost), else where it was last.
+    """
+    spans = fact.spans()
+    start, end = next((s for s in spans if s[1] > s[0]), spans[0] if spans else (0, 0))
+    return Dismissed(kind_of(fact).key, fact.title, start, end, fact.id)
 
 
 def move_dismissed(record: Dismissed, shift: TextShift, old_text: str, new_text: str) -> Dismissed:
@@ -545,7 +453,7 @@ def split_mention(
         raise EditError("There is no such mention.")
     mention = entity.mentions[mention_index]
     fresh = Entity(
-        new_id("entities", _taken(sheet)),
+        new_id(kind_of(entity), _taken(sheet)),
         entity.label,
         mention.text,
         [copy.deepcopy(mention)],
@@ -617,26 +525,24 @@ def reanchor(
 # -- helpers ------------------------------------------------------------------------------------
 
 
-def _first(fact: Fact) -> int:
-    if isinstance(fact, Entity):
-        return min((m.start for m in fact.mentions), default=0)
-    return fact.start
-
-
 def _nearest(mentions: list[Mention], position: int) -> int | None:
     if not mentions:
         return None
     return min(range(len(mentions)), key=lambda i: abs(mentions[i].start - position))
 
 
-def _referrers(sheet: FactSheet, entity_id: str) -> list[Figure | Quote]:
-    found: list[Figure | Quote] = [f for f in sheet.figures if f.source == entity_id]
-    found += [q for q in sheet.quotes if q.speaker == entity_id]
-    return found
+def _referrers(sheet: FactSheet, entity_id: str) -> list[Fact]:
+    """The facts attributed to the entity ``entity_id`` (figures by source, quotes by speaker)."""
+    return [fact for fact in sheet.facts() if _attributed_to(fact) == entity_id]
 
 
-def _redirect(fact: Figure | Quote, old: str, new: str | None) -> None:
-    if isinstance(fact, Figure) and fact.source == old:
-        fact.source = new
-    if isinstance(fact, Quote) and fact.speaker == old:
-        fact.speaker = new
+def _attributed_to(fact: Fact) -> str | None:
+    field = kind_of(fact).attribution
+    entity_id: str | None = None if field is None else getattr(fact, field)
+    return entity_id
+
+
+def _redirect(fact: Fact, old: str, new: str | None) -> None:
+    field = kind_of(fact).attribution
+    if field is not None and getattr(fact, field) == old:
+        setattr(fact, field, new)

@@ -29,18 +29,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from newsdesk.core.article.wire import split_article
-from newsdesk.core.sheet.model import Entity, FactSheet, Figure, Quote
-from newsdesk.core.work.anchors import Fact, TextShift, anchor_fact
+from newsdesk.core.sheet.kinds import KINDS, kind_of, new_id
+from newsdesk.core.sheet.model import Entity, Fact, FactSheet, Figure, Quote
+from newsdesk.core.work.anchors import TextShift, anchor_fact
 from newsdesk.core.work.carry_over import CarryOverReport, carry_fact, drop_dismissed, is_flagged
-from newsdesk.core.work.edits import (
-    COLLECTIONS,
-    all_facts,
-    collection_of,
-    facts_of,
-    is_touched,
-    move_dismissed,
-    new_id,
-)
+from newsdesk.core.work.edits import move_dismissed
 from newsdesk.core.work.matching import match_facts
 
 
@@ -70,8 +63,8 @@ def reconcile(old: FactSheet | None, fresh: FactSheet) -> Reconciled:
     )
     kept: list[Fact] = []
     lost: list[Fact] = []  # the originals of touched facts whose words are gone
-    for fact in all_facts(old):
-        if is_touched(fact):
+    for fact in old.facts():
+        if fact.is_touched():
             moved = copy.deepcopy(fact)
             if not anchor_fact(moved, shift, old_text, new_text):
                 lost.append(fact)
@@ -85,20 +78,20 @@ def reconcile(old: FactSheet | None, fresh: FactSheet) -> Reconciled:
 
     # Where each untouched old fact's words are now, to give its successor its id.
     successors: dict[tuple[str, int, int], str] = {}
-    for fact in all_facts(old):
-        if is_touched(fact):
+    for fact in old.facts():
+        if fact.is_touched():
             continue
         for start, end in _spans(fact):
             spot = shift.span(start, end)
             if spot is not None:
-                successors.setdefault((collection_of(fact), *spot), fact.id)
+                successors.setdefault((kind_of(fact).key, *spot), fact.id)
 
-    taken = {f.id for f in all_facts(old)} | {f.id for f in all_facts(fresh)}
+    taken = {f.id for f in old.facts()} | {f.id for f in fresh.facts()}
     used = {f.id for f in kept} | replaced
     renamed: dict[str, str] = {}  # fresh entity id → its id in the merged sheet
     taken_facts: list[Fact] = []
-    for fact in all_facts(fresh):
-        collection = collection_of(fact)
+    for fact in fresh.facts():
+        kind = kind_of(fact)
         successor = replacing.get(fact.id)
         if successor is not None:  # a changed fact takes the place of the editor's
             renamed[fact.id] = successor.id
@@ -113,14 +106,14 @@ def reconcile(old: FactSheet | None, fresh: FactSheet) -> Reconciled:
             continue
         final = next(
             (
-                successors[(collection, s, e)]
+                successors[(kind.key, s, e)]
                 for s, e in _spans(fact)
-                if successors.get((collection, s, e)) not in (None, *used)
+                if successors.get((kind.key, s, e)) not in (None, *used)
             ),
             None,
         )
         if final is None:
-            final = new_id(collection, taken)
+            final = new_id(kind, taken)
         used.add(final)
         renamed[fact.id] = final
         fact = copy.copy(fact)
@@ -140,7 +133,7 @@ def reconcile(old: FactSheet | None, fresh: FactSheet) -> Reconciled:
         )
 
     for fact in [*kept, *taken_facts]:
-        facts_of(result.sheet, collection_of(fact)).append(fact)
+        result.sheet.facts_of(kind_of(fact)).append(fact)
     _sort(result.sheet)
     return result
 
@@ -158,13 +151,13 @@ def rebase(sheet: FactSheet, text: str) -> FactSheet:
     shift = TextShift(old_text, text)
     dismissed = [move_dismissed(r, shift, old_text, text) for r in sheet.dismissed]
     moved = FactSheet(article=article, id=sheet.id, dismissed=dismissed)
-    for fact in all_facts(sheet):
+    for fact in sheet.facts():
         copied = copy.deepcopy(fact)
-        if is_touched(fact):
+        if fact.is_touched():
             anchor_fact(copied, shift, old_text, text)
         elif not _moves_cleanly(copied, shift):
             continue
-        facts_of(moved, collection_of(copied)).append(copied)
+        moved.facts_of(kind_of(copied)).append(copied)
     return moved
 
 
@@ -198,9 +191,8 @@ def _write_through(
 
 
 def _spans(fact: Fact) -> list[tuple[int, int]]:
-    if isinstance(fact, Entity):
-        return [(m.start, m.end) for m in fact.mentions if m.end > m.start]
-    return [(fact.start, fact.end)] if fact.end > fact.start else []
+    """Where ``fact`` still stands: its spans that are not lost (zero-width)."""
+    return [(start, end) for start, end in fact.spans() if end > start]
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -208,12 +200,12 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def _covering(kept: list[Fact], fresh: Fact) -> Fact | None:
-    """The kept fact of the same collection that overlaps ``fresh`` most."""
-    collection = collection_of(fresh)
+    """The kept fact of the same kind that overlaps ``fresh`` most."""
+    kind = kind_of(fresh)
     spans = _spans(fresh)
     best, best_hits = None, 0
     for fact in kept:
-        if collection_of(fact) != collection:
+        if kind_of(fact) is not kind:
             continue
         hits = sum(1 for a in _spans(fact) for b in spans if _overlaps(a, b))
         if hits > best_hits:
@@ -234,10 +226,10 @@ def _join_mentions(cover: Entity, fresh: Entity, kept: list[Fact]) -> None:
 
 
 def _rename_refs(fact: Fact, rename: Callable[[str | None], str | None]) -> None:
-    if isinstance(fact, Figure) and fact.source is not None:
-        fact.source = rename(fact.source)
-    if isinstance(fact, Quote) and fact.speaker is not None:
-        fact.speaker = rename(fact.speaker)
+    """Point a figure's source or a quote's speaker at the entity's id in the merged sheet."""
+    field = kind_of(fact).attribution
+    if field is not None and getattr(fact, field) is not None:
+        setattr(fact, field, rename(getattr(fact, field)))
 
 
 def _moves_cleanly(fact: Fact, shift: TextShift) -> bool:
@@ -261,11 +253,5 @@ def _moves_cleanly(fact: Fact, shift: TextShift) -> bool:
 
 
 def _sort(sheet: FactSheet) -> None:
-    for collection in COLLECTIONS:
-        facts_of(sheet, collection).sort(key=_first)
-
-
-def _first(fact: Fact) -> int:
-    if isinstance(fact, Entity):
-        return min((m.start for m in fact.mentions), default=0)
-    return fact.start
+    for kind in KINDS:
+        sheet.facts_of(kind).sort(key=lambda fact: fact.first_offset())

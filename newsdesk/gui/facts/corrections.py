@@ -23,7 +23,8 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
 
-from newsdesk.core.output.render import fact_title, fact_value, group_of, sheet_counts
+from newsdesk.core.output.render import fact_value, sheet_counts
+from newsdesk.core.sheet.kinds import group_of
 from newsdesk.core.sheet.model import Entity, FactSheet
 from newsdesk.core.work import edits
 from newsdesk.core.work.edits import EditError, Patch
@@ -206,7 +207,7 @@ class CorrectionController(QObject):
     def mention_at(self, entity_id: str, index: int) -> int | None:
         """Which mention of ``entity_id`` covers Python ``index`` of the text, if any."""
         sheet = self._sheet(needs_text=True)
-        fact = edits.find_fact(sheet, entity_id) if sheet is not None else None
+        fact = sheet.find(entity_id) if sheet is not None else None
         if not isinstance(fact, Entity):
             return None
         return next(
@@ -231,12 +232,12 @@ class CorrectionController(QObject):
     def describe(self, fact_id: str) -> str:
         """What hovering a highlight shows: the fact's kind, value and status."""
         sheet = self.window.current_sheet
-        fact = edits.find_fact(sheet, fact_id) if sheet is not None else None
+        fact = sheet.find(fact_id) if sheet is not None else None
         if fact is None:
             return ""
         value = fact_value(fact) if not isinstance(fact, Entity) else fact.label
-        parts = [kinds.group_title(group_of(fact)), fact_title(fact)]
-        parts += [value] if value and value != fact_title(fact) else []
+        parts = [kinds.group_title(group_of(fact)), fact.title]
+        parts += [value] if value and value != fact.title else []
         parts.append(status_text(fact.status))
         return " · ".join(parts)
 
@@ -309,10 +310,10 @@ class CorrectionController(QObject):
 
     def _name(self, fact_id: str) -> str:
         sheet = self.window.current_sheet
-        fact = edits.find_fact(sheet, fact_id) if sheet is not None else None
+        fact = sheet.find(fact_id) if sheet is not None else None
         if fact is None:
             return fact_id
-        title = fact_title(fact)
+        title = fact.title
         return f"“{title[:40]}…”" if len(title) > 40 else f"“{title}”"
 
     # -- the model's cells and the document ---------------------------------------------------

@@ -17,7 +17,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMenu
 
 from newsdesk.core.sheet.model import Entity
-from newsdesk.core.work.edits import find_fact
 from newsdesk.gui.article.offsets import OffsetMap
 from newsdesk.gui.facts.undo_view import UndoHistoryDock
 from newsdesk.gui.shortcut_card import ShortcutCard
@@ -153,7 +152,7 @@ class FactActions:
         window = self.window
         sheet = window.current_sheet
         ids = window.facts_panel.selected_fact_ids()
-        entities = [find_fact(sheet, i) for i in ids] if sheet is not None else []
+        entities = [sheet.find(i) for i in ids] if sheet is not None else []
         names = [e for e in entities if isinstance(e, Entity)]
         if len(names) != 2 or len(ids) != 2:
             window.corrections.refuse(

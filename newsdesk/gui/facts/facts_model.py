@@ -26,16 +26,14 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QStyle
 
 from newsdesk.core.output.render import (
-    GROUPS,
-    Fact,
     fact_source,
-    fact_title,
     fact_value,
     figure_context,
     format_number,
     grouped_facts,
 )
-from newsdesk.core.sheet.model import STATUSES, DateFact, Entity, FactSheet, Figure, Quote
+from newsdesk.core.sheet.labels import GROUPS
+from newsdesk.core.sheet.model import STATUSES, DateFact, Entity, Fact, FactSheet, Figure, Quote
 from newsdesk.gui import kinds
 from newsdesk.gui.table_model import AnyIndex, column_title
 
@@ -246,7 +244,7 @@ class FactsModel(QAbstractItemModel):
 
     def _cell_text(self, fact: Fact, column: int) -> str:
         if column == Column.FACT:
-            title = fact_title(fact)
+            title = fact.title
             if isinstance(fact, Quote):
                 title = f"“{_shorten(title)}”"
             return title

@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
-from newsdesk.core.output.render import GROUPS, Fact, fact_spans, group_of
-from newsdesk.core.work.edits import all_facts, find_fact
+from newsdesk.core.sheet.kinds import group_of
+from newsdesk.core.sheet.labels import GROUPS
+from newsdesk.core.sheet.model import Fact
 from newsdesk.gui.facts.fact_editor import FactEditorDialog
 
 if TYPE_CHECKING:
@@ -96,10 +97,10 @@ class VerificationPass(QObject):
         end = len(sheet.article.text)
 
         def key(fact: Fact) -> tuple[int, int]:
-            starts = [start for start, stop in fact_spans(fact) if stop > start]
+            starts = [start for start, stop in fact.spans() if stop > start]
             return min(starts, default=end), GROUPS.index(group_of(fact))
 
-        return [fact.id for fact in sorted(all_facts(sheet), key=key)]
+        return [fact.id for fact in sorted(sheet.facts(), key=key)]
 
     def start_pass(self) -> bool:
         """Focus the facts list on the first unchecked fact in reading order."""
@@ -108,7 +109,7 @@ class VerificationPass(QObject):
         if not order or sheet is None:
             self.window.statusBar().showMessage(_tr("No facts to check yet."), 4000)
             return False
-        status = {fact.id: fact.status for fact in all_facts(sheet)}
+        status = {fact.id: fact.status for fact in sheet.facts()}
         first = next((i for i in order if status[i] == "unverified"), order[0])
         self.window.facts_panel.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self._go(first)
@@ -158,7 +159,7 @@ class VerificationPass(QObject):
         sheet = self.window.current_sheet
         if fact_id is None or sheet is None:
             return None
-        fact = find_fact(sheet, fact_id)
+        fact = sheet.find(fact_id)
         if fact is None:
             return None
         corrections = self.window.corrections
