@@ -6,12 +6,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from newsdesk.core.output.render import (
-    figure_value,
-    grouped_facts,
-    sheet_to_html,
-    sheet_to_text,
-)
+from newsdesk.core.output.render import sheet_to_html, sheet_to_text
+from newsdesk.core.output.wording import figure_value, grouped_facts
 from newsdesk.core.sheet.model import Article, DateFact, Entity, FactSheet, Figure, Mention, Quote
 
 TEXT = (

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from newsdesk.core.article.reading import read_article_file
 from newsdesk.core.article.wire import clean_text, split_article
-from newsdesk.core.output.render import sheet_counts
+from newsdesk.core.output.wording import sheet_counts
 from newsdesk.core.sheet.model import FactSheet
 from newsdesk.core.work.reconcile import rebase, reconcile
 from newsdesk.errors import InputError, StorageError

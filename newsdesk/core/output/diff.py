@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from newsdesk.core.output.render import format_number
+from newsdesk.core.output.wording import format_number
 from newsdesk.core.sheet.kinds import KindKey, kind_named, kind_of
 from newsdesk.core.sheet.model import Entity, Fact, FactSheet, Figure, Quote
 from newsdesk.core.work.matching import Pair, match_facts

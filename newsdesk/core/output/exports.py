@@ -1,6 +1,7 @@
 """Fact sheets as files: Markdown, CSV, standalone HTML and JSON.
 
-The layout decisions live in :mod:`newsdesk.core.output.render`; this module turns
+The layout decisions live in :mod:`newsdesk.core.output.render` and the wording of
+each fact in :mod:`newsdesk.core.output.wording`; this module turns
 them into the bytes of each file format (PDF is drawn by the GUI's printing
 code, which owns Qt). JSON is the contract (:meth:`FactSheet.to_json`) and so
 always holds the whole sheet, whatever the options say.
@@ -16,18 +17,20 @@ from datetime import datetime
 from newsdesk.core.output.render import (
     RenderOptions,
     change_marks,
+    footer_text,
+    meta_line,
+    options_line,
+    sheet_to_html,
+    visible_groups,
+)
+from newsdesk.core.output.wording import (
     fact_context,
     fact_details,
     fact_heading,
     fact_source,
     fact_value,
-    footer_text,
     format_number,
-    meta_line,
-    options_line,
-    sheet_to_html,
     status_box,
-    visible_groups,
 )
 from newsdesk.core.sheet.kinds import kind_of
 from newsdesk.core.sheet.labels import GROUP_TITLES

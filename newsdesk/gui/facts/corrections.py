@@ -23,7 +23,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
 
-from newsdesk.core.output.render import fact_value, sheet_counts
+from newsdesk.core.output.wording import fact_value, sheet_counts
 from newsdesk.core.sheet.kinds import group_of
 from newsdesk.core.sheet.model import Entity, FactSheet
 from newsdesk.core.work import edits

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from newsdesk.core.output.render import format_number
+from newsdesk.core.output.wording import format_number
 from newsdesk.core.sheet.kinds import kind_of
 from newsdesk.core.sheet.labels import ENTITY_LABELS
 from newsdesk.core.sheet.model import CHANGES, FIGURE_KINDS, QUALIFIERS, Fact, FactSheet

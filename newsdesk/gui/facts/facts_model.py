@@ -2,7 +2,7 @@
 
 :class:`FactsModel` is a thin ``QAbstractItemModel`` over a plain
 :class:`~newsdesk.core.sheet.model.FactSheet`: it keeps no copies and reads every
-cell through ``newsdesk.core.output.render`` (the same wording as the printed sheet).
+cell through ``newsdesk.core.output.wording`` (the same wording as the printed sheet).
 It never changes the sheet itself: an edit made in a cell goes to its
 ``edit_handler`` (the window's undoable corrections), which changes the sheet
 and then tells the model which facts changed (:meth:`FactsModel.update_facts`).
@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QStyle
 
-from newsdesk.core.output.render import (
+from newsdesk.core.output.wording import (
     fact_source,
     fact_value,
     figure_context,

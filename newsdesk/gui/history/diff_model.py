@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from newsdesk.core.output.diff import FactChange, SheetDiff, show_value
-from newsdesk.core.output.render import fact_value
+from newsdesk.core.output.wording import fact_value
 from newsdesk.core.sheet.model import Fact, FactSheet
 from newsdesk.gui.table_model import AnyIndex, FlatTableModel
 
