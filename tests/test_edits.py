@@ -8,17 +8,16 @@ import pytest
 
 from newsdesk.core.sheet.model import Article, DateFact, Entity, FactSheet, Figure, Mention, Quote
 from newsdesk.core.work.edits import (
-    EditError,
     add_fact,
-    apply_patch,
     delete_fact,
     merge_entities,
-    parse_number,
     reanchor,
     set_fields,
     set_status,
     split_mention,
 )
+from newsdesk.core.work.patches import apply_patch
+from newsdesk.core.work.values import EditError, parse_number
 
 TEXT = (
     "Floods cut off at least 12 villages, Alice Smith said on Friday. "

@@ -8,7 +8,8 @@ import pytest
 
 from newsdesk.core.sheet.model import Article, Entity, FactSheet, Figure, Mention
 from newsdesk.core.work.anchors import TextShift, relocate
-from newsdesk.core.work.edits import apply_patch, delete_fact, set_fields, set_status
+from newsdesk.core.work.edits import delete_fact, set_fields, set_status
+from newsdesk.core.work.patches import apply_patch
 from newsdesk.core.work.reconcile import rebase, reconcile
 
 TEXT = "Alice Smith said at least 12 villages flooded. Bob Jones said 300 families fled."

@@ -13,8 +13,9 @@ from __future__ import annotations
 import difflib
 import re
 from bisect import bisect_right
+from dataclasses import replace
 
-from newsdesk.core.sheet.model import Entity, Fact, Figure, Mention, Quote
+from newsdesk.core.sheet.model import Dismissed, Entity, Fact, Figure, Mention, Quote
 
 _MIDDLE_LIMIT = 400_000  # characters; beyond this the middle is treated as one change
 _WORDS_LIMIT = 20_000  # characters of changed lines still compared word by word
@@ -211,3 +212,18 @@ def anchor_fact(fact: Fact, shift: TextShift, old_text: str, new_text: str) -> b
     fact.start, fact.end = spot
     fact.anchor_lost = False
     return True
+
+
+def move_dismissed(record: Dismissed, shift: TextShift, old_text: str, new_text: str) -> Dismissed:
+    """``record`` moved from ``old_text`` onto ``new_text`` (zero-width when its words are gone)."""
+    if shift.identity:
+        return record
+    spot: tuple[int, int] | None
+    if record.end > record.start:
+        spot = move_span(shift, old_text, new_text, record.start, record.end)
+    else:  # its words were gone: look for them again near where they were
+        spot = relocate(record.text, new_text, shift.near(record.start))
+    if spot is None:
+        where = shift.near(record.start)
+        return replace(record, start=where, end=where)
+    return replace(record, start=spot[0], end=spot[1])

@@ -30,8 +30,7 @@ from dataclasses import dataclass, field, replace
 
 from newsdesk.core.sheet.kinds import kind_of
 from newsdesk.core.sheet.model import Dismissed, Entity, Fact, FactSheet, Figure, Mention, Quote
-from newsdesk.core.work.anchors import TextShift
-from newsdesk.core.work.edits import move_dismissed
+from newsdesk.core.work.anchors import TextShift, move_dismissed
 from newsdesk.core.work.matching import match_facts, normalise, wording
 
 RECHECK_NOTE = "Changed from {old} to {new} — re-check."

@@ -3,11 +3,12 @@
 Every edit (:func:`set_fields`, :func:`set_status`, :func:`add_fact`,
 :func:`delete_fact`, :func:`merge_entities`, :func:`split_mention`,
 :func:`reanchor`) changes a :class:`~newsdesk.core.sheet.model.FactSheet` in place
-and returns a :class:`Patch`: deep copies of the facts it touched, before and
-after. :func:`apply_patch` puts either side back, so the GUI's undo commands
-are thin wrappers. Values typed by the editor are checked by :func:`parse_value`;
-a refused value raises :class:`EditError` with a message for the editor and
-changes nothing.
+and returns a :class:`~newsdesk.core.work.patches.Patch`: deep copies of the
+facts it touched, before and after. :func:`~newsdesk.core.work.patches.apply_patch`
+puts either side back, so the GUI's undo commands are thin wrappers. Values
+typed by the editor are checked by :func:`~newsdesk.core.work.values.parse_value`;
+a refused value raises :class:`~newsdesk.core.work.values.EditError` with a
+message for the editor and changes nothing.
 
 Editing an extracted value marks the fact ``corrected`` (origin ``edited``)
 and keeps the first extracted value of each changed field in ``extracted``.
@@ -16,19 +17,13 @@ and keeps the first extracted value of each changed field in ``extracted``.
 from __future__ import annotations
 
 import copy
-import math
-import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
+from dataclasses import replace
+from datetime import UTC, datetime
 from typing import Any
 
-from newsdesk.core.sheet.kinds import KINDS, FactKind, kind_named, kind_of, new_id
+from newsdesk.core.sheet.kinds import kind_named, kind_of, new_id
 from newsdesk.core.sheet.labels import ENTITY_LABELS
 from newsdesk.core.sheet.model import (
-    CHANGES,
-    FIGURE_KINDS,
-    QUALIFIERS,
     STATUSES,
     DateFact,
     Dismissed,
@@ -39,38 +34,10 @@ from newsdesk.core.sheet.model import (
     Mention,
     Quote,
 )
-from newsdesk.core.work.anchors import TextShift, anchor_fact, move_span, relocate
+from newsdesk.core.work.patches import Patch, recorded
+from newsdesk.core.work.values import EditError, parse_number, parse_value
 
 _NOT_CONTENT = ("note",)  # changing these is not a correction of the extracted value
-_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
-
-
-class EditError(ValueError):
-    """An edit the editor asked for that cannot be made; the message says why."""
-
-
-@dataclass(frozen=True)
-class Placed:
-    """A deep copy of one fact and where it sits in the sheet."""
-
-    kind: FactKind
-    index: int
-    fact: Fact
-
-
-@dataclass(frozen=True)
-class Patch:
-    """The facts one edit changed (by id), before and after, and the text they point into."""
-
-    text: str
-    before: dict[str, Placed | None]
-    after: dict[str, Placed | None]
-    created: str | None = None  # the id of a fact the edit made, if any
-    dismissed: tuple[Dismissed, ...] = ()  # deletions the edit asks re-analysis to remember
-
-    @property
-    def changed_ids(self) -> frozenset[str]:
-        return frozenset(self.before) | frozenset(self.after)
 
 
 def now_iso() -> str:
@@ -91,134 +58,6 @@ def _taken(sheet: FactSheet) -> set[str]:
 
 
 # -- patches ---------------------------------------------------------------------------
-
-
-def snapshot(sheet: FactSheet, ids: Iterable[str]) -> dict[str, Placed | None]:
-    wanted = set(ids)
-    found: dict[str, Placed | None] = dict.fromkeys(wanted)
-    for kind in KINDS:
-        for index, fact in enumerate(sheet.facts_of(kind)):
-            if fact.id in wanted:
-                found[fact.id] = Placed(kind, index, copy.deepcopy(fact))
-    return found
-
-
-def recorded(sheet: FactSheet, ids: Iterable[str], change: Callable[[], str | None]) -> Patch:
-    """Run ``change`` on ``sheet`` and return the patch of ``ids`` (and of any fact it made)."""
-    ids = set(ids)
-    before = snapshot(sheet, ids)
-    created = change()
-    if created:
-        ids.add(created)
-    after = snapshot(sheet, ids)
-    return Patch(sheet.article.text, {**before, **dict.fromkeys(ids - set(before))}, after, created)
-
-
-def apply_patch(sheet: FactSheet, patch: Patch, *, undo: bool) -> None:
-    """Put the ``before`` (undo) or ``after`` (redo) side of ``patch`` into ``sheet``.
-
-    When the sheet now describes another text than the patch did, the facts
-    put back are moved onto it like re-analysis would move them.
-    """
-    states = patch.before if undo else patch.after
-    wanted = set(states)
-    for kind in KINDS:
-        items = sheet.facts_of(kind)
-        items[:] = [fact for fact in items if fact.id not in wanted]
-    shift = None if patch.text == sheet.article.text else TextShift(patch.text, sheet.article.text)
-    placed = sorted((p for p in states.values() if p is not None), key=lambda p: p.index)
-    for item in placed:
-        fact = copy.deepcopy(item.fact)
-        if shift is not None:
-            anchor_fact(fact, shift, patch.text, sheet.article.text)
-        items = sheet.facts_of(item.kind)
-        items.insert(min(item.index, len(items)), fact)
-    if patch.dismissed:
-        # Undo forgets the deletion (the fact is back); redo remembers it again.
-        ids = {record.id for record in patch.dismissed}
-        sheet.dismissed[:] = [record for record in sheet.dismissed if record.id not in ids]
-        if not undo:
-            for record in patch.dismissed:
-                if shift is not None:
-                    record = move_dismissed(record, shift, patch.text, sheet.article.text)
-                sheet.dismissed.append(copy.copy(record))
-
-
-# -- values the editor types ---------------------------------------------------------------
-
-
-def parse_number(text: str) -> float:
-    """A number as an editor types it ("1,200", "25", "-3.5"); :class:`EditError` if not one."""
-    cleaned = text.strip().replace(",", "").replace("\u00a0", "").replace(" ", "")
-    if not _NUMBER.match(cleaned):
-        raise EditError(f"“{text.strip()}” is not a number.")
-    value = float(cleaned)
-    if not math.isfinite(value):
-        raise EditError(f"“{text.strip()}” is not a number.")
-    return value
-
-
-def parse_value(fact: Fact, name: str, raw: Any) -> Any:
-    """The value of field ``name`` of ``fact`` from what the editor typed or picked.
-
-    Empty text means "unknown" (``None``) for optional fields. Raises
-    :class:`EditError` with a message for the editor when the value is refused.
-    """
-    if name not in kind_of(fact).editable:
-        raise EditError(f"The {name} of this fact cannot be edited.")
-    text = raw.strip() if isinstance(raw, str) else raw
-    if name == "note":
-        return "" if text is None else str(raw)
-    if name == "name":
-        if not text:
-            raise EditError("A name cannot be empty.")
-        return text
-    if name == "label":
-        label = str(text or "").upper()
-        if label not in ENTITY_LABELS:
-            raise EditError(f"“{text}” is not a kind of name newsdesk knows.")
-        return label
-    if name in ("value", "low", "high") and isinstance(fact, Figure):
-        if text in (None, ""):
-            return None
-        return text if isinstance(text, float | int) else parse_number(str(text))
-    if name == "value" and isinstance(fact, DateFact):
-        return _parse_date(text)
-    if name == "qualifier":
-        return _choice(text, QUALIFIERS, "hedge")
-    if name == "kind":
-        return _choice(text, FIGURE_KINDS, "kind of figure")
-    if name == "change":
-        return None if not text else _choice(text, CHANGES, "change")
-    if name in ("unit", "counted"):
-        return text or None
-    # source / speaker: an entity id
-    return text or None
-
-
-def _choice(text: Any, allowed: tuple[str, ...], what: str) -> str:
-    value = str(text or "").strip().lower().replace(" ", "_")
-    if value not in allowed:
-        raise EditError(f"“{text}” is not a {what} newsdesk knows.")
-    return value
-
-
-def _parse_date(text: Any) -> str | None:
-    if not text:
-        return None
-    value = str(text)
-    for pattern in ("%Y-%m-%d", "%Y-%m", "%Y"):
-        try:
-            datetime.strptime(value, pattern)
-        except ValueError:
-            continue
-        return value
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise EditError(
-            f"“{value}” is not a date: write it as year-month-day, like 2015-09-25."
-        ) from None
 
 
 # -- edits -------------------------------------------------------------------------------------
@@ -366,9 +205,6 @@ def delete_fact(sheet: FactSheet, fact_id: str) -> Patch:
     return replace(patch, dismissed=(record,))
 
 
-# -- deletions re-analysis remembers -------------------------------------------------------
-
-
 def dismissal_of(fact: Fact) -> Dismissed:
     """The record that keeps a deleted ``fact`` from coming back at re-analysis.
 
@@ -378,21 +214,6 @@ def dismissal_of(fact: Fact) -> Dismissed:
     spans = fact.spans()
     start, end = next((s for s in spans if s[1] > s[0]), spans[0] if spans else (0, 0))
     return Dismissed(kind_of(fact).key, fact.title, start, end, fact.id)
-
-
-def move_dismissed(record: Dismissed, shift: TextShift, old_text: str, new_text: str) -> Dismissed:
-    """``record`` moved from ``old_text`` onto ``new_text`` (zero-width when its words are gone)."""
-    if shift.identity:
-        return record
-    spot: tuple[int, int] | None
-    if record.end > record.start:
-        spot = move_span(shift, old_text, new_text, record.start, record.end)
-    else:  # its words were gone: look for them again near where they were
-        spot = relocate(record.text, new_text, shift.near(record.start))
-    if spot is None:
-        where = shift.near(record.start)
-        return replace(record, start=where, end=where)
-    return replace(record, start=spot[0], end=spot[1])
 
 
 def merge_entities(

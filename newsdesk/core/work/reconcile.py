@@ -31,9 +31,8 @@ from dataclasses import dataclass, replace
 from newsdesk.core.article.wire import split_article
 from newsdesk.core.sheet.kinds import KINDS, kind_of, new_id
 from newsdesk.core.sheet.model import Entity, Fact, FactSheet, Figure, Quote
-from newsdesk.core.work.anchors import TextShift, anchor_fact
+from newsdesk.core.work.anchors import TextShift, anchor_fact, move_dismissed
 from newsdesk.core.work.carry_over import CarryOverReport, carry_fact, drop_dismissed, is_flagged
-from newsdesk.core.work.edits import move_dismissed
 from newsdesk.core.work.matching import match_facts
 
 

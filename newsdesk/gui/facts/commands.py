@@ -1,6 +1,6 @@
 """The undo commands: fact corrections and text edits on the window's one ``QUndoStack``.
 
-:class:`FactCommand` wraps a :class:`~newsdesk.core.work.edits.Patch` (the facts
+:class:`FactCommand` wraps a :class:`~newsdesk.core.work.patches.Patch` (the facts
 before and after one correction); its target puts either side back into the
 current sheet and repaints. :class:`TextEditCommand` stands for one step of the
 article document's own undo history, so text edits and fact corrections are
@@ -13,7 +13,7 @@ from typing import Protocol
 
 from PySide6.QtGui import QTextDocument, QUndoCommand
 
-from newsdesk.core.work.edits import Patch
+from newsdesk.core.work.patches import Patch
 
 
 class PatchTarget(Protocol):

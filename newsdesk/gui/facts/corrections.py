@@ -27,8 +27,9 @@ from newsdesk.core.output.wording import fact_value, sheet_counts
 from newsdesk.core.sheet.kinds import group_of
 from newsdesk.core.sheet.model import Entity, FactSheet
 from newsdesk.core.work import edits
-from newsdesk.core.work.edits import EditError, Patch
+from newsdesk.core.work.patches import Patch, apply_patch
 from newsdesk.core.work.reconcile import rebase
+from newsdesk.core.work.values import EditError
 from newsdesk.gui import kinds
 from newsdesk.gui.article.highlighter import sheet_spans
 from newsdesk.gui.article.offsets import OffsetMap
@@ -248,7 +249,7 @@ class CorrectionController(QObject):
         sheet = self.window.current_sheet
         if sheet is None:
             return
-        edits.apply_patch(sheet, patch, undo=undo)
+        apply_patch(sheet, patch, undo=undo)
         self._refresh(patch)
 
     def _perform(

@@ -27,7 +27,7 @@ from newsdesk.core.output.wording import format_number
 from newsdesk.core.sheet.kinds import kind_of
 from newsdesk.core.sheet.labels import ENTITY_LABELS
 from newsdesk.core.sheet.model import CHANGES, FIGURE_KINDS, QUALIFIERS, Fact, FactSheet
-from newsdesk.core.work.edits import EditError, parse_value
+from newsdesk.core.work.values import EditError, parse_value
 from newsdesk.gui.facts.facts_model import status_text
 
 Submit = Callable[[str, dict[str, object]], bool]
