@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from newsdesk.core.sheet.model import Article, Entity, FactSheet, Figure, Mention
+from newsdesk.core.sheet.model import Article, Entity, FactSheet, Figure, Mention, Recheck
 from newsdesk.core.work.anchors import TextShift, relocate
 from newsdesk.core.work.edits import delete_fact, set_fields, set_status
 from newsdesk.core.work.patches import apply_patch
@@ -97,7 +97,7 @@ def test_a_touched_figure_whose_number_changed_is_replaced_and_flagged() -> None
     figure = next(f for f in merged.sheet.figures if f.id == "f1")
     assert figure.text == "at least 30" and figure.value == 30 and not figure.anchor_lost
     assert figure.status == "unverified" and figure.checked_by is None
-    assert figure.note == "Changed from at least 12 to at least 30 — re-check. Police figure"
+    assert (figure.recheck, figure.note) == (Recheck("at least 12"), "Police figure")
     assert [f.text for f in merged.sheet.figures] == ["at least 30", "300"]  # no lost twin
     assert (merged.flagged, merged.rechecked) == (0, 1)
 
@@ -202,7 +202,7 @@ def test_an_update_keeps_checks_flags_the_changed_figure_and_keeps_deletions() -
     assert words(sheet, "f2") == "300"
     changed = figure_named(sheet, "f1")
     assert changed.status == "unverified" and changed.checked_by is None
-    assert changed.note == "Changed from 12 to 25 — re-check. Police figure"
+    assert (changed.recheck, changed.note) == (Recheck("12"), "Police figure")
     assert words(sheet, "f1") == "25" and not changed.anchor_lost
     assert [f.text for f in sheet.figures] == ["25", "300"]  # "40" stays deleted, no "12"
     assert (merged.flagged, merged.rechecked, merged.dismissed) == (0, 1, 1)
@@ -211,8 +211,8 @@ def test_an_update_keeps_checks_flags_the_changed_figure_and_keeps_deletions() -
 
     # A second look at the same text changes nothing and stacks no flags.
     again = reconcile(sheet, extract(V2))
-    assert [(f.id, f.text, f.note) for f in again.sheet.figures] == [
-        (f.id, f.text, f.note) for f in sheet.figures
+    assert [(f.id, f.text, f.note, f.recheck) for f in again.sheet.figures] == [
+        (f.id, f.text, f.note, f.recheck) for f in sheet.figures
     ]
 
     # Undoing the delete brings the figure back on the new text and forgets the deletion.

@@ -24,7 +24,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from newsdesk.app import build_main_window
-from newsdesk.core.sheet.model import Entity, Figure
+from newsdesk.core.sheet.model import Entity, Figure, Recheck
 from newsdesk.gui.facts.fact_editor import FactEditorDialog
 from newsdesk.gui.facts.facts_model import Column
 from newsdesk.gui.main_window import MainWindow
@@ -391,9 +391,9 @@ def test_an_updated_story_keeps_checks_flags_changed_figures_and_keeps_deletions
     assert cell(window, "f2", Column.NOTE) == "Red Cross confirmed"
     assert highlighted(window, "f2") == ["300"]
     assert cell(window, "f1", Column.STATUS) == "unverified"
-    assert cell(window, "f1", Column.NOTE) == (
-        "Changed from at least 12 to at least 25 — re-check. Police figure"
-    )
+    assert cell(window, "f1", Column.NOTE) == "Police figure"
+    flagged = window.current_sheet.find("f1")
+    assert flagged is not None and flagged.recheck == Recheck("at least 12")
     assert highlighted(window, "f1") == ["at least 25"]
     assert tree_texts(window.facts_panel.view)["Figures (2)"] == ["at least 25", "300"]
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from newsdesk.core.output.wording import format_number
+from newsdesk.core.output.wording import format_number, note_text
 from newsdesk.core.sheet.kinds import KindKey, kind_named, kind_of
 from newsdesk.core.sheet.model import Entity, Fact, FactSheet, Figure, Quote
 from newsdesk.core.work.matching import Pair, match_facts
@@ -137,7 +137,8 @@ def diff_sheets(old: FactSheet, new: FactSheet) -> SheetDiff:
 def field_values(fact: Fact, sheet: FactSheet) -> dict[str, Any]:
     """The compared fields of ``fact`` (:attr:`FactKind.compared`) as plain values.
 
-    Sources and speakers are compared by name, mentions by how many there are.
+    Sources and speakers are compared by name, mentions by how many there are,
+    notes as printed (a re-check flag is a change to what the note says).
     """
     values: dict[str, Any] = {}
     for name in kind_of(fact).compared:
@@ -150,6 +151,8 @@ def field_values(fact: Fact, sheet: FactSheet) -> dict[str, Any]:
             if speaker is None and fact.speaker_mention is not None:
                 speaker = fact.speaker_mention.text
             values[name] = speaker
+        elif name == "note":  # as printed, with a re-check flag's sentence
+            values[name] = note_text(fact)
         else:
             values[name] = getattr(fact, name)
     return values

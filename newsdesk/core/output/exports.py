@@ -30,6 +30,7 @@ from newsdesk.core.output.wording import (
     fact_source,
     fact_value,
     format_number,
+    note_text,
     status_box,
 )
 from newsdesk.core.sheet.kinds import kind_of
@@ -131,7 +132,7 @@ def fact_row(sheet: FactSheet, fact: Fact) -> dict[str, str]:
         text=fact.title,
         source=fact_source(fact, sheet),
         status=fact.status,
-        note=fact.note,
+        note=note_text(fact),
         checked_by=fact.checked_by or "",
         checked_at=fact.checked_at or "",
         start="" if start is None else str(start),
@@ -203,8 +204,9 @@ def sheet_to_markdown(
             if context is not None:
                 before, marked, after = context
                 lines.append(f"  > {md_escape(before)}**{md_escape(marked)}**{md_escape(after)}")
-            if options.include_notes and fact.note:
-                lines.append(f"  Note: {md_escape(fact.note)}")
+            note = note_text(fact)
+            if options.include_notes and note:
+                lines.append(f"  Note: {md_escape(note)}")
             mark = marks.get(fact.id)
             if mark is not None:
                 lines.append(f"  **{md_escape(mark.label(options.compare_version))}**")

@@ -23,6 +23,7 @@ from newsdesk.core.output.wording import (
     fact_source,
     fact_value,
     grouped_facts,
+    note_text,
     sheet_counts,
     status_box,
 )
@@ -254,8 +255,9 @@ def _fact_row(sheet: FactSheet, fact: Fact, options: RenderOptions, mark: Change
     if context is not None:
         before, marked, after = context
         main.append(f'<p class="context">{esc(before)}<b><u>{esc(marked)}</u></b>{esc(after)}</p>')
-    if options.include_notes and fact.note:
-        main.append(f'<p class="note"><b>Note:</b> {esc(fact.note)}</p>')
+    note = note_text(fact)
+    if options.include_notes and note:
+        main.append(f'<p class="note"><b>Note:</b> {esc(note)}</p>')
     if mark is not None:
         main.append(f'<p class="mark">▶ {esc(mark.label(options.compare_version))}</p>')
     side = f'<span class="status">{esc(fact.status)}</span><br>' + "<br>".join(

@@ -63,6 +63,17 @@ def fact_heading(fact: Fact) -> str:
     return f"“{fact.title}”" if isinstance(fact, Quote) else fact.title
 
 
+def note_text(fact: Fact) -> str:
+    """The note as sheets print it: a re-check flag's sentence first, then the editor's note.
+
+    ``"Changed from 12 to 25 — re-check. Police figure"``: the words printed and
+    exported sheets showed when the flag was kept in the note itself.
+    """
+    if fact.recheck is None:
+        return fact.note
+    return f"{fact.recheck.line(fact.recheck_words())} {fact.note}".strip()
+
+
 def fact_value(fact: Fact) -> str:
     """The normalised value: "≥ 25 air strikes", an ISO date, "3 mentions"."""
     if isinstance(fact, Figure):

@@ -5,7 +5,7 @@ shape described in DESIGN.md. Offsets are Python ``str`` indices into
 ``Article.text``, end exclusive. Unknown values are ``None``, never a guess.
 
 Every fact is a :class:`FactBase` (its id and the desk's work on it: status,
-origin, note, who checked it, extracted values, a lost anchor)
+origin, note, who checked it, extracted values, a lost anchor, a re-check flag)
 plus the fields of its kind; figures, dates and quotes share
 :class:`SpannedFact` (one stretch of text). :data:`Fact` is "any fact".
 """
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import KW_ONLY, asdict, dataclass, field, fields
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeVar, cast
 
@@ -67,6 +68,30 @@ class Mention:
     text: str
 
 
+@dataclass(frozen=True)
+class Recheck:
+    """A write-through's flag: the fact's words changed after the desk had worked on it.
+
+    ``was`` is the wording it changed from, as the editor last saw it ("12",
+    "“a barbaric act…”"); the fact's own words are what it says now.
+    """
+
+    was: str
+
+    def change(self, now: str) -> str:
+        """``"Changed from 12 to 25"``: what changed, the fact's words ``now`` last."""
+        return f"Changed from {self.was} to {now}"
+
+    def line(self, now: str) -> str:
+        """``"Changed from 12 to 25 — re-check."``, as sheets print it (older ones in the note)."""
+        return f"{self.change(now)} — re-check."
+
+
+# How sheets written before ``recheck`` existed flagged a fact: a sentence opening the note.
+_RECHECK_NOTE = re.compile(r"^Changed from (?P<was>.*?) to .*? — re-check\.\s*", re.DOTALL)
+_RECHECK_OPENING = "Changed from "
+
+
 @dataclass
 class FactBase:
     """What every fact carries besides its own content: its id and the desk's work on it.
@@ -84,6 +109,7 @@ class FactBase:
     checked_at: str | None = None  # when (ISO 8601, UTC)
     extracted: dict[str, Any] | None = None  # extracted values of fields an editor changed
     anchor_lost: bool = False  # the words it pointed at are gone from the text
+    recheck: Recheck | None = None  # its words changed since the desk worked on it
 
     @property
     def title(self) -> str:
@@ -98,14 +124,19 @@ class FactBase:
         """Where the fact first stands in the text, the key facts are listed by."""
         return min((start for start, _ in self.spans()), default=0)
 
+    def recheck_words(self) -> str:
+        """The words a re-check flag quotes for this fact (its title; a quote's opening)."""
+        return self.title
+
     def is_touched(self) -> bool:
-        """Whether an editor has worked on it (checked, corrected, added or noted it)."""
+        """Whether an editor has worked on it (checked, corrected, added, noted or flagged it)."""
         return (
             self.status != "unverified"
             or self.origin != "extracted"
             or bool(self.note)
             or bool(self.extracted)
             or self.checked_by is not None
+            or self.recheck is not None
         )
 
 
@@ -171,6 +202,11 @@ class Quote(SpannedFact):
     speaker: str | None = None  # entity id
     speaker_mention: Mention | None = None
     cue: str | None = None
+
+    def recheck_words(self) -> str:
+        """The quote's words in quotation marks, cut to about a line (“a barbaric act…”)."""
+        words = " ".join(self.text.split()).strip("\"“”'")
+        return f"“{words if len(words) <= 60 else words[:59] + '…'}”"
 
 
 _F = TypeVar("_F", Entity, Figure, DateFact, Quote)
@@ -277,7 +313,7 @@ class FactSheet:
         return cls.from_dict(json.loads(text))
 
 
-_SHARED = tuple(f.name for f in fields(FactBase))  # id, status, origin, note … anchor_lost
+_SHARED = tuple(f.name for f in fields(FactBase))  # id, status, origin, note … recheck
 
 
 def _fact_to_dict(fact: Fact) -> dict[str, Any]:
@@ -297,7 +333,32 @@ def _fact_from_dict(kind: type[_F], row: dict[str, Any]) -> _F:
         data["speaker_mention"] = Mention(**_known(Mention, data["speaker_mention"]))
     if "sentence" in data:
         data["sentence"] = tuple(data["sentence"]) if data["sentence"] else None
-    return kind(**data)
+    if data.get("recheck"):
+        data["recheck"] = Recheck(**_known(Recheck, data["recheck"]))
+    fact = kind(**data)
+    if "recheck" not in row:
+        _read_recheck_note(fact)
+    return fact
+
+
+def _read_recheck_note(fact: Fact) -> None:
+    """A sheet saved before ``recheck`` existed: the flag sentence opening the note becomes it.
+
+    The sentence ends "to <the fact's words> — re-check.", so the earlier
+    wording is read up to there ("up to 12" has a " to " of its own).
+    """
+    if not fact.note.startswith(_RECHECK_OPENING):
+        return
+    ending = f" to {fact.recheck_words()} — re-check."
+    at = fact.note.find(ending)
+    if at >= 0:
+        was, rest = fact.note[len(_RECHECK_OPENING) : at], fact.note[at + len(ending) :]
+    else:  # the words moved on since (a re-anchored fact): the shortest reading
+        found = _RECHECK_NOTE.match(fact.note)
+        if found is None:
+            return
+        was, rest = found.group("was"), fact.note[found.end() :]
+    fact.recheck, fact.note = Recheck(was), rest.strip()
 
 
 def _known(kind: type, data: dict[str, Any]) -> dict[str, Any]:

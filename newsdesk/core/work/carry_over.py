@@ -7,9 +7,9 @@ knows nothing of the desk's work. :func:`carry_over` copies that work onto it:
 - a fact that did not change keeps its status, note and who checked it, and an
   edited fact keeps the editor's corrections (name, label, value, qualifier…);
 - a figure whose number changed ("12 killed" → "25 killed") and a quote whose
-  words changed are flagged for re-checking: status back to ``unverified`` and a
-  note that starts ``Changed from 12 to 25 — re-check.`` (the earlier note follows),
-  and who checked it is cleared;
+  words changed are flagged for re-checking: status back to ``unverified``, who
+  checked it cleared, and ``recheck`` set to the wording it changed from
+  (``Recheck("12")``; the editor's note stays as it was);
 - a fact the editor added by hand is added again when its words are still in
   the text, and reported as lost otherwise;
 - a fact the editor deleted (``FactSheet.dismissed``) stays deleted: the record
@@ -19,8 +19,8 @@ knows nothing of the desk's work. :func:`carry_over` copies that work onto it:
 The window's re-analysis (:func:`newsdesk.core.work.reconcile.reconcile`) uses
 :func:`carry_fact` and :func:`drop_dismissed` too, so both flag alike.
 
-The flag is a note rather than a new field so the ``newsdesk.factsheet/1``
-contract, its exports and every saved version stay readable as they are.
+The flag is its own field (``"recheck": {"was": "12"}`` in the contract); sheets
+saved when it was a sentence opening the note read as the field.
 """
 
 from __future__ import annotations
@@ -29,17 +29,24 @@ import re
 from dataclasses import dataclass, field, replace
 
 from newsdesk.core.sheet.kinds import kind_of
-from newsdesk.core.sheet.model import Dismissed, Entity, Fact, FactSheet, Figure, Mention, Quote
+from newsdesk.core.sheet.model import (
+    Dismissed,
+    Entity,
+    Fact,
+    FactSheet,
+    Figure,
+    Mention,
+    Quote,
+    Recheck,
+)
 from newsdesk.core.work.anchors import TextShift, move_dismissed
 from newsdesk.core.work.matching import match_facts, normalise, wording
 
-RECHECK_NOTE = "Changed from {old} to {new} — re-check."
 # "UPDATE 2-", "REFILE-", "CORRECTED-", "RPT-" and their stacks ("REFILE-UPDATE 1-").
 _WIRE_TAGS = re.compile(
     r"^(?:\s*(?:UPDATE\s*\d*|REFILE|CORRECTED|CORRECTION|RPT|REPEAT|WRAPUP\s*\d*|"
     r"RECASTS?|ADVISORY)\s*[-–—:]\s*)+"
 )
-_RECHECK = re.compile(r"^Changed from (?P<old>.*?) to (?P<new>.*?) — re-check\.\s*", re.DOTALL)
 
 
 @dataclass
@@ -72,17 +79,6 @@ class CarryOverReport:
 def strip_wire_tags(headline: str) -> str:
     """The headline without wire version tags ("UPDATE 1-Kerry in Paris" → "Kerry in Paris")."""
     return _WIRE_TAGS.sub("", headline).strip() or headline.strip()
-
-
-def recheck_from(note: str) -> str | None:
-    """The original wording a flag note says the fact changed from, or ``None``."""
-    found = _RECHECK.match(note)
-    return found.group("old") if found else None
-
-
-def is_flagged(fact: Fact) -> bool:
-    """Whether a fact carries a write-through "re-check" flag."""
-    return recheck_from(fact.note) is not None
 
 
 def carry_over(old: FactSheet | None, new: FactSheet) -> CarryOverReport:
@@ -148,13 +144,13 @@ def carry_fact(before: Fact, after: Fact, report: CarryOverReport) -> None:
     ``report.flagged``); otherwise status, note, checker and corrections carry.
     """
     if isinstance(before, Figure) and isinstance(after, Figure) and _figure_changed(before, after):
-        _flag(before, after, before.text, after.text, report)
+        _flag(before, after, report)
         return
     if isinstance(before, Quote) and isinstance(after, Quote) and _words(before) != _words(after):
-        _flag(before, after, f"“{_short(before.text)}”", f"“{_short(after.text)}”", report)
+        _flag(before, after, report)
         return
-    touched = before.status != "unverified" or bool(before.note)
-    after.status, after.note = before.status, before.note
+    touched = before.status != "unverified" or bool(before.note) or before.recheck is not None
+    after.status, after.note, after.recheck = before.status, before.note, before.recheck
     after.checked_by, after.checked_at = before.checked_by, before.checked_at
     if before.origin in ("edited", "added"):
         for name in kind_of(before).corrected:
@@ -166,25 +162,17 @@ def carry_fact(before: Fact, after: Fact, report: CarryOverReport) -> None:
         report.kept += 1
 
 
-def _flag(
-    before: Figure | Quote,
-    after: Figure | Quote,
-    old_words: str,
-    new_words: str,
-    report: CarryOverReport,
-) -> None:
+def _flag(before: Figure | Quote, after: Figure | Quote, report: CarryOverReport) -> None:
     # A fact flagged before keeps the wording it first changed from, so repeated
-    # re-analyses (the editor still typing) never stack flags on one note.
-    original = recheck_from(before.note)
-    rest = _RECHECK.sub("", before.note, count=1).strip()
-    origin_words = original if original is not None else old_words
-    # Whoever checked the old wording did not check this one.
+    # re-analyses (the editor still typing) never stack flags.
+    was = before.recheck.was if before.recheck is not None else before.recheck_words()
+    # Whoever checked the old wording did not check this one; the note stays the editor's.
     after.status, after.checked_by, after.checked_at = "unverified", None, None
-    if origin_words == new_words:  # changed back: nothing left to re-check
-        after.note = rest
+    after.note = before.note
+    if was == after.recheck_words():  # changed back: nothing left to re-check
+        after.recheck = None
         return
-    flag = RECHECK_NOTE.format(old=origin_words, new=new_words)
-    after.note = f"{flag} {rest}".strip()
+    after.recheck = Recheck(was)
     report.flagged.append(after)
 
 
@@ -201,11 +189,6 @@ def _figure_changed(before: Figure, after: Figure) -> bool:
 
 def _words(fact: Figure | Quote) -> str:
     return " ".join(fact.text.split()).casefold()
-
-
-def _short(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split()).strip("\"“”'")
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _relocate(fact: Fact, old: FactSheet, new: FactSheet) -> Fact | None:

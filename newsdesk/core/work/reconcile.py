@@ -11,7 +11,7 @@ When the article text changes, the extractor produces a fresh sheet.
   words around it — "12 killed" became "25 killed"), the fresh fact takes its
   place and id, with the editor's work carried over as
   :func:`~newsdesk.core.work.carry_over.carry_fact` does: a changed figure or quote
-  goes back to ``unverified`` with a "Changed from 12 to 25 — re-check." note;
+  goes back to ``unverified``, flagged ``recheck`` with the words it changed from;
 - a touched fact with no counterpart is kept and flagged (``anchor_lost``);
 - a fresh fact over the words of a kept fact is not taken (the editor's
   version wins); a fresh entity's other mentions join the kept entity;
@@ -32,7 +32,7 @@ from newsdesk.core.article.wire import split_article
 from newsdesk.core.sheet.kinds import KINDS, kind_of, new_id
 from newsdesk.core.sheet.model import Entity, Fact, FactSheet, Figure, Quote
 from newsdesk.core.work.anchors import TextShift, anchor_fact, move_dismissed
-from newsdesk.core.work.carry_over import CarryOverReport, carry_fact, drop_dismissed, is_flagged
+from newsdesk.core.work.carry_over import CarryOverReport, carry_fact, drop_dismissed
 from newsdesk.core.work.matching import match_facts
 
 
@@ -73,7 +73,7 @@ def reconcile(old: FactSheet | None, fresh: FactSheet) -> Reconciled:
     replaced = {f.id for f in replacing.values()}
     kept = [f for f in kept if f.id not in replaced]
     result.flagged = len(lost) - len(replacing)
-    result.rechecked = sum(1 for f in replacing.values() if is_flagged(f))
+    result.rechecked = sum(1 for f in replacing.values() if f.recheck is not None)
 
     # Where each untouched old fact's words are now, to give its successor its id.
     successors: dict[tuple[str, int, int], str] = {}
