@@ -102,6 +102,40 @@ def test_a_touched_figure_whose_number_changed_is_replaced_and_flagged() -> None
     assert (merged.flagged, merged.rechecked) == (0, 1)
 
 
+def test_a_touched_figure_typed_over_where_it_stands_is_replaced_and_flagged() -> None:
+    """Typing "5" after "12" leaves "12" in place, but the figure there now reads 125."""
+    old = extract(TEXT)
+    set_status(old, "f1", "verified", editor="anna")
+
+    merged = reconcile(old, extract(TEXT.replace("at least 12", "at least 125")))
+
+    figure = next(f for f in merged.sheet.figures if f.id == "f1")
+    assert (figure.text, figure.value, figure.status) == ("at least 125", 125, "unverified")
+    assert figure.recheck == Recheck("at least 12")
+    assert words(merged.sheet, "f1") == "at least 125"
+    assert [f.text for f in merged.sheet.figures] == ["at least 125", "300"]
+
+
+def test_a_mention_looked_for_again_never_lands_inside_another() -> None:
+    text = "Alice Smith said floods came. Smith said more."
+    old = FactSheet(
+        article=Article(text),
+        entities=[
+            Entity(
+                "e1",
+                "PERSON",
+                "Alice Smith",
+                [Mention(0, 11, "Alice Smith"), Mention(30, 35, "Smith")],
+                status="verified",
+            )
+        ],
+    )
+
+    merged = reconcile(old, extract("Alice Smith said floods came."))
+
+    assert words(merged.sheet, "e1") == "Alice Smith"
+
+
 def test_an_untouched_fact_keeps_its_id_but_takes_the_fresh_extraction() -> None:
     old = extract(TEXT)
     merged = reconcile(old, extract("Intro. " + TEXT))
