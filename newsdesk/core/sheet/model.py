@@ -87,11 +87,6 @@ class Recheck:
         return f"{self.change(now)} — re-check."
 
 
-# How sheets written before ``recheck`` existed flagged a fact: a sentence opening the note.
-_RECHECK_NOTE = re.compile(r"^Changed from (?P<was>.*?) to .*? — re-check\.\s*", re.DOTALL)
-_RECHECK_OPENING = "Changed from "
-
-
 @dataclass
 class FactBase:
     """What every fact carries besides its own content: its id and the desk's work on it.
@@ -339,6 +334,11 @@ def _fact_from_dict(kind: type[_F], row: dict[str, Any]) -> _F:
     if "recheck" not in row:
         _read_recheck_note(fact)
     return fact
+
+
+# How sheets written before ``recheck`` existed flagged a fact: a sentence opening the note.
+_RECHECK_NOTE = re.compile(r"^Changed from (?P<was>.*?) to .*? — re-check\.\s*", re.DOTALL)
+_RECHECK_OPENING = "Changed from "
 
 
 def _read_recheck_note(fact: Fact) -> None:

@@ -213,7 +213,7 @@ def _anchor_entity(entity: Entity, shift: TextShift, old_text: str, new_text: st
         )
         spot = relocate(words, new_text, shift.near(mention.start))
         # Never onto words another of its mentions already stands on ("Vargas" in "Elena Vargas").
-        if spot is not None and not any(_overlap(spot, other) for other in spots if other):
+        if spot is not None and not any(overlaps(spot, other) for other in spots if other):
             spots[at] = spot
     kept = [Mention(s, e, new_text[s:e]) for s, e in (spot for spot in spots if spot)]
     if kept:
@@ -226,7 +226,8 @@ def _anchor_entity(entity: Entity, shift: TextShift, old_text: str, new_text: st
     return False
 
 
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two ``(start, end)`` spans share at least one character."""
     return a[0] < b[1] and b[0] < a[1]
 
 

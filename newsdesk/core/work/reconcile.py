@@ -39,7 +39,7 @@ from dataclasses import dataclass, field, replace
 from newsdesk.core.article.wire import split_article
 from newsdesk.core.sheet.kinds import KINDS, kind_of, new_id
 from newsdesk.core.sheet.model import Entity, Fact, FactSheet, Figure, Quote, SpannedFact
-from newsdesk.core.work.anchors import TextShift, anchor_fact, move_dismissed
+from newsdesk.core.work.anchors import TextShift, anchor_fact, move_dismissed, overlaps
 from newsdesk.core.work.matching import match_facts, wording
 from newsdesk.core.work.write_through import carry_fact, drop_dismissed
 
@@ -190,7 +190,7 @@ def _reworded(kept: list[Fact], fresh: FactSheet) -> dict[str, set[str]]:
         if not isinstance(fact, Figure | Quote):
             continue
         for other in fresh.facts_of(kind_of(fact)):
-            under = any(_overlaps(span, (fact.start, fact.end)) for span in _spans(other))
+            under = any(overlaps(span, (fact.start, fact.end)) for span in _spans(other))
             if under and wording(other) != wording(fact):
                 found.setdefault(fact.id, set()).add(other.id)
     return found
@@ -288,10 +288,6 @@ def _spans(fact: Fact) -> list[tuple[int, int]]:
     return [(start, end) for start, end in fact.spans() if end > start]
 
 
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
 def _covering(kept: list[Fact], fresh: Fact) -> Fact | None:
     """The kept fact of the same kind that overlaps ``fresh`` most."""
     kind = kind_of(fresh)
@@ -300,7 +296,7 @@ def _covering(kept: list[Fact], fresh: Fact) -> Fact | None:
     for fact in kept:
         if kind_of(fact) is not kind:
             continue
-        hits = sum(1 for a in _spans(fact) for b in spans if _overlaps(a, b))
+        hits = sum(1 for a in _spans(fact) for b in spans if overlaps(a, b))
         if hits > best_hits:
             best, best_hits = fact, hits
     return best
@@ -312,7 +308,7 @@ def _join_mentions(cover: Entity, fresh: Entity, kept: list[Fact]) -> None:
     extra = [
         copy.copy(m)
         for m in fresh.mentions
-        if not any(_overlaps((m.start, m.end), span) for span in held)
+        if not any(overlaps((m.start, m.end), span) for span in held)
     ]
     if extra:
         cover.mentions = sorted([*cover.mentions, *extra], key=lambda m: m.start)
