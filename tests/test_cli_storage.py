@@ -16,6 +16,7 @@ import pytest
 
 from newsdesk import cli
 from newsdesk.core.extract import Extractor
+from newsdesk.core.sheet.model import Recheck
 from newsdesk.storage import Store
 
 pytestmark = pytest.mark.model
@@ -77,7 +78,7 @@ def test_saving_an_update_keeps_checks_and_flags_the_changed_toll(
     assert kerry.status == "verified"
     tolls = [f for f in latest.figures if f.text == "25"]
     assert tolls and all(f.status == "unverified" for f in tolls)
-    assert any(f.note.startswith("Changed from 12 to 25 — re-check.") for f in tolls)
+    assert any(f.recheck == Recheck("12") for f in tolls)
     assert (version.parent, version.message) == (2, "UPDATE 1")
     assert story.headline == "Islamic State kills 25 in Palmyra"  # without "UPDATE 1-"
 

@@ -12,8 +12,17 @@ import re
 import pytest
 
 from newsdesk.core.output.diff import diff_sheets, show_value
-from newsdesk.core.sheet.model import Article, DateFact, Entity, FactSheet, Figure, Mention, Quote
-from newsdesk.core.work.carry_over import carry_over, is_flagged, recheck_from
+from newsdesk.core.sheet.model import (
+    Article,
+    DateFact,
+    Entity,
+    FactSheet,
+    Figure,
+    Mention,
+    Quote,
+    Recheck,
+)
+from newsdesk.core.work.carry_over import carry_over
 from newsdesk.core.work.matching import match_facts
 
 FIRST = (
@@ -230,8 +239,7 @@ def test_update_keeps_checks_on_unchanged_facts_and_flags_the_changed_toll() -> 
     assert facts["At least 40"].status == "unverified"
     toll = facts["25"]
     assert (toll.status, toll.checked_by) == ("unverified", None)  # nobody checked "25" yet
-    assert toll.note == "Changed from 12 to 25 — re-check. Observatory by phone, 09:40"
-    assert is_flagged(toll) and recheck_from(toll.note) == "12"
+    assert (toll.recheck, toll.note) == (Recheck("12"), "Observatory by phone, 09:40")
     assert [f.text for f in report.flagged] == ["25"]
     assert "1 changed fact to re-check" in report.summary()
 
@@ -285,13 +293,16 @@ def test_reanalysing_while_typing_never_stacks_flags() -> None:
 
     carry_over(typed, finished)
 
-    assert (
-        finished.figures[0].note == "Changed from 12 to 25 — re-check. Observatory by phone, 09:40"
+    toll = finished.figures[0]
+    assert (toll.recheck, toll.text, toll.note) == (
+        Recheck("12"),
+        "25",
+        "Observatory by phone, 09:40",
     )
     back = analyse(FIRST)
     carry_over(finished, back)
     assert back.figures[0].note == "Observatory by phone, 09:40"
-    assert not is_flagged(back.figures[0])
+    assert back.figures[0].recheck is None
 
 
 def test_changed_quote_words_are_flagged() -> None:
@@ -303,7 +314,7 @@ def test_changed_quote_words_are_flagged() -> None:
     report = carry_over(before, after)
 
     assert after.quotes[0].status == "unverified"
-    assert after.quotes[0].note.startswith("Changed from “a barbaric act against civilians” to")
+    assert after.quotes[0].recheck == Recheck("“a barbaric act against civilians”")
     assert report.flagged == [after.quotes[0]]
 
 

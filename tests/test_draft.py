@@ -14,7 +14,6 @@ from pytestqt.qtbot import QtBot
 
 from newsdesk.app import build_main_window
 from newsdesk.core.sheet.model import Figure
-from newsdesk.core.work.edits import find_fact
 from newsdesk.gui.draft import DRAFT_FILE, Draft
 from newsdesk.gui.facts.facts_model import Column
 from tests.conftest import REPO
@@ -69,7 +68,7 @@ def test_work_is_offered_back_after_the_process_is_killed(
         model = window.facts_panel.model
         assert model.index_of("f1", Column.STATUS).data() == "verified"
         assert model.index_of("f2", Column.STATUS).data() == "corrected"
-        figure = find_fact(window.current_sheet, "f2")
+        figure = window.current_sheet.find("f2")
         assert isinstance(figure, Figure) and figure.value == 350
         assert window.editor.highlighter.spans  # highlights back without re-analysis
     finally:

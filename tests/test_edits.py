@@ -8,18 +8,16 @@ import pytest
 
 from newsdesk.core.sheet.model import Article, DateFact, Entity, FactSheet, Figure, Mention, Quote
 from newsdesk.core.work.edits import (
-    EditError,
     add_fact,
-    apply_patch,
     delete_fact,
-    find_fact,
     merge_entities,
-    parse_number,
     reanchor,
     set_fields,
     set_status,
     split_mention,
 )
+from newsdesk.core.work.patches import apply_patch
+from newsdesk.core.work.values import EditError, parse_number
 
 TEXT = (
     "Floods cut off at least 12 villages, Alice Smith said on Friday. "
@@ -197,11 +195,11 @@ def test_adding_a_fact_from_a_selection() -> None:
         sheet, lambda s: add_fact(s, "entity", start, end + 1, label="ORG", editor="anna")
     )
 
-    added = find_fact(sheet, patch.created or "")
+    added = sheet.find(patch.created or "")
     assert isinstance(added, Entity)
     assert (added.name, added.label, added.origin) == ("Floods", "ORG", "added")
     assert added.mentions == [Mention(start, end, "Floods")]  # the trailing space left out
-    figure = find_fact(sheet, add_fact(sheet, "figure", *span("300")).created or "")
+    figure = sheet.find(add_fact(sheet, "figure", *span("300")).created or "")
     assert isinstance(figure, Figure) and figure.value == 300
 
 
@@ -224,9 +222,9 @@ def test_a_deletion_is_remembered_until_it_is_undone() -> None:
     assert (record.kind, record.text, record.id) == ("figure", "300", "f2")
     assert TEXT[record.start : record.end] == "300"
     apply_patch(sheet, patch, undo=True)
-    assert sheet.dismissed == [] and find_fact(sheet, "f2") is not None
+    assert sheet.dismissed == [] and sheet.find("f2") is not None
     apply_patch(sheet, patch, undo=False)
-    assert [r.id for r in sheet.dismissed] == ["f2"] and find_fact(sheet, "f2") is None
+    assert [r.id for r in sheet.dismissed] == ["f2"] and sheet.find("f2") is None
 
 
 def test_merging_joins_mentions_and_attributions() -> None:
@@ -255,7 +253,7 @@ def test_splitting_a_mention_out() -> None:
 
     patch = undo_redo_round_trip(sheet, lambda s: split_mention(s, "e1", 1))
 
-    alice, split = sheet.entities[0], find_fact(sheet, patch.created or "")
+    alice, split = sheet.entities[0], sheet.find(patch.created or "")
     assert [m.text for m in alice.mentions] == ["Alice Smith"]
     assert isinstance(split, Entity) and split.name == "Ms Smith" and split.label == "PERSON"
 

@@ -21,6 +21,7 @@ from newsdesk.core.sheet.model import (
     Figure,
     Mention,
     Quote,
+    Recheck,
 )
 
 TEXT = (
@@ -319,3 +320,46 @@ def test_entity_lookup_and_fact_count() -> None:
     assert sheet.entity("nope") is None
     assert sheet.entity(None) is None
     assert sheet.fact_count() == 2 + 3 + 2 + 2
+
+
+# -- the re-check flag ------------------------------------------------------------------------
+
+
+def test_every_fact_writes_its_recheck_flag() -> None:
+    sheet = make_sheet()
+    sheet.figures[0].recheck = Recheck("12")
+    data = sheet.to_dict()
+    assert data["figures"][0]["recheck"] == {"was": "12"}
+    others = [row for group in ("entities", "figures", "dates", "quotes") for row in data[group]]
+    others.remove(data["figures"][0])
+    assert [row["recheck"] for row in others] == [None] * len(others)
+    assert FactSheet.from_json(sheet.to_json()) == sheet
+
+
+def test_an_older_sheet_reads_its_re_check_sentence_as_the_flag() -> None:
+    """Saved versions from before the field keep their flag, and the editor's note."""
+    data = make_sheet().to_dict()
+    for group in ("entities", "figures", "dates", "quotes"):
+        for row in data[group]:
+            del row["recheck"]
+    data["figures"][1]["text"] = "up to 300"
+    data["figures"][1]["note"] = "Changed from up to 12 to up to 300 — re-check. Police figure"
+    data["quotes"][0]["text"] = '"We will fight"'
+    data["quotes"][0]["note"] = "Changed from “Go to them” to “We will fight” — re-check."
+
+    sheet = FactSheet.from_dict(data)
+
+    assert (sheet.figures[1].recheck, sheet.figures[1].note) == (
+        Recheck("up to 12"),
+        "Police figure",
+    )
+    assert (sheet.quotes[0].recheck, sheet.quotes[0].note) == (Recheck("“Go to them”"), "")
+    assert sheet.figures[0].recheck is None
+
+
+def test_a_note_typed_like_the_old_sentence_stays_a_note_in_a_newer_sheet() -> None:
+    data = make_sheet().to_dict()
+    data["figures"][0]["note"] = "Changed from 12 to 25 — re-check. Police figure"
+    sheet = FactSheet.from_dict(data)
+    assert sheet.figures[0].recheck is None
+    assert sheet.figures[0].note == "Changed from 12 to 25 — re-check. Police figure"

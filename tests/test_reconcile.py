@@ -6,9 +6,10 @@ import re
 
 import pytest
 
-from newsdesk.core.sheet.model import Article, Entity, FactSheet, Figure, Mention
+from newsdesk.core.sheet.model import Article, Entity, FactSheet, Figure, Mention, Recheck
 from newsdesk.core.work.anchors import TextShift, relocate
-from newsdesk.core.work.edits import apply_patch, delete_fact, set_fields, set_status
+from newsdesk.core.work.edits import delete_fact, set_fields, set_status
+from newsdesk.core.work.patches import apply_patch
 from newsdesk.core.work.reconcile import rebase, reconcile
 
 TEXT = "Alice Smith said at least 12 villages flooded. Bob Jones said 300 families fled."
@@ -96,9 +97,43 @@ def test_a_touched_figure_whose_number_changed_is_replaced_and_flagged() -> None
     figure = next(f for f in merged.sheet.figures if f.id == "f1")
     assert figure.text == "at least 30" and figure.value == 30 and not figure.anchor_lost
     assert figure.status == "unverified" and figure.checked_by is None
-    assert figure.note == "Changed from at least 12 to at least 30 — re-check. Police figure"
+    assert (figure.recheck, figure.note) == (Recheck("at least 12"), "Police figure")
     assert [f.text for f in merged.sheet.figures] == ["at least 30", "300"]  # no lost twin
     assert (merged.flagged, merged.rechecked) == (0, 1)
+
+
+def test_a_touched_figure_typed_over_where_it_stands_is_replaced_and_flagged() -> None:
+    """Typing "5" after "12" leaves "12" in place, but the figure there now reads 125."""
+    old = extract(TEXT)
+    set_status(old, "f1", "verified", editor="anna")
+
+    merged = reconcile(old, extract(TEXT.replace("at least 12", "at least 125")))
+
+    figure = next(f for f in merged.sheet.figures if f.id == "f1")
+    assert (figure.text, figure.value, figure.status) == ("at least 125", 125, "unverified")
+    assert figure.recheck == Recheck("at least 12")
+    assert words(merged.sheet, "f1") == "at least 125"
+    assert [f.text for f in merged.sheet.figures] == ["at least 125", "300"]
+
+
+def test_a_mention_looked_for_again_never_lands_inside_another() -> None:
+    text = "Alice Smith said floods came. Smith said more."
+    old = FactSheet(
+        article=Article(text),
+        entities=[
+            Entity(
+                "e1",
+                "PERSON",
+                "Alice Smith",
+                [Mention(0, 11, "Alice Smith"), Mention(30, 35, "Smith")],
+                status="verified",
+            )
+        ],
+    )
+
+    merged = reconcile(old, extract("Alice Smith said floods came."))
+
+    assert words(merged.sheet, "e1") == "Alice Smith"
 
 
 def test_an_untouched_fact_keeps_its_id_but_takes_the_fresh_extraction() -> None:
@@ -201,7 +236,7 @@ def test_an_update_keeps_checks_flags_the_changed_figure_and_keeps_deletions() -
     assert words(sheet, "f2") == "300"
     changed = figure_named(sheet, "f1")
     assert changed.status == "unverified" and changed.checked_by is None
-    assert changed.note == "Changed from 12 to 25 — re-check. Police figure"
+    assert (changed.recheck, changed.note) == (Recheck("12"), "Police figure")
     assert words(sheet, "f1") == "25" and not changed.anchor_lost
     assert [f.text for f in sheet.figures] == ["25", "300"]  # "40" stays deleted, no "12"
     assert (merged.flagged, merged.rechecked, merged.dismissed) == (0, 1, 1)
@@ -210,8 +245,8 @@ def test_an_update_keeps_checks_flags_the_changed_figure_and_keeps_deletions() -
 
     # A second look at the same text changes nothing and stacks no flags.
     again = reconcile(sheet, extract(V2))
-    assert [(f.id, f.text, f.note) for f in again.sheet.figures] == [
-        (f.id, f.text, f.note) for f in sheet.figures
+    assert [(f.id, f.text, f.note, f.recheck) for f in again.sheet.figures] == [
+        (f.id, f.text, f.note, f.recheck) for f in sheet.figures
     ]
 
     # Undoing the delete brings the figure back on the new text and forgets the deletion.

@@ -6,13 +6,18 @@ from datetime import UTC, datetime
 
 import pytest
 
-from newsdesk.core.output.render import (
-    figure_value,
-    grouped_facts,
-    sheet_to_html,
-    sheet_to_text,
+from newsdesk.core.output.render import RenderOptions, sheet_to_html, sheet_to_text
+from newsdesk.core.output.wording import figure_value, grouped_facts
+from newsdesk.core.sheet.model import (
+    Article,
+    DateFact,
+    Entity,
+    FactSheet,
+    Figure,
+    Mention,
+    Quote,
+    Recheck,
 )
-from newsdesk.core.sheet.model import Article, DateFact, Entity, FactSheet, Figure, Mention, Quote
 
 TEXT = (
     "Air strikes hit villages near El Obeid\n"
@@ -105,6 +110,17 @@ def test_html_shows_a_verified_fact_as_ticked() -> None:
 
     assert "☑" in html
     assert "verified" in html
+
+
+def test_a_fact_to_re_check_says_so_in_its_printed_note() -> None:
+    sheet = make_sheet()
+    sheet.figures[0].recheck = Recheck("at least 12")
+    sheet.figures[0].note = "Police figure"
+
+    html = sheet_to_html(sheet)
+
+    assert "Changed from at least 12 to at least 25 — re-check. Police figure" in html
+    assert "re-check" not in sheet_to_html(sheet, options=RenderOptions(include_notes=False))
 
 
 def test_html_escapes_everything_from_the_article() -> None:

@@ -46,7 +46,7 @@ def test_typing_is_one_step_and_undo_gives_back_the_text_and_the_sheet() -> None
     session.undo()
     assert session.text == STORY
     assert session.sheet is before and session.in_sync
-    assert edits.find_fact(session.sheet, "f1").status == "verified"  # type: ignore[union-attr]
+    assert session.sheet.find("f1").status == "verified"  # type: ignore[union-attr]
 
 
 def test_a_stale_analysis_is_dropped() -> None:

@@ -24,8 +24,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from newsdesk.app import build_main_window
-from newsdesk.core.sheet.model import Entity, Figure
-from newsdesk.core.work.edits import find_fact
+from newsdesk.core.sheet.model import Entity, Figure, Recheck
 from newsdesk.gui.facts.fact_editor import FactEditorDialog
 from newsdesk.gui.facts.facts_model import Column
 from newsdesk.gui.main_window import MainWindow
@@ -111,7 +110,7 @@ def test_verify_undo_and_redo_through_the_window_actions(window: MainWindow) -> 
 
     action(window, "actionVerify").trigger()
     assert cell(window, "f1", Column.STATUS) == "verified"
-    figure = find_fact(window.current_sheet, "f1")
+    figure = window.current_sheet.find("f1")
     assert figure is not None and figure.checked_by == EDITOR and figure.checked_at
     assert window.isWindowModified()
 
@@ -145,7 +144,7 @@ def test_editing_a_figure_value_in_the_tree_corrects_it_and_keeps_the_extracted_
 
     assert cell(window, "f1", Column.VALUE) == "≥ 14"
     assert cell(window, "f1", Column.STATUS) == "corrected"
-    figure = find_fact(window.current_sheet, "f1")
+    figure = window.current_sheet.find("f1")
     assert isinstance(figure, Figure) and figure.extracted == {"value": 12, "low": 12}
     assert "extracted value: 12" in window.facts_panel.model.index_of("f1").data(
         Qt.ItemDataRole.ToolTipRole
@@ -362,7 +361,7 @@ def test_reanalysis_keeps_corrections_and_flags_facts_whose_words_are_gone(
     analysed(qtbot, window, "UPDATE: " + STORY.replace("300 families fled", "families fled"))
 
     sheet = window.current_sheet
-    kept = find_fact(sheet, "f1")
+    kept = sheet.find("f1")
     assert isinstance(kept, Figure) and kept.value == 14 and kept.status == "corrected"
     assert highlighted(window, "f1") == ["at least 12"]  # moved with its words
     assert cell(window, "f2", Column.STATUS) == "verified · words gone"
@@ -395,6 +394,8 @@ def test_an_updated_story_keeps_checks_flags_changed_figures_and_keeps_deletions
     assert cell(window, "f1", Column.NOTE) == (
         "Changed from at least 12 to at least 25 — re-check. Police figure"
     )
+    flagged = window.current_sheet.find("f1")
+    assert flagged is not None and flagged.recheck == Recheck("at least 12")
     assert highlighted(window, "f1") == ["at least 25"]
     assert tree_texts(window.facts_panel.view)["Figures (2)"] == ["at least 25", "300"]
 
@@ -449,7 +450,7 @@ def test_the_editors_name_is_asked_once_and_kept(
     window.corrections.set_status("f2", "verified")
 
     assert len(asked) == 1
-    assert find_fact(window.current_sheet, "f2").checked_by == "Anna Lee"
+    assert window.current_sheet.find("f2").checked_by == "Anna Lee"
     settings = QSettings(
         str(default_paths().config_dir / SETTINGS_FILE), QSettings.Format.IniFormat
     )

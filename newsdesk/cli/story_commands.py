@@ -154,7 +154,8 @@ def _save(store: Store, args: argparse.Namespace) -> int:
         details.append(report.summary())
     print(f"{slug}: saved version {number} ({' · '.join(details)})")
     for fact in report.flagged:
-        print(f"  re-check: {fact.note.split(' — ')[0]}")
+        if fact.recheck is not None:
+            print(f"  re-check: {fact.recheck.change(fact.recheck_words())}")
     return EXIT_OK
 
 

@@ -1,7 +1,7 @@
 """How each group of facts looks: its translated name, colour and underline.
 
 The groups themselves (People, Organisations, … Quotes) come from
-``newsdesk.core.output.render``; this module adds what only the window needs. Colours
+``newsdesk.core.sheet.labels``; this module adds what only the window needs. Colours
 are the Okabe–Ito palette, readable by colour-blind editors; they are drawn as
 translucent backgrounds plus a solid underline, so the text keeps the palette's
 own colour and stays legible on light and dark themes alike. Each group also
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap, QTextCharFormat
 
-from newsdesk.core.output.render import GROUPS
+from newsdesk.core.sheet.labels import GROUPS
 
 _UNDERLINE = QTextCharFormat.UnderlineStyle
 

@@ -21,7 +21,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 
 from newsdesk.core.article.wire import clean_text
-from newsdesk.core.output.render import sheet_counts
+from newsdesk.core.output.wording import sheet_counts
 from newsdesk.core.sheet.model import FactSheet
 from newsdesk.core.work.identity import headline_of
 from newsdesk.core.work.session import StorySession

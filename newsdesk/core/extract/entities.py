@@ -14,11 +14,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from newsdesk.core.extract.doctext import doc_text
+from newsdesk.core.sheet.labels import ENTITY_LABELS as NAME_LABELS
 
-NAME_LABELS = frozenset(
-    {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART",
-     "LANGUAGE"}
-)  # fmt: skip
 # Labels that name the same kind of thing for grouping purposes.
 _KIND = {"GPE": "place", "LOC": "place", "FAC": "place", "ORG": "org", "PERSON": "person"}
 _TITLES = frozenset(

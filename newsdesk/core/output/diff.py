@@ -12,33 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from newsdesk.core.output.render import format_number
-from newsdesk.core.sheet.model import Entity, FactSheet, Figure, Quote
-from newsdesk.core.work.matching import Fact, FactKind, Pair, kind_of, match_facts
+from newsdesk.core.output.wording import format_number, note_text
+from newsdesk.core.sheet.kinds import KindKey, kind_named, kind_of
+from newsdesk.core.sheet.model import Entity, Fact, FactSheet, Figure, Quote
+from newsdesk.core.work.matching import Pair, match_facts
 
 ChangeKind = Literal["added", "removed", "changed", "unchanged"]
-
-# The fields an editor reads and corrects, per kind, in display order.
-COMPARED_FIELDS: dict[FactKind, tuple[str, ...]] = {
-    "entity": ("name", "label", "mentions", "status", "checked_by", "note"),
-    "figure": (
-        "text",
-        "value",
-        "low",
-        "high",
-        "qualifier",
-        "kind",
-        "change",
-        "unit",
-        "counted",
-        "source",
-        "status",
-        "checked_by",
-        "note",
-    ),
-    "date": ("text", "value", "status", "checked_by", "note"),
-    "quote": ("text", "speaker", "cue", "status", "checked_by", "note"),
-}
 
 
 @dataclass(frozen=True)
@@ -58,7 +37,7 @@ class FieldChange:
 class FactChange:
     """One fact across two versions; ``old`` is ``None`` when added, ``new`` when removed."""
 
-    kind: FactKind
+    kind: KindKey
     change: ChangeKind
     old: Fact | None
     new: Fact | None
@@ -74,8 +53,7 @@ class FactChange:
     @property
     def title(self) -> str:
         """The fact as written in the newer version."""
-        fact = self.fact
-        return fact.name if isinstance(fact, Entity) else fact.text
+        return self.fact.title
 
     @property
     def status_change(self) -> tuple[str, str] | None:
@@ -157,10 +135,13 @@ def diff_sheets(old: FactSheet, new: FactSheet) -> SheetDiff:
 
 
 def field_values(fact: Fact, sheet: FactSheet) -> dict[str, Any]:
-    """The compared fields of ``fact`` as plain values (sources as names)."""
-    kind = kind_of(fact)
+    """The compared fields of ``fact`` (:attr:`FactKind.compared`) as plain values.
+
+    Sources and speakers are compared by name, mentions by how many there are,
+    notes as printed (a re-check flag is a change to what the note says).
+    """
     values: dict[str, Any] = {}
-    for name in COMPARED_FIELDS[kind]:
+    for name in kind_of(fact).compared:
         if name == "mentions" and isinstance(fact, Entity):
             values[name] = len(fact.mentions)
         elif name == "source" and isinstance(fact, Figure):
@@ -170,6 +151,8 @@ def field_values(fact: Fact, sheet: FactSheet) -> dict[str, Any]:
             if speaker is None and fact.speaker_mention is not None:
                 speaker = fact.speaker_mention.text
             values[name] = speaker
+        elif name == "note":  # as printed, with a re-check flag's sentence
+            values[name] = note_text(fact)
         else:
             values[name] = getattr(fact, name)
     return values
@@ -195,7 +178,7 @@ def _change(pair: Pair, old: FactSheet, new: FactSheet) -> FactChange:
     after = field_values(pair.new, new)
     fields = tuple(
         FieldChange(name, before[name], after[name])
-        for name in COMPARED_FIELDS[pair.kind]
+        for name in kind_named(pair.kind).compared
         if not _same(before[name], after[name])
     )
     return FactChange(pair.kind, "changed" if fields else "unchanged", pair.old, pair.new, fields)

@@ -1,6 +1,7 @@
 """Fact sheets as files: Markdown, CSV, standalone HTML and JSON.
 
-The layout decisions live in :mod:`newsdesk.core.output.render`; this module turns
+The layout decisions live in :mod:`newsdesk.core.output.render` and the wording of
+each fact in :mod:`newsdesk.core.output.wording`; this module turns
 them into the bytes of each file format (PDF is drawn by the GUI's printing
 code, which owns Qt). JSON is the contract (:meth:`FactSheet.to_json`) and so
 always holds the whole sheet, whatever the options say.
@@ -14,24 +15,27 @@ import re
 from datetime import datetime
 
 from newsdesk.core.output.render import (
-    GROUP_TITLES,
-    Fact,
     RenderOptions,
     change_marks,
-    fact_context,
-    fact_details,
-    fact_spans,
-    fact_title,
-    fact_value,
     footer_text,
-    format_number,
     meta_line,
     options_line,
     sheet_to_html,
-    status_box,
     visible_groups,
 )
-from newsdesk.core.sheet.model import DateFact, Entity, FactSheet, Figure, Quote
+from newsdesk.core.output.wording import (
+    fact_context,
+    fact_details,
+    fact_heading,
+    fact_source,
+    fact_value,
+    format_number,
+    note_text,
+    status_box,
+)
+from newsdesk.core.sheet.kinds import kind_of
+from newsdesk.core.sheet.labels import GROUP_TITLES
+from newsdesk.core.sheet.model import DateFact, Entity, Fact, FactSheet, Figure
 
 TEXT_FORMATS: tuple[str, ...] = ("html", "md", "csv", "json")
 FORMATS: tuple[str, ...] = ("pdf", *TEXT_FORMATS)
@@ -116,15 +120,19 @@ def fact_row(sheet: FactSheet, fact: Fact) -> dict[str, str]:
     def number(value: float | None) -> str:
         return "" if value is None else format_number(value).replace(",", "")
 
-    spans = fact_spans(fact)
+    spans = fact.spans()
     start, end = min(spans) if spans else (None, None)
     context = fact_context(sheet, fact)
     row = {column: "" for column in CSV_COLUMNS}
+    key = kind_of(fact).key
     row.update(
         id=fact.id,
-        text=fact_title(fact),
+        kind=key,
+        label=key,  # a date's or a quote's label is its kind
+        text=fact.title,
+        source=fact_source(fact, sheet),
         status=fact.status,
-        note=fact.note,
+        note=note_text(fact),
         checked_by=fact.checked_by or "",
         checked_at=fact.checked_at or "",
         start="" if start is None else str(start),
@@ -132,11 +140,9 @@ def fact_row(sheet: FactSheet, fact: Fact) -> dict[str, str]:
         sentence="".join(context) if context else "",
     )
     if isinstance(fact, Entity):
-        row.update(kind="entity", label=fact.label, value=str(len(fact.mentions)))
+        row.update(label=fact.label, value=str(len(fact.mentions)))
     elif isinstance(fact, Figure):
-        source = sheet.entity(fact.source)
         row.update(
-            kind="figure",
             label=fact.kind,
             value=number(fact.value),
             low=number(fact.low),
@@ -144,16 +150,11 @@ def fact_row(sheet: FactSheet, fact: Fact) -> dict[str, str]:
             qualifier=fact.qualifier,
             unit=fact.unit or "",
             counted=fact.counted or "",
-            source=source.name if source else "",
         )
     elif isinstance(fact, DateFact):
-        row.update(kind="date", label="date", value=fact.value or "")
-    elif isinstance(fact, Quote):
-        speaker = sheet.entity(fact.speaker)
-        name = (
-            speaker.name if speaker else (fact.speaker_mention.text if fact.speaker_mention else "")
-        )
-        row.update(kind="quote", label="quote", source=name, sentence=fact.text)
+        row.update(value=fact.value or "")
+    else:  # a quote is its own sentence
+        row.update(sentence=fact.text)
     return row
 
 
@@ -192,10 +193,7 @@ def sheet_to_markdown(
             continue
         for fact in facts:
             tick = "x" if fact.status in ("verified", "corrected") else " "
-            title = fact_title(fact)
-            if isinstance(fact, Quote):
-                title = f"“{title}”"
-            parts = [f"**{md_escape(title)}**"]
+            parts = [f"**{md_escape(fact_heading(fact))}**"]
             value = fact_value(fact)
             if value:
                 parts.append(md_escape(value))
@@ -206,14 +204,15 @@ def sheet_to_markdown(
             if context is not None:
                 before, marked, after = context
                 lines.append(f"  > {md_escape(before)}**{md_escape(marked)}**{md_escape(after)}")
-            if options.include_notes and fact.note:
-                lines.append(f"  Note: {md_escape(fact.note)}")
+            note = note_text(fact)
+            if options.include_notes and note:
+                lines.append(f"  Note: {md_escape(note)}")
             mark = marks.get(fact.id)
             if mark is not None:
                 lines.append(f"  **{md_escape(mark.label(options.compare_version))}**")
     if removed:
         lines += ["", f"## Removed since version {options.compare_version or 'compared'}", ""]
-        lines += [f"- ~~{md_escape(fact_title(fact))}~~" for fact in removed]
+        lines += [f"- ~~{md_escape(fact.title)}~~" for fact in removed]
     if options.include_article:
         lines += ["", "## Article", ""]
         lines += [md_escape(p) + "\n" for p in sheet.article.text.split("\n") if p.strip()]

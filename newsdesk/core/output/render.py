@@ -1,244 +1,34 @@
-"""Fact sheets as editors read them: grouped facts, normalised values, HTML and text.
+"""Fact sheets laid out for reading: the printed HTML sheet and the plain-text summary.
 
-Everything here is plain Python (no Qt): the window's facts tree, the printed
-sheet and the command line's ``--format text`` all read facts through the same
-helpers, so "≥ 25 air strikes" looks the same on screen and on paper.
-
-Groups are the editor's words for spaCy's labels: People, Organisations, Places,
-Groups, Other, then Figures, Dates and Quotes.
+Everything here is plain Python (no Qt): the GUI prints :func:`sheet_to_html`
+through ``QTextDocument``, the exports write it to files, and the command line's
+``--format text`` is :func:`sheet_to_text`. Each fact is worded by
+:mod:`newsdesk.core.output.wording`; this module places the words: the headline
+and meta line, one section per group (People, Organisations, Places, Groups,
+Other, Figures, Dates, Quotes), filters, change marks against an earlier
+version, the article appendix and the footer.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from newsdesk.core.sheet.model import DateFact, Entity, FactSheet, Figure, Quote
-
-Fact = Entity | Figure | DateFact | Quote
-
-# Group keys in display order, with their English titles (the GUI translates its own).
-GROUPS: tuple[str, ...] = (
-    "people",
-    "organisations",
-    "places",
-    "groups",
-    "other",
-    "figures",
-    "dates",
-    "quotes",
+from newsdesk.core.output.diff import diff_sheets
+from newsdesk.core.output.wording import (
+    fact_context,
+    fact_details,
+    fact_heading,
+    fact_source,
+    fact_value,
+    grouped_facts,
+    note_text,
+    sheet_counts,
+    status_box,
 )
-GROUP_TITLES: dict[str, str] = {
-    "people": "People",
-    "organisations": "Organisations",
-    "places": "Places",
-    "groups": "Groups",
-    "other": "Other",
-    "figures": "Figures",
-    "dates": "Dates",
-    "quotes": "Quotes",
-}
-_ENTITY_GROUPS: dict[str, str] = {
-    "PERSON": "people",
-    "ORG": "organisations",
-    "GPE": "places",
-    "LOC": "places",
-    "FAC": "places",
-    "NORP": "groups",
-}
-_QUALIFIER_SIGNS: dict[str, str] = {
-    "exact": "",
-    "about": "≈ ",
-    "at_least": "≥ ",
-    "more_than": "> ",
-    "at_most": "≤ ",
-    "less_than": "< ",
-}
-_CHANGE_SIGNS: dict[str, str] = {"up": "↑ ", "down": "↓ "}
-# Fractions wire copy writes in words ("nearly half of the victims").
-_FRACTIONS: dict[float, str] = {
-    0.25: "a quarter of",
-    1 / 3: "a third of",
-    0.5: "half of",
-    2 / 3: "two thirds of",
-    0.75: "three quarters of",
-}
-_STATUS_BOXES: dict[str, str] = {
-    "unverified": "☐",
-    "verified": "☑",
-    "disputed": "✗",
-    "corrected": "✎",
-}
-QUALIFIER_WORDS: dict[str, str] = {
-    "exact": "exactly",
-    "about": "about",
-    "at_least": "at least",
-    "more_than": "more than",
-    "at_most": "at most",
-    "less_than": "less than",
-    "range": "between",
-}
-_CONTEXT_CHARS = 70  # characters kept either side of a figure in its printed sentence
-
-
-# -- facts as rows -------------------------------------------------------------
-
-
-def entity_group(label: str) -> str:
-    """The group key for a spaCy entity label (``"PERSON"`` → ``"people"``)."""
-    return _ENTITY_GROUPS.get(label, "other")
-
-
-def group_of(fact: Fact) -> str:
-    """The group key a fact is listed under."""
-    if isinstance(fact, Entity):
-        return entity_group(fact.label)
-    if isinstance(fact, Figure):
-        return "figures"
-    if isinstance(fact, DateFact):
-        return "dates"
-    return "quotes"
-
-
-def grouped_facts(sheet: FactSheet) -> dict[str, list[Fact]]:
-    """Every fact of ``sheet`` by group key (all keys present), in text order."""
-    groups: dict[str, list[Fact]] = {key: [] for key in GROUPS}
-    facts: Iterable[Fact] = [*sheet.entities, *sheet.figures, *sheet.dates, *sheet.quotes]
-    for fact in facts:
-        groups[group_of(fact)].append(fact)
-    for items in groups.values():
-        items.sort(key=_first_offset)
-    return groups
-
-
-def _first_offset(fact: Fact) -> int:
-    spans = fact_spans(fact)
-    return min(start for start, _ in spans) if spans else 0
-
-
-def fact_spans(fact: Fact) -> list[tuple[int, int]]:
-    """Where ``fact`` appears in the article text: every mention of an entity."""
-    if isinstance(fact, Entity):
-        return [(m.start, m.end) for m in fact.mentions]
-    return [(fact.start, fact.end)]
-
-
-def fact_title(fact: Fact) -> str:
-    """The fact as written: the entity's name, the figure, date or quote text."""
-    return fact.name if isinstance(fact, Entity) else fact.text
-
-
-def fact_value(fact: Fact) -> str:
-    """The normalised value: "≥ 25 air strikes", an ISO date, "3 mentions"."""
-    if isinstance(fact, Figure):
-        return figure_value(fact)
-    if isinstance(fact, DateFact):
-        return fact.value or ""
-    if isinstance(fact, Entity):
-        count = len(fact.mentions)
-        return f"{count} mention" if count == 1 else f"{count} mentions"
-    return ""  # a quote is its own value; who said it is its source
-
-
-def fact_source(fact: Fact, sheet: FactSheet) -> str:
-    """Who says so: a figure's attributed source or a quote's speaker."""
-    if isinstance(fact, Figure):
-        source = sheet.entity(fact.source)
-        return source.name if source else ""
-    if isinstance(fact, Quote):
-        speaker = sheet.entity(fact.speaker)
-        if speaker:
-            return speaker.name
-        return fact.speaker_mention.text if fact.speaker_mention else ""
-    return ""
-
-
-def figure_value(figure: Figure) -> str:
-    """A figure's value with its hedge and what it counts.
-
-    ``at least 25`` → "≥ 25 air strikes"; ``between 10 and 20`` → "10–20 houses";
-    ``$1.2bn`` → "$1.2bn → 1,200,000,000 USD"; ``nearly half`` → "≈ half of victims".
-    Unknown parts are left out rather than guessed.
-    """
-    change = _CHANGE_SIGNS.get(figure.change or "", "")
-    if figure.qualifier == "range" and figure.low is not None and figure.high is not None:
-        amount = f"{format_number(figure.low)}–{format_number(figure.high)}"
-    else:
-        number = figure.value
-        sign = _QUALIFIER_SIGNS.get(figure.qualifier, "")
-        if number is None:
-            # "dozens": no stated value, only a bound.
-            number = figure.low if figure.low is not None else figure.high
-            if number is None:
-                return ""
-            sign = "≥ " if figure.low is not None else "≤ "
-        fraction = _fraction_words(number) if figure.kind in ("count", "number") else None
-        amount = sign + (fraction or format_number(number))
-    if figure.kind == "percent":
-        unit = "%" if figure.unit in (None, "%") else f" {figure.unit}"
-        return f"{change}{amount}{unit}"
-    if figure.kind == "money":
-        currency = f" {figure.unit}" if figure.unit else ""
-        return f"{figure.text} → {change}{amount}{currency}"
-    parts = [f"{change}{amount}", figure.unit or "", figure.counted or ""]
-    return " ".join(part for part in parts if part)
-
-
-def format_number(value: float) -> str:
-    """``25.0`` → "25", ``1200000000`` → "1,200,000,000", ``3.5`` → "3.5"."""
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.6f}".rstrip("0").rstrip(".")
-
-
-def _fraction_words(value: float) -> str | None:
-    for fraction, words in _FRACTIONS.items():
-        if abs(value - fraction) < 1e-9:
-            return words
-    return None
-
-
-def figure_context(sheet: FactSheet, figure: Figure) -> tuple[str, str, str]:
-    """The figure's sentence around it, shortened: ``(before, figure text, after)``."""
-    text = sheet.article.text
-    start, end = figure.sentence or (figure.start, figure.end)
-    start, end = min(start, figure.start), max(end, figure.end)
-    # Never across a paragraph: a headline is not part of the first sentence.
-    before = text[start : figure.start].rsplit("\n", 1)[-1]
-    after = text[figure.end : end].split("\n", 1)[0]
-    if len(before) > _CONTEXT_CHARS:
-        cut = before[-_CONTEXT_CHARS:]
-        before = "…" + cut[cut.find(" ") + 1 :] if " " in cut else "…" + cut
-    if len(after) > _CONTEXT_CHARS:
-        cut = after[:_CONTEXT_CHARS]
-        after = (cut[: cut.rfind(" ")] if " " in cut else cut) + "…"
-    return before.lstrip(), text[figure.start : figure.end], after.rstrip()
-
-
-def status_box(status: str) -> str:
-    """A tick box for the printed sheet: ☐ unverified, ☑ verified, ✗ disputed, ✎ corrected."""
-    return _STATUS_BOXES.get(status, "☐")
-
-
-def sheet_counts(sheet: FactSheet) -> str:
-    """ "10 entities · 8 figures · 5 dates · 1 quote"."""
-
-    def count(number: int, one: str, many: str) -> str:
-        return f"{number} {one if number == 1 else many}"
-
-    return " · ".join(
-        (
-            count(len(sheet.entities), "entity", "entities"),
-            count(len(sheet.figures), "figure", "figures"),
-            count(len(sheet.dates), "date", "dates"),
-            count(len(sheet.quotes), "quote", "quotes"),
-        )
-    )
-
-
-# -- whole sheets --------------------------------------------------------------
+from newsdesk.core.sheet.labels import GROUP_TITLES
+from newsdesk.core.sheet.model import Fact, FactSheet
 
 
 @dataclass(frozen=True)
@@ -281,8 +71,6 @@ def change_marks(
     """Marks by fact id for facts new or changed since ``options.compare_to``, and removed facts."""
     if options.compare_to is None:
         return {}, []
-    from newsdesk.core.output.diff import diff_sheets  # diff uses this module's number format
-
     diff = diff_sheets(options.compare_to, sheet)
     marks: dict[str, ChangeMark] = {}
     removed: list[Fact] = []
@@ -303,52 +91,6 @@ def visible_groups(sheet: FactSheet, options: RenderOptions) -> dict[str, list[F
         key: [fact for fact in facts if options.shows(fact)]
         for key, facts in grouped_facts(sheet).items()
     }
-
-
-def fact_details(fact: Fact, sheet: FactSheet) -> list[str]:
-    """The smaller print under a fact: qualifier, counted noun, source or speaker, label."""
-    details: list[str] = []
-    if isinstance(fact, Figure):
-        if fact.qualifier != "exact":
-            details.append(QUALIFIER_WORDS.get(fact.qualifier, fact.qualifier))
-        if fact.counted:
-            details.append(f"counts {fact.counted}")
-        source = fact_source(fact, sheet)
-        details.append(f"source: {source}" if source else "source: not attributed")
-    elif isinstance(fact, Quote):
-        speaker = fact_source(fact, sheet)
-        details.append(f"speaker: {speaker}" if speaker else "speaker: unknown")
-    elif isinstance(fact, Entity):
-        details.append(fact.label)
-    if fact.checked_by:
-        details.append(f"checked by {fact.checked_by}")
-    return details
-
-
-def fact_context(sheet: FactSheet, fact: Fact) -> tuple[str, str, str] | None:
-    """The short source sentence around a fact: ``(before, fact text, after)``.
-
-    Figures use their sentence; entities their first mention; dates the
-    sentence they sit in. A quote is its own sentence, so it has none.
-    """
-    if isinstance(fact, Figure):
-        return figure_context(sheet, fact)
-    if isinstance(fact, Quote):
-        return None
-    spans = fact_spans(fact)
-    if not spans:
-        return None
-    start, end = min(spans)
-    text = sheet.article.text
-    if not 0 <= start <= end <= len(text):
-        return None
-    # The sentence: back to the previous full stop or line, on to the next.
-    stop = text.rfind(". ", 0, start)
-    begin = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, start) + 1)
-    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
-    finish = min(stops) + 1 if stops else len(text)
-    probe = Figure("", text[start:end], start, end, sentence=(begin, min(finish, len(text))))
-    return figure_context(sheet, probe)
 
 
 # Qt's rich text reads a subset of CSS: lengths of margins and padding in px
@@ -484,7 +226,7 @@ def sheet_to_html(
         for fact in removed:
             out.append(
                 '<tr class="fact"><td class="box" width="6%">−</td>'
-                f'<td width="94%"><s>{esc(fact_title(fact))}</s> {esc(fact_value(fact))}</td></tr>'
+                f'<td width="94%"><s>{esc(fact.title)}</s> {esc(fact_value(fact))}</td></tr>'
             )
         out.append("</table>")
     if options.include_article:
@@ -505,7 +247,7 @@ def _page_css(sheet: FactSheet, version: int | None) -> str:
 
 def _fact_row(sheet: FactSheet, fact: Fact, options: RenderOptions, mark: ChangeMark | None) -> str:
     esc = html.escape
-    title = f"“{fact_title(fact)}”" if isinstance(fact, Quote) else fact_title(fact)
+    title = fact_heading(fact)
     value = fact_value(fact)
     head = f"<b>{esc(title)}</b>" + (f" &nbsp;&nbsp;{esc(value)}" if value else "")
     main = [f'<p class="head">{head}</p>']
@@ -513,8 +255,9 @@ def _fact_row(sheet: FactSheet, fact: Fact, options: RenderOptions, mark: Change
     if context is not None:
         before, marked, after = context
         main.append(f'<p class="context">{esc(before)}<b><u>{esc(marked)}</u></b>{esc(after)}</p>')
-    if options.include_notes and fact.note:
-        main.append(f'<p class="note"><b>Note:</b> {esc(fact.note)}</p>')
+    note = note_text(fact)
+    if options.include_notes and note:
+        main.append(f'<p class="note"><b>Note:</b> {esc(note)}</p>')
     if mark is not None:
         main.append(f'<p class="mark">▶ {esc(mark.label(options.compare_version))}</p>')
     side = f'<span class="status">{esc(fact.status)}</span><br>' + "<br>".join(
@@ -531,11 +274,8 @@ def _article_appendix(sheet: FactSheet) -> str:
     """The article with every fact marked: names underlined, figures and dates bold."""
     esc = html.escape
     text = sheet.article.text
-    spans: list[tuple[int, int, str]] = []
-    marked: list[Fact] = [*sheet.entities, *sheet.figures, *sheet.dates]
-    for fact in marked:
-        tag = "u" if isinstance(fact, Entity) else "b"
-        spans += [(start, end, tag) for start, end in fact_spans(fact)]
+    spans = [(start, end, "u") for entity in sheet.entities for start, end in entity.spans()]
+    spans += [(fact.start, fact.end, "b") for fact in [*sheet.figures, *sheet.dates]]
     spans.sort()
     pieces: list[str] = []
     position = 0
@@ -570,10 +310,8 @@ def sheet_to_text(sheet: FactSheet) -> str:
             if fact.status != "unverified":
                 details.append(fact.status)
             detail = "; ".join(d for d in details if d)
-            title = fact_title(fact)
-            if key == "quotes":
-                title = f"“{title}”"
             lines.append(
-                f"  {status_box(fact.status)} {title}" + (f" — {detail}" if detail else "")
+                f"  {status_box(fact.status)} {fact_heading(fact)}"
+                + (f" — {detail}" if detail else "")
             )
     return "\n".join(lines) + "\n"

@@ -3,14 +3,23 @@
 Plain dataclasses that serialise to and from the ``newsdesk.factsheet/1`` JSON
 shape described in DESIGN.md. Offsets are Python ``str`` indices into
 ``Article.text``, end exclusive. Unknown values are ``None``, never a guess.
+
+Every fact is a :class:`FactBase` (its id and the desk's work on it: status,
+origin, note, who checked it, extracted values, a lost anchor, a re-check flag)
+plus the fields of its kind; figures, dates and quotes share
+:class:`SpannedFact` (one stretch of text). :data:`Fact` is "any fact".
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field, fields
-from typing import Any, Literal
+import re
+from dataclasses import KW_ONLY, asdict, dataclass, field, fields
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeVar, cast
+
+if TYPE_CHECKING:
+    from newsdesk.core.sheet.kinds import FactKind
 
 SCHEMA = "newsdesk.factsheet/1"
 
@@ -31,6 +40,7 @@ QUALIFIERS: tuple[str, ...] = (
     "less_than",
     "range",
 )
+CHANGES: tuple[str, ...] = ("up", "down")
 
 
 @dataclass
@@ -58,14 +68,35 @@ class Mention:
     text: str
 
 
+@dataclass(frozen=True)
+class Recheck:
+    """A write-through's flag: the fact's words changed after the desk had worked on it.
+
+    ``was`` is the wording it changed from, as the editor last saw it ("12",
+    "“a barbaric act…”"); the fact's own words are what it says now.
+    """
+
+    was: str
+
+    def change(self, now: str) -> str:
+        """``"Changed from 12 to 25"``: what changed, the fact's words ``now`` last."""
+        return f"Changed from {self.was} to {now}"
+
+    def line(self, now: str) -> str:
+        """``"Changed from 12 to 25 — re-check."``, as sheets print it (older ones in the note)."""
+        return f"{self.change(now)} — re-check."
+
+
 @dataclass
-class Entity:
-    """One real-world person, organisation, place or group, with every mention."""
+class FactBase:
+    """What every fact carries besides its own content: its id and the desk's work on it.
+
+    The shared fields are keyword-only so that each kind keeps its own fields
+    positional: ``Entity(id, label, name, mentions)``, ``Figure(id, text, start, end)``.
+    """
 
     id: str
-    label: str
-    name: str
-    mentions: list[Mention] = field(default_factory=list)
+    _: KW_ONLY
     status: Status = "unverified"
     origin: Origin = "extracted"
     note: str = ""
@@ -73,16 +104,73 @@ class Entity:
     checked_at: str | None = None  # when (ISO 8601, UTC)
     extracted: dict[str, Any] | None = None  # extracted values of fields an editor changed
     anchor_lost: bool = False  # the words it pointed at are gone from the text
+    recheck: Recheck | None = None  # its words changed since the desk worked on it
+
+    @property
+    def title(self) -> str:
+        """The fact as written: an entity's name, the words of a figure, date or quote."""
+        raise NotImplementedError
+
+    def spans(self) -> list[tuple[int, int]]:
+        """Where the fact stands in the article text (every mention of an entity)."""
+        raise NotImplementedError
+
+    def first_offset(self) -> int:
+        """Where the fact first stands in the text, the key facts are listed by."""
+        return min((start for start, _ in self.spans()), default=0)
+
+    def recheck_words(self) -> str:
+        """The words a re-check flag quotes for this fact (its title; a quote's opening)."""
+        return self.title
+
+    def is_touched(self) -> bool:
+        """Whether an editor has worked on it (checked, corrected, added, noted or flagged it)."""
+        return (
+            self.status != "unverified"
+            or self.origin != "extracted"
+            or bool(self.note)
+            or bool(self.extracted)
+            or self.checked_by is not None
+            or self.recheck is not None
+        )
 
 
 @dataclass
-class Figure:
-    """A number as stated, with its hedge, bounds, unit and what it counts."""
+class Entity(FactBase):
+    """One real-world person, organisation, place or group, with every mention."""
 
-    id: str
+    label: str
+    name: str
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return self.name
+
+    def spans(self) -> list[tuple[int, int]]:
+        return [(m.start, m.end) for m in self.mentions]
+
+
+@dataclass
+class SpannedFact(FactBase):
+    """A fact that is one stretch of the text: a figure, a date or a quote."""
+
     text: str
     start: int
     end: int
+
+    @property
+    def title(self) -> str:
+        return self.text
+
+    def spans(self) -> list[tuple[int, int]]:
+        return [(self.start, self.end)]
+
+
+@dataclass
+class Figure(SpannedFact):
+    """A number as stated, with its hedge, bounds, unit and what it counts."""
+
     kind: FigureKind = "number"
     value: float | None = None
     low: float | None = None
@@ -93,51 +181,33 @@ class Figure:
     counted: str | None = None
     sentence: tuple[int, int] | None = None
     source: str | None = None  # id of the entity the sentence attributes it to
-    status: Status = "unverified"
-    origin: Origin = "extracted"
-    note: str = ""
-    checked_by: str | None = None  # who set the status, when an editor did
-    checked_at: str | None = None  # when (ISO 8601, UTC)
-    extracted: dict[str, Any] | None = None  # extracted values of fields an editor changed
-    anchor_lost: bool = False  # the words it pointed at are gone from the text
 
 
 @dataclass
-class DateFact:
+class DateFact(SpannedFact):
     """A date expression and, when it can be known, its ISO value."""
 
-    id: str
-    text: str
-    start: int
-    end: int
     value: str | None = None
-    status: Status = "unverified"
-    origin: Origin = "extracted"
-    note: str = ""
-    checked_by: str | None = None  # who set the status, when an editor did
-    checked_at: str | None = None  # when (ISO 8601, UTC)
-    extracted: dict[str, Any] | None = None  # extracted values of fields an editor changed
-    anchor_lost: bool = False  # the words it pointed at are gone from the text
 
 
 @dataclass
-class Quote:
+class Quote(SpannedFact):
     """A direct quotation and who said it."""
 
-    id: str
-    text: str
-    start: int
-    end: int
     speaker: str | None = None  # entity id
     speaker_mention: Mention | None = None
     cue: str | None = None
-    status: Status = "unverified"
-    origin: Origin = "extracted"
-    note: str = ""
-    checked_by: str | None = None  # who set the status, when an editor did
-    checked_at: str | None = None  # when (ISO 8601, UTC)
-    extracted: dict[str, Any] | None = None  # extracted values of fields an editor changed
-    anchor_lost: bool = False  # the words it pointed at are gone from the text
+
+    def recheck_words(self) -> str:
+        """The quote's words in quotation marks, cut to about a line (“a barbaric act…”)."""
+        words = " ".join(self.text.split()).strip("\"“”'")
+        return f"“{words if len(words) <= 60 else words[:59] + '…'}”"
+
+
+_F = TypeVar("_F", Entity, Figure, DateFact, Quote)
+
+# The one name for "any fact": a closed union, so a type check narrows it to one kind.
+Fact: TypeAlias = Entity | Figure | DateFact | Quote
 
 
 @dataclass
@@ -181,6 +251,19 @@ class FactSheet:
             return None
         return next((e for e in self.entities if e.id == entity_id), None)
 
+    def facts(self) -> list[Fact]:
+        """Every fact: entities, figures, dates, then quotes, each in sheet order."""
+        return [*self.entities, *self.figures, *self.dates, *self.quotes]
+
+    def facts_of(self, kind: FactKind) -> list[Fact]:
+        """The sheet's own list of one kind of fact (changing it changes the sheet)."""
+        # Only facts of ``kind`` belong in it; the registry keeps class and list together.
+        return cast("list[Fact]", getattr(self, kind.collection))
+
+    def find(self, fact_id: str) -> Fact | None:
+        """The fact with ``fact_id`` in any list, or ``None``."""
+        return next((fact for fact in self.facts() if fact.id == fact_id), None)
+
     def fact_count(self) -> int:
         return len(self.entities) + len(self.figures) + len(self.dates) + len(self.quotes)
 
@@ -188,22 +271,14 @@ class FactSheet:
 
     def to_dict(self) -> dict[str, Any]:
         """The ``newsdesk.factsheet/1`` JSON object."""
-        figures = []
-        for figure in self.figures:
-            row = asdict(figure)
-            row["value"] = _plain_number(figure.value)
-            row["low"] = _plain_number(figure.low)
-            row["high"] = _plain_number(figure.high)
-            row["sentence"] = list(figure.sentence) if figure.sentence else None
-            figures.append(row)
         data: dict[str, Any] = {
             "schema": SCHEMA,
             "id": self.id,
             "article": asdict(self.article),
-            "entities": [asdict(e) for e in self.entities],
-            "figures": figures,
-            "dates": [asdict(d) for d in self.dates],
-            "quotes": [asdict(q) for q in self.quotes],
+            "entities": [_fact_to_dict(e) for e in self.entities],
+            "figures": [_fact_to_dict(f) for f in self.figures],
+            "dates": [_fact_to_dict(d) for d in self.dates],
+            "quotes": [_fact_to_dict(q) for q in self.quotes],
         }
         if self.dismissed:  # optional: sheets without deletions read as they always did
             data["dismissed"] = [asdict(d) for d in self.dismissed]
@@ -218,51 +293,13 @@ class FactSheet:
         schema = data.get("schema", SCHEMA)
         if schema != SCHEMA:
             raise ValueError(f"unsupported fact-sheet schema {schema!r}")
-        article = Article(**_known(Article, data["article"]))
-        # Mentions go through _known too: a newer file's extra mention key
-        # used to raise TypeError instead of loading.
-        entities = [
-            Entity(
-                **_known(
-                    Entity,
-                    {
-                        **e,
-                        "mentions": [Mention(**_known(Mention, m)) for m in e.get("mentions", [])],
-                    },
-                )
-            )
-            for e in data.get("entities", [])
-        ]
-        figures = []
-        for f in data.get("figures", []):
-            sentence = f.get("sentence")
-            figures.append(
-                Figure(**_known(Figure, {**f, "sentence": tuple(sentence) if sentence else None}))
-            )
-        dates = [DateFact(**_known(DateFact, d)) for d in data.get("dates", [])]
-        quotes = []
-        for q in data.get("quotes", []):
-            mention = q.get("speaker_mention")
-            quotes.append(
-                Quote(
-                    **_known(
-                        Quote,
-                        {
-                            **q,
-                            "speaker_mention": Mention(**_known(Mention, mention))
-                            if mention
-                            else None,
-                        },
-                    )
-                )
-            )
         return cls(
-            article=article,
+            article=Article(**_known(Article, data["article"])),
             id=data.get("id"),
-            entities=entities,
-            figures=figures,
-            dates=dates,
-            quotes=quotes,
+            entities=[_fact_from_dict(Entity, row) for row in data.get("entities", [])],
+            figures=[_fact_from_dict(Figure, row) for row in data.get("figures", [])],
+            dates=[_fact_from_dict(DateFact, row) for row in data.get("dates", [])],
+            quotes=[_fact_from_dict(Quote, row) for row in data.get("quotes", [])],
             dismissed=[Dismissed(**_known(Dismissed, d)) for d in data.get("dismissed") or []],
         )
 
@@ -271,10 +308,72 @@ class FactSheet:
         return cls.from_dict(json.loads(text))
 
 
+_SHARED = tuple(f.name for f in fields(FactBase))  # id, status, origin, note … recheck
+
+
+def _fact_to_dict(fact: Fact) -> dict[str, Any]:
+    """One fact's JSON object: id, its own fields, then the desk's work, as always written."""
+    row = asdict(fact)
+    own = {name: _plain(value) for name, value in row.items() if name not in _SHARED}
+    return {"id": row["id"], **own, **{name: row[name] for name in _SHARED[1:]}}
+
+
+def _fact_from_dict(kind: type[_F], row: dict[str, Any]) -> _F:
+    """One fact from its JSON object; nested parts go through :func:`_known` too."""
+    # A newer file's extra key, at any level, used to raise TypeError instead of loading.
+    data = _known(kind, row)
+    if "mentions" in data:
+        data["mentions"] = [Mention(**_known(Mention, m)) for m in data["mentions"]]
+    if data.get("speaker_mention"):
+        data["speaker_mention"] = Mention(**_known(Mention, data["speaker_mention"]))
+    if "sentence" in data:
+        data["sentence"] = tuple(data["sentence"]) if data["sentence"] else None
+    if data.get("recheck"):
+        data["recheck"] = Recheck(**_known(Recheck, data["recheck"]))
+    fact = kind(**data)
+    if "recheck" not in row:
+        _read_recheck_note(fact)
+    return fact
+
+
+# How sheets written before ``recheck`` existed flagged a fact: a sentence opening the note.
+_RECHECK_NOTE = re.compile(r"^Changed from (?P<was>.*?) to .*? — re-check\.\s*", re.DOTALL)
+_RECHECK_OPENING = "Changed from "
+
+
+def _read_recheck_note(fact: Fact) -> None:
+    """A sheet saved before ``recheck`` existed: the flag sentence opening the note becomes it.
+
+    The sentence ends "to <the fact's words> — re-check.", so the earlier
+    wording is read up to there ("up to 12" has a " to " of its own).
+    """
+    if not fact.note.startswith(_RECHECK_OPENING):
+        return
+    ending = f" to {fact.recheck_words()} — re-check."
+    at = fact.note.find(ending)
+    if at >= 0:
+        was, rest = fact.note[len(_RECHECK_OPENING) : at], fact.note[at + len(ending) :]
+    else:  # the words moved on since (a re-anchored fact): the shortest reading
+        found = _RECHECK_NOTE.match(fact.note)
+        if found is None:
+            return
+        was, rest = found.group("was"), fact.note[found.end() :]
+    fact.recheck, fact.note = Recheck(was), rest.strip()
+
+
 def _known(kind: type, data: dict[str, Any]) -> dict[str, Any]:
     """Keep only the keys ``kind`` declares, so newer files still load."""
     names = {f.name for f in fields(kind)}
     return {k: v for k, v in data.items() if k in names}
+
+
+def _plain(value: Any) -> Any:
+    """A fact's own field as JSON writes it: whole numbers as integers, spans as lists."""
+    if isinstance(value, float):
+        return _plain_number(value)
+    if isinstance(value, tuple):
+        return list(value)
+    return value
 
 
 def _plain_number(value: float | None) -> float | int | None:

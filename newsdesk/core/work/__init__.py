@@ -1,8 +1,11 @@
 """Keeping the editor's work: corrections, undo, and facts that follow their words.
 
-Edits are plain functions returning undoable patches (``edits``); facts move
-with the text (``anchors``), are paired across analyses and versions
-(``matching``), and a fresh analysis is merged with the editor's corrections
-(``reconcile``, ``carry_over``). May import :mod:`newsdesk.core.sheet` and
-:mod:`newsdesk.core.article`, never extraction or output.
+Edits are plain functions returning undoable patches (``edits`` over
+``values`` and ``patches``); facts move with the text (``anchors``), are paired
+across analyses and versions (``matching``), and a fresh analysis is merged
+with the editor's corrections by one algorithm (``reconcile``, one fact's
+write-through in ``write_through``), which the window runs after each analysis
+and ``newsdesk save`` through ``carry_over``. May import
+:mod:`newsdesk.core.sheet` and :mod:`newsdesk.core.article`, never extraction
+or output.
 """

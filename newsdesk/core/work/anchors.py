@@ -13,11 +13,9 @@ from __future__ import annotations
 import difflib
 import re
 from bisect import bisect_right
-from typing import TypeAlias
+from dataclasses import replace
 
-from newsdesk.core.sheet.model import DateFact, Entity, Figure, Mention, Quote
-
-Fact: TypeAlias = Entity | Figure | DateFact | Quote
+from newsdesk.core.sheet.model import Dismissed, Entity, Fact, Figure, Mention, Quote
 
 _MIDDLE_LIMIT = 400_000  # characters; beyond this the middle is treated as one change
 _WORDS_LIMIT = 20_000  # characters of changed lines still compared word by word
@@ -179,22 +177,7 @@ def anchor_fact(fact: Fact, shift: TextShift, old_text: str, new_text: str) -> b
     if shift.identity:
         return not fact.anchor_lost
     if isinstance(fact, Entity):
-        kept: list[Mention] = []
-        for mention in fact.mentions:
-            if mention.end <= mention.start:  # an already lost mention: look again
-                spot = relocate(mention.text, new_text, shift.near(mention.start))
-            else:
-                spot = move_span(shift, old_text, new_text, mention.start, mention.end)
-            if spot is not None:
-                kept.append(Mention(spot[0], spot[1], new_text[spot[0] : spot[1]]))
-        if kept:
-            fact.mentions = kept
-            fact.anchor_lost = False
-            return True
-        where = shift.near(fact.mentions[0].start) if fact.mentions else 0
-        fact.mentions = [Mention(where, where, fact.mentions[0].text if fact.mentions else "")]
-        fact.anchor_lost = True
-        return False
+        return _anchor_entity(fact, shift, old_text, new_text)
     if fact.end <= fact.start:
         spot = relocate(fact.text, new_text, shift.near(fact.start))
     else:
@@ -214,3 +197,50 @@ def anchor_fact(fact: Fact, shift: TextShift, old_text: str, new_text: str) -> b
     fact.start, fact.end = spot
     fact.anchor_lost = False
     return True
+
+
+def _anchor_entity(entity: Entity, shift: TextShift, old_text: str, new_text: str) -> bool:
+    """:func:`anchor_fact` for a name: each mention moves, or is looked for again, or goes."""
+    spots: list[tuple[int, int] | None] = [
+        shift.span(m.start, m.end) if m.end > m.start else None for m in entity.mentions
+    ]
+    for at, mention in enumerate(entity.mentions):
+        if spots[at] is not None:
+            continue
+        # Its words elsewhere: a lost mention's text, else the words it covered.
+        words = (
+            mention.text if mention.end <= mention.start else old_text[mention.start : mention.end]
+        )
+        spot = relocate(words, new_text, shift.near(mention.start))
+        # Never onto words another of its mentions already stands on ("Vargas" in "Elena Vargas").
+        if spot is not None and not any(overlaps(spot, other) for other in spots if other):
+            spots[at] = spot
+    kept = [Mention(s, e, new_text[s:e]) for s, e in (spot for spot in spots if spot)]
+    if kept:
+        entity.mentions = kept
+        entity.anchor_lost = False
+        return True
+    where = shift.near(entity.mentions[0].start) if entity.mentions else 0
+    entity.mentions = [Mention(where, where, entity.mentions[0].text if entity.mentions else "")]
+    entity.anchor_lost = True
+    return False
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two ``(start, end)`` spans share at least one character."""
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def move_dismissed(record: Dismissed, shift: TextShift, old_text: str, new_text: str) -> Dismissed:
+    """``record`` moved from ``old_text`` onto ``new_text`` (zero-width when its words are gone)."""
+    if shift.identity:
+        return record
+    spot: tuple[int, int] | None
+    if record.end > record.start:
+        spot = move_span(shift, old_text, new_text, record.start, record.end)
+    else:  # its words were gone: look for them again near where they were
+        spot = relocate(record.text, new_text, shift.near(record.start))
+    if spot is None:
+        where = shift.near(record.start)
+        return replace(record, start=where, end=where)
+    return replace(record, start=spot[0], end=spot[1])

@@ -1,54 +1,30 @@
-"""Write-throughs: a new analysis of a story keeps what the editor already did.
+"""Write-throughs from the command line: ``newsdesk save`` keeps what the editor already did.
 
-When a story is analysed again — the editor changed the text, or pasted the
-wire's "UPDATE 1" or "REFILE" over it — the extractor returns a fresh sheet that
-knows nothing of the desk's work. :func:`carry_over` copies that work onto it:
-
-- a fact that did not change keeps its status, note and who checked it, and an
-  edited fact keeps the editor's corrections (name, label, value, qualifier…);
-- a figure whose number changed ("12 killed" → "25 killed") and a quote whose
-  words changed are flagged for re-checking: status back to ``unverified`` and a
-  note that starts ``Changed from 12 to 25 — re-check.`` (the earlier note follows),
-  and who checked it is cleared;
-- a fact the editor added by hand is added again when its words are still in
-  the text, and reported as lost otherwise;
-- a fact the editor deleted (``FactSheet.dismissed``) stays deleted: the record
-  moves onto the new text and a fresh fact of the same kind and words in the
-  same place is left out (:func:`drop_dismissed`).
-
-The window's re-analysis (:func:`newsdesk.core.work.reconcile.reconcile`) uses
-:func:`carry_fact` and :func:`drop_dismissed` too, so both flag alike.
-
-The flag is a note rather than a new field so the ``newsdesk.factsheet/1``
-contract, its exports and every saved version stay readable as they are.
+When a wire file ("UPDATE 1", "REFILE") is saved into a story that has
+versions, the fresh analysis knows nothing of the desk's work. :func:`carry_over`
+merges the story's newest version into it with the window's own
+:func:`~newsdesk.core.work.reconcile.reconcile`, so both keep checks, flag
+changed figures and quotes, and keep deletions alike. Only what nobody is there
+to see differs: a fact the editor worked on whose words are gone from the new
+copy is left out of the saved version (its earlier versions keep it) instead
+of being kept for re-anchoring, and :class:`CarryOverReport` says what happened
+in the words the command prints.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from newsdesk.core.sheet.model import DateFact, Dismissed, Entity, FactSheet, Figure, Mention, Quote
-from newsdesk.core.work.anchors import TextShift
-from newsdesk.core.work.edits import move_dismissed
-from newsdesk.core.work.matching import Fact, kind_of, match_facts, normalise, wording
+from newsdesk.core.sheet.kinds import KINDS
+from newsdesk.core.sheet.model import Fact, FactSheet
+from newsdesk.core.work.reconcile import reconcile
 
-RECHECK_NOTE = "Changed from {old} to {new} — re-check."
 # "UPDATE 2-", "REFILE-", "CORRECTED-", "RPT-" and their stacks ("REFILE-UPDATE 1-").
 _WIRE_TAGS = re.compile(
     r"^(?:\s*(?:UPDATE\s*\d*|REFILE|CORRECTED|CORRECTION|RPT|REPEAT|WRAPUP\s*\d*|"
     r"RECASTS?|ADVISORY)\s*[-–—:]\s*)+"
 )
-_RECHECK = re.compile(r"^Changed from (?P<old>.*?) to (?P<new>.*?) — re-check\.\s*", re.DOTALL)
-
-# Fields an editor corrects, copied from an edited fact onto its fresh counterpart.
-_EDITED_FIELDS: dict[type, tuple[str, ...]] = {
-    Entity: ("name", "label"),
-    Figure: ("value", "low", "high", "qualifier", "kind", "change", "unit", "counted"),
-    DateFact: ("value",),
-    Quote: ("cue",),
-}
-_ID_PREFIX: dict[type, str] = {Entity: "e", Figure: "f", DateFact: "d", Quote: "q"}
 
 
 @dataclass
@@ -56,7 +32,7 @@ class CarryOverReport:
     """What :func:`carry_over` did to the new sheet."""
 
     kept: int = 0  # facts that took the editor's status, note or corrections
-    flagged: list[Figure | Quote] = field(default_factory=list)  # changed, to re-check
+    flagged: list[Fact] = field(default_factory=list)  # changed figures and quotes, to re-check
     restored: list[Fact] = field(default_factory=list)  # hand-added facts found again
     lost: list[Fact] = field(default_factory=list)  # hand-added facts whose words are gone
     dismissed: int = 0  # fresh facts left out because the editor had deleted them
@@ -83,219 +59,26 @@ def strip_wire_tags(headline: str) -> str:
     return _WIRE_TAGS.sub("", headline).strip() or headline.strip()
 
 
-def recheck_from(note: str) -> str | None:
-    """The original wording a flag note says the fact changed from, or ``None``."""
-    found = _RECHECK.match(note)
-    return found.group("old") if found else None
-
-
-def is_flagged(fact: Fact) -> bool:
-    """Whether a fact carries a write-through "re-check" flag."""
-    return recheck_from(fact.note) is not None
-
-
 def carry_over(old: FactSheet | None, new: FactSheet) -> CarryOverReport:
-    """Copy the editor's work from ``old`` onto the fresh sheet ``new`` (in place)."""
-    report = CarryOverReport()
+    """Merge the editor's work from ``old`` into the fresh sheet ``new`` (in place).
+
+    ``new`` ends up holding the merged facts and deletions of
+    :func:`~newsdesk.core.work.reconcile.reconcile`, run with ``keep_lost=False``.
+    """
     if old is None:
-        return report
-    report.dismissed = drop_dismissed(old, new)
-    for pair in match_facts(old, new):
-        if pair.old is not None and pair.new is not None:
-            carry_fact(pair.old, pair.new, report)
-        elif pair.old is not None and pair.old.origin == "added":
-            again = _relocate(pair.old, old, new)
-            if again is None:
-                report.lost.append(pair.old)
-            else:
-                _append(new, again)
-                report.restored.append(again)
-    return report
-
-
-def drop_dismissed(old: FactSheet, new: FactSheet) -> int:
-    """Carry ``old``'s deletions onto ``new`` (in place) and leave out the facts they name.
-
-    Each record moves with its words to the new text; a fresh fact of the same
-    kind and words at that place is removed from ``new``. Returns how many were.
-    """
-    shift = TextShift(old.article.text, new.article.text)
-    records = [move_dismissed(r, shift, old.article.text, new.article.text) for r in old.dismissed]
-    new.dismissed = records
-    if not records:
-        return 0
-    before = new.fact_count()
-    gone = {e.id for e in new.entities if is_dismissed(e, records)}
-    for figure in new.figures:  # who said it is unknown now, not a deleted name
-        figure.source = None if figure.source in gone else figure.source
-    for quote in new.quotes:
-        quote.speaker = None if quote.speaker in gone else quote.speaker
-    new.entities = [f for f in new.entities if not is_dismissed(f, records)]
-    new.figures = [f for f in new.figures if not is_dismissed(f, records)]
-    new.dates = [f for f in new.dates if not is_dismissed(f, records)]
-    new.quotes = [f for f in new.quotes if not is_dismissed(f, records)]
-    return before - new.fact_count()
-
-
-def is_dismissed(fact: Fact, records: list[Dismissed]) -> bool:
-    """Whether ``fact`` is one the editor deleted: same kind and words, in the same place."""
-    kind, words = kind_of(fact), wording(fact)
-    if isinstance(fact, Entity):
-        spans = {(m.start, m.end) for m in fact.mentions}
-    else:
-        spans = {(fact.start, fact.end)}
-    return any(
-        r.kind == kind
-        and r.end > r.start
-        and (r.start, r.end) in spans
-        and normalise(r.text) == words
-        for r in records
+        return CarryOverReport()
+    merged = reconcile(old, new, keep_lost=False)
+    for kind in KINDS:  # the caller's sheet object is the one it saves
+        new.facts_of(kind)[:] = merged.sheet.facts_of(kind)
+    new.dismissed = merged.sheet.dismissed
+    hand_added = [fact for fact in merged.lost if fact.origin == "added"]
+    return CarryOverReport(
+        kept=merged.kept - len(merged.restored) - merged.rechecked,  # lost ones are not kept
+        flagged=merged.to_recheck,
+        restored=merged.restored,
+        lost=hand_added,
+        dismissed=merged.dismissed,
     )
-
-
-def carry_fact(before: Fact, after: Fact, report: CarryOverReport) -> None:
-    """Copy the editor's work on ``before`` onto its fresh counterpart ``after`` (in place).
-
-    A changed figure or quote is flagged for re-checking instead (it joins
-    ``report.flagged``); otherwise status, note, checker and corrections carry.
-    """
-    if isinstance(before, Figure) and isinstance(after, Figure) and _figure_changed(before, after):
-        _flag(before, after, before.text, after.text, report)
-        return
-    if isinstance(before, Quote) and isinstance(after, Quote) and _words(before) != _words(after):
-        _flag(before, after, f"“{_short(before.text)}”", f"“{_short(after.text)}”", report)
-        return
-    touched = before.status != "unverified" or bool(before.note)
-    after.status, after.note = before.status, before.note
-    after.checked_by, after.checked_at = before.checked_by, before.checked_at
-    if before.origin in ("edited", "added"):
-        for name in _EDITED_FIELDS[type(before)]:
-            setattr(after, name, getattr(before, name))
-        after.origin = before.origin
-        after.extracted = before.extracted
-        touched = True
-    if touched:
-        report.kept += 1
-
-
-def _flag(
-    before: Figure | Quote,
-    after: Figure | Quote,
-    old_words: str,
-    new_words: str,
-    report: CarryOverReport,
-) -> None:
-    # A fact flagged before keeps the wording it first changed from, so repeated
-    # re-analyses (the editor still typing) never stack flags on one note.
-    original = recheck_from(before.note)
-    rest = _RECHECK.sub("", before.note, count=1).strip()
-    origin_words = original if original is not None else old_words
-    # Whoever checked the old wording did not check this one.
-    after.status, after.checked_by, after.checked_at = "unverified", None, None
-    if origin_words == new_words:  # changed back: nothing left to re-check
-        after.note = rest
-        return
-    flag = RECHECK_NOTE.format(old=origin_words, new=new_words)
-    after.note = f"{flag} {rest}".strip()
-    report.flagged.append(after)
-
-
-def _figure_changed(before: Figure, after: Figure) -> bool:
-    """Whether the number itself changed (not just where it stands)."""
-    if before.origin == "edited":
-        # The editor corrected the value by hand; only a new wording is a change.
-        return _words(before) != _words(after)
-    stated = (before.value, before.low, before.high, before.qualifier)
-    return stated != (after.value, after.low, after.high, after.qualifier) or (
-        _words(before) != _words(after) and before.value is None
-    )
-
-
-def _words(fact: Figure | Quote) -> str:
-    return " ".join(fact.text.split()).casefold()
-
-
-def _short(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split()).strip("\"“”'")
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _relocate(fact: Fact, old: FactSheet, new: FactSheet) -> Fact | None:
-    """A hand-added fact placed in the new text, or ``None`` when its words are gone."""
-    text = new.article.text
-    if isinstance(fact, Entity):
-        words = {m.text for m in fact.mentions} | {fact.name}
-        mentions = sorted(
-            (
-                Mention(start, end, text[start:end])
-                for word in words
-                for start, end in _find(text, word)
-            ),
-            key=lambda m: m.start,
-        )
-        if not mentions:
-            return None
-        return replace(fact, mentions=_unique_mentions(mentions))
-    spots = _find(text, fact.text)
-    if not spots:
-        return None
-    start, end = spots[0]
-    if isinstance(fact, Figure):
-        source = old.entity(fact.source)
-        again = new_entity_named(new, source.name) if source else None
-        return replace(
-            fact, start=start, end=end, sentence=None, source=again.id if again else None
-        )
-    if isinstance(fact, Quote):
-        speaker = old.entity(fact.speaker)
-        again = new_entity_named(new, speaker.name) if speaker else None
-        return replace(
-            fact, start=start, end=end, speaker=again.id if again else None, speaker_mention=None
-        )
-    return replace(fact, start=start, end=end)
-
-
-def new_entity_named(sheet: FactSheet, name: str) -> Entity | None:
-    """The entity of ``sheet`` called ``name`` (case-insensitively), if any."""
-    wanted = name.casefold()
-    return next((e for e in sheet.entities if e.name.casefold() == wanted), None)
-
-
-def _find(text: str, words: str) -> list[tuple[int, int]]:
-    if not words.strip():
-        return []
-    pattern = re.compile(r"(?<!\w)" + re.escape(words) + r"(?!\w)")
-    return [(m.start(), m.end()) for m in pattern.finditer(text)]
-
-
-def _unique_mentions(mentions: list[Mention]) -> list[Mention]:
-    kept: list[Mention] = []
-    for mention in mentions:
-        if kept and mention.start < kept[-1].end:  # "Kerry" inside "John Kerry"
-            if mention.end - mention.start > kept[-1].end - kept[-1].start:
-                kept[-1] = mention
-            continue
-        kept.append(mention)
-    return kept
-
-
-def _append(sheet: FactSheet, fact: Fact) -> None:
-    """Add ``fact`` to ``sheet`` under a fresh id of its kind."""
-    everything: list[Fact] = [*sheet.entities, *sheet.figures, *sheet.dates, *sheet.quotes]
-    used = {f.id for f in everything}
-    prefix = _ID_PREFIX[type(fact)]
-    number = 1
-    while f"{prefix}{number}" in used:
-        number += 1
-    fact.id = f"{prefix}{number}"
-    if isinstance(fact, Entity):
-        sheet.entities.append(fact)
-    elif isinstance(fact, Figure):
-        sheet.figures.append(fact)
-    elif isinstance(fact, DateFact):
-        sheet.dates.append(fact)
-    else:
-        sheet.quotes.append(fact)
 
 
 def _plural(count: int, word: str) -> str:

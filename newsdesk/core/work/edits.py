@@ -3,11 +3,12 @@
 Every edit (:func:`set_fields`, :func:`set_status`, :func:`add_fact`,
 :func:`delete_fact`, :func:`merge_entities`, :func:`split_mention`,
 :func:`reanchor`) changes a :class:`~newsdesk.core.sheet.model.FactSheet` in place
-and returns a :class:`Patch`: deep copies of the facts it touched, before and
-after. :func:`apply_patch` puts either side back, so the GUI's undo commands
-are thin wrappers. Values typed by the editor are checked by :func:`parse_value`;
-a refused value raises :class:`EditError` with a message for the editor and
-changes nothing.
+and returns a :class:`~newsdesk.core.work.patches.Patch`: deep copies of the
+facts it touched, before and after. :func:`~newsdesk.core.work.patches.apply_patch`
+puts either side back, so the GUI's undo commands are thin wrappers. Values
+typed by the editor are checked by :func:`~newsdesk.core.work.values.parse_value`;
+a refused value raises :class:`~newsdesk.core.work.values.EditError` with a
+message for the editor and changes nothing.
 
 Editing an extracted value marks the fact ``corrected`` (origin ``edited``)
 and keeps the first extracted value of each changed field in ``extracted``.
@@ -16,92 +17,27 @@ and keeps the first extracted value of each changed field in ``extracted``.
 from __future__ import annotations
 
 import copy
-import math
-import re
-import secrets
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
+from dataclasses import replace
+from datetime import UTC, datetime
 from typing import Any
 
+from newsdesk.core.sheet.kinds import kind_named, kind_of, new_id
+from newsdesk.core.sheet.labels import ENTITY_LABELS
 from newsdesk.core.sheet.model import (
-    FIGURE_KINDS,
-    QUALIFIERS,
     STATUSES,
     DateFact,
     Dismissed,
     Entity,
+    Fact,
     FactSheet,
     Figure,
     Mention,
     Quote,
 )
-from newsdesk.core.work.anchors import Fact, TextShift, anchor_fact, move_span, relocate
+from newsdesk.core.work.patches import Patch, recorded
+from newsdesk.core.work.values import EditError, parse_number, parse_value
 
-COLLECTIONS: tuple[str, ...] = ("entities", "figures", "dates", "quotes")
-ENTITY_LABELS: tuple[str, ...] = (
-    "PERSON",
-    "ORG",
-    "GPE",
-    "LOC",
-    "FAC",
-    "NORP",
-    "EVENT",
-    "PRODUCT",
-    "WORK_OF_ART",
-    "LAW",
-    "LANGUAGE",
-)
-CHANGES: tuple[str, ...] = ("up", "down")
-# What the editor may change, per kind of fact (status has its own function).
-EDITABLE: dict[type, tuple[str, ...]] = {
-    Entity: ("name", "label", "note"),
-    Figure: (
-        "value",
-        "low",
-        "high",
-        "qualifier",
-        "kind",
-        "unit",
-        "counted",
-        "change",
-        "source",
-        "note",
-    ),
-    DateFact: ("value", "note"),
-    Quote: ("speaker", "note"),
-}
 _NOT_CONTENT = ("note",)  # changing these is not a correction of the extracted value
-_ID_PREFIX = {"entities": "e", "figures": "f", "dates": "d", "quotes": "q"}
-_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
-
-
-class EditError(ValueError):
-    """An edit the editor asked for that cannot be made; the message says why."""
-
-
-@dataclass(frozen=True)
-class Placed:
-    """A deep copy of one fact and where it sits in the sheet."""
-
-    collection: str
-    index: int
-    fact: Fact
-
-
-@dataclass(frozen=True)
-class Patch:
-    """The facts one edit changed (by id), before and after, and the text they point into."""
-
-    text: str
-    before: dict[str, Placed | None]
-    after: dict[str, Placed | None]
-    created: str | None = None  # the id of a fact the edit made, if any
-    dismissed: tuple[Dismissed, ...] = ()  # deletions the edit asks re-analysis to remember
-
-    @property
-    def changed_ids(self) -> frozenset[str]:
-        return frozenset(self.before) | frozenset(self.after)
 
 
 def now_iso() -> str:
@@ -109,197 +45,19 @@ def now_iso() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
-# -- finding facts -------------------------------------------------------------------
-
-
-def collection_of(fact: Fact) -> str:
-    if isinstance(fact, Entity):
-        return "entities"
-    if isinstance(fact, Figure):
-        return "figures"
-    if isinstance(fact, DateFact):
-        return "dates"
-    return "quotes"
-
-
-def facts_of(sheet: FactSheet, collection: str) -> list[Any]:
-    items: list[Any] = getattr(sheet, collection)
-    return items
-
-
-def all_facts(sheet: FactSheet) -> list[Fact]:
-    return [*sheet.entities, *sheet.figures, *sheet.dates, *sheet.quotes]
-
-
-def find_fact(sheet: FactSheet, fact_id: str) -> Fact | None:
-    """The fact with ``fact_id`` in any collection, or ``None``."""
-    return next((f for f in all_facts(sheet) if f.id == fact_id), None)
-
-
 def require(sheet: FactSheet, fact_id: str) -> Fact:
-    fact = find_fact(sheet, fact_id)
+    """The fact with ``fact_id``; :class:`EditError` when it is gone."""
+    fact = sheet.find(fact_id)
     if fact is None:
         raise EditError(f"There is no fact {fact_id!r} in this sheet any more.")
     return fact
 
 
-def is_touched(fact: Fact) -> bool:
-    """Whether an editor has worked on this fact (checked, corrected, added or noted it)."""
-    return (
-        fact.status != "unverified"
-        or fact.origin != "extracted"
-        or bool(fact.note)
-        or bool(fact.extracted)
-        or fact.checked_by is not None
-    )
-
-
-def new_id(collection: str, taken: set[str]) -> str:
-    """A fresh id for a fact of ``collection``, not in ``taken`` (which it joins).
-
-    Random rather than counted, so it never equals the id of a deleted fact
-    that undo could bring back.
-    """
-    while True:
-        candidate = f"{_ID_PREFIX[collection]}{secrets.token_hex(3)}"
-        if candidate not in taken:
-            taken.add(candidate)
-            return candidate
-
-
 def _taken(sheet: FactSheet) -> set[str]:
-    return {f.id for f in all_facts(sheet)}
+    return {f.id for f in sheet.facts()}
 
 
 # -- patches ---------------------------------------------------------------------------
-
-
-def snapshot(sheet: FactSheet, ids: Iterable[str]) -> dict[str, Placed | None]:
-    wanted = set(ids)
-    found: dict[str, Placed | None] = dict.fromkeys(wanted)
-    for collection in COLLECTIONS:
-        for index, fact in enumerate(facts_of(sheet, collection)):
-            if fact.id in wanted:
-                found[fact.id] = Placed(collection, index, copy.deepcopy(fact))
-    return found
-
-
-def recorded(sheet: FactSheet, ids: Iterable[str], change: Callable[[], str | None]) -> Patch:
-    """Run ``change`` on ``sheet`` and return the patch of ``ids`` (and of any fact it made)."""
-    ids = set(ids)
-    before = snapshot(sheet, ids)
-    created = change()
-    if created:
-        ids.add(created)
-    after = snapshot(sheet, ids)
-    return Patch(sheet.article.text, {**before, **dict.fromkeys(ids - set(before))}, after, created)
-
-
-def apply_patch(sheet: FactSheet, patch: Patch, *, undo: bool) -> None:
-    """Put the ``before`` (undo) or ``after`` (redo) side of ``patch`` into ``sheet``.
-
-    When the sheet now describes another text than the patch did, the facts
-    put back are moved onto it like re-analysis would move them.
-    """
-    states = patch.before if undo else patch.after
-    wanted = set(states)
-    for collection in COLLECTIONS:
-        items = facts_of(sheet, collection)
-        items[:] = [fact for fact in items if fact.id not in wanted]
-    shift = None if patch.text == sheet.article.text else TextShift(patch.text, sheet.article.text)
-    placed = sorted((p for p in states.values() if p is not None), key=lambda p: p.index)
-    for item in placed:
-        fact = copy.deepcopy(item.fact)
-        if shift is not None:
-            anchor_fact(fact, shift, patch.text, sheet.article.text)
-        items = facts_of(sheet, item.collection)
-        items.insert(min(item.index, len(items)), fact)
-    if patch.dismissed:
-        # Undo forgets the deletion (the fact is back); redo remembers it again.
-        ids = {record.id for record in patch.dismissed}
-        sheet.dismissed[:] = [record for record in sheet.dismissed if record.id not in ids]
-        if not undo:
-            for record in patch.dismissed:
-                if shift is not None:
-                    record = move_dismissed(record, shift, patch.text, sheet.article.text)
-                sheet.dismissed.append(copy.copy(record))
-
-
-# -- values the editor types ---------------------------------------------------------------
-
-
-def parse_number(text: str) -> float:
-    """A number as an editor types it ("1,200", "25", "-3.5"); :class:`EditError` if not one."""
-    cleaned = text.strip().replace(",", "").replace("\u00a0", "").replace(" ", "")
-    if not _NUMBER.match(cleaned):
-        raise EditError(f"“{text.strip()}” is not a number.")
-    value = float(cleaned)
-    if not math.isfinite(value):
-        raise EditError(f"“{text.strip()}” is not a number.")
-    return value
-
-
-def parse_value(fact: Fact, name: str, raw: Any) -> Any:
-    """The value of field ``name`` of ``fact`` from what the editor typed or picked.
-
-    Empty text means "unknown" (``None``) for optional fields. Raises
-    :class:`EditError` with a message for the editor when the value is refused.
-    """
-    if name not in EDITABLE[type(fact)]:
-        raise EditError(f"The {name} of this fact cannot be edited.")
-    text = raw.strip() if isinstance(raw, str) else raw
-    if name == "note":
-        return "" if text is None else str(raw)
-    if name == "name":
-        if not text:
-            raise EditError("A name cannot be empty.")
-        return text
-    if name == "label":
-        label = str(text or "").upper()
-        if label not in ENTITY_LABELS:
-            raise EditError(f"“{text}” is not a kind of name newsdesk knows.")
-        return label
-    if name in ("value", "low", "high") and isinstance(fact, Figure):
-        if text in (None, ""):
-            return None
-        return text if isinstance(text, float | int) else parse_number(str(text))
-    if name == "value" and isinstance(fact, DateFact):
-        return _parse_date(text)
-    if name == "qualifier":
-        return _choice(text, QUALIFIERS, "hedge")
-    if name == "kind":
-        return _choice(text, FIGURE_KINDS, "kind of figure")
-    if name == "change":
-        return None if not text else _choice(text, CHANGES, "change")
-    if name in ("unit", "counted"):
-        return text or None
-    # source / speaker: an entity id
-    return text or None
-
-
-def _choice(text: Any, allowed: tuple[str, ...], what: str) -> str:
-    value = str(text or "").strip().lower().replace(" ", "_")
-    if value not in allowed:
-        raise EditError(f"“{text}” is not a {what} newsdesk knows.")
-    return value
-
-
-def _parse_date(text: Any) -> str | None:
-    if not text:
-        return None
-    value = str(text)
-    for pattern in ("%Y-%m-%d", "%Y-%m", "%Y"):
-        try:
-            datetime.strptime(value, pattern)
-        except ValueError:
-            continue
-        return value
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise EditError(
-            f"“{value}” is not a date: write it as year-month-day, like 2015-09-25."
-        ) from None
 
 
 # -- edits -------------------------------------------------------------------------------------
@@ -359,7 +117,11 @@ def set_status(
     editor: str | None = None,
     when: str | None = None,
 ) -> Patch:
-    """Mark one fact unverified, verified, disputed or corrected, saying who and when."""
+    """Mark one fact unverified, verified, disputed or corrected, saying who and when.
+
+    Checking a fact flagged for re-checking (verified, disputed or corrected)
+    is the re-check: the flag goes, and undo brings it back.
+    """
     if status not in STATUSES:
         raise EditError(f"“{status}” is not a status.")
     fact = require(sheet, fact_id)
@@ -370,6 +132,7 @@ def set_status(
             fact.checked_by = fact.checked_at = None
         else:
             fact.checked_by, fact.checked_at = editor, when or now_iso()
+            fact.recheck = None
 
     return recorded(sheet, [fact_id], lambda: change())
 
@@ -397,34 +160,30 @@ def add_fact(
     if not 0 <= start < end <= len(text):
         raise EditError("Select the words of the fact in the text first.")
     words = text[start:end]
+    if kind not in ("entity", "figure", "date", "quote"):
+        raise EditError(f"“{kind}” is not a kind of fact.")
+    fresh_id = new_id(kind_named(kind), _taken(sheet))
+    fact: Fact
     if kind == "entity":
         if label not in ENTITY_LABELS:
             raise EditError(f"“{label}” is not a kind of name newsdesk knows.")
-        collection = "entities"
-        fresh_id = new_id(collection, _taken(sheet))
-        fact: Fact = Entity(fresh_id, label, words, [Mention(start, end, words)], origin="added")
+        fact = Entity(fresh_id, label, words, [Mention(start, end, words)], origin="added")
     elif kind == "figure":
-        collection = "figures"
         try:
             value: float | None = parse_number(words)
         except EditError:
             value = None
-        fresh_id = new_id(collection, _taken(sheet))
         fact = Figure(fresh_id, words, start, end, value=value, low=value, high=value)
         fact.origin = "added"
     elif kind == "date":
-        collection = "dates"
-        fact = DateFact(new_id(collection, _taken(sheet)), words, start, end, origin="added")
-    elif kind == "quote":
-        collection = "quotes"
-        fact = Quote(new_id(collection, _taken(sheet)), words, start, end, origin="added")
+        fact = DateFact(fresh_id, words, start, end, origin="added")
     else:
-        raise EditError(f"“{kind}” is not a kind of fact.")
+        fact = Quote(fresh_id, words, start, end, origin="added")
     fact.checked_by, fact.checked_at = editor, when or now_iso()
 
     def change() -> str:
-        items = facts_of(sheet, collection)
-        at = next((i for i, f in enumerate(items) if _first(f) > start), len(items))
+        items = sheet.facts_of(kind_of(fact))
+        at = next((i for i, f in enumerate(items) if f.first_offset() > start), len(items))
         items.insert(at, fact)
         return fact.id
 
@@ -438,53 +197,28 @@ def delete_fact(sheet: FactSheet, fact_id: str) -> Patch:
     not bring the fact back; undoing the patch forgets it again.
     """
     fact = require(sheet, fact_id)
-    referrers = _referrers(sheet, fact_id) if isinstance(fact, Entity) else []
+    referrers = _referrers(sheet, fact_id)  # only a name is ever a source or speaker
     record = dismissal_of(fact)
 
     def change() -> None:
         for other in referrers:
             _redirect(other, fact_id, None)
-        items = facts_of(sheet, collection_of(fact))
-        items.remove(fact)
+        sheet.facts_of(kind_of(fact)).remove(fact)
         sheet.dismissed.append(copy.copy(record))
 
     patch = recorded(sheet, [fact_id, *(f.id for f in referrers)], lambda: change())
     return replace(patch, dismissed=(record,))
 
 
-# -- deletions re-analysis remembers -------------------------------------------------------
-
-_KIND_OF_COLLECTION = {
-    "entities": "entity",
-    "figures": "figure",
-    "dates": "date",
-    "quotes": "quote",
-}
-
-
 def dismissal_of(fact: Fact) -> Dismissed:
-    """The record that keeps a deleted ``fact`` from coming back at re-analysis."""
-    kind = _KIND_OF_COLLECTION[collection_of(fact)]
-    if isinstance(fact, Entity):
-        spans = [m for m in fact.mentions if m.end > m.start] or fact.mentions
-        start, end = (spans[0].start, spans[0].end) if spans else (0, 0)
-        return Dismissed(kind, fact.name, start, end, fact.id)
-    return Dismissed(kind, fact.text, fact.start, fact.end, fact.id)
+    """The record that keeps a deleted ``fact`` from coming back at re-analysis.
 
-
-def move_dismissed(record: Dismissed, shift: TextShift, old_text: str, new_text: str) -> Dismissed:
-    """``record`` moved from ``old_text`` onto ``new_text`` (zero-width when its words are gone)."""
-    if shift.identity:
-        return record
-    spot: tuple[int, int] | None
-    if record.end > record.start:
-        spot = move_span(shift, old_text, new_text, record.start, record.end)
-    else:  # its words were gone: look for them again near where they were
-        spot = relocate(record.text, new_text, shift.near(record.start))
-    if spot is None:
-        where = shift.near(record.start)
-        return replace(record, start=where, end=where)
-    return replace(record, start=spot[0], end=spot[1])
+    It stands where the fact's first words still in the text do (an entity's
+    first mention not lost), else where it was last.
+    """
+    spans = fact.spans()
+    start, end = next((s for s in spans if s[1] > s[0]), spans[0] if spans else (0, 0))
+    return Dismissed(kind_of(fact).key, fact.title, start, end, fact.id)
 
 
 def merge_entities(
@@ -545,7 +279,7 @@ def split_mention(
         raise EditError("There is no such mention.")
     mention = entity.mentions[mention_index]
     fresh = Entity(
-        new_id("entities", _taken(sheet)),
+        new_id(kind_of(entity), _taken(sheet)),
         entity.label,
         mention.text,
         [copy.deepcopy(mention)],
@@ -617,26 +351,24 @@ def reanchor(
 # -- helpers ------------------------------------------------------------------------------------
 
 
-def _first(fact: Fact) -> int:
-    if isinstance(fact, Entity):
-        return min((m.start for m in fact.mentions), default=0)
-    return fact.start
-
-
 def _nearest(mentions: list[Mention], position: int) -> int | None:
     if not mentions:
         return None
     return min(range(len(mentions)), key=lambda i: abs(mentions[i].start - position))
 
 
-def _referrers(sheet: FactSheet, entity_id: str) -> list[Figure | Quote]:
-    found: list[Figure | Quote] = [f for f in sheet.figures if f.source == entity_id]
-    found += [q for q in sheet.quotes if q.speaker == entity_id]
-    return found
+def _referrers(sheet: FactSheet, entity_id: str) -> list[Fact]:
+    """The facts attributed to the entity ``entity_id`` (figures by source, quotes by speaker)."""
+    return [fact for fact in sheet.facts() if _attributed_to(fact) == entity_id]
 
 
-def _redirect(fact: Figure | Quote, old: str, new: str | None) -> None:
-    if isinstance(fact, Figure) and fact.source == old:
-        fact.source = new
-    if isinstance(fact, Quote) and fact.speaker == old:
-        fact.speaker = new
+def _attributed_to(fact: Fact) -> str | None:
+    field = kind_of(fact).attribution
+    entity_id: str | None = None if field is None else getattr(fact, field)
+    return entity_id
+
+
+def _redirect(fact: Fact, old: str, new: str | None) -> None:
+    field = kind_of(fact).attribution
+    if field is not None and getattr(fact, field) == old:
+        setattr(fact, field, new)

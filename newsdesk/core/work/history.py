@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Literal, TypeAlias
 
 from newsdesk.core.sheet.model import FactSheet
-from newsdesk.core.work.edits import Patch
+from newsdesk.core.work.patches import Patch
 
 DEFAULT_LIMIT = 300  # steps kept; each text step may hold a whole sheet
 TextEditKind = Literal["typing", "deletion", "paste", "replace"]

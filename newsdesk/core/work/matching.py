@@ -22,11 +22,8 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Literal
 
-from newsdesk.core.sheet.model import DateFact, Entity, FactSheet, Figure, Quote
-
-Fact = Entity | Figure | DateFact | Quote
-FactKind = Literal["entity", "figure", "date", "quote"]
-KINDS: tuple[FactKind, ...] = ("entity", "figure", "date", "quote")
+from newsdesk.core.sheet.kinds import KINDS, FactKind, KindKey
+from newsdesk.core.sheet.model import Fact, FactSheet, Figure, Quote
 
 # Words either side of a figure compared to tell "the same figure, new number" apart.
 _CONTEXT_WORDS = 8
@@ -43,32 +40,10 @@ _WORD = re.compile(r"\w+")
 class Pair:
     """One fact in the old sheet, the new sheet, or both (``how`` says how they paired)."""
 
-    kind: FactKind
+    kind: KindKey
     old: Fact | None
     new: Fact | None
     how: Literal["id", "text", "context", "none"] = "none"
-
-
-def kind_of(fact: Fact) -> FactKind:
-    """``"entity"``, ``"figure"``, ``"date"`` or ``"quote"``."""
-    if isinstance(fact, Entity):
-        return "entity"
-    if isinstance(fact, Figure):
-        return "figure"
-    if isinstance(fact, DateFact):
-        return "date"
-    return "quote"
-
-
-def facts_of(sheet: FactSheet, kind: FactKind) -> Sequence[Fact]:
-    """The facts of one kind, in sheet order."""
-    if kind == "entity":
-        return sheet.entities
-    if kind == "figure":
-        return sheet.figures
-    if kind == "date":
-        return sheet.dates
-    return sheet.quotes
 
 
 def normalise(text: str) -> str:
@@ -78,10 +53,10 @@ def normalise(text: str) -> str:
 
 def wording(fact: Fact) -> str:
     """The normalised words of a fact: an entity's name, otherwise its text."""
-    return normalise(fact.name if isinstance(fact, Entity) else fact.text)
+    return normalise(fact.title)
 
 
-def figure_context(sheet: FactSheet, figure: Figure) -> list[str]:
+def context_words(sheet: FactSheet, figure: Figure) -> list[str]:
     """The words around ``figure`` (not the figure itself), lowercased."""
     text = sheet.article.text
     start, end = max(0, min(figure.start, len(text))), max(0, min(figure.end, len(text)))
@@ -111,8 +86,8 @@ def match_facts(old: FactSheet, new: FactSheet) -> list[Pair]:
 
 
 def _match_kind(kind: FactKind, old: FactSheet, new: FactSheet, *, same_text: bool) -> list[Pair]:
-    old_facts = list(facts_of(old, kind))
-    new_facts = list(facts_of(new, kind))
+    old_facts = list(old.facts_of(kind))
+    new_facts = list(new.facts_of(kind))
     partner: dict[int, int] = {}  # new index -> old index
     how: dict[int, Literal["id", "text", "context"]] = {}
     taken: set[int] = set()
@@ -142,7 +117,7 @@ def _match_kind(kind: FactKind, old: FactSheet, new: FactSheet, *, same_text: bo
             taken.add(i)
 
     # 3. Changed figures and quotes: the best-scoring remaining pairs first.
-    if kind in ("figure", "quote"):
+    if kind.key in ("figure", "quote"):
         scored: list[tuple[float, int, int]] = []
         for j, fact in enumerate(new_facts):
             if j in partner:
@@ -169,13 +144,14 @@ def _match_kind(kind: FactKind, old: FactSheet, new: FactSheet, *, same_text: bo
             last_new = old_to_new[i]
         else:
             removed_after[last_new].append(i)
-    pairs = [Pair(kind, old_facts[i], None) for i in removed_after.get(-1, [])]
+    key = kind.key
+    pairs = [Pair(key, old_facts[i], None) for i in removed_after.get(-1, [])]
     for j, fact in enumerate(new_facts):
         i_old = partner.get(j)
         pairs.append(
-            Pair(kind, old_facts[i_old] if i_old is not None else None, fact, how.get(j, "none"))
+            Pair(key, old_facts[i_old] if i_old is not None else None, fact, how.get(j, "none"))
         )
-        pairs.extend(Pair(kind, old_facts[i], None) for i in removed_after.get(j, []))
+        pairs.extend(Pair(key, old_facts[i], None) for i in removed_after.get(j, []))
     return pairs
 
 
@@ -187,7 +163,7 @@ def _change_score(old_fact: Fact, old: FactSheet, new_fact: Fact, new: FactSheet
         same_counted = old_fact.counted is not None and old_fact.counted == new_fact.counted
         if old_fact.counted and new_fact.counted and not same_counted:
             return None
-        score = similarity(figure_context(old, old_fact), figure_context(new, new_fact))
+        score = similarity(context_words(old, old_fact), context_words(new, new_fact))
         if score < FIGURE_CONTEXT_MIN and not (same_counted and score >= FIGURE_CONTEXT_MIN / 2):
             return None
         return score + (0.5 if same_counted else 0.0)

@@ -27,12 +27,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from newsdesk.core.article.wire import split_article
-from newsdesk.core.sheet.model import FactSheet
-from newsdesk.core.work.anchors import Fact
-from newsdesk.core.work.edits import EditError, Patch, apply_patch, find_fact
+from newsdesk.core.sheet.model import Fact, FactSheet
 from newsdesk.core.work.events import Event
 from newsdesk.core.work.history import FactStep, History, TextStep, text_edit_kind
+from newsdesk.core.work.patches import Patch, apply_patch
 from newsdesk.core.work.reconcile import Reconciled, rebase, reconcile
+from newsdesk.core.work.values import EditError
 from newsdesk.core.work.versions import SavedVersion, VersionStore
 
 log = logging.getLogger(__name__)
@@ -126,7 +126,7 @@ class StorySession:
 
     def find(self, fact_id: str) -> Fact | None:
         """The fact with ``fact_id`` in the current sheet, or ``None``."""
-        return find_fact(self._sheet, fact_id) if self._sheet is not None else None
+        return self._sheet.find(fact_id) if self._sheet is not None else None
 
     def sheet_on_text(self) -> FactSheet | None:
         """The current sheet, first moved onto the text as it is now if it describes an earlier one.

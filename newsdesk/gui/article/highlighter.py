@@ -17,8 +17,8 @@ from dataclasses import dataclass, replace
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
-from newsdesk.core.output.render import Fact, fact_spans, group_of
-from newsdesk.core.sheet.model import FactSheet
+from newsdesk.core.sheet.kinds import group_of
+from newsdesk.core.sheet.model import Fact, FactSheet
 from newsdesk.gui import kinds
 from newsdesk.gui.article.offsets import OffsetMap
 
@@ -45,7 +45,7 @@ def sheet_spans(
         FactSpan(offsets.to_qt(start), offsets.to_qt(end), fact.id, group_of(fact))
         for fact in facts
         if ids is None or fact.id in ids
-        for start, end in fact_spans(fact)
+        for start, end in fact.spans()
         if end > start
     ]
     spans.sort(key=lambda span: (span.start, span.end))

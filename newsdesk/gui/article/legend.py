@@ -12,7 +12,7 @@ from PySide6.QtCore import QSize, Signal, Slot
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QWidget
 
-from newsdesk.core.output.render import GROUPS
+from newsdesk.core.sheet.labels import GROUPS
 from newsdesk.gui import kinds
 
 

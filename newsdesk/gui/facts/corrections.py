@@ -16,11 +16,13 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from newsdesk.core.output.render import fact_title, fact_value, group_of
+from newsdesk.core.output.wording import fact_value
+from newsdesk.core.sheet.kinds import group_of
 from newsdesk.core.sheet.model import Entity, FactSheet
 from newsdesk.core.work import edits
-from newsdesk.core.work.edits import EditError, Patch
+from newsdesk.core.work.patches import Patch
 from newsdesk.core.work.session import StorySession
+from newsdesk.core.work.values import EditError
 from newsdesk.gui import kinds
 from newsdesk.gui.article.article_editor import ArticleEditor
 from newsdesk.gui.facts.facts_model import status_text
@@ -184,8 +186,8 @@ class CorrectionController(QObject):
         if fact is None:
             return ""
         value = fact_value(fact) if not isinstance(fact, Entity) else fact.label
-        parts = [kinds.group_title(group_of(fact)), fact_title(fact)]
-        parts += [value] if value and value != fact_title(fact) else []
+        parts = [kinds.group_title(group_of(fact)), fact.title]
+        parts += [value] if value and value != fact.title else []
         parts.append(status_text(fact.status))
         return " · ".join(parts)
 
@@ -211,7 +213,7 @@ class CorrectionController(QObject):
         fact = self.session.find(fact_id)
         if fact is None:
             return fact_id
-        title = fact_title(fact)
+        title = fact.title
         return f"“{title[:40]}…”" if len(title) > 40 else f"“{title}”"
 
     def _cell_edited(self, fact_id: str, field: str, value: object) -> bool:

@@ -23,15 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from newsdesk.core.output.render import Fact, fact_title, format_number
-from newsdesk.core.sheet.model import FIGURE_KINDS, QUALIFIERS, FactSheet
-from newsdesk.core.work.edits import (
-    CHANGES,
-    EDITABLE,
-    ENTITY_LABELS,
-    EditError,
-    parse_value,
-)
+from newsdesk.core.output.wording import format_number
+from newsdesk.core.sheet.kinds import kind_of
+from newsdesk.core.sheet.labels import ENTITY_LABELS
+from newsdesk.core.sheet.model import CHANGES, FIGURE_KINDS, QUALIFIERS, Fact, FactSheet
+from newsdesk.core.work.values import EditError, parse_value
 from newsdesk.gui.facts.facts_model import status_text
 
 Submit = Callable[[str, dict[str, object]], bool]
@@ -63,7 +59,7 @@ class FactEditorDialog(QDialog):
     def __init__(self, sheet: FactSheet, fact: Fact, submit: Submit, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("factEditor")
-        self.setWindowTitle(self.tr("Edit fact — %s") % fact_title(fact)[:60])
+        self.setWindowTitle(self.tr("Edit fact — %s") % fact.title[:60])
         self.setAccessibleName(self.tr("Edit fact"))
         self._fact = fact
         self._submit = submit
@@ -71,10 +67,10 @@ class FactEditorDialog(QDialog):
         self._initial: dict[str, object] = {}
 
         form = QFormLayout()
-        words = QLabel(fact_title(fact)[:200], self)
+        words = QLabel(fact.title[:200], self)
         words.setWordWrap(True)
         form.addRow(self.tr("Words:"), words)
-        for name in EDITABLE[type(fact)]:
+        for name in kind_of(fact).editable:
             widget = self._widget(sheet, name)
             widget.setObjectName(f"field_{name}")
             widget.setAccessibleName(_LABELS[name].replace("&", "").rstrip(":"))

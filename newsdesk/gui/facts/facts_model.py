@@ -2,7 +2,7 @@
 
 :class:`FactsModel` is a thin ``QAbstractItemModel`` over a plain
 :class:`~newsdesk.core.sheet.model.FactSheet`: it keeps no copies and reads every
-cell through ``newsdesk.core.output.render`` (the same wording as the printed sheet).
+cell through ``newsdesk.core.output.wording`` (the same wording as the printed sheet).
 It never changes the sheet itself: an edit made in a cell goes to its
 ``edit_handler`` (the window's undoable corrections), which changes the sheet
 and then tells the model which facts changed (:meth:`FactsModel.update_facts`).
@@ -25,17 +25,16 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QStyle
 
-from newsdesk.core.output.render import (
-    GROUPS,
-    Fact,
+from newsdesk.core.output.wording import (
     fact_source,
-    fact_title,
     fact_value,
     figure_context,
     format_number,
     grouped_facts,
+    note_text,
 )
-from newsdesk.core.sheet.model import STATUSES, DateFact, Entity, FactSheet, Figure, Quote
+from newsdesk.core.sheet.labels import GROUPS
+from newsdesk.core.sheet.model import STATUSES, DateFact, Entity, Fact, FactSheet, Figure, Quote
 from newsdesk.gui import kinds
 from newsdesk.gui.table_model import AnyIndex, column_title
 
@@ -246,7 +245,7 @@ class FactsModel(QAbstractItemModel):
 
     def _cell_text(self, fact: Fact, column: int) -> str:
         if column == Column.FACT:
-            title = fact_title(fact)
+            title = fact.title
             if isinstance(fact, Quote):
                 title = f"“{_shorten(title)}”"
             return title
@@ -258,7 +257,7 @@ class FactsModel(QAbstractItemModel):
                 text += " · " + QCoreApplication.translate("FactsModel", "words gone")
             return text
         if column == Column.NOTE:
-            return fact.note
+            return note_text(fact)  # a re-check flag first, then the editor's note
         return fact_source(fact, self._sheet) if self._sheet is not None else ""
 
     def _edit_value(self, fact: Fact, column: int) -> Any:
@@ -296,8 +295,8 @@ class FactsModel(QAbstractItemModel):
             lines.append(
                 QCoreApplication.translate("FactsModel", "extracted %s: %s") % (name, shown)
             )
-        if fact.note:
-            lines.append(fact.note)
+        if fact.note or fact.recheck is not None:
+            lines.append(note_text(fact))
         return "\n".join(str(line) for line in lines) or None
 
     def _sort_key(self, fact: Fact, column: int) -> Any:

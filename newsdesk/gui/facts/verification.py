@@ -17,8 +17,9 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
-from newsdesk.core.output.render import GROUPS, Fact, fact_spans, group_of
-from newsdesk.core.work.edits import all_facts
+from newsdesk.core.sheet.kinds import group_of
+from newsdesk.core.sheet.labels import GROUPS
+from newsdesk.core.sheet.model import Fact
 from newsdesk.core.work.session import StorySession
 from newsdesk.gui.action_factory import make_action
 from newsdesk.gui.facts.corrections import CorrectionController
@@ -106,10 +107,10 @@ class VerificationPass(QObject):
         end = len(sheet.article.text)
 
         def key(fact: Fact) -> tuple[int, int]:
-            starts = [start for start, stop in fact_spans(fact) if stop > start]
+            starts = [start for start, stop in fact.spans() if stop > start]
             return min(starts, default=end), GROUPS.index(group_of(fact))
 
-        return [fact.id for fact in sorted(all_facts(sheet), key=key)]
+        return [fact.id for fact in sorted(sheet.facts(), key=key)]
 
     def start_pass(self) -> bool:
         """Focus the facts list on the first unchecked fact in reading order."""
@@ -118,7 +119,7 @@ class VerificationPass(QObject):
         if not order or sheet is None:
             self._notices.status(_tr("No facts to check yet."))
             return False
-        status = {fact.id: fact.status for fact in all_facts(sheet)}
+        status = {fact.id: fact.status for fact in sheet.facts()}
         first = next((i for i in order if status[i] == "unverified"), order[0])
         self._panel.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self._go(first)

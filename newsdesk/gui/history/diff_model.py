@@ -15,9 +15,8 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from newsdesk.core.output.diff import FactChange, SheetDiff, show_value
-from newsdesk.core.output.render import fact_title, fact_value
-from newsdesk.core.sheet.model import FactSheet
-from newsdesk.core.work.matching import Fact
+from newsdesk.core.output.wording import fact_value
+from newsdesk.core.sheet.model import Fact, FactSheet
 from newsdesk.gui.table_model import AnyIndex, FlatTableModel
 
 CHANGE_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's FactChange
@@ -139,7 +138,7 @@ class DiffModel(FlatTableModel):
     def _describe(self, fact: Fact | None) -> str:
         if fact is None:
             return ""
-        parts = [fact_title(fact)]
+        parts = [fact.title]
         value = fact_value(fact)
         if value and value != parts[0]:
             parts.append(value)

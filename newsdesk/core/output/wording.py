@@ -1,0 +1,221 @@
+"""Facts in the editor's words: titles, values, sources, contexts, numbers, groups.
+
+What a fact *says* once it is worded for a person: "≥ 25 air strikes", an ISO
+date, "3 mentions", who says so, the short sentence around it, its tick box.
+The window's facts tree, the printed sheet, the exports and the diff all word
+facts here, so "≥ 25 air strikes" reads the same on screen and on paper. How a
+whole sheet is laid out is :mod:`newsdesk.core.output.render`.
+"""
+
+from __future__ import annotations
+
+from newsdesk.core.sheet.kinds import KINDS, group_of
+from newsdesk.core.sheet.labels import GROUPS
+from newsdesk.core.sheet.model import DateFact, Entity, Fact, FactSheet, Figure, Quote
+
+_QUALIFIER_SIGNS: dict[str, str] = {
+    "exact": "",
+    "about": "≈ ",
+    "at_least": "≥ ",
+    "more_than": "> ",
+    "at_most": "≤ ",
+    "less_than": "< ",
+}
+_CHANGE_SIGNS: dict[str, str] = {"up": "↑ ", "down": "↓ "}
+# Fractions wire copy writes in words ("nearly half of the victims").
+_FRACTIONS: dict[float, str] = {
+    0.25: "a quarter of",
+    1 / 3: "a third of",
+    0.5: "half of",
+    2 / 3: "two thirds of",
+    0.75: "three quarters of",
+}
+_STATUS_BOXES: dict[str, str] = {
+    "unverified": "☐",
+    "verified": "☑",
+    "disputed": "✗",
+    "corrected": "✎",
+}
+QUALIFIER_WORDS: dict[str, str] = {
+    "exact": "exactly",
+    "about": "about",
+    "at_least": "at least",
+    "more_than": "more than",
+    "at_most": "at most",
+    "less_than": "less than",
+    "range": "between",
+}
+_CONTEXT_CHARS = 70  # characters kept either side of a figure in its printed sentence
+
+
+def grouped_facts(sheet: FactSheet) -> dict[str, list[Fact]]:
+    """Every fact of ``sheet`` by group key (all keys present), in text order."""
+    groups: dict[str, list[Fact]] = {key: [] for key in GROUPS}
+    for fact in sheet.facts():
+        groups[group_of(fact)].append(fact)
+    for items in groups.values():
+        items.sort(key=lambda fact: fact.first_offset())
+    return groups
+
+
+def fact_heading(fact: Fact) -> str:
+    """The fact as a list shows it: its title, a quote's in quotation marks."""
+    return f"“{fact.title}”" if isinstance(fact, Quote) else fact.title
+
+
+def note_text(fact: Fact) -> str:
+    """The note as sheets print it: a re-check flag's sentence first, then the editor's note.
+
+    ``"Changed from 12 to 25 — re-check. Police figure"``: the words printed and
+    exported sheets showed when the flag was kept in the note itself.
+    """
+    if fact.recheck is None:
+        return fact.note
+    return f"{fact.recheck.line(fact.recheck_words())} {fact.note}".strip()
+
+
+def fact_value(fact: Fact) -> str:
+    """The normalised value: "≥ 25 air strikes", an ISO date, "3 mentions"."""
+    if isinstance(fact, Figure):
+        return figure_value(fact)
+    if isinstance(fact, DateFact):
+        return fact.value or ""
+    if isinstance(fact, Entity):
+        count = len(fact.mentions)
+        return f"{count} mention" if count == 1 else f"{count} mentions"
+    return ""  # a quote is its own value; who said it is its source
+
+
+def fact_source(fact: Fact, sheet: FactSheet) -> str:
+    """Who says so: a figure's attributed source or a quote's speaker."""
+    if isinstance(fact, Figure):
+        source = sheet.entity(fact.source)
+        return source.name if source else ""
+    if isinstance(fact, Quote):
+        speaker = sheet.entity(fact.speaker)
+        if speaker:
+            return speaker.name
+        return fact.speaker_mention.text if fact.speaker_mention else ""
+    return ""
+
+
+def figure_value(figure: Figure) -> str:
+    """A figure's value with its hedge and what it counts.
+
+    ``at least 25`` → "≥ 25 air strikes"; ``between 10 and 20`` → "10–20 houses";
+    ``$1.2bn`` → "$1.2bn → 1,200,000,000 USD"; ``nearly half`` → "≈ half of victims".
+    Unknown parts are left out rather than guessed.
+    """
+    change = _CHANGE_SIGNS.get(figure.change or "", "")
+    if figure.qualifier == "range" and figure.low is not None and figure.high is not None:
+        amount = f"{format_number(figure.low)}–{format_number(figure.high)}"
+    else:
+        number = figure.value
+        sign = _QUALIFIER_SIGNS.get(figure.qualifier, "")
+        if number is None:
+            # "dozens": no stated value, only a bound.
+            number = figure.low if figure.low is not None else figure.high
+            if number is None:
+                return ""
+            sign = "≥ " if figure.low is not None else "≤ "
+        fraction = _fraction_words(number) if figure.kind in ("count", "number") else None
+        amount = sign + (fraction or format_number(number))
+    if figure.kind == "percent":
+        unit = "%" if figure.unit in (None, "%") else f" {figure.unit}"
+        return f"{change}{amount}{unit}"
+    if figure.kind == "money":
+        currency = f" {figure.unit}" if figure.unit else ""
+        return f"{figure.text} → {change}{amount}{currency}"
+    parts = [f"{change}{amount}", figure.unit or "", figure.counted or ""]
+    return " ".join(part for part in parts if part)
+
+
+def format_number(value: float) -> str:
+    """``25.0`` → "25", ``1200000000`` → "1,200,000,000", ``3.5`` → "3.5"."""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.6f}".rstrip("0").rstrip(".")
+
+
+def _fraction_words(value: float) -> str | None:
+    for fraction, words in _FRACTIONS.items():
+        if abs(value - fraction) < 1e-9:
+            return words
+    return None
+
+
+def figure_context(sheet: FactSheet, figure: Figure) -> tuple[str, str, str]:
+    """The figure's sentence around it, shortened: ``(before, figure text, after)``."""
+    text = sheet.article.text
+    start, end = figure.sentence or (figure.start, figure.end)
+    start, end = min(start, figure.start), max(end, figure.end)
+    # Never across a paragraph: a headline is not part of the first sentence.
+    before = text[start : figure.start].rsplit("\n", 1)[-1]
+    after = text[figure.end : end].split("\n", 1)[0]
+    if len(before) > _CONTEXT_CHARS:
+        cut = before[-_CONTEXT_CHARS:]
+        before = "…" + cut[cut.find(" ") + 1 :] if " " in cut else "…" + cut
+    if len(after) > _CONTEXT_CHARS:
+        cut = after[:_CONTEXT_CHARS]
+        after = (cut[: cut.rfind(" ")] if " " in cut else cut) + "…"
+    return before.lstrip(), text[figure.start : figure.end], after.rstrip()
+
+
+def status_box(status: str) -> str:
+    """A tick box for the printed sheet: ☐ unverified, ☑ verified, ✗ disputed, ✎ corrected."""
+    return _STATUS_BOXES.get(status, "☐")
+
+
+def sheet_counts(sheet: FactSheet) -> str:
+    """ "10 entities · 8 figures · 5 dates · 1 quote"."""
+
+    def count(number: int, one: str, many: str) -> str:
+        return f"{number} {one if number == 1 else many}"
+
+    return " · ".join(count(len(sheet.facts_of(k)), k.key, k.collection) for k in KINDS)
+
+
+def fact_details(fact: Fact, sheet: FactSheet) -> list[str]:
+    """The smaller print under a fact: qualifier, counted noun, source or speaker, label."""
+    details: list[str] = []
+    if isinstance(fact, Figure):
+        if fact.qualifier != "exact":
+            details.append(QUALIFIER_WORDS.get(fact.qualifier, fact.qualifier))
+        if fact.counted:
+            details.append(f"counts {fact.counted}")
+        source = fact_source(fact, sheet)
+        details.append(f"source: {source}" if source else "source: not attributed")
+    elif isinstance(fact, Quote):
+        speaker = fact_source(fact, sheet)
+        details.append(f"speaker: {speaker}" if speaker else "speaker: unknown")
+    elif isinstance(fact, Entity):
+        details.append(fact.label)
+    if fact.checked_by:
+        details.append(f"checked by {fact.checked_by}")
+    return details
+
+
+def fact_context(sheet: FactSheet, fact: Fact) -> tuple[str, str, str] | None:
+    """The short source sentence around a fact: ``(before, fact text, after)``.
+
+    Figures use their sentence; entities their first mention; dates the
+    sentence they sit in. A quote is its own sentence, so it has none.
+    """
+    if isinstance(fact, Figure):
+        return figure_context(sheet, fact)
+    if isinstance(fact, Quote):
+        return None
+    spans = fact.spans()
+    if not spans:
+        return None
+    start, end = min(spans)
+    text = sheet.article.text
+    if not 0 <= start <= end <= len(text):
+        return None
+    # The sentence: back to the previous full stop or line, on to the next.
+    stop = text.rfind(". ", 0, start)
+    begin = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, start) + 1)
+    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    finish = min(stops) + 1 if stops else len(text)
+    probe = Figure("", text[start:end], start, end, sentence=(begin, min(finish, len(text))))
+    return figure_context(sheet, probe)
