@@ -284,3 +284,17 @@ def test_undo_after_the_text_moved_puts_the_fact_on_its_words() -> None:
     figure = sheet.figures[1]
     assert figure.status == "unverified"
     assert sheet.article.text[figure.start : figure.end] == "300"
+
+
+def test_checking_a_fact_flagged_for_re_checking_clears_the_flag_and_undo_brings_it_back() -> None:
+    from newsdesk.core.sheet.model import Recheck
+
+    sheet = make_sheet()
+    sheet.figures[0].recheck = Recheck("at least 10")
+
+    patch = set_status(sheet, "f1", "verified", editor="anna", when=WHEN)
+
+    assert sheet.figures[0].recheck is None and sheet.figures[0].status == "verified"
+    apply_patch(sheet, patch, undo=True)
+    assert sheet.figures[0].recheck == Recheck("at least 10")
+    assert sheet.figures[0].status == "unverified"

@@ -30,8 +30,8 @@ class TextShift:
     def __init__(self, old: str, new: str) -> None:
         self._old_len, self._new_len = len(old), len(new)
         limit = min(len(old), len(new))
-        self._prefix = _common_prefix(old, new, limit)
-        self._suffix = _common_suffix(old, new, limit - self._prefix)
+        self._prefix = common_prefix(old, new, limit)
+        self._suffix = common_suffix(old, new, limit - self._prefix)
         self._delta = len(new) - len(old)
         # Equal blocks inside the changed middle: (old start, old end, new start).
         self._blocks: list[tuple[int, int, int]] = []
@@ -69,7 +69,8 @@ class TextShift:
         return mapped[0] if mapped else self._prefix
 
 
-def _common_prefix(a: str, b: str, limit: int) -> int:
+def common_prefix(a: str, b: str, limit: int) -> int:
+    """How many leading characters (at most ``limit``) ``a`` and ``b`` share."""
     # Halving search over slice comparisons: C speed, no per-character Python loop.
     lo, hi = 0, limit
     while lo < hi:
@@ -81,7 +82,8 @@ def _common_prefix(a: str, b: str, limit: int) -> int:
     return lo
 
 
-def _common_suffix(a: str, b: str, limit: int) -> int:
+def common_suffix(a: str, b: str, limit: int) -> int:
+    """How many trailing characters (at most ``limit``) ``a`` and ``b`` share."""
     lo, hi = 0, limit
     while lo < hi:
         mid = (lo + hi + 1) // 2

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from newsdesk.core.article.wire import split_article
 from newsdesk.core.sheet.model import Fact, FactSheet
+from newsdesk.core.work.anchors import common_prefix, common_suffix
 from newsdesk.core.work.events import Event
 from newsdesk.core.work.history import FactStep, History, TextStep, text_edit_kind
 from newsdesk.core.work.patches import Patch, apply_patch
@@ -416,29 +417,6 @@ class StorySession:
 def _splice(old: str, new: str) -> tuple[int, str, str]:
     """Where ``new`` differs from ``old``: ``(start, removed, inserted)``."""
     limit = min(len(old), len(new))
-    start = _common_prefix(old, new, limit)
-    tail = _common_suffix(old, new, limit - start)
+    start = common_prefix(old, new, limit)
+    tail = common_suffix(old, new, limit - start)
     return start, old[start : len(old) - tail], new[start : len(new) - tail]
-
-
-def _common_prefix(a: str, b: str, limit: int) -> int:
-    # Halving over slice comparisons: C speed, no loop over characters in Python.
-    lo, hi = 0, limit
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if a[:mid] == b[:mid]:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
-
-
-def _common_suffix(a: str, b: str, limit: int) -> int:
-    lo, hi = 0, limit
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if a[len(a) - mid :] == b[len(b) - mid :]:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
