@@ -141,7 +141,8 @@ class MainWindow(QMainWindow):
             MenuItems(
                 file=[window.new, window.open, window.open_story, prints.import_json, None,
                       window.save, None, prints.print, prints.export_pdf, prints.export_file, None,
-                      history.backup, None, window.quit],
+                      history.view_version, history.compare_versions, history.restore_version,
+                      None, history.backup, None, window.quit],
                 edit=[window.undo, window.redo, None, window.find, None, facts.history],
                 analysis=[window.extract, window.verify],
                 facts=[*self.verification.actions, None, facts.kinds_menu, *facts.menu_actions],

@@ -87,8 +87,9 @@ class FactActions:
             "actionReanchor", _tr("&Re-anchor Fact to Selection"), self.reanchor_current,
             "Ctrl+Shift+R",
         )  # fmt: skip
+        # Del alone: the platform's Delete key list can hold Ctrl+D, another action's key.
         self.delete = make("actionDeleteFact", _tr("De&lete Fact"), self.delete_current,
-                           Key.Delete, scoped=True)  # fmt: skip
+                           "Del", scoped=True)  # fmt: skip
         self.merge = make("actionMergeFacts", _tr("&Merge Names…"), self.merge_selected, "M",
                           scoped=True)  # fmt: skip
         self.split = make("actionSplitMention", _tr("&Split Mention Out"), self.split_current,

@@ -67,7 +67,10 @@ class HistoryActions:
 
         self.view_version = make("actionViewVersion", _tr("&View Version"), self._view_selected)
         self.compare_versions = make(
-            "actionCompareVersions", _tr("&Compare Versions…"), self._compare_selected, "Ctrl+D"
+            "actionCompareVersions",
+            _tr("&Compare Versions…"),
+            self._compare_selected,
+            "Ctrl+Shift+D",
         )
         self.restore_version = make(
             "actionRestoreVersion", _tr("&Restore as New Version"), self._restore_selected
