@@ -19,11 +19,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+from newsdesk.core.extract import lexicon
+
 _RELATIVE = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
 _SHIFT = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}
 _COUNTS = {
@@ -32,10 +29,9 @@ _COUNTS = {
 }  # fmt: skip
 # Whole month names or their abbreviations only: a bare prefix with any tail
 # read "junior 3" as June 3 and "doctor 5" as October 5.
-_MONTH = (
-    r"\b(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
-    r"|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
-)
+_MONTH_WORDS = "|".join(sorted(lexicon.MONTH_NUMBERS, key=len, reverse=True))  # longest first
+_MONTH = r"\b(?P<month>" + _MONTH_WORDS + r")\b\.?"
+_WEEKDAY_START = "|".join(day[:3] for day in lexicon.WEEKDAY_NAMES)  # "mon", "tue", …
 _ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
 _MONTH_DAY = re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?\b")
 _DAY_MONTH = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH +
@@ -54,7 +50,7 @@ _PERIOD = re.compile(
     r"(?P<unit>week|month|year)$"
 )
 _FULL_DATE_LINE = re.compile(
-    r"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    r"^(?:(?:" + _WEEKDAY_START + r")[a-z]*\.?,?\s+)?"
     r"(?:" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
     r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH.replace("month", "month2") + r",?\s+\d{4}"
     r"|\d{4}-\d{2}-\d{2})"
@@ -77,12 +73,12 @@ def resolve_date(text: str, story_date: dt.date, *, future: bool = False) -> str
     for pattern in (_MONTH_DAY, _DAY_MONTH):
         found = pattern.search(lower)
         if found:
-            month = _month_number(found["month"])
+            month = lexicon.MONTH_NUMBERS[found["month"]]
             year = int(found["year"]) if found["year"] else _nearest_year(month, story_date)
             return _iso(year, month, int(found["day"]))
     found = _MONTH_YEAR.match(lower)
     if found:
-        month = _month_number(found["month"])
+        month = lexicon.MONTH_NUMBERS[found["month"]]
         year = int(found["year"]) if found["year"] else _nearest_year(month, story_date)
         return f"{year:04d}-{month:02d}"
     found = _YEAR.match(lower)
@@ -114,10 +110,10 @@ def _relative(lower: str, story_date: dt.date, future: bool) -> str | None:
     found = _PERIOD.match(lower)
     if found:
         return _period(found["unit"], _SHIFT[found["shift"]], story_date)
-    weekdays = [w for w in words if w in _WEEKDAYS]
+    weekdays = [w for w in words if w in lexicon.WEEKDAYS]
     if len(weekdays) != 1:
         return None
-    target = _WEEKDAYS.index(weekdays[0])
+    target = lexicon.WEEKDAY_NAMES.index(weekdays[0])
     shift = next((_SHIFT[w] for w in words if w in _SHIFT), None)
     if shift == -1:  # "last Friday": the one before the story date
         back = (story_date.weekday() - target) % 7 or 7
@@ -148,10 +144,6 @@ def story_date_line(line: str) -> str | None:
         return None
     value = resolve_date(lower, dt.date(2000, 1, 1))
     return value if value and len(value) == 10 else None
-
-
-def _month_number(name: str) -> int:
-    return _MONTHS[name[:4] if name.startswith("sept") else name[:3]]
 
 
 def _nearest_year(month: int, story_date: dt.date) -> int:
