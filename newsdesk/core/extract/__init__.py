@@ -9,27 +9,21 @@ direct quotes with speakers. Never called on the GUI thread.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from newsdesk.core.article.wire import (
-    Dateline,
-    clean_text,
-    find_dateline,
-    sentence_case_headline,
-    split_article,
-)
-from newsdesk.core.extract.dates import date_spans, looks_ahead, resolve_date, story_date_line
+from newsdesk.core.article.wire import clean_text
+from newsdesk.core.extract.dates import date_spans, looks_ahead, resolve_date
 from newsdesk.core.extract.doctext import doc_text
 from newsdesk.core.extract.entities import best_name, display_name, group_entities
 from newsdesk.core.extract.figures import find_figures
 from newsdesk.core.extract.names import name_spans
 from newsdesk.core.extract.nlp import load_pipeline, parse_in_paragraphs, pipeline_name
+from newsdesk.core.extract.prepared import PreparedArticle, prepare_article
 from newsdesk.core.extract.quotes import find_quotes
 from newsdesk.core.extract.tokens import split_figures
-from newsdesk.core.sheet.model import Article, DateFact, Entity, FactSheet, Figure, Mention, Quote
+from newsdesk.core.sheet.model import DateFact, Entity, FactSheet, Figure, Mention, Quote
 from newsdesk.errors import InputError
 
 if TYPE_CHECKING:
@@ -37,8 +31,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 __all__ = ["Extractor"]
-
-log = logging.getLogger(__name__)
 
 
 class Extractor:
@@ -58,8 +50,11 @@ class Extractor:
     def model_name(self) -> str:
         return pipeline_name(self.nlp)
 
-    def prepare(self, text: str, *, clean: bool = True, published: str | None = None) -> Article:
-        """Clean (optionally) and split the text; refuse what cannot be analysed."""
+    def prepare(
+        self, text: str, *, clean: bool = True, published: str | None = None
+    ) -> PreparedArticle:
+        """Clean (optionally) and read the text's parts and story date, once; refuse
+        what cannot be analysed."""
         cleaned = clean_text(text) if clean else text
         if not cleaned.strip():
             raise InputError("The article is empty: paste or open some text first.")
@@ -68,7 +63,7 @@ class Extractor:
                 f"The text is {len(cleaned):,} characters long; newsdesk analyses up to "
                 f"{self.nlp.max_length:,} at a time. Split it into separate stories."
             )
-        return split_article(cleaned, published=published)
+        return prepare_article(cleaned, published, self._today())
 
     def extract(
         self,
@@ -80,8 +75,8 @@ class Extractor:
     ) -> FactSheet:
         """Analyse one article. ``clean=False`` when ``text`` is already clean
         (the window cleans on paste, and offsets must match its text)."""
-        article = self.prepare(text, clean=clean, published=published)
-        return self.build_sheet(self.parse(sentence_case_headline(article.text)), article, sheet_id)
+        prepared = self.prepare(text, clean=clean, published=published)
+        return self.build_sheet(self.parse(prepared.tagger_text), prepared, sheet_id)
 
     def parse(self, text: str) -> Doc:
         """Run the pipeline over ``text``, a few paragraphs at a time (see
@@ -97,35 +92,36 @@ class Extractor:
         an item that cannot be analysed (empty text), so one bad story does
         not stop a batch of thousands.
         """
-        queue: deque[tuple[str | None, Article | InputError]] = deque()
+        queue: deque[tuple[str | None, PreparedArticle | InputError]] = deque()
 
         def texts() -> Iterator[str]:
             for sheet_id, text in items:
                 try:
-                    article = self.prepare(text)
+                    prepared = self.prepare(text)
                 except InputError as error:
                     queue.append((sheet_id, error))
                     continue
-                queue.append((sheet_id, article))
-                yield sentence_case_headline(article.text)
+                queue.append((sheet_id, prepared))
+                yield prepared.tagger_text
 
         for doc in self.nlp.pipe(texts(), batch_size=batch_size):
             # Failures queued before this doc's article come out first.
             while isinstance(queue[0][1], InputError):
                 yield queue.popleft()  # type: ignore[misc]
-            sheet_id, article = queue.popleft()
-            assert isinstance(article, Article)
-            yield sheet_id, self.build_sheet(doc, article, sheet_id)
+            sheet_id, prepared = queue.popleft()
+            assert isinstance(prepared, PreparedArticle)
+            yield sheet_id, self.build_sheet(doc, prepared, sheet_id)
         while queue:
             yield queue.popleft()  # type: ignore[misc]
 
     # -- assembling the sheet ---------------------------------------------------
 
-    def build_sheet(self, doc: Doc, article: Article, sheet_id: str | None = None) -> FactSheet:
+    def build_sheet(
+        self, doc: Doc, prepared: PreparedArticle, sheet_id: str | None = None
+    ) -> FactSheet:
         """Read every kind of fact from a parsed article."""
-        dateline = find_dateline(article.text, len(article.headline) + 1)
-        story_date = self._story_date(article, dateline)
-        spans = name_spans(doc, article.text, dateline)
+        text, dateline, story_date = prepared.text, prepared.parts.dateline, prepared.story_date
+        spans = name_spans(doc, text, dateline)
         entities = [
             Entity(
                 id=f"e{n}",
@@ -173,9 +169,9 @@ class Extractor:
                 text=ent.text,
                 start=ent.start_char,
                 end=ent.end_char,
-                value=resolve_date(ent.text, story_date, future=looks_ahead(ent)),
+                value=resolve_date(ent.text, story_date.date, future=looks_ahead(ent)),
             )
-            for n, ent in enumerate(date_spans(doc, article.text, dateline), start=1)
+            for n, ent in enumerate(date_spans(doc, text, dateline), start=1)
         ]
         quotes = []
         for n, reading in enumerate(find_quotes(doc), start=1):
@@ -206,42 +202,23 @@ class Extractor:
                     cue=reading.cue,
                 )
             )
+        # The sheet records the date the copy gives; else the editor's, as given.
+        published = (
+            story_date.date.isoformat()
+            if story_date.basis in ("text", "dateline")
+            else prepared.published
+        )
         sheet = FactSheet(
-            article=article,
+            article=prepared.parts.article(published),
             id=sheet_id,
             entities=entities,
             figures=figures,
             dates=dates,
             quotes=quotes,
         )
-        if doc_text(doc) != article.text:
+        if doc_text(doc) != text:
             _restore_case(sheet)
         return sheet
-
-    def _story_date(self, article: Article, dateline: Dateline | None) -> dt.date:
-        """The date relative expressions count from: given, dateline, or today."""
-        today = self._today()
-        if article.published:
-            try:
-                return dt.date.fromisoformat(article.published)
-            except ValueError:
-                log.warning("ignoring unreadable story date %r", article.published)
-        # A line of its own that is only a date ("Friday, July 21, 2017").
-        for line in article.text.split("\n")[1:4]:
-            value = story_date_line(line)
-            if value:
-                article.published = value
-                return dt.date.fromisoformat(value)
-        if dateline and dateline.date_text:
-            value = resolve_date(dateline.date_text, today)
-            if value:
-                resolved = dt.date.fromisoformat(value)
-                # A dateline month ahead of today belongs to last year.
-                if resolved > today:
-                    resolved = resolved.replace(year=resolved.year - 1)
-                article.published = resolved.isoformat()
-                return resolved
-        return today
 
 
 def _restore_case(sheet: FactSheet) -> None:
