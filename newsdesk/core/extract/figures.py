@@ -72,7 +72,6 @@ def _drop_restatements(readings: list[FigureReading], text: str) -> list[FigureR
             and re.match(r"\s*\)", text[reading.end :])
         ):
             previous.end = text.index(")", reading.end) + 1
-            previous.text = text[previous.start : previous.end]
             continue
         kept.append(reading)
     return kept
@@ -276,7 +275,6 @@ def _reading(doc: Doc, phrase: Phrase) -> FigureReading:
     return FigureReading(
         start=start_char,
         end=end_char,
-        text=doc_text(doc)[start_char:end_char],
         kind=kind,
         value=value,
         low=low,

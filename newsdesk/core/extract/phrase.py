@@ -17,7 +17,6 @@ class FigureReading:
 
     start: int  # character offsets into the doc text
     end: int
-    text: str
     kind: str
     value: float | None
     low: float | None

@@ -288,7 +288,7 @@ def merge_bounds(readings: list[FigureReading], text: str) -> list[FigureReading
             low, high = sorted((previous.value, reading.value))
             if reading.kind == "count":  # "at most 100 and at least 20 apples"
                 previous.kind, previous.counted = reading.kind, reading.counted
-            previous.end, previous.text = reading.end, text[previous.start : reading.end]
+            previous.end = reading.end
             previous.value, previous.low, previous.high = low, low, high
             previous.qualifier = "range"
             continue
