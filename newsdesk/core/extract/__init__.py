@@ -1,9 +1,31 @@
 """Extraction: article text in, fact sheet out.
 
-One spaCy pipeline call per article (or one ``nlp.pipe`` stream for many),
-then rules over the parsed ``Doc``: entities grouped per real-world thing,
-figures with hedges and counted nouns, dates resolved against the story date,
-direct quotes with speakers. Never called on the GUI thread.
+:class:`Extractor` runs it in three steps, never on the GUI thread:
+``prepare`` reads the article up to the parse, ``parse`` runs the spaCy
+pipeline (one call per article, or one ``nlp.pipe`` stream for many), and
+``build_sheet`` reads the facts from the parsed ``Doc``. The rooms:
+
+- before the parse: ``prepared`` (headline, dateline, story date and where it
+  came from, the recased text the tagger reads), ``nlp`` (loading the pipeline,
+  parsing a few paragraphs at a time), ``tokens`` (tokenizer rules for figures);
+- the rules, each a reading of the ``Doc`` in offsets and values: ``names``
+  (the NER's spans, fixed) and ``entities`` (mentions grouped per real-world
+  thing), ``figures`` (numbers with hedge, bounds, unit, counted noun and
+  change), ``dates`` (the dates found, resolved against the story date),
+  ``quotes`` (direct quotes and their speakers);
+- what the figure reader is made of: ``phrase`` (the types it shares),
+  ``seeds``, ``ranges``, ``units``, ``values``, ``context``, ``exclusions``,
+  ``attribution``; below them ``numerals`` (number tokens in a doc),
+  ``periods`` (dates, durations and clock times), ``numbers`` (number words
+  and digits as plain strings), ``lexicon`` (the word lists) and ``doctext``;
+- after the parse: ``facts`` builds the sheet's entities, figures, dates and
+  quotes from the readings, with ids and the article's own words.
+
+The package imports :mod:`newsdesk.core.sheet`, :mod:`newsdesk.core.article`
+and :mod:`newsdesk.errors`, never work, output, storage or Qt. Inside it the
+Extractor's helpers (``prepared``, ``nlp``, ``tokens``, ``facts``) sit over
+the rules, the rules over the figure reader's parts, and those over the number
+readers and word lists; the contracts in ``pyproject.toml`` keep both true.
 """
 
 from __future__ import annotations
