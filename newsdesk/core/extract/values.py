@@ -1,7 +1,7 @@
 """The value of a figure phrase: its number, or the floor of a vague one.
 
 "1.2 million" is 1,200,000; "dozens" and "several hundred" are open ranges
-from their floor (36, 300); "2,5%" has a decimal comma; "40C" and "$2.174T"
+from their floor (24, 300); "2,5%" has a decimal comma; "40C" and "$2.174T"
 carry their unit or scale on the number. Settling then applies what the words
 around the number say: a minus sign on a line of its own, a scale shared by
 both ends of a range ("$5-7 million"), a ratio ("one in five" is a fifth) and
