@@ -1,9 +1,10 @@
 """Wire-copy cleanup: normalise pasted text and split it into its parts.
 
 :func:`clean_text` turns whatever was pasted or opened into the article text
-newsdesk works on (line ends, whitespace, web residue). :func:`split_article`
-reads the headline, dateline and source from cleaned text without changing it,
-so offsets computed on the text stay valid.
+newsdesk works on (line ends, whitespace, web residue). :func:`read_parts`
+reads the headline and dateline (place, date, agency) from cleaned text once,
+without changing it, so offsets computed on the text stay valid;
+:func:`split_article` makes the article record from them.
 """
 
 from __future__ import annotations
@@ -60,6 +61,30 @@ class Dateline:
     place: str
     date_text: str | None
     source: str | None
+
+
+@dataclass(frozen=True)
+class ArticleParts:
+    """Cleaned copy with its parts read once: the headline and the dateline.
+
+    Splitting and extraction both read the parts from here. Offsets point into
+    ``text``, which reading never changes.
+    """
+
+    text: str
+    headline: str  # the first line
+    dateline: Dateline | None
+
+    def article(self, published: str | None = None) -> Article:
+        """The article record of these parts; ``published`` (ISO date) as given."""
+        dateline = self.dateline
+        return Article(
+            text=self.text,
+            headline=self.headline,
+            source=dateline.source if dateline else None,
+            dateline=dateline.place if dateline else None,
+            published=published,
+        )
 
 
 def clean_text(raw: str) -> str:
@@ -174,19 +199,17 @@ def sentence_case_headline(text: str) -> str:
     return _WORD.sub(recase, headline) + body
 
 
+def read_parts(text: str) -> ArticleParts:
+    """Read the headline (the first line) and the dateline from already cleaned ``text``."""
+    headline = text.split("\n", 1)[0].strip() if text else ""
+    dateline = find_dateline(text, search_from=len(headline) + 1 if headline else 0)
+    return ArticleParts(text=text, headline=headline, dateline=dateline)
+
+
 def split_article(text: str, *, published: str | None = None) -> Article:
     """Read headline, dateline and source from already cleaned ``text``.
 
     The headline is the first line. ``published`` (ISO date) is kept as given;
-    the extractor fills it from the dateline when it can.
+    the extractor fills it from the copy when it can.
     """
-    first_line = text.split("\n", 1)[0].strip() if text else ""
-    headline = first_line
-    dateline = find_dateline(text, search_from=len(first_line) + 1 if first_line else 0)
-    return Article(
-        text=text,
-        headline=headline,
-        source=dateline.source if dateline else None,
-        dateline=dateline.place if dateline else None,
-        published=published,
-    )
+    return read_parts(text).article(published)

@@ -10,6 +10,8 @@ from spacy.tokens import Doc, Token
 
 from newsdesk.core.extract import lexicon
 from newsdesk.core.extract.doctext import doc_text
+from newsdesk.core.extract.phrase import Phrase
+from newsdesk.core.extract.units import rate_after, whole_unit
 
 
 def number_head(doc: Doc, start: int, end: int) -> Token:
@@ -164,3 +166,63 @@ def _moved_from(doc: Doc, to: int) -> str | None:
         if doc[k].is_punct and doc[k].text not in (",", ".", "$", "%"):
             return None
     return None
+
+
+def read_unit_and_counted(doc: Doc, phrase: Phrase) -> None:
+    """A unit after the number ("35 miles", "a 34-year-old man"), an age, or else the
+    noun the number counts ("26 people", "a 5,000-strong crowd")."""
+    age_of: str | None = None
+    head = number_head(doc, phrase.number_start, phrase.end)
+    if not phrase.percent and phrase.currency is None:
+        unit_token = unit_after(doc, phrase.end, head)
+        if unit_token is not None:
+            phrase.unit, phrase.end, age_of = whole_unit(doc, unit_token)
+    if (
+        phrase.unit is None
+        and phrase.currency is None
+        and not phrase.percent
+        and phrase.value is not None
+    ):
+        age = _age_of(doc, phrase.phrase_start, phrase.end, phrase.value)
+        if age is not None:
+            phrase.unit, age_of = "years old", age or None  # "Tobin Kale, 45,", "aged 12"
+    counted: str | None = None
+    end = phrase.end
+    if phrase.unit is None or phrase.unit in ("%", "percentage points", "points"):
+        counted = counted_noun(doc, head, end, phrase.currency is not None or phrase.percent)
+    if (
+        counted is None
+        and [t.lower_ for t in doc[end : end + 2]] == ["-", "strong"]
+        and end + 2 < len(doc)
+        and doc[end + 2].pos_ == "NOUN"
+    ):
+        counted = doc[end + 2].text  # "a 5,000-strong crowd"
+    phrase.counted = counted or age_of
+    # A rate: "4.1 per 1,000 children", "1,800 cases per 100,000 people a month".
+    skip = 1 if counted is not None and end < len(doc) and doc[end].text == counted else 0
+    rate = rate_after(doc, end + skip)
+    if rate is not None:
+        phrase.end = rate[1]
+        if phrase.currency is None:  # money keeps its currency as its unit: "$5 per 1,000 words"
+            phrase.unit = rate[0]
+
+
+def _age_of(doc: Doc, start: int, end: int, value: float) -> str | None:
+    """Whose age a bare number is, in the wire's ways of giving one: "aged 12" ("")
+    and "Tobin Kale, 45," or "the defendant, 29," (the person). ``None`` when no age."""
+    if not (float(value).is_integer() and 0 < value < 120) or start == 0:
+        return None
+    if doc[start - 1].lower_ == "aged":
+        return _person_before(doc, start - 1) or ""
+    closed = end == len(doc) or doc[end].text in (",", ".", ";", ")")
+    return _person_before(doc, start) if closed else None
+
+
+def _person_before(doc: Doc, i: int) -> str | None:
+    """The person named right before the comma at ``i - 1``: "Maria Lopez, …"."""
+    if i < 2 or doc[i - 1].text != ",":
+        return None
+    person = doc[i - 2]
+    if person.ent_type_ == "PERSON":
+        return next(e.text for e in doc.ents if e.start <= person.i < e.end)
+    return person.text if person.lower_ in lexicon.PERSON_NOUNS else None

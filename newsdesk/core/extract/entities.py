@@ -35,7 +35,7 @@ class EntityGroup:
 
     label: str
     name: str
-    mentions: list[tuple[int, int, str]] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)  # character spans
 
 
 def display_name(text: str) -> str:
@@ -81,7 +81,7 @@ def group_entities(doc: Doc, spans: list[Span] | None = None) -> list[EntityGrou
         if key not in groups:
             groups[key] = EntityGroup(label=ent.label_, name=name)
             order.append(key)
-        groups[key].mentions.append((start, end, trimmed))
+        groups[key].mentions.append((start, end))
         groups[key].name = best_name([groups[key].name, name])
     merged = _merge_short_forms(_merge_same_names([groups[k] for k in order]))
     _add_head_mentions(doc_text(doc), merged)
@@ -115,7 +115,7 @@ def _add_head_mentions(text: str, groups: list[EntityGroup]) -> None:
             head = _head_word(group.name)
             if head:
                 heads.setdefault(head, []).append(group)
-    taken = sorted((s, e) for g in groups for s, e, _t in g.mentions)
+    taken = sorted(span for g in groups for span in g.mentions)
     for head, owners in heads.items():
         if len(owners) != 1:
             continue
@@ -125,7 +125,7 @@ def _add_head_mentions(text: str, groups: list[EntityGroup]) -> None:
             if any(s < end and start < e for s, e in taken):
                 continue
             if start > group.mentions[0][0]:
-                group.mentions.append((start, end, match.group()))
+                group.mentions.append((start, end))
         group.mentions.sort()
 
 

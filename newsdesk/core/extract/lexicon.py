@@ -197,15 +197,24 @@ UNIT_WORDS = frozenset(
     }
 )  # fmt: skip
 
-MONTHS = frozenset(
-    {
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-        "sep", "sept", "oct", "nov", "dec", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.",
-        "aug.", "sep.", "sept.", "oct.", "nov.", "dec.",
-    }
+# Months in calendar order and weekdays Monday first (as ``date.weekday()`` counts),
+# with the abbreviations the wire writes; the one list every date rule reads.
+MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
 )  # fmt: skip
-WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+MONTH_ABBREVIATIONS: dict[str, int] = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+MONTH_NUMBERS: dict[str, int] = {
+    **{name: number for number, name in enumerate(MONTH_NAMES, start=1)},
+    **MONTH_ABBREVIATIONS,
+}
+# Tokens that name a month: "March", "Mar", "Mar." (an abbreviation keeps its full stop).
+MONTHS = frozenset(MONTH_NUMBERS) | frozenset(f"{short}." for short in MONTH_ABBREVIATIONS)
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = frozenset(WEEKDAY_NAMES)
 DATE_WORDS = (
     MONTHS
     | WEEKDAYS

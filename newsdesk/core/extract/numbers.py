@@ -9,6 +9,7 @@ floor. Everything here works on plain strings so it can be tested alone.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 UNITS = {
     "zero": 0, "nil": 0, "none": 0, "nought": 0, "naught": 0, "one": 1, "a": 1, "an": 1,
@@ -190,102 +191,148 @@ def _decimal_part(words: list[str]) -> float | None:
 
 
 def _read_words(words: list[str]) -> float | None:
-    total = 0.0
-    current: float | None = None
-    last_scale = 1.0
-    last_added = 0.0  # the units or tens last added: the numerator of "and three quarters"
-    hundreds = False
-    previous = ""
+    """The value of number words and digits read one by one ("two hundred and
+    five", "3 hundred and 21", "half a million"), or ``None`` if they are not one
+    number."""
+    read = _WordSum()
     for index, word in enumerate(words):
         following = words[index + 1] if index + 1 < len(words) else ""
         if word in ("a", "an") and following in FRACTIONS:
             # "a half" is a half; "two and a half" adds a half to two.
-            current = (current or 0) + FRACTIONS[following] if current else None
-            if current is None:
-                current = FRACTIONS[following]
+            share = FRACTIONS[following]
+            read.current = read.current + share if read.current else share
             words[index + 1] = "\0"
-            previous = following
+            read.previous = following
             continue
-        if word == "\0" or (word in ("a", "an") and current is not None):
+        if word == "\0" or (word in ("a", "an") and read.current is not None):
             continue  # "half a million": the article is filler
-        digits = _DIGITS.match(word)
+        if not read.add(word):
+            return None
+        read.previous = word
+    return read.value()
+
+
+@dataclass
+class _WordSum:
+    """A number while its words are read: the scaled total so far and the group after it.
+
+    Each ``add_…`` method takes one kind of word and returns ``False`` when the
+    word cannot go on the number read so far.
+    """
+
+    total: float = 0.0  # the groups closed by a scale: "two million" of "two million five"
+    current: float | None = None  # the group being read
+    last_scale: float = 1.0
+    last_added: float = 0.0  # the units or tens last added: the numerator of "and three quarters"
+    hundreds: bool = False
+    previous: str = ""
+
+    def value(self) -> float:
+        current, total = self.current, self.total
+        if current is not None and total and 0 < current < 1 and self.last_scale >= 1000:
+            # "3 million and a half", "six million and two thirds": a share of the scale.
+            return total + current * self.last_scale
+        return total + (current or 0)
+
+    def add(self, word: str) -> bool:
         fraction = _SLASH_FRACTION.match(word)
         if fraction:
-            bottom = int(fraction["bottom"])
-            if bottom == 0:
-                return None
-            part = int(fraction["top"]) / bottom * (-1 if fraction["sign"] else 1)
-            if current is not None and not (float(current).is_integer() and 0 < part < 1):
-                return None
-            current = (current or 0) + part  # "2 1/2"
-        elif digits:
-            value = float(digits.group("num").replace(",", ""))
-            suffix = (digits.group("suffix") or "").lower()
-            if suffix:
-                if suffix not in SCALES:
-                    return None
-                value *= SCALES[suffix]
-            if digits.group("sign") in ("-", "−"):
-                value = -value
-            if current is not None:
-                if previous in SCALES and _adds_to(current, value):
-                    current += value  # "3 hundred and 21"
-                else:
-                    return None  # "1 2", "1,000 2,000": two numbers, not their sum
-            else:
-                current = value
-        elif word in UNITS or word in TENS:
-            value = UNITS[word] if word in UNITS else TENS[word]
-            if not _adds_to(current, value):
-                return None  # "five five", "nineteen eighty": not one number
-            current = (current or 0) + value
-            last_added = value if previous not in UNITS | TENS else last_added + value
-        elif word in DOZEN and (word != "dozens" or current is not None):
-            if current is not None and last_added and current > last_added:
-                # "three hundred and two dozen": two dozen, plus three hundred
-                current = current - last_added + last_added * DOZEN[word]
-            else:
-                current = (current if current is not None else 1) * DOZEN[word]
-        elif word in FRACTIONS:
-            # "half" alone is 0.5; "two and a half" adds a half to two; "three
-            # quarters" is three times a quarter.
-            if current is None and total and word.endswith("s"):
-                total *= FRACTIONS[word]  # "a hundred thousand trillionths"
-            elif current is not None and word.endswith("s"):
-                if last_added and current > last_added:
-                    # "one hundred and three quarters": three quarters, plus a hundred
-                    current = current - last_added + last_added * FRACTIONS[word]
-                else:
-                    current = current * FRACTIONS[word]
-            elif current == 1 and previous == "one":
-                current = FRACTIONS[word]  # "one eighth", "two million and one half"
-            elif current is not None and word == "half":
-                current = current + FRACTIONS[word]  # "one and half"
-            elif current is not None:
-                return None  # "one hundred fifth" is an ordinal
-            else:
-                current = FRACTIONS[word]
-        elif word in SCALES or (word in PLURAL_SCALES and (current is not None or total)):
-            scale = SCALES.get(word) or PLURAL_SCALES[word]
-            if current is None and total and previous in SCALES | PLURAL_SCALES:
-                total *= scale  # "three thousand millions", "three lakh crore"
-            elif scale == 100:
-                if hundreds:
-                    return None  # "3 hundred and 2 hundred" is two numbers
-                hundreds = True  # "fifteen hundred", "322 hundred"
-                current = (current if current is not None else 1.0) * 100
-            else:
-                total += (current if current is not None else 1.0) * scale
-                current, hundreds = None, False
-            last_added = 0.0  # "two hundred dozen" is two hundred times twelve
-            last_scale = max(last_scale, scale) if scale != 100 else last_scale
+            return self.add_slash_fraction(fraction)
+        digits = _DIGITS.match(word)
+        if digits:
+            return self.add_digits(digits)
+        if word in UNITS or word in TENS:
+            return self.add_small(UNITS[word] if word in UNITS else TENS[word])
+        if word in DOZEN and (word != "dozens" or self.current is not None):
+            return self.add_dozen(DOZEN[word])
+        if word in FRACTIONS:
+            return self.add_fraction(word)
+        if word in SCALES or (word in PLURAL_SCALES and (self.current is not None or self.total)):
+            return self.add_scale(SCALES.get(word) or PLURAL_SCALES[word])
+        return False
+
+    def add_slash_fraction(self, fraction: re.Match[str]) -> bool:
+        bottom = int(fraction["bottom"])
+        if bottom == 0:
+            return False
+        part = int(fraction["top"]) / bottom * (-1 if fraction["sign"] else 1)
+        if self.current is not None and not (float(self.current).is_integer() and 0 < part < 1):
+            return False
+        self.current = (self.current or 0) + part  # "2 1/2"
+        return True
+
+    def add_digits(self, digits: re.Match[str]) -> bool:
+        value = float(digits.group("num").replace(",", ""))
+        suffix = (digits.group("suffix") or "").lower()
+        if suffix:
+            if suffix not in SCALES:
+                return False
+            value *= SCALES[suffix]
+        if digits.group("sign") in ("-", "−"):
+            value = -value
+        if self.current is None:
+            self.current = value
+            return True
+        if self.previous in SCALES and _adds_to(self.current, value):
+            self.current += value  # "3 hundred and 21"
+            return True
+        return False  # "1 2", "1,000 2,000": two numbers, not their sum
+
+    def add_small(self, value: float) -> bool:
+        """ "five", "twenty": units and tens."""
+        if not _adds_to(self.current, value):
+            return False  # "five five", "nineteen eighty": not one number
+        self.current = (self.current or 0) + value
+        small = UNITS | TENS
+        self.last_added = value if self.previous not in small else self.last_added + value
+        return True
+
+    def add_dozen(self, size: float) -> bool:
+        current, last_added = self.current, self.last_added
+        if current is not None and last_added and current > last_added:
+            # "three hundred and two dozen": two dozen, plus three hundred
+            self.current = current - last_added + last_added * size
         else:
-            return None
-        previous = word
-    if current is not None and total and 0 < current < 1 and last_scale >= 1000:
-        # "3 million and a half", "six million and two thirds": a share of the scale.
-        return total + current * last_scale
-    return total + (current or 0)
+            self.current = (current if current is not None else 1) * size
+        return True
+
+    def add_fraction(self, word: str) -> bool:
+        """ "half" alone is 0.5; "two and a half" adds a half to two; "three
+        quarters" is three times a quarter."""
+        share, current, last_added = FRACTIONS[word], self.current, self.last_added
+        if current is None and self.total and word.endswith("s"):
+            self.total *= share  # "a hundred thousand trillionths"
+        elif current is not None and word.endswith("s"):
+            if last_added and current > last_added:
+                # "one hundred and three quarters": three quarters, plus a hundred
+                self.current = current - last_added + last_added * share
+            else:
+                self.current = current * share
+        elif current == 1 and self.previous == "one":
+            self.current = share  # "one eighth", "two million and one half"
+        elif current is not None and word == "half":
+            self.current = current + share  # "one and half"
+        elif current is not None:
+            return False  # "one hundred fifth" is an ordinal
+        else:
+            self.current = share
+        return True
+
+    def add_scale(self, scale: float) -> bool:
+        current = self.current
+        if current is None and self.total and self.previous in SCALES | PLURAL_SCALES:
+            self.total *= scale  # "three thousand millions", "three lakh crore"
+        elif scale == 100:
+            if self.hundreds:
+                return False  # "3 hundred and 2 hundred" is two numbers
+            self.hundreds = True  # "fifteen hundred", "322 hundred"
+            self.current = (current if current is not None else 1.0) * 100
+        else:
+            self.total += (current if current is not None else 1.0) * scale
+            self.current, self.hundreds = None, False
+        self.last_added = 0.0  # "two hundred dozen" is two hundred times twelve
+        self.last_scale = max(self.last_scale, scale) if scale != 100 else self.last_scale
+        return True
 
 
 def _adds_to(current: float | None, addend: float) -> bool:

@@ -215,28 +215,32 @@ def continues_number(doc: Doc, start: int, j: int) -> int:
     ):
         return 3  # "two thirds of a million"
     if lower == "and" and following is not None:
-        after = doc[j + 2] if j + 2 < len(doc) else None
-        if (
-            following.lower_ in ("a", "an", "one")
-            and after is not None
-            and after.lower_ in FRACTIONS
-        ):
-            return 3  # "and a half", "and one half"
-        if (
-            previous.lower_ == "hundred"
-            and (is_number_word(following.lower_) or following.text.isdigit())
-            and not (after is not None and after.lower_ == "hundred")
-        ):
-            return 1  # "one hundred and five", "3 hundred and 21", not "3 hundred and 2 hundred"
-        if is_number_word(previous.lower_) and _fraction_follows(doc, j + 1):
-            return 1  # "twenty and three fifths", "two and fifty-four hundredths"
-        if (
-            previous.lower_ in SCALE_WORDS
-            and not has_digits(following)
-            and is_number_word(following.lower_)
-            and following.lower_ not in ("a", "an")
-        ):
-            return 1  # "three million and two thirds"
+        return _continues_after_and(doc, j)
+    return 0
+
+
+def _continues_after_and(doc: Doc, j: int) -> int:
+    """How many tokens from the "and" at ``j`` (with a token after it) go on with
+    the number before it (0 when the number ended before the "and")."""
+    previous, following = doc[j - 1], doc[j + 1]
+    after = doc[j + 2] if j + 2 < len(doc) else None
+    if following.lower_ in ("a", "an", "one") and after is not None and after.lower_ in FRACTIONS:
+        return 3  # "and a half", "and one half"
+    if (
+        previous.lower_ == "hundred"
+        and (is_number_word(following.lower_) or following.text.isdigit())
+        and not (after is not None and after.lower_ == "hundred")
+    ):
+        return 1  # "one hundred and five", "3 hundred and 21", not "3 hundred and 2 hundred"
+    if is_number_word(previous.lower_) and _fraction_follows(doc, j + 1):
+        return 1  # "twenty and three fifths", "two and fifty-four hundredths"
+    if (
+        previous.lower_ in SCALE_WORDS
+        and not has_digits(following)
+        and is_number_word(following.lower_)
+        and following.lower_ not in ("a", "an")
+    ):
+        return 1  # "three million and two thirds"
     return 0
 
 

@@ -40,7 +40,6 @@ class QuoteReading:
 
     start: int
     end: int
-    text: str
     cue: str | None
     speaker_span: tuple[int, int] | None
     pronoun: bool
@@ -222,7 +221,6 @@ def find_quotes(doc: Doc) -> list[QuoteReading]:
         reading = QuoteReading(
             start=start,
             end=start + len(stripped),
-            text=stripped,
             cue=cue_token.lower_ if cue_token is not None else None,
             speaker_span=speaker_span,
             pronoun=speaker is not None and speaker.lower_ in _PRONOUNS,

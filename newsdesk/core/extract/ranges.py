@@ -1,35 +1,125 @@
 """Ranges and bounds: "between 10 and 20", "10-20", "$5-7 million", "44 mg to 50 mg",
 "from $5 a share to $8 a share", and "more than 10 and less than 40" as one range;
 "rose from 10 to 20" is two figures, not a range.
+
+:func:`find_range` and :func:`find_range_with_units` are the range stages of
+reading a figure phrase; :func:`merge_bounds` joins two finished readings.
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
 from newsdesk.core.extract import lexicon
 from newsdesk.core.extract.context import change_of
+from newsdesk.core.extract.exclusions import score_or_phone
 from newsdesk.core.extract.numbers import SCALES, parse_number
 from newsdesk.core.extract.numerals import (
     GLUED_UNIT,
     TRAILING_SCALES,
     bare,
     compound_hyphen,
+    continues_number,
     is_numeric,
     next_is,
     number_end,
     value_of,
 )
-
-if TYPE_CHECKING:
-    from newsdesk.core.extract.figures import FigureReading
+from newsdesk.core.extract.phrase import FigureReading, Phrase
 
 RANGE_JOINERS = frozenset({"to", "and", "-", "–", "—", "or"})
 
 _SCALED = re.compile(r"^\d[\d,.]*(?P<suffix>bn|mn|m|k|tn)$", re.IGNORECASE)
+
+
+def find_range(doc: Doc, phrase: Phrase, blocked: set[int]) -> None:
+    """A range partner: "between 10 and 20", "10 to 20", "10-20", "from 10 to 20";
+    "fell from 20 to 10" is two figures, "won 3-1" a score."""
+    number_start, end = phrase.number_start, phrase.end
+    range_split = split_range(doc, number_start, end)
+    if range_split is not None:
+        phrase.low_end = range_split[0]
+        phrase.high_value = value_of(doc[range_split[1] : end])
+        phrase.is_range = phrase.high_value is not None
+    elif (
+        (joint := joiner_at(doc, end)) is not None
+        and joint + 1 < len(doc)
+        and starts_number(doc, joint + 1, blocked)
+    ):
+        joiner = doc[joint].lower_
+        start = phrase.phrase_start
+        before = doc[start - 1].lower_ if start > 0 else ""
+        # "rose 3% to 5%": a change, then the new level; "rise 10 to 20 percent" is a range.
+        own_unit = doc[end - 1].text == "%" or phrase.currency is not None
+        changes_to = joiner == "to" and (
+            (before != "from" and own_unit and change_of(doc, start) is not None)
+            or moves_from(doc, start)
+            or (before == "by" and change_of(doc, start) is not None)  # "fell by 12 to 47"
+        )
+        mixed = doc[end - 1].text == "%" and doc[joint + 1].lower_ in lexicon.CURRENCY_SYMBOLS
+        if (joiner != "and" or before == "between") and not changes_to and not mixed:
+            high_end = joint + 2
+            while high_end < len(doc) and high_end not in blocked:
+                # "to one thousand and five hundred" runs on past its "and"
+                step = continues_number(doc, joint + 1, high_end)
+                if not step and not is_scale_or_number(doc[high_end]):
+                    break
+                high_end += step or 1
+            if high_end < len(doc) and doc[high_end].text == "%":
+                high_end += 1
+            high_value = value_of(doc[joint + 1 : high_end])
+            low_percent = doc[end - 1].text == "%"
+            high_money = high_end < len(doc) and (
+                doc[high_end].lower_ in lexicon.CURRENCY_WORDS
+                or doc[high_end].lower_ in lexicon.CURRENCY_CODES
+            )
+            if high_value is not None and not (low_percent and high_money):
+                phrase.high_value, phrase.is_range, phrase.end = high_value, True, high_end
+    if phrase.is_range and phrase.high_value is not None:
+        low_value = value_of(doc[number_start : phrase.low_end])
+        if (
+            low_value is not None
+            and phrase.high_value < low_value
+            and doc[phrase.low_end].lower_ == "to"
+            and not score_or_phone(doc, number_start, phrase.end)
+        ):
+            # "fell from 20 to 10": the old figure and then the new one, not a range
+            # ("ruled 5-4" stays a tally, which is no figure) — unless it is a range
+            # of negatives written from the warm end, "ranged from -18C to -34C".
+            phrase.descending = low_value < 0 and not moves_from(doc, phrase.phrase_start)
+            if not phrase.descending:
+                phrase.is_range, phrase.high_value, phrase.end = False, None, phrase.low_end
+    start = phrase.phrase_start
+    if phrase.is_range and start > 0 and doc[start - 1].lower_ in ("between", "from"):
+        phrase.phrase_start -= 1
+
+
+def find_range_with_units(doc: Doc, phrase: Phrase, blocked: set[int]) -> None:
+    """A range written with its unit on both sides: "44 mg to 50 mg", "$10-$20"."""
+    start, value = phrase.phrase_start, phrase.value
+    rises_to = (
+        (
+            (phrase.percent or phrase.currency is not None or phrase.unit is not None)
+            and change_of(doc, start) is not None
+            and not (start and doc[start - 1].lower_ == "from")
+        )
+        or moves_from(doc, start)
+        or (start > 0 and doc[start - 1].lower_ == "by" and change_of(doc, start) is not None)
+    )  # "rose 3% to 5%", "rose from 10 to 20", "fell by 12 to 47": two figures
+    if phrase.is_range or value is None or rises_to:
+        return
+    partner = range_partner(
+        doc, start, phrase.end, blocked, money=phrase.currency is not None, unit=phrase.unit
+    )
+    if partner is not None and partner[0] < value < 0 and not moves_from(doc, start):
+        # "ranged from -18 °C to -34 °C": a range written from the warm end
+        (phrase.value, phrase.end), phrase.high_value, phrase.is_range = partner, value, True
+    elif partner is not None and partner[0] >= value:
+        (phrase.high_value, phrase.end), phrase.is_range = partner, True
+        if start and doc[start - 1].lower_ in ("between", "from"):
+            phrase.phrase_start -= 1
 
 
 def _scale_of(token: Token) -> float:
@@ -198,7 +288,7 @@ def merge_bounds(readings: list[FigureReading], text: str) -> list[FigureReading
             low, high = sorted((previous.value, reading.value))
             if reading.kind == "count":  # "at most 100 and at least 20 apples"
                 previous.kind, previous.counted = reading.kind, reading.counted
-            previous.end, previous.text = reading.end, text[previous.start : reading.end]
+            previous.end = reading.end
             previous.value, previous.low, previous.high = low, low, high
             previous.qualifier = "range"
             continue

@@ -1,0 +1,175 @@
+"""The sheet's facts, built from the rules' readings of a parsed article.
+
+Readings are offsets and values; each fact reads its words from the article
+text at those offsets as it is built. The tagger may have read a recased
+headline ("Army carries out strikes near Palmyra"), but only letters changed
+case there, so the offsets hold and the sheet shows the words as written.
+Ids follow the text (e1, f1, d1, q1, …); a figure's source and a quote's
+speaker are the ids of the entities named there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from newsdesk.core.extract.dates import looks_ahead, resolve_date
+from newsdesk.core.extract.entities import EntityGroup, best_name, display_name
+from newsdesk.core.sheet.model import DateFact, Entity, Figure, Mention, Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+    from newsdesk.core.extract.phrase import FigureReading
+    from newsdesk.core.extract.quotes import QuoteReading
+
+
+class EntityIndex:
+    """The story's entities as grouped from the parse, with their sheet ids.
+
+    Figures and quotes look their sources and speakers up here, by offsets or
+    by the names the parsed text gives.
+    """
+
+    def __init__(self, groups: list[EntityGroup]) -> None:
+        # Ids in the order of each thing's first mention.
+        self.groups = sorted(groups, key=lambda g: g.mentions[0][0])
+        self.ids = [f"e{n}" for n in range(1, len(self.groups) + 1)]
+
+    def facts(self, text: str, *, recased: bool) -> list[Entity]:
+        """The sheet's entities, their mentions' words read from ``text``.
+
+        Grouping named each thing from the parsed text. When that text had a
+        recased headline, the name is read again from the article's own words:
+        the fullest of every mention's name.
+        """
+        return [
+            Entity(
+                id=entity_id,
+                label=group.label,
+                name=(
+                    best_name([display_name(text[s:e]) for s, e in group.mentions])
+                    if recased
+                    else group.name
+                ),
+                mentions=[Mention(start=s, end=e, text=text[s:e]) for s, e in group.mentions],
+            )
+            for entity_id, group in zip(self.ids, self.groups, strict=True)
+        ]
+
+    def at(self, span: tuple[int, int] | None) -> str | None:
+        """The entity with a mention overlapping ``span``."""
+        if span is None:
+            return None
+        for entity_id, group in zip(self.ids, self.groups, strict=True):
+            for start, end in group.mentions:
+                if start < span[1] and span[0] < end:
+                    return entity_id
+        return None
+
+    def named(self, text: str) -> str | None:
+        """The one entity whose name ends with ``text`` ("Okafor" → "Chidinma Okafor").
+
+        People first; the tagger sometimes files a person under another label.
+        """
+        words = text.split()
+        if not words:
+            return None
+        for people_only in (True, False):
+            found = [
+                entity_id
+                for entity_id, group in zip(self.ids, self.groups, strict=True)
+                if (group.label == "PERSON" or not people_only)
+                and group.name.split()[-len(words) :] == words
+            ]
+            if found:
+                return found[0] if len(found) == 1 else None
+        return None
+
+    def nearest_person(self, before: int, quoted: tuple[int, int] = (0, 0)) -> str | None:
+        """The person mentioned last before ``before``: what "he" or "she" refers to.
+
+        Nobody named inside the ``quoted`` span counts: '"Rivera changed the
+        town," he said' is not Rivera speaking of himself.
+        """
+        best: tuple[int, str] | None = None
+        for entity_id, group in zip(self.ids, self.groups, strict=True):
+            if group.label != "PERSON" or any(
+                quoted[0] <= start < quoted[1] for start, _end in group.mentions
+            ):
+                continue
+            for _start, end in group.mentions:
+                if end <= before and (best is None or end > best[0]):
+                    best = (end, entity_id)
+        return best[1] if best else None
+
+
+def figure_facts(readings: list[FigureReading], text: str, entities: EntityIndex) -> list[Figure]:
+    """The sheet's figures, each sourced to the entity its sentence attributes it to."""
+    return [
+        Figure(
+            id=f"f{n}",
+            text=text[r.start : r.end],
+            start=r.start,
+            end=r.end,
+            kind=r.kind,  # type: ignore[arg-type]
+            value=r.value,
+            low=r.low,
+            high=r.high,
+            qualifier=r.qualifier,  # type: ignore[arg-type]
+            change=r.change,  # type: ignore[arg-type]
+            unit=r.unit,
+            counted=r.counted,
+            sentence=r.sentence,
+            source=entities.at(r.source_span),
+        )
+        for n, r in enumerate(readings, start=1)
+    ]
+
+
+def date_facts(spans: list[Span], text: str, story_date: dt.date) -> list[DateFact]:
+    """The sheet's dates, resolved against the story date (ahead of it when the
+    clause speaks of the future)."""
+    return [
+        DateFact(
+            id=f"d{n}",
+            text=text[span.start_char : span.end_char],
+            start=span.start_char,
+            end=span.end_char,
+            value=resolve_date(span.text, story_date, future=looks_ahead(span)),
+        )
+        for n, span in enumerate(spans, start=1)
+    ]
+
+
+def quote_facts(
+    readings: list[QuoteReading], text: str, parsed: str, entities: EntityIndex
+) -> list[Quote]:
+    """The sheet's quotes with their speakers.
+
+    The speaker is the entity mentioned at the speaker's words, else the one
+    those words name (as the ``parsed`` text writes them), else, for "he" or
+    "she", the person mentioned last before.
+    """
+    quotes = []
+    for n, reading in enumerate(readings, start=1):
+        span = reading.speaker_span
+        speaker = entities.at(span) or entities.named(parsed[slice(*span)] if span else "")
+        if speaker is None and reading.pronoun and span is not None:
+            speaker = entities.nearest_person(span[0], quoted=(reading.start, reading.end))
+        quotes.append(
+            Quote(
+                id=f"q{n}",
+                text=text[reading.start : reading.end],
+                start=reading.start,
+                end=reading.end,
+                speaker=speaker,
+                speaker_mention=(
+                    Mention(start=span[0], end=span[1], text=text[span[0] : span[1]])
+                    if span
+                    else None
+                ),
+                cue=reading.cue,
+            )
+        )
+    return quotes

@@ -1,0 +1,191 @@
+"""Names in the parse: the NER's entity spans, with the small model's slips fixed.
+
+Before mentions are grouped into entities (:mod:`.entities`), the spans are
+corrected: an organisation split at a capital is joined ("Islamic" + "State"),
+a score run into a club's name is cut off ("beat Ashford City 2-1"), what is
+called a person but is no name is dropped ("Turnout"), an organisation or
+person the sentence locates things at is a place ("near Palmyra"), and the
+dateline's place and agency are read as a place and an organisation.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span
+
+from newsdesk.core.extract import lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from newsdesk.core.article.wire import Dateline
+
+
+def name_spans(doc: Doc, text: str, dateline: Dateline | None) -> list[Span]:
+    """The NER's name spans, fixed, with the dateline's place and agency forced.
+
+    ``text`` is the article text the dateline's offsets point into (the
+    dateline opens the body, which a recased headline leaves as it is).
+    """
+    spans = [
+        _as_place_if_located(_without_score(span))
+        for span in _join_split_names(doc)
+        if _plausible(span)
+    ]
+    if dateline is None:
+        return spans
+    # "PODGORICA, Montenegro" names a city and a country: one place each.
+    forced = [
+        doc.char_span(
+            dateline.start + part.start(),
+            dateline.start + part.end(),
+            label="GPE",
+            alignment_mode="expand",
+        )
+        for part in re.finditer(r"[^,]*[^,\s]", text[dateline.start : dateline.end])
+        if part.group().strip()
+    ]
+    if dateline.source:
+        # The agency in "(Reuters)" is an organisation, whatever the NER says.
+        at = text.find(f"({dateline.source})", dateline.end)
+        if at != -1:
+            forced.append(
+                doc.char_span(
+                    at + 1, at + 1 + len(dateline.source), label="ORG", alignment_mode="expand"
+                )
+            )
+    for span in forced:
+        if span is None:
+            continue
+        spans = [s for s in spans if s.end <= span.start or s.start >= span.end]
+        spans.append(span)
+    spans.sort(key=lambda s: s.start)
+    return spans
+
+
+_DIRECTIONS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+     "outside", "downstream", "upstream", "northern", "southern", "eastern", "western"}
+)  # fmt: skip
+_SETTLEMENTS = frozenset(
+    {"city", "town", "village", "province", "region", "district", "state", "capital",
+     "county", "port", "island", "suburb", "outskirts", "municipality", "governorate"}
+)  # fmt: skip
+_PLACE_PREPOSITIONS = frozenset({"near", "outside", "towards", "toward", "around"})
+
+
+_TITLE_WORDS = frozenset(
+    {"minister", "president", "prime", "secretary", "ambassador", "foreign", "chancellor",
+     "king", "queen", "prince", "general", "army", "chief", "leader", "official", "officials",
+     "spokesman", "spokeswoman", "governor", "senator", "mayor", "police", "mp", "mps", "mep",
+     "lawmaker", "envoy", "captain", "coach", "commander", "administrator", "director", "ceo",
+     "chairman", "chairwoman", "premier", "consul", "delegate", "member"}
+)  # fmt: skip
+_NAME_PARTICLES = frozenset(
+    {"bin", "bint", "al", "el", "de", "da", "del", "della", "der", "di", "du", "la", "le", "van",
+     "von", "ibn", "abu", "y", "dos", "das", "ben", "and", "of"}
+)  # fmt: skip
+
+
+def _join_split_names(doc: Doc) -> list[Span]:
+    """Join organisation names the small model splits at a capital.
+
+    "Islamic State" comes out as NORP "Islamic" with "State" untagged, and
+    "Syrian Democratic Forces" as NORP + ORG; a nationality word followed by
+    capitalised proper nouns (not titles such as "Prime Minister") is one
+    organisation.
+    """
+    spans = list(doc.ents)
+    result: list[Span] = []
+    i = 0
+    while i < len(spans):
+        span = spans[i]
+        if span.label_ != "NORP" or span.end >= len(doc):
+            result.append(span)
+            i += 1
+            continue
+        end = span.end
+        following = spans[i + 1] if i + 1 < len(spans) else None
+        if following is not None and following.start == end and following.label_ == "ORG":
+            end, i = following.end, i + 1
+        else:
+            while (
+                end < len(doc)
+                and doc[end].pos_ == "PROPN"
+                and doc[end].text[:1].isupper()
+                and not doc[end].ent_type_
+                and doc[end].lower_ not in _TITLE_WORDS
+            ):
+                end += 1
+            if end > span.end and doc[end - 1].lower_ not in lexicon.ORG_HEADS:
+                end = span.end  # "Launch Pad" is no organisation; "Islamic State" is
+        result.append(span if end == span.end else Span(doc, span.start, end, label="ORG"))
+        i += 1
+    return result
+
+
+def _without_score(span: Span) -> Span:
+    """ "beat Ashford City 2-1": the score the NER ran into the club's name goes."""
+    end = span.end
+    while (
+        end - span.start > 3
+        and span.doc[end - 1].like_num
+        and span.doc[end - 2].text in ("-", "–")
+        and span.doc[end - 3].like_num
+    ):
+        end -= 3
+    return span if end == span.end else Span(span.doc, span.start, end, label=span.label_)
+
+
+def _plausible(span: Span) -> bool:
+    """Drop what the small model calls a person but no name is: "Turnout",
+    "Ghanaian diaspora" (a common noun, or a lower-case word inside)."""
+    if span.label_ != "PERSON":
+        return True
+    words = [t for t in span if t.is_alpha]
+    if not words:
+        return False
+    if any(
+        t.text.islower() and t.lower_ not in _NAME_PARTICLES and not _after_hyphen(t) for t in words
+    ):
+        return False
+    return not (len(words) == 1 and words[0].pos_ != "PROPN")
+
+
+def _after_hyphen(token: Token) -> bool:
+    """ "ching" in "Yau Wai-ching", "un" in "Kim Jong-un": part of a hyphenated name."""
+    return token.i > 0 and token.nbor(-1).text == "-" and not token.nbor(-1).whitespace_
+
+
+def _as_place_if_located(span: Span) -> Span:
+    """An ORG or PERSON the sentence locates things at is a place.
+
+    "35 miles south of Lokoja", "near Palmyra", "the city of El Obeid",
+    "Sudan's El Obeid": the small model often reads an unfamiliar town as an
+    organisation; the words before it say otherwise.
+    """
+    if span.label_ not in ("ORG", "PERSON") or span.start == 0:
+        return span
+    doc = span.doc
+    before = doc[span.start - 1]
+    located = (
+        before.lower_ in _PLACE_PREPOSITIONS
+        # "in Khan Younis": people are rarely "in" someone; companies often are.
+        or (before.lower_ == "in" and span.label_ == "PERSON")
+        or (
+            before.lower_ == "of"
+            and span.start >= 2
+            and doc[span.start - 2].lower_ in _DIRECTIONS | _SETTLEMENTS
+        )
+        # "Sudan's El Obeid": a place's place.
+        or (
+            before.lower_ in ("'s", "’s")
+            and span.start >= 2
+            and doc[span.start - 2].ent_type_ in ("GPE", "LOC")
+        )
+    )
+    if not located:
+        return span
+    return Span(doc, span.start, span.end, label="GPE")

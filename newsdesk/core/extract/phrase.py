@@ -1,0 +1,51 @@
+"""A figure while it is read (:class:`Phrase`) and once it is read (:class:`FigureReading`).
+
+The types every figure stage shares: :mod:`.figures` grows a seed into a
+phrase, the stage modules (:mod:`.ranges`, :mod:`.values`, :mod:`.context`)
+fill in its parts, and the finished reading is what a fact sheet's figure is
+built from. Kept apart so the stages import them without importing each other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass
+class FigureReading:
+    """What one figure says, before it gets an id in a fact sheet."""
+
+    start: int  # character offsets into the doc text
+    end: int
+    kind: str
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str
+    change: str | None
+    unit: str | None
+    counted: str | None
+    sentence: tuple[int, int]
+    source_span: tuple[int, int] | None  # characters of the attributed speaker
+
+
+@dataclass
+class Phrase:
+    """A figure phrase while it is read: where its parts are and what they say."""
+
+    phrase_start: int  # the whole phrase: hedge, currency sign, "between"
+    number_start: int  # the number itself
+    end: int
+    qualifier: str | None = None
+    currency: str | None = None
+    unit: str | None = None
+    percent: bool = False
+    scale_after: str = ""  # a scale written after a code or as a letter: "75 USD million"
+    core_end: int = 0  # the end of the number, before a range partner or unit
+    low_end: int = 0  # the end of the bottom of a range (``core_end`` when no range)
+    high_value: float | None = None
+    is_range: bool = False
+    descending: bool = False  # a range written from its top: "-18 °C to -34 °C"
+    value: float | None = None
+    vague: float | None = None  # the floor of "dozens", "several hundred"
+    counted: str | None = None
