@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Callable
 
 from newsdesk.core.article.wire import split_article
 from newsdesk.core.sheet.model import Entity, FactSheet, Figure, Mention
@@ -39,8 +40,13 @@ class FakeExtractor:
         clean: bool = True,
         sheet_id: str | None = None,
         published: str | None = None,
+        progress: Callable[[int, int], None] | None = None,
     ) -> FactSheet:
         self.calls.append(text)
+        paragraphs = max(1, text.count("\n\n") + 1)
+        for done in range(1, paragraphs + 1):  # one paragraph group each, like the real one
+            if progress is not None:
+                progress(done, paragraphs)
         if self.gate is not None:
             self.gate.wait(10)
         entities = []

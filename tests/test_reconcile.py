@@ -286,3 +286,51 @@ def test_rebase_moves_the_deletions_with_the_text() -> None:
     moved = rebase(old, "Intro. " + TEXT)
     (record,) = moved.dismissed
     assert moved.article.text[record.start : record.end] == "300"
+
+
+def _with_sentences(sheet: FactSheet) -> FactSheet:
+    """Give each figure its sentence, as the real extractor does."""
+    from newsdesk.core.work.anchors import sentence_around
+
+    for figure in sheet.figures:
+        figure.sentence = sentence_around(sheet.article.text, figure.start, figure.end)
+    return sheet
+
+
+def test_a_checked_figure_keeps_its_sentence_through_an_edit_inside_it() -> None:
+    """The desk's complaint: type a character in the sentence and the printed context was gone."""
+    old = _with_sentences(extract(TEXT))
+    set_status(old, "f2", "verified", editor="anna")
+    edited = TEXT.replace("Bob Jones said", "Bob Jones then said")
+
+    merged = reconcile(old, _with_sentences(extract(edited))).sheet
+    typed_back = reconcile(merged, _with_sentences(extract(TEXT))).sheet
+
+    for sheet in (merged, typed_back):
+        figure = next(f for f in sheet.figures if f.status == "verified")
+        assert figure.sentence is not None
+        start, end = figure.sentence
+        assert sheet.article.text[start:end].startswith("Bob Jones")
+        assert sheet.article.text[start:end].endswith("families fled.")
+
+
+def test_moving_a_sheet_onto_typed_text_keeps_the_sentences_of_its_figures() -> None:
+    sheet = _with_sentences(extract(TEXT))
+    set_status(sheet, "f1", "verified", editor="anna")
+
+    moved = rebase(sheet, TEXT.replace("villages flooded", "villages were flooded"))
+
+    figure = next(f for f in moved.figures if f.id == "f1")
+    start, end = figure.sentence or (0, 0)
+    assert moved.article.text[start:end] == "Alice Smith said at least 12 villages were flooded."
+
+
+def test_sentence_around_words_stays_in_their_sentence_and_paragraph() -> None:
+    from newsdesk.core.work.anchors import sentence_around
+
+    text = "Headline with 3 words\n\nFirst one. Police said 12 died! Then more.\nNext 4."
+    at = text.index("12")
+    start, end = sentence_around(text, at, at + 2)
+    assert text[start:end] == "Police said 12 died!"
+    at = text.index("3 words")
+    assert text[slice(*sentence_around(text, at, at + 1))] == "Headline with 3 words"

@@ -18,7 +18,8 @@ import sys
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from newsdesk.core.sheet.model import FactSheet
 from newsdesk.core.work.session import StorySession
@@ -46,6 +47,13 @@ def _freeze_long_lived() -> None:
 
 
 DEBOUNCE_MS = 600
+# The pause before re-analysis grows with the story (ms per word): a long story is
+# analysed once the editor stops, not after every word.
+PAUSE_MS_PER_WORD = 0.05
+# Stories longer than this are analysed only once the editor says so (it takes a while).
+LONG_STORY_WORDS = 50_000
+_SECONDS_PER_WORD = 0.00025  # what the estimate in the question assumes (2-core laptop)
+Progress = Callable[[int, int], None]
 
 
 class SheetExtractor(Protocol):
@@ -61,6 +69,7 @@ class SheetExtractor(Protocol):
         clean: bool = True,
         sheet_id: str | None = None,
         published: str | None = None,
+        progress: Progress | None = None,
     ) -> FactSheet: ...
 
 
@@ -71,17 +80,24 @@ class AnalysisController(QObject):
     """Runs the extractor over the session's text when it settles (see module docs).
 
     Signals: ``model_loaded(str)`` (the model's name), ``model_failed(str)`` (a
-    message saying what to install), ``busy_changed(bool)``, ``result_applied(object)``
-    (the session took a fresh analysis; the
-    :class:`~newsdesk.core.work.reconcile.Reconciled` report, ``None`` for an
-    empty text), ``analysis_failed(str)``.
+    message saying what to install), ``busy_changed(bool)``, ``progress_changed(int,
+    int)`` (paragraph groups parsed, of how many), ``result_applied(object)`` (the
+    session took a fresh analysis; the :class:`~newsdesk.core.work.reconcile.Reconciled`
+    report, ``None`` for an empty text), ``analysis_failed(str)``,
+    ``waiting_for_go_ahead(int)`` (a story of that many words is not analysed until
+    the editor says so).
+
+    ``ask_long_story(words) -> bool`` asks whether to analyse a long story now;
+    scripts and tests may replace it.
     """
 
     model_loaded = Signal(str)
     model_failed = Signal(str)
     busy_changed = Signal(bool)
+    progress_changed = Signal(int, int)
     result_applied = Signal(object)
     analysis_failed = Signal(str)
+    waiting_for_go_ahead = Signal(int)
 
     def __init__(
         self,
@@ -97,11 +113,15 @@ class AnalysisController(QObject):
         self._extractor: SheetExtractor | None = None
         self._wanted = False  # analysis was asked for before the model was ready
         self._in_flight = 0
+        self._delay_ms = delay_ms
+        self._long_story_approved = False
+        self.ask_long_story: Callable[[int], bool] = _ask_long_story
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
-        self._timer.timeout.connect(self.analyse_now)
+        self._timer.timeout.connect(self.request)
         session.events.text_changed.connect(self._text_changed)
+        session.events.story_started.connect(self._story_started)
 
     # -- state -----------------------------------------------------------------------
 
@@ -158,7 +178,27 @@ class AnalysisController(QObject):
         if self._session.in_sync:
             self.cancel_pending()  # an undo put back the analysis of this very text
         else:
+            words = word_count(self._session.text)
+            self._timer.setInterval(self._delay_ms + int(words * PAUSE_MS_PER_WORD))
             self._timer.start()
+
+    def _story_started(self) -> None:
+        self._long_story_approved = False
+
+    @Slot()
+    def request(self) -> bool:
+        """Analyse now, unless the story is long and the editor does not want it yet.
+
+        The pause after typing and the story flows come here; Analyse Now (F5)
+        calls :meth:`analyse_now`, which is the go-ahead for a long story.
+        """
+        words = word_count(self._session.text)
+        if words > LONG_STORY_WORDS and not self._long_story_approved and self.ready:
+            self._timer.stop()
+            if not self.ask_long_story(words):
+                self.waiting_for_go_ahead.emit(words)
+                return False
+        return self.analyse_now()
 
     def cancel_pending(self) -> None:
         """Forget the scheduled analysis (the text already has its sheet)."""
@@ -167,8 +207,12 @@ class AnalysisController(QObject):
 
     @Slot()
     def analyse_now(self) -> bool:
-        """Analyse the current text now; ``False`` if it must wait for the model."""
+        """Analyse the current text now (the go-ahead for a long story too).
+
+        ``False`` if it must wait for the model.
+        """
         self._timer.stop()
+        self._long_story_approved = True
         if self._extractor is None:
             self._wanted = True
             return False
@@ -184,7 +228,7 @@ class AnalysisController(QObject):
             # comes is skipped: reading an int attribute is safe across threads.
             if revision != session.revision:
                 return None
-            return extractor.extract(text, clean=False)
+            return extractor.extract(text, clean=False, progress=self.progress_changed.emit)
 
         self._set_in_flight(+1)
         self._runner.run(
@@ -217,3 +261,26 @@ class AnalysisController(QObject):
         self._in_flight += step
         if self.busy != was_busy:
             self.busy_changed.emit(self.busy)
+
+
+def word_count(text: str) -> int:
+    """About how many words ``text`` has (spaces and line breaks counted: fast on any size)."""
+    return text.count(" ") + text.count("\n") + (1 if text.strip() else 0)
+
+
+def _ask_long_story(words: int) -> bool:
+    minutes = words * _SECONDS_PER_WORD / 60
+    answer = QMessageBox.question(
+        QApplication.activeWindow(),
+        QCoreApplication.translate("AnalysisController", "Analyse a long story?"),
+        QCoreApplication.translate(
+            "AnalysisController",
+            "This story has about %s words. Finding its facts takes about %s minutes, "
+            "while you can go on working. Analyse it now?\n\nYou can start it later "
+            "with Analysis › Analyse Now (F5).",
+        )
+        % (f"{words:,}", f"{max(minutes, 0.5):.1f}"),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes,
+    )
+    return answer == QMessageBox.StandardButton.Yes

@@ -33,6 +33,7 @@ from newsdesk.gui.article.offsets import OffsetMap
 from newsdesk.gui.draft import DraftKeeper
 from newsdesk.gui.facts.corrections import CorrectionController
 from newsdesk.gui.facts.fact_actions import FactActions
+from newsdesk.gui.facts.staleness import StaleWatch
 from newsdesk.gui.facts.verification import VerificationPass
 from newsdesk.gui.history.history_actions import HistoryActions
 from newsdesk.gui.notices import Notices
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self.signature = Signature(preferences or Preferences(None), editor_name, self)
         self.analysis = AnalysisController(runner, session, self)
         self.stories = StoryFlow(session, store, self.analysis, self.signature, notices, self)
+        self.stale_watch = StaleWatch(session, self.analysis, self.facts_panel)
         self.corrections = CorrectionController(
             session, self.editor, self.facts_panel, self.signature, notices, self
         )

@@ -111,7 +111,7 @@ class StoryFlow(QObject):
             self.session.replace_text(text)
         else:
             self.session.new_story(text)
-        self.analysis.analyse_now()
+        self.analysis.request()
         self._notices.status(self.tr("Opened %s") % Path(path).name)
         return True
 
@@ -134,7 +134,7 @@ class StoryFlow(QObject):
             return True
         if choice == "new" and self.maybe_discard():
             session.new_story(pasted)
-            self.analysis.analyse_now()
+            self.analysis.request()
         return False
 
     def open_story(self, slug: str, number: int | None = None) -> bool:
@@ -154,7 +154,7 @@ class StoryFlow(QObject):
             versions = []
         self.session.restore_work(text, sheet, slug, versions)
         if not self.session.in_sync:
-            self.analysis.analyse_now()  # analysed again, keeping the corrections
+            self.analysis.request()  # analysed again, keeping the corrections
 
     def maybe_discard(self) -> bool:
         """Whether unsaved work may be dropped (asks the editor when there is some)."""

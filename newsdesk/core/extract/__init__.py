@@ -95,16 +95,19 @@ class Extractor:
         clean: bool = True,
         sheet_id: str | None = None,
         published: str | None = None,
+        progress: Callable[[int, int], None] | None = None,
     ) -> FactSheet:
         """Analyse one article. ``clean=False`` when ``text`` is already clean
-        (the window cleans on paste, and offsets must match its text)."""
+        (the window cleans on paste, and offsets must match its text);
+        ``progress(done, total)`` hears of each paragraph group parsed."""
         prepared = self.prepare(text, clean=clean, published=published)
-        return self.build_sheet(self.parse(prepared.tagger_text), prepared, sheet_id)
+        doc = self.parse(prepared.tagger_text, progress)
+        return self.build_sheet(doc, prepared, sheet_id)
 
-    def parse(self, text: str) -> Doc:
+    def parse(self, text: str, progress: Callable[[int, int], None] | None = None) -> Doc:
         """Run the pipeline over ``text``, a few paragraphs at a time (see
         :func:`~newsdesk.core.extract.nlp.parse_in_paragraphs`)."""
-        return parse_in_paragraphs(self.nlp, text)
+        return parse_in_paragraphs(self.nlp, text, progress)
 
     def extract_many(
         self, items: Iterable[tuple[str | None, str]], *, batch_size: int = 32

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from newsdesk.errors import ModelNotInstalledError
@@ -78,7 +79,9 @@ def pipeline_name(nlp: Language) -> str:
 CHUNK_CHARS = 2_000
 
 
-def parse_in_paragraphs(nlp: Language, text: str) -> Doc:
+def parse_in_paragraphs(
+    nlp: Language, text: str, progress: Callable[[int, int], None] | None = None
+) -> Doc:
     """Run ``nlp`` over ``text``, a few paragraphs at a time.
 
     One long ``nlp()`` call holds Python's interpreter lock for its whole
@@ -86,12 +89,21 @@ def parse_in_paragraphs(nlp: Language, text: str) -> Doc:
     5,000-word story. Paragraph groups of a few hundred words are parsed
     one by one and joined into one ``Doc`` whose text is exactly ``text``
     (sentences never cross paragraphs in copy, so nothing is lost).
+    ``progress(done, total)`` is told after each group.
     """
     if len(text) <= CHUNK_CHARS:
-        return nlp(text)
+        doc = nlp(text)
+        if progress is not None:
+            progress(1, 1)
+        return doc
     from spacy.tokens import Doc as SpacyDoc
 
-    docs = [nlp(chunk) for chunk in paragraph_chunks(text, CHUNK_CHARS)]
+    chunks = paragraph_chunks(text, CHUNK_CHARS)
+    docs = []
+    for done, chunk in enumerate(chunks, start=1):
+        docs.append(nlp(chunk))
+        if progress is not None:
+            progress(done, len(chunks))
     return SpacyDoc.from_docs(docs, ensure_whitespace=False)
 
 

@@ -184,9 +184,6 @@ def anchor_fact(fact: Fact, shift: TextShift, old_text: str, new_text: str) -> b
         spot = relocate(fact.text, new_text, shift.near(fact.start))
     else:
         spot = move_span(shift, old_text, new_text, fact.start, fact.end)
-    if isinstance(fact, Figure) and fact.sentence is not None:
-        sentence = shift.span(*fact.sentence)
-        fact.sentence = sentence
     if isinstance(fact, Quote) and fact.speaker_mention is not None:
         m = fact.speaker_mention
         moved = move_span(shift, old_text, new_text, m.start, m.end)
@@ -195,10 +192,56 @@ def anchor_fact(fact: Fact, shift: TextShift, old_text: str, new_text: str) -> b
         where = shift.near(fact.start)
         fact.start = fact.end = where
         fact.anchor_lost = True
+        if isinstance(fact, Figure):
+            fact.sentence = None  # no words, no sentence: it is found again with them
         return False
+    if isinstance(fact, Figure) and fact.sentence is not None:
+        fact.sentence = move_sentence(shift, fact.sentence, spot, new_text)
     fact.start, fact.end = spot
     fact.anchor_lost = False
     return True
+
+
+def move_sentence(
+    shift: TextShift, sentence: tuple[int, int], words: tuple[int, int], new_text: str
+) -> tuple[int, int]:
+    """A figure's sentence in the new text: moved whole, or its ends carried past the change.
+
+    An edit inside the sentence moves its end by the length of the edit; the
+    sentence always holds the figure's ``words`` (their new place) and never
+    crosses a paragraph.
+    """
+    moved = shift.span(*sentence)
+    if moved is None:
+        moved = (shift.near(sentence[0]), shift.near(sentence[1]))
+    return fit_sentence(new_text, moved, words)
+
+
+def fit_sentence(text: str, sentence: tuple[int, int], words: tuple[int, int]) -> tuple[int, int]:
+    """``sentence`` widened to hold ``words`` and cut to the paragraph they stand in."""
+    start, end = min(sentence[0], words[0]), max(sentence[1], words[1])
+    paragraph_start = text.rfind("\n", 0, words[0]) + 1
+    paragraph_end = text.find("\n", words[1])
+    paragraph_end = len(text) if paragraph_end == -1 else paragraph_end
+    return max(start, paragraph_start), min(end, paragraph_end)
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*(?=\s|$)|\n")
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence of ``text`` that holds ``[start, end)``: from after the last full stop
+    (or line break) before it to the next one after it, stop included."""
+    before = 0
+    for found in _SENTENCE_END.finditer(text, max(0, start - 2_000), start):
+        before = found.end()
+    while before < start and text[before].isspace():
+        before += 1
+    after = _SENTENCE_END.search(text, end)
+    finish = (
+        len(text) if after is None else (after.start() if after.group() == "\n" else after.end())
+    )
+    return fit_sentence(text, (before, finish), (start, end))
 
 
 def _anchor_entity(entity: Entity, shift: TextShift, old_text: str, new_text: str) -> bool:

@@ -34,6 +34,7 @@ from newsdesk.core.sheet.model import (
     Mention,
     Quote,
 )
+from newsdesk.core.work.anchors import sentence_around
 from newsdesk.core.work.patches import Patch, recorded
 from newsdesk.core.work.values import EditError, parse_number, parse_value
 
@@ -339,7 +340,7 @@ def reanchor(
         else:
             fact.start, fact.end, fact.text = start, end, words
             if isinstance(fact, Figure):
-                fact.sentence = None
+                fact.sentence = sentence_around(text, start, end)
         fact.anchor_lost = False
         if fact.origin == "extracted":
             fact.origin = "edited"

@@ -39,7 +39,13 @@ from dataclasses import dataclass, field, replace
 from newsdesk.core.article.wire import split_article
 from newsdesk.core.sheet.kinds import KINDS, kind_of, new_id
 from newsdesk.core.sheet.model import Entity, Fact, FactSheet, Figure, Quote, SpannedFact
-from newsdesk.core.work.anchors import TextShift, anchor_fact, move_dismissed, overlaps
+from newsdesk.core.work.anchors import (
+    TextShift,
+    anchor_fact,
+    move_dismissed,
+    move_sentence,
+    overlaps,
+)
 from newsdesk.core.work.matching import match_facts, wording
 from newsdesk.core.work.write_through import carry_fact, drop_dismissed
 
@@ -113,7 +119,7 @@ def rebase(sheet: FactSheet, text: str) -> FactSheet:
         copied = copy.deepcopy(fact)
         if fact.is_touched():
             anchor_fact(copied, shift, old_text, text)
-        elif not _moves_cleanly(copied, shift):
+        elif not _moves_cleanly(copied, shift, text):
             continue
         moved.facts_of(kind_of(copied)).append(copied)
     return moved
@@ -321,7 +327,7 @@ def _rename_refs(fact: Fact, rename: Callable[[str | None], str | None]) -> None
         setattr(fact, field, rename(getattr(fact, field)))
 
 
-def _moves_cleanly(fact: Fact, shift: TextShift) -> bool:
+def _moves_cleanly(fact: Fact, shift: TextShift, text: str) -> bool:
     if isinstance(fact, Entity):
         spots = [shift.span(m.start, m.end) for m in fact.mentions]
         fact.mentions = [
@@ -333,7 +339,7 @@ def _moves_cleanly(fact: Fact, shift: TextShift) -> bool:
         return False
     fact.start, fact.end = spot
     if isinstance(fact, Figure) and fact.sentence is not None:
-        fact.sentence = shift.span(*fact.sentence)
+        fact.sentence = move_sentence(shift, fact.sentence, spot, text)
     if isinstance(fact, Quote) and fact.speaker_mention is not None:
         m = fact.speaker_mention
         moved = shift.span(m.start, m.end)

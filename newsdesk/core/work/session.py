@@ -50,6 +50,8 @@ class SessionEvents:
     - ``sheet_replaced()``: a different sheet (or none) is current: redraw all.
     - ``facts_changed(ids)``: the facts ``ids`` changed inside the current sheet.
     - ``story_changed()``: the story on disk, its version or version list changed.
+    - ``story_started()``: other work took the place of the last (new, opened,
+      recovered): its history starts afresh.
     - ``dirty_changed(dirty)``: whether there is unsaved work changed.
     - ``saved(version)``: a version was stored.
     - ``history_changed()``: the undo history changed.
@@ -60,6 +62,7 @@ class SessionEvents:
     sheet_replaced: Event = field(default_factory=lambda: Event("sheet_replaced"))
     facts_changed: Event = field(default_factory=lambda: Event("facts_changed"))
     story_changed: Event = field(default_factory=lambda: Event("story_changed"))
+    story_started: Event = field(default_factory=lambda: Event("story_started"))
     dirty_changed: Event = field(default_factory=lambda: Event("dirty_changed"))
     saved: Event = field(default_factory=lambda: Event("saved"))
     history_changed: Event = field(default_factory=lambda: Event("history_changed"))
@@ -364,6 +367,7 @@ class StorySession:
     ) -> None:
         self.history.clear()
         self._story, self._version, self._versions = story, version, versions
+        self.events.story_started.emit()
         if text != self._text:
             self._move_text(0, len(self._text), text)
         else:

@@ -22,11 +22,15 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -113,13 +117,36 @@ class FactsPanel(QWidget):
         self.message_label.setWordWrap(True)
         self.message_label.setStyleSheet("color: #D1453B;")  # readable on light and dark
         self.message_label.hide()
+        self._build_stale_banner()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addWidget(self.filter_edit)
+        layout.addWidget(self.stale_banner)
         layout.addWidget(self.view)
         layout.addWidget(self.message_label)
+
+    def _build_stale_banner(self) -> None:
+        """The line that says the facts describe an earlier text, with the analysis's progress."""
+        self.stale_banner = QFrame(self)
+        self.stale_banner.setObjectName("staleBanner")
+        self.stale_banner.setFrameShape(QFrame.Shape.StyledPanel)
+        self.stale_label = QLabel(self.stale_banner)
+        self.stale_label.setObjectName("staleLabel")
+        self.stale_label.setWordWrap(True)
+        self.stale_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.stale_progress = QProgressBar(self.stale_banner)
+        self.stale_progress.setObjectName("staleProgress")
+        self.stale_progress.setAccessibleName(self.tr("Analysis progress"))
+        self.stale_progress.setMaximumWidth(120)
+        self.stale_progress.setTextVisible(False)
+        row = QHBoxLayout(self.stale_banner)
+        row.setContentsMargins(6, 3, 6, 3)
+        row.addWidget(self.stale_label, 1)
+        row.addWidget(self.stale_progress)
+        self.stale_banner.hide()
+        self._fresh_palette = self.view.palette()
 
     def set_column_widths(self, fact: int, value: int, status: int) -> None:
         self.view.setColumnWidth(Column.FACT, fact)
@@ -150,6 +177,34 @@ class FactsPanel(QWidget):
         root = self.view.rootIndex()
         for row in range(self.proxy.rowCount(root)):
             self.view.expand(self.proxy.index(row, 0, root))
+
+    @property
+    def stale(self) -> bool:
+        """Whether the facts shown describe an earlier text than the one in the editor."""
+        return not self.stale_banner.isHidden()
+
+    def set_stale(self, message: str | None, done: int = 0, total: int = 0) -> None:
+        """Dim the facts and say why (``message``), with progress when ``total``; ``None`` ends it.
+
+        The facts stay usable: they are the editor's work, only no longer the
+        analysis of the text as it is.
+        """
+        if message is None:
+            self.stale_banner.hide()
+            self.view.setPalette(self._fresh_palette)
+            return
+        self.stale_label.setText(message)
+        self.stale_progress.setVisible(total > 0)
+        if total > 0:
+            self.stale_progress.setRange(0, total)
+            self.stale_progress.setValue(done)
+        if self.stale_banner.isHidden():
+            dimmed = QPalette(self._fresh_palette)
+            faint = dimmed.color(QPalette.ColorRole.PlaceholderText)
+            for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+                dimmed.setColor(group, QPalette.ColorRole.Text, faint)
+            self.view.setPalette(dimmed)
+            self.stale_banner.show()
 
     def show_message(self, text: str) -> None:
         """Explain (under the tree) why an edit was refused; ``""`` hides the line."""
