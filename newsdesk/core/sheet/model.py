@@ -16,10 +16,7 @@ import hashlib
 import json
 import re
 from dataclasses import KW_ONLY, asdict, dataclass, field, fields
-from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeVar, cast
-
-if TYPE_CHECKING:
-    from newsdesk.core.sheet.kinds import FactKind
+from typing import Any, Literal, Protocol, TypeAlias, TypeVar, cast
 
 SCHEMA = "newsdesk.factsheet/1"
 
@@ -227,6 +224,13 @@ class Dismissed:
     id: str | None = None
 
 
+class _Listed(Protocol):
+    """A kind of fact as the sheet needs it: the name of its list (``kinds.FactKind`` fits)."""
+
+    @property
+    def collection(self) -> str: ...
+
+
 @dataclass
 class FactSheet:
     """Everything newsdesk knows about one article.
@@ -255,7 +259,7 @@ class FactSheet:
         """Every fact: entities, figures, dates, then quotes, each in sheet order."""
         return [*self.entities, *self.figures, *self.dates, *self.quotes]
 
-    def facts_of(self, kind: FactKind) -> list[Fact]:
+    def facts_of(self, kind: _Listed) -> list[Fact]:
         """The sheet's own list of one kind of fact (changing it changes the sheet)."""
         # Only facts of ``kind`` belong in it; the registry keeps class and list together.
         return cast("list[Fact]", getattr(self, kind.collection))
