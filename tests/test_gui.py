@@ -130,7 +130,7 @@ def test_filter_keeps_matching_facts_and_their_group(qtbot: QtBot, make_window: 
 
     qtbot.keyClicks(window.facts_panel.filter_edit, "bob")
 
-    assert tree_texts(window.facts_panel.view) == {"People (2)": ["Bob Jones"]}
+    assert tree_texts(window.facts_panel.view) == {"People (1 of 2)": ["Bob Jones"]}
 
 
 # -- analysis ---------------------------------------------------------------------------

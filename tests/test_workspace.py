@@ -240,6 +240,19 @@ def test_verification_keys_move_through_the_facts_in_reading_order(
 
     qtbot.keyClick(view, Qt.Key.Key_D)
     assert cell(window, order[1], Column.STATUS) == "disputed"
+    # D asks why, in a line under the list; the words become the note, then the pass goes on.
+    reason = window.verification.reason_box.edit
+    qtbot.waitUntil(reason.hasFocus)
+    qtbot.keyClicks(reason, "named twice, not the same man")
+    qtbot.keyClick(reason, Qt.Key.Key_Return)
+    assert cell(window, order[1], Column.NOTE) == "named twice, not the same man"
+    assert window.facts_panel.current_fact_id() == order[2]
+    assert window.statusBar().currentMessage().startswith("Fact 3 of 4")
+    qtbot.waitUntil(view.hasFocus)
+    qtbot.keyClick(view, Qt.Key.Key_P)
+    qtbot.keyClick(view, Qt.Key.Key_U)
+    assert cell(window, order[1], Column.STATUS) == "unverified"
+    qtbot.keyClick(view, Qt.Key.Key_N)
     qtbot.keyClick(view, Qt.Key.Key_N)
     assert window.facts_panel.current_fact_id() == order[3]
     qtbot.keyClick(view, Qt.Key.Key_P)

@@ -119,3 +119,37 @@ _PEN_STYLES: dict[QTextCharFormat.UnderlineStyle, Qt.PenStyle] = {
     _UNDERLINE.DashDotDotLine: Qt.PenStyle.DashDotDotLine,
     _UNDERLINE.NoUnderline: Qt.PenStyle.NoPen,
 }
+
+
+# How each status is drawn in the facts list: a box with a mark, in the status's colour.
+_STATUS_MARKS = {"unverified": "", "verified": "tick", "disputed": "cross", "corrected": "pen"}
+
+
+def status_icon(status: str, colour: QColor, size: int = 16) -> QIcon:
+    """A tick box for ``status``: empty, ticked, crossed or with a pen stroke."""
+    pixmap = QPixmap(size * 2, size * 2)  # drawn at twice the size: sharp on 2x screens too
+    pixmap.setDevicePixelRatio(2.0)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(colour)
+        pen.setWidthF(1.6)
+        painter.setPen(pen)
+        box = QRect(2, 2, size - 5, size - 5)
+        painter.drawRoundedRect(box, 2, 2)
+        mark = _STATUS_MARKS.get(status, "")
+        left, top, right, bottom = box.left() + 3, box.top() + 3, box.right() - 3, box.bottom() - 3
+        if mark == "tick":
+            middle = (left + (right - left) * 0.4, bottom)
+            painter.drawLine(left, (top + bottom) // 2, round(middle[0]), middle[1])
+            painter.drawLine(round(middle[0]), middle[1], right, top)
+        elif mark == "cross":
+            painter.drawLine(left, top, right, bottom)
+            painter.drawLine(left, bottom, right, top)
+        elif mark == "pen":
+            painter.drawLine(left, bottom, right, top)
+            painter.drawLine(left, bottom, left + 2, bottom)
+    finally:
+        painter.end()
+    return QIcon(pixmap)

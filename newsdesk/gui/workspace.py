@@ -39,7 +39,7 @@ class Workspace(QSplitter):
         right.setStretchFactor(0, 4)
         right.setStretchFactor(1, 1)
         right.setSizes([610, 130])
-        self.facts_panel.set_column_widths(200, 150, 85)
+        self.facts_panel.set_column_widths(170, 120, 125)
 
         self.addWidget(left)
         self.addWidget(right)

@@ -99,12 +99,13 @@ def fact_source(fact: Fact, sheet: FactSheet) -> str:
     return ""
 
 
-def figure_value(figure: Figure) -> str:
+def figure_value(figure: Figure, *, with_words: bool = True) -> str:
     """A figure's value with its hedge and what it counts.
 
     ``at least 25`` → "≥ 25 air strikes"; ``between 10 and 20`` → "10–20 houses";
     ``$1.2bn`` → "$1.2bn → 1,200,000,000 USD"; ``nearly half`` → "≈ half of victims".
-    Unknown parts are left out rather than guessed.
+    Unknown parts are left out rather than guessed. ``with_words=False`` leaves out
+    the words of money (a list that shows them beside it: "↑ 1,200,000,000 USD").
     """
     change = _CHANGE_SIGNS.get(figure.change or "", "")
     if figure.qualifier == "range" and figure.low is not None and figure.high is not None:
@@ -125,7 +126,8 @@ def figure_value(figure: Figure) -> str:
         return f"{change}{amount}{unit}"
     if figure.kind == "money":
         currency = f" {figure.unit}" if figure.unit else ""
-        return f"{figure.text} → {change}{amount}{currency}"
+        stated = f"{figure.text} → " if with_words else ""
+        return f"{stated}{change}{amount}{currency}"
     parts = [f"{change}{amount}", figure.unit or "", figure.counted or ""]
     return " ".join(part for part in parts if part)
 

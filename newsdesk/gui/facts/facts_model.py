@@ -29,6 +29,7 @@ from newsdesk.core.output.wording import (
     fact_source,
     fact_value,
     figure_context,
+    figure_value,
     format_number,
     grouped_facts,
     note_text,
@@ -43,6 +44,7 @@ log = logging.getLogger(__name__)
 FACT_ID_ROLE = Qt.ItemDataRole.UserRole + 1  # str for a fact row, None for a group
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # what the proxy sorts by
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 3  # the group key ("people", "figures", …)
+GROUP_TITLE_ROLE = Qt.ItemDataRole.UserRole + 4  # a group's name without its count
 
 _GROUP_ID = 0  # internalId of top-level rows; fact rows store their group row + 1
 _TITLE_LIMIT = 90  # quotes are cut to this many characters in the tree
@@ -211,7 +213,16 @@ class FactsModel(QAbstractItemModel):
             return self._edit_value(fact, index.column())
         if role == Qt.ItemDataRole.DecorationRole and index.column() == Column.FACT:
             return _lost_icon() if fact.anchor_lost else None
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == Column.STATUS:
+            return kinds.status_icon(fact.status, status_colour(fact.status))
         if role == Qt.ItemDataRole.ToolTipRole:
+            if index.column() == Column.FACT:
+                details = self._tooltip(fact)
+                return fact.title if not details else f"{fact.title}\n{details}"
+            if index.column() == Column.SOURCE:
+                return self._cell_text(fact, Column.SOURCE) or None  # the whole name
+            if index.column() == Column.STATUS:
+                return self.tr("Click to set the status (V verify, D dispute, U unverified)")
             return self._tooltip(fact)
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == Column.STATUS:
             return status_colour(fact.status)
@@ -239,6 +250,8 @@ class FactsModel(QAbstractItemModel):
             return font
         if role == GROUP_ROLE:
             return key
+        if role == GROUP_TITLE_ROLE:
+            return kinds.group_title(key)
         if role == SORT_ROLE:
             return index.row()  # groups keep their order whatever the sort column
         return None
@@ -250,7 +263,12 @@ class FactsModel(QAbstractItemModel):
                 title = f"“{_shorten(title)}”"
             return title
         if column == Column.VALUE:
-            return fact_value(fact)
+            # The hedge and the change lead; money's own words are in the Fact column.
+            return (
+                figure_value(fact, with_words=False)
+                if isinstance(fact, Figure)
+                else fact_value(fact)
+            )
         if column == Column.STATUS:
             text = status_text(fact.status)
             if fact.anchor_lost:

@@ -30,21 +30,35 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QProgressBar,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from newsdesk.core.sheet.model import FactSheet
+from newsdesk.core.sheet.model import STATUSES, FactSheet
+from newsdesk.gui import kinds
 from newsdesk.gui.facts.fact_delegate import FactDelegate
-from newsdesk.gui.facts.facts_model import FACT_ID_ROLE, SORT_ROLE, Column, FactsModel
+from newsdesk.gui.facts.facts_model import (
+    FACT_ID_ROLE,
+    GROUP_TITLE_ROLE,
+    SORT_ROLE,
+    Column,
+    FactsModel,
+    status_colour,
+    status_text,
+)
 
 log = logging.getLogger(__name__)
 
 
 class FactsProxyModel(QSortFilterProxyModel):
-    """Filters facts (keeping their group) and sorts facts, never groups."""
+    """Filters facts (keeping their group) and sorts facts, never groups.
+
+    A group with no facts is not shown, and a group's count follows the filter
+    ("Quotes (1 of 3)").
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -52,6 +66,34 @@ class FactsProxyModel(QSortFilterProxyModel):
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setFilterKeyColumn(-1)
         self.setSortRole(SORT_ROLE)
+
+    def filterAcceptsRow(
+        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
+    ) -> bool:
+        model = self.sourceModel()
+        if not source_parent.isValid() and model is not None:
+            group = model.index(source_row, 0, source_parent)
+            if model.rowCount(group) == 0:
+                return False  # an empty group says nothing
+        return super().filterAcceptsRow(source_row, source_parent)
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if (
+            role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
+            and index.isValid()
+            and not index.parent().isValid()
+            and index.column() == Column.FACT
+        ):
+            title = super().data(index, GROUP_TITLE_ROLE)
+            model = self.sourceModel()
+            total = model.rowCount(self.mapToSource(index)) if model is not None else 0
+            shown = self.rowCount(index)
+            if shown == total:
+                return f"{title} ({total})"
+            return self.tr("%s (%d of %d)") % (title, shown, total)
+        return super().data(index, role)
 
     def lessThan(
         self, left: QModelIndex | QPersistentModelIndex, right: QModelIndex | QPersistentModelIndex
@@ -148,10 +190,14 @@ class FactsPanel(QWidget):
         self.stale_banner.hide()
         self._fresh_palette = self.view.palette()
 
-    def set_column_widths(self, fact: int, value: int, status: int) -> None:
+    def set_column_widths(self, fact: int, value: int, source: int) -> None:
+        """Fact, value and source widths; the status column fits its longest word and mark."""
+        metrics = self.view.fontMetrics()
+        words = max(metrics.horizontalAdvance(status_text(s)) for s in STATUSES)
         self.view.setColumnWidth(Column.FACT, fact)
         self.view.setColumnWidth(Column.VALUE, value)
-        self.view.setColumnWidth(Column.STATUS, status)
+        self.view.setColumnWidth(Column.STATUS, words + 16 + 3 * metrics.averageCharWidth())
+        self.view.setColumnWidth(Column.SOURCE, source)
 
     # -- public API ----------------------------------------------------------------------
 
@@ -172,10 +218,12 @@ class FactsPanel(QWidget):
                 self.select_fact(current)
 
     def _expand_groups(self) -> None:
-        """Open every kind group. Facts have no children, so only the groups need
-        expanding; ``expandAll`` would visit every row of a long story."""
+        """Open every kind group, its title across the whole row. Facts have no
+        children, so only the groups need it; ``expandAll`` would visit every row
+        of a long story."""
         root = self.view.rootIndex()
         for row in range(self.proxy.rowCount(root)):
+            self.view.setFirstColumnSpanned(row, root, True)
             self.view.expand(self.proxy.index(row, 0, root))
 
     @property
@@ -205,6 +253,12 @@ class FactsPanel(QWidget):
                 dimmed.setColor(group, QPalette.ColorRole.Text, faint)
             self.view.setPalette(dimmed)
             self.stale_banner.show()
+
+    def place_under_list(self, widget: QWidget) -> None:
+        """Put ``widget`` between the list and the message line (the reason box)."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.message_label), widget)
 
     def show_message(self, text: str) -> None:
         """Explain (under the tree) why an edit was refused; ``""`` hides the line."""
@@ -253,7 +307,7 @@ class FactsPanel(QWidget):
     @Slot(str)
     def _filter_changed(self, text: str) -> None:
         self.proxy.setFilterFixedString(text)
-        self.view.expandAll()
+        self._expand_groups()
 
     @Slot(QModelIndex, QModelIndex)
     def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
@@ -265,7 +319,37 @@ class FactsPanel(QWidget):
 
     @Slot(QModelIndex)
     def _clicked(self, index: QModelIndex) -> None:
-        # A click on the row that is already current still means "show me again".
         fact_id = index.data(FACT_ID_ROLE)
+        if fact_id and index.column() == Column.STATUS:
+            self.status_menu(index).popup(
+                self.view.viewport().mapToGlobal(self.view.visualRect(index).bottomLeft())
+            )
+            return
+        # A click on the row that is already current still means "show me again".
         if fact_id and index.row() == self.view.currentIndex().row():
             self.fact_activated.emit(fact_id)
+
+    def set_status(self, fact_id: str, status: str) -> bool:
+        """Give the fact ``status`` through the model's edit handler (undoable)."""
+        return self.model.setData(self.model.index_of(fact_id, Column.STATUS), status)
+
+    def status_menu(self, index: QModelIndex) -> QMenu:
+        """The statuses to choose from for the fact at ``index`` (one click on its status)."""
+        menu = QMenu(self.view)
+        menu.setObjectName("statusMenu")
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        current = self.model.fact(self.proxy.mapToSource(index))
+        choices = (("verified", "V"), ("disputed", "D"), ("corrected", ""), ("unverified", "U"))
+        for status, key in choices:
+            action = menu.addAction(
+                kinds.status_icon(status, status_colour(status)),
+                f"{status_text(status)}\t{key}" if key else status_text(status),
+            )
+            action.setObjectName(f"status_{status}")
+            action.setCheckable(True)
+            action.setChecked(current is not None and current.status == status)
+            if current is not None:
+                action.triggered.connect(
+                    lambda _=False, s=status, f=current.id: self.set_status(f, s)
+                )
+        return menu

@@ -1,9 +1,11 @@
 """The verification pass: through the facts in reading order, one key per decision.
 
 With the facts list focused (F7 starts a pass there), **V** verifies the
-current fact and moves to the next, **D** disputes it and moves on, **E**
-opens the fact editor, **Enter** shows the fact in the text, **N** / **P**
-move without deciding. Reading order is the order the facts first appear in
+current fact and moves to the next, **D** disputes it and asks, in a line under
+the list, for an optional reason (kept as its note) before moving on, **U**
+marks it unverified again, **E** opens the fact editor, **Enter** shows the
+fact in the text, **N** / **P** move without deciding. The status bar says
+where the pass is ("Fact 3 of 24"). Reading order is the order the facts first appear in
 the story, whatever their kind, so a pass reads the story top to bottom.
 The keys are actions (with objectNames) in the Facts menu too, so they can be
 found, remapped by scripts and listed on the shortcut card.
@@ -25,6 +27,7 @@ from newsdesk.gui.action_factory import make_action
 from newsdesk.gui.facts.corrections import CorrectionController
 from newsdesk.gui.facts.fact_editor import FactEditorDialog
 from newsdesk.gui.facts.facts_panel import FactsPanel
+from newsdesk.gui.facts.reason_box import ReasonBox
 from newsdesk.gui.notices import Notices
 
 
@@ -57,6 +60,8 @@ class VerificationPass(QObject):
         self._notices = notices
         view = facts_panel.view
         self.editor_dialog: FactEditorDialog | None = None
+        self.reason_box = ReasonBox(facts_panel)
+        facts_panel.place_under_list(self.reason_box)
 
         def make(
             name: str,
@@ -79,6 +84,9 @@ class VerificationPass(QObject):
         self.dispute_next = make(
             "actionDisputeNext", _tr("&Dispute and Next"), ["D"], lambda: self.decide("disputed")
         )
+        self.unverify = make(
+            "actionMarkUnverified", _tr("Mark &Unverified"), ["U"], self.unverify_current
+        )
         self.edit = make("actionEditFact", _tr("&Edit Fact…"), ["E"], self.edit_current)
         self.show_action = make(
             "actionShowInText", _tr("&Show in Text"), ["Return", "Enter"], self.show_current
@@ -91,6 +99,7 @@ class VerificationPass(QObject):
             self.start,
             self.verify_next,
             self.dispute_next,
+            self.unverify,
             self.edit,
             self.show_action,
             self.next,
@@ -123,9 +132,6 @@ class VerificationPass(QObject):
         first = next((i for i in order if status[i] == "unverified"), order[0])
         self._panel.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self._go(first)
-        self._notices.status(
-            _tr("Verification pass: V verify, D dispute, E edit, Enter show, N/P move."), 10000
-        )
         return True
 
     def step(self, direction: int) -> str | None:
@@ -148,15 +154,40 @@ class VerificationPass(QObject):
         return target
 
     def decide(self, status: str) -> bool:
-        """Give the current fact ``status`` and move to the next one."""
+        """Give the current fact ``status`` and move to the next one.
+
+        A dispute first asks why (optional, in the reason line under the list);
+        the answer becomes the fact's note and the pass then moves on.
+        """
         fact_id = self._panel.current_fact_id()
         if fact_id is None:
             self.step(+1)
             return False
         if not self._corrections.set_status(fact_id, status):
             return False
+        if status == "disputed":
+            fact = self._session.find(fact_id)
+            title = fact.title if fact is not None else ""
+            question = _tr("Why is “%s” disputed?") % (
+                title[:50] + ("…" if len(title) > 50 else "")
+            )
+            self.reason_box.ask(question, lambda words: self._reason_given(fact_id, words))
+            return True
         self.step(+1)
         return True
+
+    def unverify_current(self) -> bool:
+        """Mark the current fact unverified again (it stays current)."""
+        fact_id = self._panel.current_fact_id()
+        return fact_id is not None and self._corrections.set_status(fact_id, "unverified")
+
+    def _reason_given(self, fact_id: str, words: str | None) -> None:
+        fact = self._session.find(fact_id)
+        if words and fact is not None:
+            note = f"{fact.note} · {words}" if fact.note else words
+            self._corrections.edit_fields(fact_id, {"note": note})
+        self._panel.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.step(+1)
 
     def show_current(self) -> None:
         fact_id = self._panel.current_fact_id()
@@ -192,3 +223,10 @@ class VerificationPass(QObject):
             panel.filter_edit.clear()  # the pass goes through every fact
         panel.select_fact(fact_id)
         self._show_fact(fact_id)
+        order = self.reading_order()
+        if fact_id in order:
+            self._notices.status(
+                _tr("Fact %d of %d — V verify, D dispute, U unverified, E edit, N/P move")
+                % (order.index(fact_id) + 1, len(order)),
+                10000,
+            )

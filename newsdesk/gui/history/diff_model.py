@@ -29,6 +29,14 @@ _TINTS = {
 }
 
 
+# Fields every description already shows (the words, the value with its hedge, the
+# status, the note); other changed fields are written out with their values.
+_SHOWN_ANYWAY = frozenset(
+    {"text", "name", "value", "low", "high", "qualifier", "kind", "unit", "counted", "change",
+     "status", "note"}
+)  # fmt: skip
+
+
 class DiffColumn(IntEnum):
     """The diff table's columns."""
 
@@ -97,9 +105,9 @@ class DiffModel(FlatTableModel):
             if column == DiffColumn.KIND:
                 return self._kind_title(change.kind)
             if column == DiffColumn.OLD:
-                return self._describe(change.old)
+                return self._describe(change.old, change, old=True)
             if column == DiffColumn.NEW:
-                return self._describe(change.new)
+                return self._describe(change.new, change, old=False)
             return self._change_text(change)
         if role == Qt.ItemDataRole.ToolTipRole:
             if change.fields:
@@ -135,7 +143,12 @@ class DiffModel(FlatTableModel):
             "quote": self.tr("Quote"),
         }.get(kind, kind)
 
-    def _describe(self, fact: Fact | None) -> str:
+    def _describe(self, fact: Fact | None, change: FactChange, *, old: bool) -> str:
+        """The fact as one side had it, with the values of the fields that changed.
+
+        "“Our focus remains…” · speaker: Barack Obama" beside "… · speaker: John Kerry":
+        the change reads in the table, not only in a tooltip.
+        """
         if fact is None:
             return ""
         parts = [fact.title]
@@ -143,6 +156,10 @@ class DiffModel(FlatTableModel):
         if value and value != parts[0]:
             parts.append(value)
         parts.append(self._status_title(fact.status))
+        for field in change.fields:
+            if field.name not in _SHOWN_ANYWAY:
+                shown = show_value(field.old if old else field.new)
+                parts.append(f"{self._field_title(field.name)}: {shown}")
         if fact.note:
             parts.append(f"“{fact.note}”")
         return " · ".join(parts)
@@ -175,4 +192,11 @@ class DiffModel(FlatTableModel):
         }.get(status, status)
 
     def _field_title(self, name: str) -> str:
-        return name.replace("_", " ")
+        return {
+            "speaker": self.tr("speaker"),
+            "source": self.tr("source"),
+            "label": self.tr("kind of name"),
+            "mentions": self.tr("mentions"),
+            "checked_by": self.tr("checked by"),
+            "cue": self.tr("said with"),
+        }.get(name, name.replace("_", " "))
