@@ -421,3 +421,22 @@ def test_long_stories_are_parsed_in_pieces_without_losing_offsets(extractor: Ext
         assert sheet.article.text[figure.start : figure.end] == figure.text
         assert figure.sentence is not None
         assert "Rescuers said" in sheet.article.text[slice(*figure.sentence)]
+
+
+def test_captions_and_credits_give_no_facts(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Quake kills 40 in eastern Turkey\n\n"
+        "ANKARA (Newsdesk Wire) - A magnitude 6.1 earthquake killed at least 40 people in "
+        "Malatya province on Tuesday, the disaster agency said.\n\n"
+        "This file photo released on May 3, 2021 shows firefighters at a collapsed building "
+        "in Ankara.\n\n"
+        "Credit: Anadolu Agency\n\n"
+        "👉 Follow live updates 👈"
+    )
+    sheet = extractor.extract(text)
+
+    caption = text.index("This file photo")
+    assert all(f.start < caption for f in [*sheet.figures, *sheet.dates, *sheet.quotes])
+    assert all(m.start < caption for e in sheet.entities for m in e.mentions)
+    assert "at least 40" in [f.text for f in sheet.figures]
+    assert "Anadolu Agency" not in [e.name for e in sheet.entities]

@@ -354,3 +354,60 @@ def test_split_article_on_cleaned_copy_points_into_the_cleaned_text() -> None:
     assert found is not None
     assert text[found.start : found.end] == "BEIRUT"
     assert article.source == "Reuters"
+
+
+# -- page furniture and direction controls ------------------------------------------------
+
+FURNITURE = [
+    "This file photo released on May 3, 2021 shows firefighters in Ankara.",
+    "Credit: AP",
+    "REUTERS/Denis Balibouse",
+    "👉 Follow live updates 👈",
+    "Photo: Jane Doe/Newsdesk",
+    "Live updates: Quake in Turkey",
+    "(AP Photo/Emilio Morenatti)",
+    "A handout photo shows the damaged bridge.",
+    "Image credit: NASA",
+    "People walk past rubble in Adiyaman. REUTERS/Umit Bektas",
+    "Rescuers search the rubble in Hatay. (Photo by Ozan Kose / AFP)",
+]
+STORY_LINES = [
+    "Photographers said the police charged at them.",
+    "The photo agency said 12 staff were hurt.",
+    "Police said they would follow the live feed closely.",
+    "Live music returned to the city on Friday after 3 years.",
+    "This picture of the economy worries the central bank, its governor said.",
+    "Credit Suisse shares fell 5%.",
+    "The image of the city was damaged, the mayor said.",
+    "AP reported that 40 people died.",
+]
+
+
+@pytest.mark.parametrize("line", FURNITURE)
+def test_captions_credits_and_pointers_are_page_furniture(line: str) -> None:
+    from newsdesk.core.article.wire import is_furniture
+
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize("line", STORY_LINES)
+def test_story_sentences_that_look_alike_are_not_furniture(line: str) -> None:
+    from newsdesk.core.article.wire import is_furniture
+
+    assert not is_furniture(line)
+
+
+def test_furniture_is_blanked_for_the_tagger_and_offsets_stay_valid() -> None:
+    from newsdesk.core.article.wire import furniture_spans, mask_furniture
+
+    text = "Quake hits coast\n\nCredit: AP\n\nA quake killed 40 people."
+    masked = mask_furniture(text)
+    assert len(masked) == len(text) and "Credit" not in masked
+    assert masked.endswith("A quake killed 40 people.")
+    assert [text[s:e] for s, e in furniture_spans(text)] == ["Credit: AP"]
+
+
+def test_bidirectional_overrides_are_stripped_and_marks_kept() -> None:
+    # U+202E would show "25 killed" reversed; U+200F (a mark) is needed by Arabic.
+    raw = "Toll \u202e52\u202c killed \u2067isolated\u2069 \u200fمرصد"
+    assert clean_text(raw) == "Toll 52 killed isolated \u200fمرصد"

@@ -12,8 +12,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
@@ -23,6 +24,7 @@ from newsdesk.gui.action_factory import Keys, make_action
 from newsdesk.gui.analysis import AnalysisController
 from newsdesk.gui.facts.corrections import CorrectionController
 from newsdesk.gui.facts.facts_panel import FactsPanel
+from newsdesk.gui.preferences import Preferences
 from newsdesk.gui.shortcut_card import ShortcutCard
 from newsdesk.gui.stories import StoryFlow
 
@@ -50,8 +52,10 @@ class WindowActions:
         facts_panel: FactsPanel,
         corrections: CorrectionController,
         open_library: Callable[[], object],
+        preferences: Preferences,
     ) -> None:
         self._host = host
+        self._preferences = preferences
         self._session = session
         self._stories = stories
         self._analysis = analysis
@@ -63,6 +67,10 @@ class WindowActions:
 
         self.new = make("actionNew", _tr("&New Story"), stories.new_story, Key.New)
         self.open = make("actionOpen", _tr("&Open…"), self._open_file, Key.Open)
+        self.recent_menu = QMenu(_tr("Open &Recent"), host)
+        self.recent_menu.setObjectName("recentMenu")
+        self.recent_menu.aboutToShow.connect(self.fill_recent)
+        stories.file_opened.connect(preferences.add_recent_file)
         self.open_story = make(
             "actionOpenStory", _tr("Open Saved &Story…"), open_library, "Ctrl+Shift+O"
         )
@@ -125,15 +133,37 @@ class WindowActions:
 
     # -- handlers with dialogs ---------------------------------------------------------
 
+    def fill_recent(self) -> None:
+        """The files opened lately, newest first, each with its folder in the tooltip."""
+        menu = self.recent_menu
+        menu.clear()
+        recent = self._preferences.recent_files
+        for number, path in enumerate(recent, start=1):
+            action = menu.addAction(f"&{number} {path.name}" if number < 10 else path.name)
+            action.setObjectName(f"recentFile{number}")
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+            action.triggered.connect(lambda _=False, p=path: self.open_recent(p))
+        if not recent:
+            menu.addAction(_tr("(no files yet)")).setEnabled(False)
+
+    def open_recent(self, path: Path) -> bool:
+        """Open a recent file; one that is gone is said so and leaves the list."""
+        if not path.is_file():
+            self._preferences.forget_recent_file(path)
+            self._stories.open_file(path)  # says calmly that it does not exist
+            return False
+        return self._stories.open_file(path, ask=True)
+
     def _open_file(self) -> None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         path, _ = QFileDialog.getOpenFileName(
             self._host,
             _tr("Open article"),
-            folder,
+            str(self._preferences.start_folder()),
             _tr("Articles (*.txt *.md *.html *.htm);;All files (*)"),
         )
         if path:
+            self._preferences.remember_folder(path)
             self._stories.open_file(path, ask=True)
 
     def _verify(self, checked: bool) -> None:
@@ -155,7 +185,7 @@ class WindowActions:
 class MenuItems:
     """What goes in each menu, in order; ``None`` is a separator."""
 
-    file: Sequence[QAction | None]
+    file: Sequence[QAction | QMenu | None]
     edit: Sequence[QAction | None]
     analysis: Sequence[QAction | None]
     facts: Sequence[QAction | QMenu | None]

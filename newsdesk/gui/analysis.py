@@ -22,6 +22,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from newsdesk.core.sheet.model import FactSheet
+from newsdesk.core.work.history import TextStep
 from newsdesk.core.work.session import StorySession
 from newsdesk.errors import NewsdeskError
 from newsdesk.gui.tasks import TaskRunner
@@ -178,8 +179,11 @@ class AnalysisController(QObject):
         if self._session.in_sync:
             self.cancel_pending()  # an undo put back the analysis of this very text
         else:
-            words = word_count(self._session.text)
-            self._timer.setInterval(self._delay_ms + int(words * PAUSE_MS_PER_WORD))
+            # Typing in a long story waits for a longer pause; a paste is one change.
+            last = self._session.history.last()
+            typing = isinstance(last, TextStep) and last.kind in ("typing", "deletion")
+            pause = int(word_count(self._session.text) * PAUSE_MS_PER_WORD) if typing else 0
+            self._timer.setInterval(self._delay_ms + pause)
             self._timer.start()
 
     def _story_started(self) -> None:
@@ -212,7 +216,8 @@ class AnalysisController(QObject):
         ``False`` if it must wait for the model.
         """
         self._timer.stop()
-        self._long_story_approved = True
+        if word_count(self._session.text) > LONG_STORY_WORDS:
+            self._long_story_approved = True  # the go-ahead for this long story
         if self._extractor is None:
             self._wanted = True
             return False

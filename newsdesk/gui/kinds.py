@@ -153,3 +153,11 @@ def status_icon(status: str, colour: QColor, size: int = 16) -> QIcon:
     finally:
         painter.end()
     return QIcon(pixmap)
+
+
+def furniture_format() -> QTextCharFormat:
+    """How lines that are no story (captions, credits) look: greyed and italic."""
+    fmt = QTextCharFormat()
+    fmt.setForeground(QColor("#8a8a8a"))  # mid grey: recedes on light and dark themes
+    fmt.setFontItalic(True)
+    return fmt

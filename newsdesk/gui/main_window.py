@@ -88,7 +88,8 @@ class MainWindow(QMainWindow):
         self.history_view = self.workspace.history_view
         self._build_status_bar()
         self.notices = notices = Notices(self, self.statusBar())
-        self.signature = Signature(preferences or Preferences(None), editor_name, self)
+        self.preferences = preferences or Preferences(None)
+        self.signature = Signature(self.preferences, editor_name, self)
         self.analysis = AnalysisController(runner, session, self)
         self.stories = StoryFlow(session, store, self.analysis, self.signature, notices, self)
         self.stale_watch = StaleWatch(session, self.analysis, self.facts_panel)
@@ -101,7 +102,9 @@ class MainWindow(QMainWindow):
         self.history_actions = HistoryActions(
             self, session, store, self.history_view, self.stories, self.signature, notices
         )
-        self.print_actions = PrintActions(self, session, store, self.stories, notices)
+        self.print_actions = PrintActions(
+            self, session, store, self.stories, notices, self.preferences
+        )
         self.actions_ = WindowActions(
             self,
             session,
@@ -110,6 +113,7 @@ class MainWindow(QMainWindow):
             self.facts_panel,
             self.corrections,
             self.history_actions.open_library,
+            self.preferences,
         )
         self.fact_actions = FactActions(
             self,
@@ -141,10 +145,11 @@ class MainWindow(QMainWindow):
         build_menus(
             self,
             MenuItems(
-                file=[window.new, window.open, window.open_story, prints.import_json, None,
-                      window.save, None, prints.print, prints.export_pdf, prints.export_file, None,
-                      history.view_version, history.compare_versions, history.restore_version,
-                      None, history.backup, None, window.quit],
+                file=[window.new, window.open, window.recent_menu, window.open_story,
+                      prints.import_json, None, window.save, None, prints.print,
+                      prints.export_pdf, prints.export_file, None, history.view_version,
+                      history.compare_versions, history.restore_version, None,
+                      history.backup, None, window.quit],
                 edit=[window.undo, window.redo, None, window.find, None, facts.history],
                 analysis=[window.extract, window.verify],
                 facts=[*self.verification.actions, None, facts.kinds_menu, *facts.menu_actions],

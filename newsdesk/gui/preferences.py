@@ -1,18 +1,23 @@
 """The editor's preferences, kept with ``QSettings`` in newsdesk's config folder.
 
-For now one thing: the editor's name, shown with every check ("verified by
-anna"). It is asked once, the first time the editor checks a fact, and kept
-in ``<config>/newsdesk.ini``; tests and scripts set it beforehand.
+The editor's name, shown with every check ("verified by anna"): asked once, the
+first time the editor checks a fact. The folder file dialogs last used and the
+files opened lately (File › Open Recent). All in ``<config>/newsdesk.ini``;
+tests and scripts set them beforehand.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QStandardPaths
 
 SETTINGS_FILE = "newsdesk.ini"
 _EDITOR_NAME = "editor/name"
+_LAST_FOLDER = "files/last_folder"
+_RECENT = "files/recent"
+RECENT_LIMIT = 8
 
 
 class Preferences:
@@ -36,6 +41,44 @@ class Preferences:
 
     def set_editor_name(self, name: str) -> None:
         self._set(_EDITOR_NAME, name.strip())
+
+    def start_folder(self) -> Path:
+        """Where a file dialog opens: the folder last used, else Documents, else home.
+
+        Only a folder that exists: a missing one makes the dialog type its name
+        into the file name box.
+        """
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        for candidate in (self._get(_LAST_FOLDER), documents):
+            if candidate and Path(candidate).is_dir():
+                return Path(candidate)
+        return Path.home()
+
+    def remember_folder(self, chosen: Path | str) -> None:
+        """The folder of a file the editor chose, for the next dialog."""
+        path = Path(chosen)
+        self._set(_LAST_FOLDER, str(path if path.is_dir() else path.parent))
+
+    @property
+    def recent_files(self) -> list[Path]:
+        """Article files opened lately, newest first."""
+        try:
+            names = json.loads(self._get(_RECENT) or "[]")
+        except ValueError:
+            return []
+        return [Path(name) for name in names if isinstance(name, str)][:RECENT_LIMIT]
+
+    def add_recent_file(self, path: Path | str) -> None:
+        chosen = str(Path(path).resolve())
+        names = [chosen, *(str(p) for p in self.recent_files if str(p) != chosen)]
+        self._set(_RECENT, json.dumps(names[:RECENT_LIMIT]))
+        self.remember_folder(chosen)
+
+    def forget_recent_file(self, path: Path | str) -> None:
+        names = [str(p) for p in self.recent_files if str(p) != str(path)]
+        self._set(_RECENT, json.dumps(names))
 
     def _get(self, key: str) -> str:
         if self._settings is None:

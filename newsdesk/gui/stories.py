@@ -49,10 +49,12 @@ class StoryFlow(QObject):
     Questions scripts and tests may replace: ``ask_unsaved() -> Save | Discard |
     Cancel`` before unsaved work is dropped; ``ask_identity(headline, likely_update)
     -> "new" | "update" | "cancel"`` when copy comes in over a saved story. Signal:
-    ``waiting_to_save()`` — a save waits for the analysis of the new text.
+    ``waiting_to_save()`` — a save waits for the analysis of the new text;
+    ``file_opened(str)`` — an article file was read in (its path).
     """
 
     waiting_to_save = Signal()
+    file_opened = Signal(str)
 
     def __init__(
         self,
@@ -113,6 +115,7 @@ class StoryFlow(QObject):
             self.session.new_story(text)
         self.analysis.request()
         self._notices.status(self.tr("Opened %s") % Path(path).name)
+        self.file_opened.emit(str(path))
         return True
 
     def guard_paste(self, pasted: str, start: int, end: int) -> bool:

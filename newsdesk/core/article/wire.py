@@ -17,8 +17,13 @@ from dataclasses import dataclass
 from newsdesk.core.sheet.model import Article
 
 # Zero-width characters that only get in the way (byte-order mark, zero-width
-# space). Direction marks (U+200E/U+200F) are kept: right-to-left text needs them.
-_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u2060"), None)
+# space), and the bidirectional embeddings, overrides and isolates (U+202A–U+202E,
+# U+2066–U+2069): an override makes "25" read "52" on screen and can hide words.
+# Direction marks (U+200E/U+200F) are kept: right-to-left text needs them.
+_INVISIBLE = dict.fromkeys(
+    map(ord, "\ufeff\u200b\u2060\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"),
+    None,
+)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -39,6 +44,29 @@ _RESIDUE = re.compile(
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
+
+# Lines that are about the page, not the story: photo captions and credits, "follow
+# live" pointers. They stay in the text (nothing pasted is lost, the editor sees them
+# greyed) but are no story: extraction never reads them. Matched case-insensitively
+# against the whole (stripped) line; a line longer than a caption is never one.
+_FURNITURE = re.compile(
+    r"""^(?:
+        (?:in\ )?(?:this|a)\ (?:file\ |undated\ |handout\ |still\ )?
+            (?:photo|picture|image|photograph|video\ grab|screen\ ?grab)
+            (?:\ \w+)?\ (?:taken|released|provided|made|shows|showing|obtained|distributed)\b.* |
+        (?:file\ )?(?:photo|picture|image|pictured|video)(?:\ credit)?\ ?[:|/–—-]\ .* |
+        (?:photo\ |image\ )?credits?\ ?[:|]\ ?.* |
+        .*\((?:[A-Z]+\ )?(?:photo|picture)s?\ ?(?:by\ |[:/]\ ?).*\)\.?\s* |
+        (?:.*\s)?(?:reuters|ap|afp|getty\ images|epa|anadolu)\ ?/\ ?[^\W\d][\w .'-]*
+            (?:/\ ?[\w .'-]+)? |
+        .*\b(?:via\ getty\ images|/\ ?getty\ images|ap\ photo/.*) |
+        \W*(?:follow|watch|get|read)\ (?:our\ |the\ )?(?:live|latest)\b.*[^.!?"”] |
+        \W*live\ (?:updates?|blog)\b[^.!?]{0,60} |
+        \W*(?:click|tap)\ here\b.*
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_CAPTION_CHARS = 240
 
 # "BEIRUT, Sept 25 (Reuters) -", "KYIV (AP) —", "LAGOS, March 3 (Newsdesk Wire) -"
 # The place ends on a letter, dot or apostrophe so Dateline.start/end never
@@ -138,6 +166,37 @@ def _repeated_short_lines(lines: list[str]) -> set[str]:
         for line, count in counts.items()
         if count >= 3 or (count >= 2 and not line.endswith((".", "!", "?", '"', "”", ":")))
     }
+
+
+def is_furniture(line: str) -> bool:
+    """Whether a whole line is a caption, a credit or a pointer to elsewhere, not the story."""
+    stripped = line.strip()
+    return 0 < len(stripped) <= _CAPTION_CHARS and bool(_FURNITURE.match(stripped))
+
+
+def furniture_spans(text: str) -> list[tuple[int, int]]:
+    """``[start, end)`` of every furniture line of ``text`` (see :func:`is_furniture`)."""
+    spans = []
+    start = 0
+    for line in text.split("\n"):
+        if is_furniture(line):
+            spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
+
+
+def mask_furniture(text: str) -> str:
+    """``text`` with its furniture lines blanked (spaces of the same length): what a
+    tagger reads, so no fact is found there and every offset still points into ``text``."""
+    spans = furniture_spans(text)
+    if not spans:
+        return text
+    pieces, at = [], 0
+    for start, end in spans:
+        pieces += [text[at:start], " " * (end - start)]
+        at = end
+    pieces.append(text[at:])
+    return "".join(pieces)
 
 
 def find_dateline(text: str, search_from: int = 0) -> Dateline | None:

@@ -13,7 +13,12 @@ import logging
 from dataclasses import dataclass
 from typing import Literal
 
-from newsdesk.core.article.wire import ArticleParts, read_parts, sentence_case_headline
+from newsdesk.core.article.wire import (
+    ArticleParts,
+    mask_furniture,
+    read_parts,
+    sentence_case_headline,
+)
 from newsdesk.core.extract.dates import resolve_date, story_date_line
 
 log = logging.getLogger(__name__)
@@ -39,8 +44,10 @@ class PreparedArticle:
     published: str | None  # the date the editor gave (ISO), as given
     story_date: StoryDate
     # The article text with a title-case headline recased, so the tagger does
-    # not read "Army Carries Out Strikes" as one long name. Only letters change
-    # case: every offset into it is an offset into the article text.
+    # not read "Army Carries Out Strikes" as one long name, and captions, credits
+    # and "follow live" lines blanked, so no fact comes from them. Only letters
+    # change case and blanks are as long as the line: every offset into it is an
+    # offset into the article text.
     tagger_text: str
 
     @property
@@ -56,7 +63,7 @@ def prepare_article(text: str, published: str | None, today: dt.date) -> Prepare
         parts=parts,
         published=published,
         story_date=story_date(parts, published, today),
-        tagger_text=sentence_case_headline(text),
+        tagger_text=mask_furniture(sentence_case_headline(text)),
     )
 
 

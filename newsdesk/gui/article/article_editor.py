@@ -39,6 +39,18 @@ from newsdesk.gui.article.offsets import OffsetMap
 
 log = logging.getLogger(__name__)
 
+SCRIPT_FALLBACKS: tuple[str, ...] = (
+    "Noto Sans",
+    "Noto Sans Arabic",
+    "Noto Naskh Arabic",
+    "Noto Sans Hebrew",
+    "DejaVu Sans",
+    "Segoe UI",
+    "Tahoma",
+    "Arial",
+    "Geeza Pro",
+)
+
 
 class ArticleEditor(QPlainTextEdit):
     """A ``QPlainTextEdit`` for wire copy (objectName ``articleEditor``).
@@ -65,6 +77,10 @@ class ArticleEditor(QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
         font.setPointSizeF(max(font.pointSizeF(), 10.0) * 1.2)
+        # Copy quotes Arabic, Hebrew, Cyrillic…: name fonts that have those scripts
+        # after the system's own, so no letter is drawn as a box when the system
+        # font lacks it (Qt then takes each character from the first that has it).
+        font.setFamilies([font.family(), *SCRIPT_FALLBACKS])
         self.setFont(font)
         self.document().setDocumentMargin(14)
         self.document().setUndoRedoEnabled(False)  # the story session keeps the history

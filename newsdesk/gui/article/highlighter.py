@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
+from newsdesk.core.article.wire import is_furniture
 from newsdesk.core.sheet.kinds import group_of
 from newsdesk.core.sheet.model import Fact, FactSheet
 from newsdesk.gui import kinds
@@ -62,6 +63,7 @@ class FactHighlighter(QSyntaxHighlighter):
         self._longest = 0
         self._hidden: frozenset[str] = frozenset()
         self._formats = {key: kinds.char_format(key) for key in kinds.STYLES}
+        self._furniture = kinds.furniture_format()
         # Connected before setDocument() so spans move before Qt re-highlights
         # the edited block (slots run in connection order).
         document.contentsChange.connect(self._shift)
@@ -162,6 +164,10 @@ class FactHighlighter(QSyntaxHighlighter):
     # -- painting --------------------------------------------------------------
 
     def highlightBlock(self, text: str) -> None:
+        if is_furniture(text):
+            # A caption, credit or "follow live" line: shown greyed, never analysed.
+            self.setFormat(0, len(text), self._furniture)
+            return
         if not self._spans:
             return
         block = self.currentBlock()

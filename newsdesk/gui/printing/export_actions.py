@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from newsdesk.core.output.exports import export_bytes
@@ -20,6 +20,7 @@ from newsdesk.core.sheet.model import FactSheet
 from newsdesk.core.work.session import StorySession
 from newsdesk.errors import NewsdeskError
 from newsdesk.gui.notices import Notices
+from newsdesk.gui.preferences import Preferences
 from newsdesk.gui.stories import StoryFlow
 
 # File dialog filters by format, in menu order.
@@ -77,18 +78,20 @@ def import_sheet(stories: StoryFlow, path: Path | str) -> FactSheet:
     return sheet
 
 
-def choose_export(parent: QWidget, session: StorySession, notices: Notices) -> None:
+def choose_export(
+    parent: QWidget, session: StorySession, notices: Notices, preferences: Preferences
+) -> None:
     """Ask where and in which format, then export the session's sheet."""
     if session.sheet is None:
         return
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    base = Path(folder) / (session.story or "fact-sheet")
+    base = preferences.start_folder() / (session.story or "fact-sheet")
     filters = {_tr(text): fmt for fmt, text in FILTERS.items()}
     path, chosen = QFileDialog.getSaveFileName(
         parent, _tr("Export fact sheet"), str(base.with_suffix(".html")), ";;".join(filters)
     )
     if not path:
         return
+    preferences.remember_folder(path)
     fmt = filters.get(chosen) or Path(path).suffix.lstrip(".").lower()
     if fmt not in FILTERS:
         fmt = "html"
@@ -101,16 +104,21 @@ def choose_export(parent: QWidget, session: StorySession, notices: Notices) -> N
     notices.status(_tr("Exported %s") % target, 6000)
 
 
-def choose_import(parent: QWidget, stories: StoryFlow, notices: Notices) -> None:
+def choose_import(
+    parent: QWidget, stories: StoryFlow, notices: Notices, preferences: Preferences
+) -> None:
     """Ask for a fact sheet JSON file and show it."""
     if not stories.maybe_discard():
         return
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     path, _ = QFileDialog.getOpenFileName(
-        parent, _tr("Import fact sheet"), folder, _tr("newsdesk JSON (*.json);;All files (*)")
+        parent,
+        _tr("Import fact sheet"),
+        str(preferences.start_folder()),
+        _tr("newsdesk JSON (*.json);;All files (*)"),
     )
     if not path:
         return
+    preferences.remember_folder(path)
     try:
         import_sheet(stories, path)
     except NewsdeskError as error:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QWidget
 
@@ -20,6 +20,7 @@ from newsdesk.core.work.session import StorySession
 from newsdesk.errors import NewsdeskError
 from newsdesk.gui.action_factory import Keys, make_action
 from newsdesk.gui.notices import Notices
+from newsdesk.gui.preferences import Preferences
 from newsdesk.gui.printing.export_actions import choose_export, choose_import
 from newsdesk.gui.printing.options import PrintOptionsDialog, ask_print_options
 from newsdesk.gui.printing.pages import export_pdf, print_preview
@@ -43,8 +44,10 @@ class PrintActions:
         store: Store,
         stories: StoryFlow,
         notices: Notices,
+        preferences: Preferences,
     ) -> None:
         self._host = host
+        self._preferences = preferences
         self._session = session
         self._store = store
         self._notices = notices
@@ -59,13 +62,13 @@ class PrintActions:
         self.export_file = make(
             "actionExport",
             _tr("Export &As…"),
-            lambda: choose_export(host, session, notices),
+            lambda: choose_export(host, session, notices, preferences),
             "Ctrl+Alt+E",
         )
         self.import_json = make(
             "actionImportJson",
             _tr("&Import JSON…"),
-            lambda: choose_import(host, stories, notices),
+            lambda: choose_import(host, stories, notices, preferences),
         )
         session.events.sheet_replaced.connect(self.update)
         self.update()
@@ -98,13 +101,14 @@ class PrintActions:
         options = self._options(dialog)
         if options is None:
             return
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         name = f"{self._session.story or 'fact-sheet'}.pdf"
+        folder = self._preferences.start_folder()
         path, _ = QFileDialog.getSaveFileName(
-            self._host, _tr("Export PDF"), str(Path(folder) / name), _tr("PDF files (*.pdf)")
+            self._host, _tr("Export PDF"), str(folder / name), _tr("PDF files (*.pdf)")
         )
         if not path:
             return
+        self._preferences.remember_folder(path)
         target = Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
         version = None if self._session.dirty else self._session.version
         try:
