@@ -2,6 +2,7 @@
 #   make run    create .venv, install newsdesk and its pinned model, open the window
 #   make test   same set-up plus test tools; lint, type checks, layer contracts, tests
 #   make bench  benchmarks (DATA=path to outside gold data, default ../shared/evaldata)
+#   make soak   the long property runs (thousands of random editing sequences)
 
 PYTHON ?= python3
 VENV   := .venv
@@ -9,7 +10,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DATA   ?= ../shared/evaldata
 
-.PHONY: run test lint typecheck contracts pytest bench clean
+.PHONY: run test lint typecheck contracts pytest bench soak clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +43,10 @@ bench: $(STAMP)
 	$(BIN)/python -m tests.benchmarks.accuracy --data $(DATA)
 	$(BIN)/python -m tests.benchmarks.storage
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks.gui
+
+soak: $(STAMP)
+	NEWSDESK_SOAK=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider \
+		tests/test_session_states.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

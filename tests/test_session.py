@@ -42,7 +42,7 @@ def test_typing_is_one_step_and_undo_gives_back_the_text_and_the_sheet() -> None
 
     typed(session, len(STORY), " More news.")
 
-    assert [step.title for step in session.history.steps] == ["paste", "verify", "typing"]
+    assert [step.title for step in session.history.visible] == ["paste", "verify", "typing"]
     session.undo()
     assert session.text == STORY
     assert session.sheet is before and session.in_sync

@@ -138,7 +138,10 @@ def test_undo_after_a_paste_brings_back_the_corrected_source_and_speaker(
 def test_ctrl_d_in_the_facts_list_deletes_nothing(qtbot: QtBot, window: MainWindow) -> None:
     analysed(qtbot, window, STORY)
     view = window.facts_panel.view
+    window.activateWindow()  # keys go where an editor's would: to the focused list
+    qtbot.waitUntil(window.isActiveWindow)
     view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
     window.facts_panel.select_fact("f1")
     facts = window.current_sheet.fact_count()  # type: ignore[union-attr]
 

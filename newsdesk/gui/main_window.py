@@ -288,7 +288,7 @@ class MainWindow(QMainWindow):
     # -- the one repaint -----------------------------------------------------------------------
 
     def _sheet_replaced(self) -> None:
-        sheet = self.session.sheet
+        sheet = self.session.shown_sheet()  # on the text as it is, even mid-typing
         self.facts_panel.set_sheet(sheet)
         self.editor.highlighter.set_spans(sheet_spans(sheet) if sheet is not None else [])
         self._show_counts()

@@ -27,28 +27,37 @@ TextEditKind = Literal["typing", "deletion", "paste", "replace"]
 
 @dataclass
 class FactStep:
-    """One correction of the facts (its title is in the editor's words)."""
+    """One correction of the facts (its title is in the editor's words).
+
+    A correction made while the sheet still described an earlier text (the
+    editor typed, the analysis had not landed) was made on the sheet moved onto
+    the text as it is: ``moved_from`` keeps the sheet before the move, and
+    ``moved_to`` the moved sheet with the correction, taken when the step is
+    undone, so redo returns to it exactly.
+    """
 
     title: str
     patch: Patch
+    moved_from: FactSheet | None = None
+    moved_to: FactSheet | None = None
 
 
 @dataclass
 class TextStep:
-    """One edit of the article text, with the sheet before it (and after it, once undone).
+    """One edit of the article text.
 
     ``start`` and ``removed`` are in the text before the edit; the text after
-    it is ``before[:start] + inserted + before[start + len(removed):]``.
+    it is ``before[:start] + inserted + before[start + len(removed):]``. The
+    sheet is left as it was (it describes the earlier text until the analysis
+    lands); ``analysed_before`` says whether it was the analysis of the text
+    before, so undoing the edit puts back an analysed story, not a stale one.
     """
 
     kind: TextEditKind
     start: int
     removed: str
     inserted: str
-    sheet_before: FactSheet | None
-    analysed_before: bool  # whether sheet_before was the analysis of the text before
-    sheet_after: FactSheet | None = None
-    analysed_after: bool = False
+    analysed_before: bool
     open: bool = True  # whether the next key may still merge into this step
 
     @property
@@ -87,7 +96,24 @@ class TextStep:
         return False
 
 
-Step: TypeAlias = FactStep | TextStep
+@dataclass
+class AnalysisStep:
+    """A fresh analysis taken into the story after a step of the editor's.
+
+    Not an entry of its own in the list the editor sees: it is undone and redone
+    with the step before it, so every sheet the story had comes back exactly.
+    """
+
+    sheet_before: FactSheet | None
+    analysed_before: bool
+    sheet_after: FactSheet | None
+
+    @property
+    def title(self) -> str:
+        return "analysis"
+
+
+Step: TypeAlias = FactStep | TextStep | AnalysisStep
 
 
 def text_edit_kind(removed: str, inserted: str) -> TextEditKind:
@@ -100,7 +126,12 @@ def text_edit_kind(removed: str, inserted: str) -> TextEditKind:
 
 
 class History:
-    """A bounded list of steps and how many of them are applied (``position``)."""
+    """A bounded list of steps and how many of them are applied (``position``).
+
+    The editor undoes and redoes one of their own steps at a time, together
+    with the analyses that landed after it (:meth:`back`, :meth:`forward`); the
+    list never starts with an analysis.
+    """
 
     def __init__(self, limit: int = DEFAULT_LIMIT) -> None:
         self.limit = limit
@@ -120,6 +151,16 @@ class History:
         """The steps in effect now, oldest first."""
         return self.steps[: self.position]
 
+    @property
+    def visible(self) -> list[FactStep | TextStep]:
+        """The editor's own steps (no analyses), oldest first."""
+        return [step for step in self.steps if not isinstance(step, AnalysisStep)]
+
+    @property
+    def visible_position(self) -> int:
+        """How many of the editor's own steps are applied."""
+        return sum(1 for step in self.applied if not isinstance(step, AnalysisStep))
+
     def last(self) -> Step | None:
         """The newest applied step, when nothing has been undone since (else ``None``)."""
         if self.position == 0 or self.can_redo:
@@ -128,36 +169,40 @@ class History:
 
     def push(self, step: Step) -> None:
         """Add ``step`` as the newest; steps undone before it are gone for good."""
-        del self.steps[self.position :]
+        self.truncate()
         self.steps.append(step)
         if len(self.steps) > self.limit:
             del self.steps[: len(self.steps) - self.limit]
+            while self.steps and isinstance(self.steps[0], AnalysisStep):
+                del self.steps[0]  # its step went: so does the analysis taken after it
         self.position = len(self.steps)
 
-    def back(self) -> Step | None:
-        """The step to undo (and move before it), or ``None``."""
-        if not self.can_undo:
-            return None
-        self.position -= 1
-        return self.steps[self.position]
+    def truncate(self) -> None:
+        """Forget the steps undone (nothing can be redone any more)."""
+        del self.steps[self.position :]
 
-    def forward(self) -> Step | None:
-        """The step to redo (and move after it), or ``None``."""
-        if not self.can_redo:
-            return None
-        self.position += 1
-        return self.steps[self.position - 1]
+    def back(self) -> list[Step]:
+        """The steps one undo takes back, newest first (analyses, then the editor's step)."""
+        group: list[Step] = []
+        while self.position > 0:
+            self.position -= 1
+            step = self.steps[self.position]
+            group.append(step)
+            if not isinstance(step, AnalysisStep):
+                break
+        return group
+
+    def forward(self) -> list[Step]:
+        """The steps one redo makes again, oldest first (the editor's step, then analyses)."""
+        group: list[Step] = []
+        if self.can_redo:
+            group.append(self.steps[self.position])
+            self.position += 1
+            while self.can_redo and isinstance(self.steps[self.position], AnalysisStep):
+                group.append(self.steps[self.position])
+                self.position += 1
+        return group
 
     def clear(self) -> None:
         self.steps.clear()
         self.position = 0
-
-    def holds_before(self, sheet: FactSheet) -> bool:
-        """Whether an applied text step keeps ``sheet`` as the sheet before it.
-
-        Such a sheet must not be changed in place by a new correction, or
-        undoing the text edit would no longer give it back as it was.
-        """
-        return any(
-            isinstance(step, TextStep) and step.sheet_before is sheet for step in self.applied
-        )

@@ -21,7 +21,6 @@ Python (no Qt), so the rules below are tested without a window:
 
 from __future__ import annotations
 
-import copy
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -30,7 +29,14 @@ from newsdesk.core.article.wire import split_article
 from newsdesk.core.sheet.model import Fact, FactSheet
 from newsdesk.core.work.anchors import common_prefix, common_suffix
 from newsdesk.core.work.events import Event
-from newsdesk.core.work.history import FactStep, History, TextStep, text_edit_kind
+from newsdesk.core.work.history import (
+    AnalysisStep,
+    FactStep,
+    History,
+    Step,
+    TextStep,
+    text_edit_kind,
+)
 from newsdesk.core.work.patches import Patch, apply_patch
 from newsdesk.core.work.reconcile import Reconciled, rebase, reconcile
 from newsdesk.core.work.values import EditError
@@ -85,6 +91,7 @@ class StorySession:
         self._version: SavedVersion | None = None
         self._versions: list[SavedVersion] = []
         self._dirty = False
+        self._shown: tuple[FactSheet, int, FactSheet] | None = None
 
     # -- state -----------------------------------------------------------------------------
 
@@ -132,17 +139,20 @@ class StorySession:
         """The fact with ``fact_id`` in the current sheet, or ``None``."""
         return self._sheet.find(fact_id) if self._sheet is not None else None
 
-    def sheet_on_text(self) -> FactSheet | None:
-        """The current sheet, first moved onto the text as it is now if it describes an earlier one.
+    def shown_sheet(self) -> FactSheet | None:
+        """The sheet as the editor sees it: moved onto the text as it is now.
 
-        While the editor types, the sheet keeps the offsets of the text it was
-        made from; whatever reads offsets of the text as it is (a selection, the
-        caret) asks for this first.
+        While the editor types (or after undoing to such a moment) the sheet may
+        still describe an earlier text; what is shown, selected and saved is that
+        sheet moved onto the text (computed, never stored: the history keeps the
+        sheets exactly as they were).
         """
-        if self._sheet is not None and self._sheet.article.text != self._text:
-            self._sheet = rebase(self._sheet, self._text)
-            self.events.sheet_replaced.emit()
-        return self._sheet
+        sheet = self._sheet
+        if sheet is None or sheet.article.text == self._text:
+            return sheet
+        if self._shown is None or self._shown[0] is not sheet or self._shown[1] != self._revision:
+            self._shown = (sheet, self._revision, rebase(sheet, self._text))
+        return self._shown[2]
 
     def set_dirty(self, dirty: bool) -> None:
         if dirty != self._dirty:
@@ -176,7 +186,6 @@ class StorySession:
                     start,
                     removed,
                     inserted,
-                    sheet_before=self._sheet,
                     analysed_before=analysed,
                     open=kind in ("typing", "deletion") and "\n" not in inserted,
                 )
@@ -200,48 +209,55 @@ class StorySession:
         """A fresh analysis of text revision ``revision``; merged when it is still current.
 
         Returns what happened to the editor's facts, or ``None`` when the result
-        was stale (the text changed since) and dropped.
+        was stale (the text changed since) and dropped. Taken in after a step of
+        the editor's, it joins the history (undone and redone with that step).
         """
         if revision != self._revision:
             log.debug("dropping the analysis of revision %d (now %d)", revision, self._revision)
             return None
         merged = reconcile(self._sheet, fresh) if fresh is not None else None
-        self._sheet = merged.sheet if merged is not None else None
+        sheet = merged.sheet if merged is not None else None
+        if self.history.position > 0:
+            self.history.push(AnalysisStep(self._sheet, self.in_sync, sheet))
+            self.events.history_changed.emit()
+        else:
+            self.history.truncate()  # the story's first sheet: nothing undone stays redoable
+        self._sheet = sheet
         self._sheet_revision = revision
         self.events.sheet_replaced.emit()
         return merged
 
     # -- corrections -------------------------------------------------------------------------
 
-    def correct(self, title: str, edit: Edit, *, needs_text: bool = False) -> Patch:
+    def correct(self, title: str, edit: Edit) -> Patch:
         """Make one correction (``edit`` on the current sheet) as one undoable step.
 
-        ``needs_text``: the edit reads offsets of the text as it is now, so a
-        sheet that still describes an earlier text is moved onto it first.
-        Raises :class:`~newsdesk.core.work.edits.EditError` (nothing changed)
+        A sheet that still describes an earlier text (the editor typed, the
+        analysis has not landed) is first moved onto the text as it is — the
+        sheet the editor sees — and the step keeps the one before the move.
+        Raises :class:`~newsdesk.core.work.values.EditError` (nothing changed)
         when the edit is refused or there are no facts yet.
         """
         sheet = self._sheet
         if sheet is None:
             raise EditError("There are no facts to correct until the story is analysed.")
-        replaced = False
-        if needs_text and sheet.article.text != self._text:
-            sheet, replaced = rebase(sheet, self._text), True
-        elif self.history.holds_before(sheet):
-            # Undoing the text edit must give this sheet back untouched: edit a copy.
-            sheet, replaced = copy.deepcopy(sheet), True
+        moved_from = None
+        if sheet.article.text != self._text:
+            moved_from, sheet = sheet, rebase(sheet, self._text)
         patch = edit(sheet)
-        if replaced:
-            self._sheet = sheet
         if not patch.changed_ids:
-            if replaced:
-                self.events.sheet_replaced.emit()
-            return patch
+            return patch  # nothing to do (the moved copy is simply dropped)
         last = self.history.last()
         if isinstance(last, TextStep):
             last.open = False
-        self.history.push(FactStep(title, patch))
-        self._patched(patch, replaced=replaced)
+        self.history.push(FactStep(title, patch, moved_from=moved_from))
+        self._sheet = sheet
+        self.set_dirty(True)
+        if moved_from is not None:
+            self.events.sheet_replaced.emit()
+        else:
+            self.events.facts_changed.emit(patch.changed_ids)
+        self.events.history_changed.emit()
         return patch
 
     # -- undo ------------------------------------------------------------------------------------
@@ -255,32 +271,60 @@ class StorySession:
         return self.history.can_redo
 
     def undo(self) -> bool:
-        """Take back the newest step; whether there was one."""
-        step = self.history.back()
-        if step is None:
-            return False
-        if isinstance(step, FactStep):
-            self._apply(step.patch, undo=True)
-        else:
-            step.sheet_after, step.analysed_after = self._sheet, self.in_sync
-            end = step.start + len(step.inserted)
-            self._move_text(step.start, end, step.removed)
-            self._install(step.sheet_before, analysed=step.analysed_before)
-        self.events.history_changed.emit()
-        return True
+        """Take back the editor's newest step (and the analyses after it); whether there was one."""
+        group = self.history.back()
+        for step in group:
+            self._undo(step)
+        if group:
+            self.set_dirty(True)
+            self.events.history_changed.emit()
+        return bool(group)
 
     def redo(self) -> bool:
-        """Make the newest undone step again; whether there was one."""
-        step = self.history.forward()
-        if step is None:
-            return False
-        if isinstance(step, FactStep):
-            self._apply(step.patch, undo=False)
+        """Make the editor's newest undone step again (and the analyses after it)."""
+        group = self.history.forward()
+        for step in group:
+            self._redo(step)
+        if group:
+            self.set_dirty(True)
+            self.events.history_changed.emit()
+        return bool(group)
+
+    def _undo(self, step: Step) -> None:
+        if isinstance(step, AnalysisStep):
+            self._show(step.sheet_before, analysed=step.analysed_before)
+        elif isinstance(step, TextStep):
+            self._move_text(step.start, step.start + len(step.inserted), step.removed,
+                            analysed=step.analysed_before)  # fmt: skip
+        elif step.moved_from is not None:
+            step.moved_to = self._sheet  # for redo: the moved sheet with the correction
+            self._show(step.moved_from, analysed=False)
         else:
-            self._move_text(step.start, step.start + len(step.removed), step.inserted)
-            self._install(step.sheet_after, analysed=step.analysed_after)
-        self.events.history_changed.emit()
-        return True
+            self._patch(step.patch, undo=True)
+
+    def _redo(self, step: Step) -> None:
+        if isinstance(step, AnalysisStep):
+            self._show(step.sheet_after, analysed=True)
+        elif isinstance(step, TextStep):
+            self._move_text(step.start, step.start + len(step.removed), step.inserted,
+                            analysed=False)  # fmt: skip
+        elif step.moved_from is not None:
+            self._show(step.moved_to, analysed=False)
+        else:
+            self._patch(step.patch, undo=False)
+
+    def _patch(self, patch: Patch, *, undo: bool) -> None:
+        if self._sheet is None:  # a correction is never in the history without its sheet
+            log.warning("no sheet to apply a correction to")
+            return
+        apply_patch(self._sheet, patch, undo=undo)
+        self.events.facts_changed.emit(patch.changed_ids)
+
+    def _show(self, sheet: FactSheet | None, *, analysed: bool) -> None:
+        """Make ``sheet`` current, exactly as it was; ``analysed``: it is the text's analysis."""
+        self._sheet = sheet
+        self._sheet_revision = self._revision if analysed else -1
+        self.events.sheet_replaced.emit()
 
     # -- stories ---------------------------------------------------------------------------------
 
@@ -347,11 +391,8 @@ class StorySession:
 
     def sheet_for_saving(self) -> FactSheet:
         """The sheet a save would store now."""
-        if self._sheet is not None and self.in_sync:
-            return self._sheet
-        if self._sheet is not None:
-            return rebase(self._sheet, self._text)
-        return FactSheet(article=split_article(self._text))
+        shown = self.shown_sheet()
+        return shown if shown is not None else FactSheet(article=split_article(self._text))
 
     # -- inside ------------------------------------------------------------------------------------
 
@@ -365,57 +406,38 @@ class StorySession:
         version: SavedVersion | None,
         versions: list[SavedVersion],
     ) -> None:
+        """Other work takes the open story's place: its text, sheet and history start here."""
         self.history.clear()
         self._story, self._version, self._versions = story, version, versions
         self.events.story_started.emit()
-        if text != self._text:
-            self._move_text(0, len(self._text), text)
-        else:
-            self._revision += 1
-            self.events.text_changed.emit()
-        self._install(sheet, analysed=analysed)
+        old = self._text
+        self._text = text
+        self._revision += 1
+        # The sheet is in place before anyone hears of the text, so an analysed one
+        # is known to be (no analysis is started for it).
+        self._sheet = sheet
+        self._sheet_revision = self._revision if analysed else -1
+        if text != old:
+            self._say_text(0, len(old), text)
+        self.events.text_changed.emit()
+        self.events.sheet_replaced.emit()
         self.events.story_changed.emit()
         self.events.history_changed.emit()
 
-    def _move_text(self, start: int, end: int, inserted: str) -> None:
-        """The session changes the text itself: tell the editor widget, then everyone."""
+    def _move_text(self, start: int, end: int, inserted: str, *, analysed: bool) -> None:
+        """The session changes the text itself (undo, redo): the editor widget follows.
+
+        The sheet stays; ``analysed`` says whether it is the new text's analysis.
+        """
         self._text = self._text[:start] + inserted + self._text[end:]
         self._revision += 1
+        self._sheet_revision = self._revision if analysed else -1
         self._say_text(start, end, inserted)
         self.events.text_changed.emit()
+        self.events.sheet_replaced.emit()  # shown moved onto the text it now describes
 
     def _say_text(self, start: int, end: int, inserted: str) -> None:
         self.events.text_replaced.emit(start, end, inserted)
-
-    def _install(self, sheet: FactSheet | None, *, analysed: bool) -> None:
-        """Make ``sheet`` current; one describing another text is moved onto this one."""
-        if sheet is not None and sheet.article.text != self._text:
-            sheet, analysed = rebase(sheet, self._text), False
-        self._sheet = sheet
-        self._sheet_revision = self._revision if analysed else -1
-        self.events.sheet_replaced.emit()
-
-    def _apply(self, patch: Patch, *, undo: bool) -> None:
-        sheet = self._sheet
-        if sheet is None:  # the history never holds a correction without a sheet before it
-            log.warning("no sheet to apply a correction to")
-            return
-        apply_patch(sheet, patch, undo=undo)
-        self._patched(patch, replaced=False)
-
-    def _patched(self, patch: Patch, *, replaced: bool) -> None:
-        """Announce a correction; a sheet still describing an earlier text is moved first."""
-        sheet = self._sheet
-        assert sheet is not None
-        if sheet.article.text != self._text:
-            self._sheet = rebase(sheet, self._text)
-            replaced = True
-        self.set_dirty(True)
-        if replaced:
-            self.events.sheet_replaced.emit()
-        else:
-            self.events.facts_changed.emit(patch.changed_ids)
-        self.events.history_changed.emit()
 
 
 def _splice(old: str, new: str) -> tuple[int, str, str]:

@@ -104,7 +104,6 @@ class CorrectionController(QObject):
             lambda sheet: edits.add_fact(
                 sheet, fact_kind, start, end, label=label or "PERSON", editor=self.signature.name()
             ),
-            needs_text=True,
         )
         return patch.created if patch else None
 
@@ -135,7 +134,6 @@ class CorrectionController(QObject):
             lambda sheet: edits.split_mention(
                 sheet, entity_id, mention_index, editor=self.signature.name()
             ),
-            needs_text=True,
         )
         return patch.created if patch else None
 
@@ -156,13 +154,12 @@ class CorrectionController(QObject):
         return self._perform(
             self.tr("Re-anchor %s") % self._name(fact_id),
             lambda sheet: edits.reanchor(sheet, fact_id, *selection, editor=self.signature.name()),
-            needs_text=True,
         )
 
     def mention_at(self, entity_id: str, index: int) -> int | None:
         """Which mention of ``entity_id`` covers Python ``index`` of the text, if any."""
-        self.session.sheet_on_text()  # offsets of the text as it is now
-        fact = self.session.find(entity_id)
+        shown = self.session.shown_sheet()  # offsets of the text as it is now
+        fact = shown.find(entity_id) if shown is not None else None
         if not isinstance(fact, Entity):
             return None
         return next(
@@ -193,16 +190,12 @@ class CorrectionController(QObject):
 
     # -- making them -------------------------------------------------------------------------
 
-    def _perform(
-        self, title: str, edit: Callable[[FactSheet], Patch], *, needs_text: bool = False
-    ) -> bool:
-        return self._perform_patch(title, edit, needs_text=needs_text) is not None
+    def _perform(self, title: str, edit: Callable[[FactSheet], Patch]) -> bool:
+        return self._perform_patch(title, edit) is not None
 
-    def _perform_patch(
-        self, title: str, edit: Callable[[FactSheet], Patch], *, needs_text: bool = False
-    ) -> Patch | None:
+    def _perform_patch(self, title: str, edit: Callable[[FactSheet], Patch]) -> Patch | None:
         try:
-            patch = self.session.correct(title, edit, needs_text=needs_text)
+            patch = self.session.correct(title, edit)
         except EditError as error:
             self.refuse(str(error))
             return None

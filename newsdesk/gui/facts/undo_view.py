@@ -31,7 +31,7 @@ class UndoListModel(QAbstractListModel):
     @property
     def current_row(self) -> int:
         """The row of the point the story is at now."""
-        return self._session.history.position
+        return self._session.history.visible_position
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._titles)
@@ -51,7 +51,7 @@ class UndoListModel(QAbstractListModel):
 
     def _read(self) -> list[str]:
         titles = [self.tr("<story opened>")]
-        for step in self._session.history.steps:
+        for step in self._session.history.visible:
             titles.append(step.title if isinstance(step, FactStep) else self._text_title(step.kind))
         return titles
 
@@ -96,9 +96,9 @@ class UndoHistoryDock(QDockWidget):
         """Undo or redo until the story is at the chosen row."""
         target = index.row()
         history = self._session.history
-        while history.position > target and self._session.undo():
+        while history.visible_position > target and self._session.undo():
             pass
-        while history.position < target and self._session.redo():
+        while history.visible_position < target and self._session.redo():
             pass
 
     @Slot()
