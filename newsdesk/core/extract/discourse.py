@@ -102,6 +102,8 @@ class Discourse:
             for i in range(span.start, span.end):
                 self._name_at[i] = span
         self._events: list[_Event] = []
+        # What "he" or "she" has stood for: a person's pronoun, once the story used it.
+        self._pronoun_of: dict[tuple[int, int], str] = {}
         self._speakers: dict[int, Speaker] = {}  # verb index → speaker
         self._attributions: dict[int, Attribution] = {}
         self._read()
@@ -162,9 +164,12 @@ class Discourse:
             for child in verb.children:
                 if child.dep_ not in ("nsubj", "nsubjpass") or self.inside_quote(child.idx):
                     continue
-                name = self._name_at.get(child.i)
-                if name is not None:
-                    self._remember(child, self.resolve(child))
+                # "His neighbour, Rosa Dent, was more hopeful": the name in apposition.
+                named = [child, *(c for c in child.children if c.dep_ == "appos")]
+                for token in named:
+                    if self._name_at.get(token.i) is not None:
+                        self._remember(token, self.resolve(token))
+                        break
 
     def _remember(self, token: Token, speaker: Speaker) -> None:
         if speaker.kind is None:
@@ -202,6 +207,11 @@ class Discourse:
             if event.kind in wanted:
                 if event.span is None:
                     break  # "the minister said … he added": a speaker with no name
+                known = self._pronoun_of.get(event.span) or _sex_of(event.titles)
+                if lower in ("he", "she") and known not in (None, lower):
+                    continue  # "she" is not the man the story called "he"
+                if lower in ("he", "she"):
+                    self._pronoun_of[event.span] = lower
                 return Speaker(event.span, mention, "pronoun", event.kind)
         if wanted == ("person",):
             only = self._only_person_before(token, reach)
@@ -258,6 +268,27 @@ class Discourse:
         return doc[left].idx, token.idx + len(token.text)
 
 
+_SHE = frozenset(
+    {"mrs", "ms", "miss", "woman", "mother", "wife", "daughter", "sister", "chairwoman",
+     "spokeswoman", "congresswoman", "actress", "queen", "princess", "grandmother", "lady",
+     "madam", "aunt", "niece", "girl"}
+)  # fmt: skip
+_HE = frozenset(
+    {"mr", "man", "father", "husband", "son", "brother", "chairman", "spokesman",
+     "congressman", "actor", "king", "prince", "grandfather", "sir", "lord", "uncle",
+     "nephew", "boy"}
+)  # fmt: skip
+
+
+def _sex_of(titles: frozenset[str]) -> str | None:
+    """ "she" or "he" when a title says so ("Mrs", "spokeswoman"), else ``None``."""
+    if titles & _SHE:
+        return "she"
+    if titles & _HE:
+        return "he"
+    return None
+
+
 def _chars(token: Token) -> tuple[int, int]:
     return token.idx, token.idx + len(token.text)
 
@@ -289,8 +320,10 @@ def _titles(name: Span) -> frozenset[str]:
     words: set[str] = set()
     i = name.start - 1
     while i >= 0 and doc[i].tag_ in ("NN", "NNP", "JJ") and doc[i].dep_ in ("compound", "amod"):
-        words.add(doc[i].lemma_.lower())
+        words.add(doc[i].lemma_.lower().rstrip("."))
         i -= 1
+    if name.start > 0:
+        words.add(doc[name.start - 1].lower_.rstrip("."))  # "Mrs." before the name
     for token in name:
         for child in token.children:
             if child.dep_ == "appos" and child.tag_ == "NN":

@@ -430,6 +430,12 @@ def _cue_for(
                     continue  # a verb inside this or another quote is what was said
                 if token.idx > quote_end and "\n" in text[quote_end : token.idx]:
                     continue  # a new paragraph's "He said, …" introduces its own quote
+                if (
+                    colon is None
+                    and token.idx < quote_start
+                    and "\n" in text[token.idx : quote_start]
+                ):
+                    continue  # a paragraph before speaks for itself (a colon introduces)
                 if is_speech_verb(token, SPEECH_VERBS):
                     distance = min(abs(token.idx - quote_end), abs(token.idx - quote_start))
                     if token.idx >= quote_end and closes_sentence:

@@ -28,7 +28,12 @@ def attribute_figures(doc: Doc, readings: list[FigureReading], discourse: Discou
         sent = span[0].sent
         if sent.start not in cache:
             cache[sent.start] = _sentence_source(sent, discourse, cache)
-        reading.source_span, reading.source_phrase, reading.source_basis = cache[sent.start]
+        source, phrase, basis = cache[sent.start]
+        if phrase is not None and basis in ("named", "continuation"):
+            low, high = sorted((phrase[0], reading.start))
+            if "\n" in doc.text[low:high]:
+                continue  # the parser ran two paragraphs into one sentence
+        reading.source_span, reading.source_phrase, reading.source_basis = source, phrase, basis
 
 
 def _sentence_source(
@@ -70,6 +75,6 @@ def _sentence_before(sent: Span) -> Span | None:
         return None
     previous = doc[sent.start - 1].sent
     between = doc.text[previous.end_char : sent.start_char]
-    if "\n" in between or "\n" in previous.text.strip():
+    if "\n" in between:
         return None
     return previous

@@ -233,7 +233,7 @@ class StorySession:
         patch = edit(sheet)
         if replaced:
             self._sheet = sheet
-        if not patch.changed_ids:
+        if not patch.changes_anything:
             if replaced:
                 self.events.sheet_replaced.emit()
             return patch
