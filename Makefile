@@ -39,6 +39,7 @@ pytest: $(STAMP)
 test: lint typecheck contracts pytest
 
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[test,bench]"
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks --data $(DATA)
 	$(BIN)/python -m tests.benchmarks.accuracy --data $(DATA)
 	$(BIN)/python -m tests.benchmarks.storage

@@ -15,6 +15,7 @@ import pytest
 from newsdesk.core.sheet.model import (
     SCHEMA,
     Article,
+    DateBasis,
     DateFact,
     Entity,
     FactSheet,
@@ -186,6 +187,7 @@ def test_to_dict_has_the_documented_shape() -> None:
         "source": "Reuters",
         "dateline": "BEIRUT",
         "published": "2015-09-25",
+        "date_basis": None,
     }
     assert data["entities"][1]["mentions"] == [
         {"start": TEXT.index("Rami"), "end": TEXT.index("Rami") + 16, "text": "Rami Abdulrahman"}
@@ -363,3 +365,38 @@ def test_a_note_typed_like_the_old_sentence_stays_a_note_in_a_newer_sheet() -> N
     sheet = FactSheet.from_dict(data)
     assert sheet.figures[0].recheck is None
     assert sheet.figures[0].note == "Changed from 12 to 25 — re-check. Police figure"
+
+
+def test_how_a_speaker_or_source_was_found_is_always_written_and_read_back() -> None:
+    sheet = make_sheet()
+    sheet.article.date_basis = DateBasis("2015-09-25", "dateline")
+    sheet.quotes[0].speaker_basis = "pronoun"
+    sheet.figures[0].source_text = "the Syrian Observatory for Human Rights"
+    sheet.figures[0].source_basis = "named"
+    data = sheet.to_dict()
+    assert data["article"]["date_basis"] == {"date": "2015-09-25", "from": "dateline"}
+    assert [q["speaker_basis"] for q in data["quotes"]] == ["pronoun", "none"]
+    assert data["figures"][0]["source_text"] == "the Syrian Observatory for Human Rights"
+    assert all("source_basis" in f and "source_text" in f for f in data["figures"])
+    again = FactSheet.from_json(sheet.to_json())
+    assert again.article.date_basis == DateBasis("2015-09-25", "dateline")
+    assert again.quotes[0].speaker_basis == "pronoun"
+    assert again.figures[0].source_basis == "named"
+
+
+def test_sheets_saved_before_the_bases_existed_still_load() -> None:
+    data = make_sheet().to_dict()
+    del data["article"]["date_basis"]
+    for row in [*data["quotes"], *data["figures"]]:
+        row.pop("speaker_basis", None)
+        row.pop("source_basis", None)
+        row.pop("source_text", None)
+    data["quotes"][1]["speaker_mention"] = {"start": 0, "end": 2, "text": "he"}
+    sheet = FactSheet.from_dict(data)
+    assert sheet.article.date_basis is None
+    assert [q.speaker_basis for q in sheet.quotes] == ["named", "pronoun"]
+    assert sheet.figures[0].source_basis == ("named" if sheet.figures[0].source else "none")
+    assert sheet.figures[0].source_text is None
+    # An unreadable basis is no basis, not an error.
+    data["article"]["date_basis"] = {"date": "2015-09-25", "from": "the moon"}
+    assert FactSheet.from_dict(data).article.date_basis is None

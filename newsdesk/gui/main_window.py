@@ -30,6 +30,7 @@ from newsdesk.gui.actions import MenuItems, WindowActions, build_menus
 from newsdesk.gui.analysis import AnalysisController, ExtractorLoader
 from newsdesk.gui.article.highlighter import sheet_spans
 from newsdesk.gui.article.offsets import OffsetMap
+from newsdesk.gui.article.story_date_bar import StoryDateBar
 from newsdesk.gui.draft import DraftKeeper
 from newsdesk.gui.facts.corrections import CorrectionController
 from newsdesk.gui.facts.fact_actions import FactActions
@@ -93,6 +94,11 @@ class MainWindow(QMainWindow):
         self.analysis = AnalysisController(runner, session, self)
         self.stories = StoryFlow(session, store, self.analysis, self.signature, notices, self)
         self.stale_watch = StaleWatch(session, self.analysis, self.facts_panel)
+        self.story_date_bar = StoryDateBar(session, self)
+        self.workspace.place_above_article(self.story_date_bar)
+        self.story_date_bar.refused.connect(
+            lambda message: notices.warn(self.tr("Story date not set"), message)
+        )
         self.corrections = CorrectionController(
             session, self.editor, self.facts_panel, self.signature, notices, self
         )

@@ -27,7 +27,7 @@ class Workspace(QSplitter):
         self.history_view = HistoryView(self)
 
         left = QWidget(self)
-        left_layout = QVBoxLayout(left)
+        self._left_layout = left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.setSpacing(2)
         left_layout.addWidget(self.editor, 1)
@@ -48,6 +48,10 @@ class Workspace(QSplitter):
         self.setSizes([660, 620])
         self.setChildrenCollapsible(False)
         self.setContentsMargins(6, 6, 6, 0)
+
+    def place_above_article(self, widget: QWidget) -> None:
+        """Put ``widget`` (the story-date line) above the article, near its headline."""
+        self._left_layout.insertWidget(0, widget)
 
 
 def _titled(title: str, buddy: QWidget, widget: QWidget) -> QWidget:

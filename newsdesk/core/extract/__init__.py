@@ -12,10 +12,13 @@ pipeline (one call per article, or one ``nlp.pipe`` stream for many), and
   (the NER's spans, fixed) and ``entities`` (mentions grouped per real-world
   thing), ``figures`` (numbers with hedge, bounds, unit, counted noun and
   change), ``dates`` (the dates found, resolved against the story date),
-  ``quotes`` (direct quotes and their speakers);
+  ``quotes`` (direct quotes and their speakers), ``sources`` (who says so,
+  for each figure);
 - what the figure reader is made of: ``phrase`` (the types it shares),
-  ``seeds``, ``ranges``, ``units``, ``values``, ``context``, ``exclusions``,
-  ``attribution``; below them ``numerals`` (number tokens in a doc),
+  ``seeds``, ``ranges``, ``units``, ``values``, ``context``, ``exclusions``;
+  what quotes and sources share: ``attribution`` (the grammar of one
+  attribution) and ``discourse`` (the speakers read in order, pronouns
+  resolved); below them ``numerals`` (number tokens in a doc),
   ``periods`` (dates, durations and clock times), ``numbers`` (number words
   and digits as plain strings), ``lexicon`` (the word lists) and ``doctext``;
 - after the parse: ``facts`` builds the sheet's entities, figures, dates and
@@ -44,9 +47,10 @@ from newsdesk.core.extract.figures import find_figures
 from newsdesk.core.extract.names import name_spans
 from newsdesk.core.extract.nlp import load_pipeline, parse_in_paragraphs, pipeline_name
 from newsdesk.core.extract.prepared import PreparedArticle, prepare_article
-from newsdesk.core.extract.quotes import find_quotes
+from newsdesk.core.extract.quotes import find_quotes, quote_discourse
+from newsdesk.core.extract.sources import attribute_figures
 from newsdesk.core.extract.tokens import split_figures
-from newsdesk.core.sheet.model import FactSheet
+from newsdesk.core.sheet.model import DateBasis, FactSheet
 from newsdesk.errors import InputError
 
 if TYPE_CHECKING:
@@ -151,18 +155,24 @@ class Extractor:
         """
         text, dateline, story_date = prepared.text, prepared.parts.dateline, prepared.story_date
         parsed = doc_text(doc)
-        entities = EntityIndex(group_entities(doc, name_spans(doc, text, dateline)))
+        names = name_spans(doc, text, dateline)
+        entities = EntityIndex(group_entities(doc, names))
+        discourse = quote_discourse(doc, names)
+        figures = find_figures(doc)
+        attribute_figures(doc, figures, discourse)
         # The sheet records the date the copy gives; else the editor's, as given.
         published = (
             story_date.date.isoformat()
             if story_date.basis in ("text", "dateline")
             else prepared.published
         )
+        article = prepared.parts.article(published)
+        article.date_basis = DateBasis(story_date.date.isoformat(), story_date.basis)
         return FactSheet(
-            article=prepared.parts.article(published),
+            article=article,
             id=sheet_id,
             entities=entities.facts(text, recased=parsed != text),
-            figures=figure_facts(find_figures(doc), text, entities),
+            figures=figure_facts(figures, text, parsed, entities),
             dates=date_facts(date_spans(doc, text, dateline), text, story_date.date),
-            quotes=quote_facts(find_quotes(doc), text, parsed, entities),
+            quotes=quote_facts(find_quotes(doc, discourse), text, parsed, entities),
         )

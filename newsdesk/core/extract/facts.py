@@ -86,26 +86,18 @@ class EntityIndex:
                 return found[0] if len(found) == 1 else None
         return None
 
-    def nearest_person(self, before: int, quoted: tuple[int, int] = (0, 0)) -> str | None:
-        """The person mentioned last before ``before``: what "he" or "she" refers to.
-
-        Nobody named inside the ``quoted`` span counts: '"Rivera changed the
-        town," he said' is not Rivera speaking of himself.
-        """
-        best: tuple[int, str] | None = None
-        for entity_id, group in zip(self.ids, self.groups, strict=True):
-            if group.label != "PERSON" or any(
-                quoted[0] <= start < quoted[1] for start, _end in group.mentions
-            ):
-                continue
-            for _start, end in group.mentions:
-                if end <= before and (best is None or end > best[0]):
-                    best = (end, entity_id)
-        return best[1] if best else None
+    def of(self, span: tuple[int, int] | None, parsed: str) -> str | None:
+        """The entity at ``span``, else the one its words name (as the ``parsed`` text has them)."""
+        if span is None:
+            return None
+        return self.at(span) or self.named(parsed[span[0] : span[1]])
 
 
-def figure_facts(readings: list[FigureReading], text: str, entities: EntityIndex) -> list[Figure]:
-    """The sheet's figures, each sourced to the entity its sentence attributes it to."""
+def figure_facts(
+    readings: list[FigureReading], text: str, parsed: str, entities: EntityIndex
+) -> list[Figure]:
+    """The sheet's figures, each with who its sentence or paragraph attributes it to:
+    the entity where one is named, and the attribution's words."""
     return [
         Figure(
             id=f"f{n}",
@@ -121,7 +113,9 @@ def figure_facts(readings: list[FigureReading], text: str, entities: EntityIndex
             unit=r.unit,
             counted=r.counted,
             sentence=r.sentence,
-            source=entities.at(r.source_span),
+            source=entities.of(r.source_span, parsed),
+            source_text=_words(text, r.source_phrase),
+            source_basis=r.source_basis,  # type: ignore[arg-type]
         )
         for n, r in enumerate(readings, start=1)
     ]
@@ -145,18 +139,15 @@ def date_facts(spans: list[Span], text: str, story_date: dt.date) -> list[DateFa
 def quote_facts(
     readings: list[QuoteReading], text: str, parsed: str, entities: EntityIndex
 ) -> list[Quote]:
-    """The sheet's quotes with their speakers.
-
-    The speaker is the entity mentioned at the speaker's words, else the one
-    those words name (as the ``parsed`` text writes them), else, for "he" or
-    "she", the person mentioned last before.
-    """
+    """The sheet's quotes with their speakers: the entity the speaker's words name, the
+    words at the attribution ("he") and how the speaker was found."""
     quotes = []
     for n, reading in enumerate(readings, start=1):
-        span = reading.speaker_span
-        speaker = entities.at(span) or entities.named(parsed[slice(*span)] if span else "")
-        if speaker is None and reading.pronoun and span is not None:
-            speaker = entities.nearest_person(span[0], quoted=(reading.start, reading.end))
+        speaker = entities.of(reading.speaker_span, parsed)
+        mention = reading.mention_span
+        if speaker is None and reading.basis == "pronoun":
+            # "he" stands for someone described, not named: show who ("the minister").
+            mention = reading.speaker_span or mention
         quotes.append(
             Quote(
                 id=f"q{n}",
@@ -165,11 +156,16 @@ def quote_facts(
                 end=reading.end,
                 speaker=speaker,
                 speaker_mention=(
-                    Mention(start=span[0], end=span[1], text=text[span[0] : span[1]])
-                    if span
+                    Mention(start=mention[0], end=mention[1], text=text[mention[0] : mention[1]])
+                    if mention
                     else None
                 ),
                 cue=reading.cue,
+                speaker_basis=reading.basis,
             )
         )
     return quotes
+
+
+def _words(text: str, span: tuple[int, int] | None) -> str | None:
+    return text[span[0] : span[1]] if span else None

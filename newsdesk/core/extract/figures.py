@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from newsdesk.core.extract import lexicon
-from newsdesk.core.extract.attribution import attribution
 from newsdesk.core.extract.context import (
     change_after,
     change_of,
@@ -284,7 +283,6 @@ def _reading(doc: Doc, phrase: Phrase) -> FigureReading:
         unit=unit,
         counted=phrase.counted,
         sentence=(sent.start_char, sent.end_char),
-        source_span=_attribution_of(sent),
     )
 
 
@@ -298,13 +296,3 @@ def _bounds(qualifier: str, value: float | None) -> tuple[float | None, float | 
         "at_most": (None, value),
         "less_than": (None, value),
     }.get(qualifier, (None, None))
-
-
-def _attribution_of(sent: Span) -> tuple[int, int] | None:
-    """:func:`attribution` of a sentence, worked out once however many figures it holds."""
-    cache = sent.doc.user_data.setdefault("newsdesk.attribution", {})
-    key = (sent.start, sent.end)
-    if key not in cache:
-        cache[key] = attribution(sent)
-    found: tuple[int, int] | None = cache[key]
-    return found

@@ -26,7 +26,11 @@ class FigureReading:
     unit: str | None
     counted: str | None
     sentence: tuple[int, int]
-    source_span: tuple[int, int] | None  # characters of the attributed speaker
+    # Who says so (filled in by :mod:`.sources`): the characters naming the source,
+    # the attribution's words, and how it was found.
+    source_span: tuple[int, int] | None = None
+    source_phrase: tuple[int, int] | None = None
+    source_basis: str = "none"
 
 
 @dataclass

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass
-from typing import Literal
 
 from newsdesk.core.article.wire import (
     ArticleParts,
@@ -20,12 +19,9 @@ from newsdesk.core.article.wire import (
     sentence_case_headline,
 )
 from newsdesk.core.extract.dates import resolve_date, story_date_line
+from newsdesk.core.sheet.model import DateFrom
 
 log = logging.getLogger(__name__)
-
-# Where the story date was read: the date the editor gave, a date line in the
-# copy, the dateline's date, or (nothing said) the day of the analysis.
-DateBasis = Literal["editor", "text", "dateline", "today"]
 
 
 @dataclass(frozen=True)
@@ -33,7 +29,9 @@ class StoryDate:
     """The date relative dates ("on Friday", "last week") count from, and its basis."""
 
     date: dt.date
-    basis: DateBasis
+    # Where it was read: the date the editor gave, a date line in the copy,
+    # the dateline's date, or (nothing said) the day of the analysis.
+    basis: DateFrom
 
 
 @dataclass(frozen=True)

@@ -23,26 +23,49 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsdesk.core.article.wire import is_title_case
 from newsdesk.core.extract import lexicon
-from newsdesk.core.extract.attribution import phrase_chars
+from newsdesk.core.extract.attribution import (
+    SPEECH_VERBS,
+    can_speak,
+    is_speech_verb,
+    named_behind,
+    speaker_of,
+)
+from newsdesk.core.extract.discourse import Basis, Discourse, Speaker
 from newsdesk.core.extract.doctext import doc_text
 
 _MIN_WORDS = 4
-_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 
 
 @dataclass
 class QuoteReading:
-    """A quote before it gets an id: characters of the words inside the marks."""
+    """A quote before it gets an id: characters of the words inside the marks.
+
+    ``speaker_span`` names the speaker (a name, or the words describing one),
+    ``mention_span`` is where the attribution says who ("he"), ``basis`` how
+    the speaker was found.
+    """
 
     start: int
     end: int
     cue: str | None
-    speaker_span: tuple[int, int] | None
-    pronoun: bool
+    speaker_span: tuple[int, int] | None = None
+    mention_span: tuple[int, int] | None = None
+    basis: Basis = "none"
+
+    def set(
+        self,
+        speaker: tuple[int, int] | None,
+        mention: tuple[int, int] | None,
+        basis: Basis,
+        cue: str | None,
+    ) -> None:
+        self.speaker_span, self.mention_span, self.basis = speaker, mention, basis
+        if cue is not None:
+            self.cue = cue
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -179,10 +202,22 @@ def _is_citation(text: str, end: int, inner: str) -> bool:
     return not _sentence_like(inner) or bool(_CITATION_TAIL.match(tail))
 
 
-def find_quotes(doc: Doc) -> list[QuoteReading]:
-    """The direct quotes of ``doc`` in text order."""
+def quote_discourse(doc: Doc, names: list[Span] | None = None) -> Discourse:
+    """The speakers of ``doc`` read in order, outside its quotes (:class:`.Discourse`).
+
+    ``names`` are the article's name spans (:func:`~.names.name_spans`); the
+    doc's own entities when not given.
+    """
     text = doc_text(doc)
     spans = _by_paragraph(text, quote_spans(text))
+    return Discourse(doc, list(doc.ents) if names is None else names, spans)
+
+
+def find_quotes(doc: Doc, discourse: Discourse | None = None) -> list[QuoteReading]:
+    """The direct quotes of ``doc`` in text order, with their speakers."""
+    text = doc_text(doc)
+    discourse = discourse or quote_discourse(doc)
+    spans = list(discourse.quotes)
     readings: list[QuoteReading] = []
     for start, end in spans:
         inner = text[start:end]
@@ -206,33 +241,144 @@ def find_quotes(doc: Doc) -> list[QuoteReading]:
             )
             if cue_token is None and not goes_on:
                 continue  # scare quotes; one word in marks is never speech ('faced "pressure"')
-        speaker: Token | None = None
-        if cue_token is not None:
-            subjects = [c for c in cue_token.children if c.dep_ in ("nsubj", "nsubjpass")]
-            speaker = _named(subjects[0]) if subjects else None
-        else:
-            source = _according_to(doc, start, end, spans)
-            speaker = _named(source) if source is not None else None
-        speaker_span = phrase_chars(speaker, ("compound",)) if speaker is not None else None
-        signed = _dash_name(text, end)
-        if signed is not None:
-            cue_token, speaker, speaker_span = None, None, signed
         stripped = inner.rstrip(" ,.")
-        reading = QuoteReading(
-            start=start,
-            end=start + len(stripped),
-            cue=cue_token.lower_ if cue_token is not None else None,
-            speaker_span=speaker_span,
-            pronoun=speaker is not None and speaker.lower_ in _PRONOUNS,
-        )
-        if reading.speaker_span is None and readings and start - readings[-1].end < 80:
-            # The second half of a split quote: '"…," he said. "…"'
-            previous = readings[-1]
-            reading.cue = previous.cue
-            reading.speaker_span = previous.speaker_span
-            reading.pronoun = previous.pronoun
+        reading = QuoteReading(start=start, end=start + len(stripped), cue=None)
+        _attribute(reading, end, doc, discourse, cue_token, readings)
         readings.append(reading)
     return readings
+
+
+def _attribute(
+    reading: QuoteReading,
+    end: int,
+    doc: Doc,
+    discourse: Discourse,
+    cue: Token | None,
+    before: list[QuoteReading],
+) -> None:
+    """Who said the quote, and how that was found (see the module docstring).
+
+    ``end`` is where the words inside the marks end, closing stop included.
+    """
+    text = doc_text(doc)
+    start, spans = reading.start, list(discourse.quotes)
+    signed = _dash_name(text, end)
+    if signed is not None and _can_sign(doc, signed):
+        reading.set(signed, signed, "named", None)
+        return
+    speaker: Speaker | None = None
+    if cue is not None:
+        speaker = discourse.speaker(cue)
+        if speaker is None:
+            subject = speaker_of(cue)
+            if (
+                subject is not None
+                and can_speak(subject)
+                and not discourse.inside_quote(subject.idx)
+            ):
+                speaker = discourse.resolve(subject)
+        reading.cue = cue.lower_
+    else:
+        source = _according_to(doc, start, end, spans)
+        if source is not None:
+            speaker = discourse.resolve(named_behind(source))
+        else:
+            credit = _credit(doc, text, start)
+            if credit is not None:
+                speaker = discourse.resolve(credit)
+    if speaker is not None and (speaker.span is not None or speaker.basis != "none"):
+        reading.set(speaker.span, speaker.mention, speaker.basis, None)
+        return
+    if speaker is not None and cue is not None:
+        # A speech verb whose speaker is not known ("he" with no one to be): say so.
+        reading.set(None, speaker.mention, "none", None)
+        return
+    previous = before[-1] if before else None
+    if previous is not None and previous.basis != "none" and _continues(text, previous, start):
+        reading.set(previous.speaker_span, previous.mention_span, "continuation", previous.cue)
+        return
+    inferred = _speaker_before(doc, discourse, start)
+    if inferred is not None:
+        reading.set(inferred.span, inferred.mention, inferred.basis, None)
+
+
+def _continues(text: str, previous: QuoteReading, start: int) -> bool:
+    """Whether the quote at ``start`` goes on from ``previous``: in the same paragraph with
+    no one else said to speak between, or opening the next paragraph, which names no one
+    new."""
+    between = text[previous.end : start]
+    paragraphs = between.count("\n")
+    if paragraphs == 0:
+        return len(between) < 200 or not _says_between(between)
+    opens_paragraph = not text[_paragraph_start(text, start) : start].strip(' "“”')
+    if not opens_paragraph or "\n" in between.strip().strip('"“”,.').strip():
+        # Only a quote left open, or one paragraph after the other, carries on.
+        return paragraphs <= 2 and opens_paragraph and _only_marks_between(between)
+    return True
+
+
+def _says_between(between: str) -> bool:
+    return bool(re.search(r"\b(?:said|says|told|added|according)\b", between))
+
+
+def _only_marks_between(between: str) -> bool:
+    return not between.strip(' "“”,.!?\n')
+
+
+def _speaker_before(doc: Doc, discourse: Discourse, start: int) -> Speaker | None:
+    """The speaker of the sentence right before a quote that has no attribution of its own.
+
+    'Ferri said the ruling was unjust.\n\n"We will appeal."': Ferri, inferred; a
+    sentence ending in a colon ('In an e-mail, Ferri wrote:') names the writer.
+    """
+    text = doc_text(doc)
+    lead = text[:start].rstrip(' "“\n')
+    if not lead:
+        return None
+    span = doc.char_span(len(lead) - 1, len(lead), alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    sent = span[0].sent
+    if text[start - 1 :].startswith(('"', "“")) and sent.end_char > start:
+        return None
+    colon = lead.endswith(":")
+    for token in sent:
+        if discourse.inside_quote(token.idx):
+            continue
+        speaker = discourse.speaker(token)
+        if speaker is not None and speaker.span is not None:
+            basis: Basis = "named" if colon and speaker.basis == "named" else "inferred"
+            return Speaker(speaker.span, speaker.mention, basis, speaker.kind)
+    return None
+
+
+def _credit(doc: Doc, text: str, start: int) -> Token | None:
+    """'Meghan McCain, Twitter: "…"', 'Dana Reyes (@dreyes): "…"': the name crediting a quote."""
+    line_start = _paragraph_start(text, start)
+    lead = text[line_start:start].rstrip(' "“')
+    match = _CREDIT.match(lead)
+    if match is None:
+        return None
+    span = doc.char_span(line_start, line_start + match.end(1), alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    named = [t for t in span if t.ent_type_ in ("PERSON", "ORG")]
+    return named[-1] if named else None
+
+
+# A paragraph opening with a name, perhaps where it was said, then a colon.
+_CREDIT = re.compile(
+    r"^([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})(?:,[^:\n]{1,40}|[ \t]*\([^)\n]{1,40}\))?:$"
+)
+
+
+def _can_sign(doc: Doc, span: tuple[int, int]) -> bool:
+    """A name signed after a dash is a name ("– Dana Reyes"), not "– Thanks"."""
+    words = doc_text(doc)[span[0] : span[1]].split()
+    if len(words) >= 2:
+        return True
+    found = doc.char_span(span[0], span[1], alignment_mode="expand")
+    return found is not None and any(t.ent_type_ in ("PERSON", "ORG") for t in found)
 
 
 def _reporting_verb(doc: Doc, start: int, end: int) -> Token | None:
@@ -284,7 +430,13 @@ def _cue_for(
                     continue  # a verb inside this or another quote is what was said
                 if token.idx > quote_end and "\n" in text[quote_end : token.idx]:
                     continue  # a new paragraph's "He said, …" introduces its own quote
-                if token.lemma_.lower() in lexicon.SAY_VERBS and token.pos_ in ("VERB", "AUX"):
+                if (
+                    colon is None
+                    and token.idx < quote_start
+                    and "\n" in text[token.idx : quote_start]
+                ):
+                    continue  # a paragraph before speaks for itself (a colon introduces)
+                if is_speech_verb(token, SPEECH_VERBS):
                     distance = min(abs(token.idx - quote_end), abs(token.idx - quote_start))
                     if token.idx >= quote_end and closes_sentence:
                         distance += 1000  # '…"closer than ever." Aid agencies say' is new
@@ -327,13 +479,3 @@ def _according_to(doc: Doc, start: int, end: int, quotes: list[tuple[int, int]])
                 if objects:
                     return objects[0]
     return None
-
-
-def _named(subject: Token) -> Token:
-    """The named person behind a title: "the prime minister, Sheikh X," → X."""
-    if subject.ent_type_:
-        return subject
-    for child in subject.children:
-        if child.dep_ == "appos" and child.ent_type_ == "PERSON":
-            return child
-    return subject

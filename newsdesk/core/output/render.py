@@ -20,12 +20,13 @@ from newsdesk.core.output.wording import (
     fact_context,
     fact_details,
     fact_heading,
-    fact_source,
     fact_value,
     grouped_facts,
     note_text,
     sheet_counts,
+    source_display,
     status_box,
+    story_date_line,
 )
 from newsdesk.core.sheet.labels import GROUP_TITLES
 from newsdesk.core.sheet.model import Fact, FactSheet
@@ -132,7 +133,10 @@ def meta_line(
 ) -> str:
     """Source · dateline · story date · version N saved by X at T · counts."""
     article = sheet.article
-    parts = [part for part in (article.source, article.dateline, article.published) if part]
+    dates = story_date_line(sheet)
+    parts = [
+        part for part in (article.source, article.dateline, dates or article.published) if part
+    ]
     saved = []
     if version is not None:
         saved.append(f"version {version}")
@@ -304,7 +308,7 @@ def sheet_to_text(sheet: FactSheet) -> str:
         lines += ["", f"{GROUP_TITLES[key]} ({len(facts)})"]
         for fact in facts:
             details = [fact_value(fact)]
-            source = fact_source(fact, sheet)
+            source = source_display(fact, sheet)
             if source:
                 details.append(f"says {source}" if key != "quotes" else f"said by {source}")
             if fact.status != "unverified":

@@ -9,6 +9,8 @@ whole sheet is laid out is :mod:`newsdesk.core.output.render`.
 
 from __future__ import annotations
 
+from datetime import date
+
 from newsdesk.core.sheet.kinds import KINDS, group_of
 from newsdesk.core.sheet.labels import GROUPS
 from newsdesk.core.sheet.model import DateFact, Entity, Fact, FactSheet, Figure, Quote
@@ -99,6 +101,78 @@ def fact_source(fact: Fact, sheet: FactSheet) -> str:
     return ""
 
 
+def source_display(fact: Fact, sheet: FactSheet) -> str:
+    """Who says so, and how newsdesk knows: "he → John Kerry", "John Kerry (continues
+    the quote above)", "speaker unknown".
+
+    A speaker or source the editor chose is shown as it is; a figure with no
+    source shows nothing (most figures are the reporter's own).
+    """
+    if not isinstance(fact, Figure | Quote):
+        return ""
+    who = fact_source(fact, sheet)
+    field = "source" if isinstance(fact, Figure) else "speaker"
+    if isinstance(fact, Figure) and not who:
+        who = fact.source_text or ""
+    if _chosen_by_editor(fact, field):
+        return who
+    basis = fact.source_basis if isinstance(fact, Figure) else fact.speaker_basis
+    if isinstance(fact, Quote) and (basis == "none" or not who):
+        return "speaker unknown" if not fact.speaker else who
+    if not who:
+        return ""
+    if basis == "pronoun" and isinstance(fact, Quote) and fact.speaker_mention is not None:
+        mention = fact.speaker_mention.text
+        return f"{mention} → {who}" if mention.lower() != who.lower() else who
+    if basis == "continuation":
+        above = (
+            "continues the quote above" if isinstance(fact, Quote) else "from the sentence before"
+        )
+        return f"{who} ({above})"
+    if basis == "inferred":
+        return f"{who} (inferred — check)"
+    return who
+
+
+def needs_first_check(fact: Fact) -> bool:
+    """A speaker or source newsdesk inferred from the story around it, not read from words."""
+    if isinstance(fact, Quote):
+        return fact.speaker_basis == "inferred" and not _chosen_by_editor(fact, "speaker")
+    if isinstance(fact, Figure):
+        return fact.source_basis == "inferred" and not _chosen_by_editor(fact, "source")
+    return False
+
+
+def speaker_unknown(fact: Fact) -> bool:
+    """A quote nobody is known to have said."""
+    return (
+        isinstance(fact, Quote)
+        and fact.speaker is None
+        and not _chosen_by_editor(fact, "speaker")
+        and (fact.speaker_basis == "none" or fact.speaker_mention is None)
+    )
+
+
+def _chosen_by_editor(fact: Fact, field: str) -> bool:
+    return fact.origin == "added" or field in (fact.extracted or {})
+
+
+def story_date_line(sheet: FactSheet) -> str:
+    """ "Dates relative to Fri 25 Sep 2015 — from the dateline", or what is missing."""
+    basis = sheet.article.date_basis
+    if basis is None:
+        return ""
+    try:
+        when = date.fromisoformat(basis.date)
+        day = f"{when:%a} {when.day} {when:%b %Y}"
+    except ValueError:
+        day = basis.date
+    if basis.from_ == "today":
+        return f"Dates relative to the day of analysis ({day}) — the copy gives no story date"
+    where = {"dateline": "the dateline", "text": "the date line", "editor": "the editor"}
+    return f"Dates relative to {day} — from {where[basis.from_]}"
+
+
 def figure_value(figure: Figure, *, with_words: bool = True) -> str:
     """A figure's value with its hedge and what it counts.
 
@@ -185,11 +259,11 @@ def fact_details(fact: Fact, sheet: FactSheet) -> list[str]:
             details.append(QUALIFIER_WORDS.get(fact.qualifier, fact.qualifier))
         if fact.counted:
             details.append(f"counts {fact.counted}")
-        source = fact_source(fact, sheet)
+        source = source_display(fact, sheet)
         details.append(f"source: {source}" if source else "source: not attributed")
     elif isinstance(fact, Quote):
-        speaker = fact_source(fact, sheet)
-        details.append(f"speaker: {speaker}" if speaker else "speaker: unknown")
+        speaker = source_display(fact, sheet)
+        details.append(speaker if speaker == "speaker unknown" else f"speaker: {speaker}")
     elif isinstance(fact, Entity):
         details.append(fact.label)
     if fact.checked_by:

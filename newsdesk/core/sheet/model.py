@@ -25,6 +25,12 @@ Origin = Literal["extracted", "edited", "added"]
 FigureKind = Literal["count", "money", "percent", "quantity", "number"]
 Qualifier = Literal["exact", "about", "at_least", "more_than", "at_most", "less_than", "range"]
 Change = Literal["up", "down"]
+# How a quote's speaker or a figure's source was found: named at the attribution,
+# a pronoun resolved to the speaker of the discourse, carried from the quote or
+# attribution before, inferred from the story around it, or not found.
+Basis = Literal["named", "pronoun", "continuation", "inferred", "none"]
+# Where the story date relative dates count from was read.
+DateFrom = Literal["dateline", "text", "editor", "today"]
 
 STATUSES: tuple[str, ...] = ("unverified", "verified", "disputed", "corrected")
 FIGURE_KINDS: tuple[str, ...] = ("count", "money", "percent", "quantity", "number")
@@ -38,6 +44,33 @@ QUALIFIERS: tuple[str, ...] = (
     "range",
 )
 CHANGES: tuple[str, ...] = ("up", "down")
+BASES: tuple[str, ...] = ("named", "pronoun", "continuation", "inferred", "none")
+DATE_FROM: tuple[str, ...] = ("dateline", "text", "editor", "today")
+
+
+@dataclass(frozen=True)
+class DateBasis:
+    """The story date relative dates ("on Friday") were resolved against, and where it was read.
+
+    JSON writes it as ``{"date": "2015-09-25", "from": "dateline"}``; ``from_``
+    is the same word, kept off Python's keyword.
+    """
+
+    date: str  # ISO day
+    from_: DateFrom
+
+    def to_dict(self) -> dict[str, str]:
+        return {"date": self.date, "from": self.from_}
+
+    @classmethod
+    def from_dict(cls, data: Any) -> DateBasis | None:
+        """The basis in a sheet's JSON, or ``None`` when absent or unreadable."""
+        if not isinstance(data, dict):
+            return None
+        date, origin = data.get("date"), data.get("from")
+        if not isinstance(date, str) or origin not in DATE_FROM:
+            return None
+        return cls(date, origin)
 
 
 @dataclass
@@ -49,6 +82,7 @@ class Article:
     source: str | None = None
     dateline: str | None = None
     published: str | None = None  # ISO date, when the copy or the editor says
+    date_basis: DateBasis | None = None  # what relative dates were resolved against
 
     @property
     def text_hash(self) -> str:
@@ -178,6 +212,8 @@ class Figure(SpannedFact):
     counted: str | None = None
     sentence: tuple[int, int] | None = None
     source: str | None = None  # id of the entity the sentence attributes it to
+    source_text: str | None = None  # the attribution's words: "police", "a source told Reuters"
+    source_basis: Basis = "none"  # how the source was found
 
 
 @dataclass
@@ -194,6 +230,7 @@ class Quote(SpannedFact):
     speaker: str | None = None  # entity id
     speaker_mention: Mention | None = None
     cue: str | None = None
+    speaker_basis: Basis = "none"  # how the speaker was found
 
     def recheck_words(self) -> str:
         """The quote's words in quotation marks, cut to about a line (“a barbaric act…”)."""
@@ -278,7 +315,7 @@ class FactSheet:
         data: dict[str, Any] = {
             "schema": SCHEMA,
             "id": self.id,
-            "article": asdict(self.article),
+            "article": _article_to_dict(self.article),
             "entities": [_fact_to_dict(e) for e in self.entities],
             "figures": [_fact_to_dict(f) for f in self.figures],
             "dates": [_fact_to_dict(d) for d in self.dates],
@@ -298,7 +335,7 @@ class FactSheet:
         if schema != SCHEMA:
             raise ValueError(f"unsupported fact-sheet schema {schema!r}")
         return cls(
-            article=Article(**_known(Article, data["article"])),
+            article=_article_from_dict(data["article"]),
             id=data.get("id"),
             entities=[_fact_from_dict(Entity, row) for row in data.get("entities", [])],
             figures=[_fact_from_dict(Figure, row) for row in data.get("figures", [])],
@@ -313,6 +350,18 @@ class FactSheet:
 
 
 _SHARED = tuple(f.name for f in fields(FactBase))  # id, status, origin, note … recheck
+
+
+def _article_to_dict(article: Article) -> dict[str, Any]:
+    data = asdict(article)
+    data["date_basis"] = article.date_basis.to_dict() if article.date_basis else None
+    return data
+
+
+def _article_from_dict(data: dict[str, Any]) -> Article:
+    known = _known(Article, data)
+    known["date_basis"] = DateBasis.from_dict(known.get("date_basis"))
+    return Article(**known)
 
 
 def _fact_to_dict(fact: Fact) -> dict[str, Any]:
@@ -335,9 +384,25 @@ def _fact_from_dict(kind: type[_F], row: dict[str, Any]) -> _F:
     if data.get("recheck"):
         data["recheck"] = Recheck(**_known(Recheck, data["recheck"]))
     fact = kind(**data)
+    _read_old_basis(fact, row)
     if "recheck" not in row:
         _read_recheck_note(fact)
     return fact
+
+
+_PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "him", "her", "them"})
+
+
+def _read_old_basis(fact: Fact, row: dict[str, Any]) -> None:
+    """A sheet saved before bases existed: a speaker or source found is "named"
+    (a pronoun at the attribution: "pronoun"), none found is "none"."""
+    if isinstance(fact, Quote) and row.get("speaker_basis") not in BASES:
+        mention = fact.speaker_mention.text.lower() if fact.speaker_mention else ""
+        fact.speaker_basis = (
+            "pronoun" if mention in _PRONOUNS else "named" if fact.speaker or mention else "none"
+        )
+    elif isinstance(fact, Figure) and row.get("source_basis") not in BASES:
+        fact.source_basis = "named" if fact.source or fact.source_text else "none"
 
 
 # How sheets written before ``recheck`` existed flagged a fact: a sentence opening the note.

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from newsdesk.core.sheet.kinds import KINDS, FactKind
-from newsdesk.core.sheet.model import Dismissed, Fact, FactSheet
+from newsdesk.core.sheet.model import DateBasis, Dismissed, Fact, FactSheet
 from newsdesk.core.work.anchors import TextShift, anchor_fact, move_dismissed
 
 
@@ -35,10 +35,19 @@ class Patch:
     after: dict[str, Placed | None]
     created: str | None = None  # the id of a fact the edit made, if any
     dismissed: tuple[Dismissed, ...] = ()  # deletions the edit asks re-analysis to remember
+    # The story date before and after, for an edit that sets it (else ``None``).
+    story_date: tuple[DateBasis | None, DateBasis | None] | None = None
 
     @property
     def changed_ids(self) -> frozenset[str]:
         return frozenset(self.before) | frozenset(self.after)
+
+    @property
+    def changes_anything(self) -> bool:
+        """Whether the edit changed a fact or the story date."""
+        return bool(self.changed_ids) or (
+            self.story_date is not None and self.story_date[0] != self.story_date[1]
+        )
 
 
 def snapshot(sheet: FactSheet, ids: Iterable[str]) -> dict[str, Placed | None]:
@@ -82,6 +91,8 @@ def apply_patch(sheet: FactSheet, patch: Patch, *, undo: bool) -> None:
             anchor_fact(fact, shift, patch.text, sheet.article.text)
         items = sheet.facts_of(item.kind)
         items.insert(min(item.index, len(items)), fact)
+    if patch.story_date is not None:
+        sheet.article.date_basis = patch.story_date[0 if undo else 1]
     if patch.dismissed:
         # Undo forgets the deletion (the fact is back); redo remembers it again.
         ids = {record.id for record in patch.dismissed}

@@ -46,6 +46,7 @@ from newsdesk.core.work.anchors import (
     move_sentence,
     overlaps,
 )
+from newsdesk.core.work.edits import with_story_date
 from newsdesk.core.work.matching import match_facts, wording
 from newsdesk.core.work.write_through import carry_fact, drop_dismissed
 
@@ -80,6 +81,11 @@ def reconcile(old: FactSheet | None, fresh: FactSheet, *, keep_lost: bool = True
         return Reconciled(fresh)
     shift = TextShift(old.article.text, fresh.article.text)
     fresh = replace(fresh)  # drop_dismissed sets new lists, leaving the caller's sheet alone
+    kept_date = old.article.date_basis
+    if kept_date is not None and kept_date.from_ == "editor":
+        # The story date the editor set outlives re-analysis.
+        fresh = replace(fresh, article=replace(fresh.article), dates=copy.deepcopy(fresh.dates))
+        with_story_date(fresh, kept_date)
     dismissed = drop_dismissed(old, fresh)
     result = Reconciled(
         FactSheet(article=fresh.article, id=old.id or fresh.id, dismissed=fresh.dismissed),

@@ -245,7 +245,7 @@ class StorySession:
         if sheet.article.text != self._text:
             moved_from, sheet = sheet, rebase(sheet, self._text)
         patch = edit(sheet)
-        if not patch.changed_ids:
+        if not patch.changes_anything:
             return patch  # nothing to do (the moved copy is simply dropped)
         last = self.history.last()
         if isinstance(last, TextStep):

@@ -82,7 +82,7 @@ class FactEditorDialog(QDialog):
             checked += f" — {fact.checked_by or '?'}, {fact.checked_at or '?'}"
         form.addRow(self.tr("Status:"), QLabel(checked, self))
         if fact.extracted:
-            shown = ", ".join(f"{k} {_shown(v)}" for k, v in fact.extracted.items())
+            shown = ", ".join(f"{k} {_extracted(sheet, k, v)}" for k, v in fact.extracted.items())
             form.addRow(self.tr("Extracted:"), QLabel(shown, self))
 
         self.error_label = QLabel(self)
@@ -152,6 +152,14 @@ class FactEditorDialog(QDialog):
         self.error_label.setText(text)
         self.error_label.setVisible(True)
         self.error_label.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def _extracted(sheet: FactSheet, name: str, value: object) -> str:
+    """An extracted value as the editor knows it: a speaker or source by name, not id."""
+    if name in ("source", "speaker"):
+        entity = sheet.entity(value if isinstance(value, str) else None)
+        return entity.name if entity is not None else _shown(value) or "nobody"
+    return _shown(value)
 
 
 def _shown(value: object) -> str:

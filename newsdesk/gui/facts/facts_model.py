@@ -26,13 +26,14 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QStyle
 
 from newsdesk.core.output.wording import (
-    fact_source,
     fact_value,
     figure_context,
     figure_value,
     format_number,
     grouped_facts,
     note_text,
+    source_display,
+    speaker_unknown,
 )
 from newsdesk.core.sheet.labels import GROUPS
 from newsdesk.core.sheet.model import STATUSES, DateFact, Entity, Fact, FactSheet, Figure, Quote
@@ -48,6 +49,7 @@ GROUP_TITLE_ROLE = Qt.ItemDataRole.UserRole + 4  # a group's name without its co
 
 _GROUP_ID = 0  # internalId of top-level rows; fact rows store their group row + 1
 _TITLE_LIMIT = 90  # quotes are cut to this many characters in the tree
+WARNING_COLOUR = "#C77C02"  # "speaker unknown": amber, readable on light and dark themes
 
 
 class Column(IntEnum):
@@ -226,6 +228,8 @@ class FactsModel(QAbstractItemModel):
             return self._tooltip(fact)
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == Column.STATUS:
             return status_colour(fact.status)
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == Column.SOURCE:
+            return QColor(WARNING_COLOUR) if speaker_unknown(fact) else None
         if role == FACT_ID_ROLE:
             return fact.id
         if role == GROUP_ROLE:
@@ -276,7 +280,7 @@ class FactsModel(QAbstractItemModel):
             return text
         if column == Column.NOTE:
             return note_text(fact)  # a re-check flag first, then the editor's note
-        return fact_source(fact, self._sheet) if self._sheet is not None else ""
+        return source_display(fact, self._sheet) if self._sheet is not None else ""
 
     def _edit_value(self, fact: Fact, column: int) -> Any:
         field = "status" if column == Column.STATUS else "note" if column == Column.NOTE else None
@@ -295,6 +299,10 @@ class FactsModel(QAbstractItemModel):
             lines.append(f"{before}{figure}{after}")
         elif isinstance(fact, Quote):
             lines.append(fact.text)
+        if isinstance(fact, Figure | Quote) and self._sheet is not None:
+            said = source_display(fact, self._sheet)
+            if said:
+                lines.append(QCoreApplication.translate("FactsModel", "Who: %s") % said)
         if fact.anchor_lost:
             lines.append(
                 QCoreApplication.translate(

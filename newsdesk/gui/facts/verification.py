@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
+from newsdesk.core.output.wording import needs_first_check
 from newsdesk.core.sheet.kinds import group_of
 from newsdesk.core.sheet.labels import GROUPS
 from newsdesk.core.sheet.model import Fact
@@ -122,14 +123,18 @@ class VerificationPass(QObject):
         return [fact.id for fact in sorted(sheet.facts(), key=key)]
 
     def start_pass(self) -> bool:
-        """Focus the facts list on the first unchecked fact in reading order."""
+        """Focus the facts list on the first unchecked fact in reading order (the first
+        with an inferred speaker or source, when there is one)."""
         order = self.reading_order()
         sheet = self._session.sheet
         if not order or sheet is None:
             self._notices.status(_tr("No facts to check yet."))
             return False
-        status = {fact.id: fact.status for fact in sheet.facts()}
-        first = next((i for i in order if status[i] == "unverified"), order[0])
+        facts = {fact.id: fact for fact in sheet.facts()}
+        unchecked = [i for i in order if facts[i].status == "unverified"]
+        # Speakers and sources newsdesk inferred rather than read are checked first.
+        inferred = [i for i in unchecked if needs_first_check(facts[i])]
+        first = (inferred or unchecked or order)[0]
         self._panel.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self._go(first)
         return True

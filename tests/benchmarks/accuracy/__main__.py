@@ -14,12 +14,12 @@ import time
 from pathlib import Path
 
 from newsdesk.core.extract import Extractor
-from tests.benchmarks.accuracy import dates, entities, figures, quotes
+from tests.benchmarks.accuracy import attribution, dates, entities, figures, quotes
 from tests.benchmarks.accuracy.report import TaskResult, markdown_table, plain_table
 from tests.benchmarks.accuracy.systems import Errors
 
 REPO = Path(__file__).resolve().parents[3]
-TASKS = ("figures", "entities", "quotes", "dates")
+TASKS = ("figures", "entities", "quotes", "attribution", "dates")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -65,6 +65,8 @@ def main(argv: list[str] | None = None) -> int:
             results.append(entities.evaluate(extractor, args.data, errors))
         elif task == "quotes":
             results.append(quotes.evaluate(extractor, args.data, errors))
+        elif task == "attribution":
+            results.append(attribution.evaluate(extractor, errors))
         else:
             results.append(dates.evaluate(extractor, args.data, errors))
         timings.append(f"{task} {time.perf_counter() - began:.1f}s")

@@ -1,0 +1,80 @@
+"""Who says so, for each figure: the attribution of its sentence, or of its paragraph.
+
+A figure's source is who its sentence attributes it to ("…, the Observatory
+said", "according to police", "a source told Reuters"), read with the
+discourse of the story (:mod:`.discourse`): "It added that …" is the
+Observatory again (``pronoun``). A sentence with no attribution of its own
+carries the source of the sentence before it in the same paragraph
+(``continuation``), so "The strikes killed 26 people, the Observatory said.
+Twelve of them were fighters." has one source; a new paragraph starts afresh.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from newsdesk.core.extract.attribution import SOURCE_VERBS, Attribution, sentence_attribution
+from newsdesk.core.extract.discourse import Discourse
+from newsdesk.core.extract.phrase import FigureReading
+
+
+def attribute_figures(doc: Doc, readings: list[FigureReading], discourse: Discourse) -> None:
+    """Fill in each reading's source: its span, the attribution's words and the basis."""
+    cache: dict[int, tuple[tuple[int, int] | None, tuple[int, int] | None, str]] = {}
+    for reading in readings:
+        span = doc.char_span(reading.start, reading.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        sent = span[0].sent
+        if sent.start not in cache:
+            cache[sent.start] = _sentence_source(sent, discourse, cache)
+        source, phrase, basis = cache[sent.start]
+        if phrase is not None and basis in ("named", "continuation"):
+            low, high = sorted((phrase[0], reading.start))
+            if "\n" in doc.text[low:high]:
+                continue  # the parser ran two paragraphs into one sentence
+        reading.source_span, reading.source_phrase, reading.source_basis = source, phrase, basis
+
+
+def _sentence_source(
+    sent: Span,
+    discourse: Discourse,
+    cache: dict[int, tuple[tuple[int, int] | None, tuple[int, int] | None, str]],
+) -> tuple[tuple[int, int] | None, tuple[int, int] | None, str]:
+    found = sentence_attribution(sent, discourse.quotes, SOURCE_VERBS)
+    if found is not None:
+        return _source_of(found, discourse)
+    previous = _sentence_before(sent)
+    if previous is None:
+        return None, None, "none"
+    if previous.start not in cache:
+        cache[previous.start] = _sentence_source(previous, discourse, cache)
+    span, phrase, basis = cache[previous.start]
+    if basis == "none":
+        return None, None, "none"
+    return span, phrase, "continuation"
+
+
+def _source_of(
+    found: Attribution, discourse: Discourse
+) -> tuple[tuple[int, int] | None, tuple[int, int] | None, str]:
+    speaker = discourse.speaker(found.cue) if found.cue is not None else None
+    if speaker is None:
+        speaker = discourse.resolve(found.head)
+    if found.pronoun:
+        if speaker.span is None:
+            return None, None, "none"
+        return speaker.span, speaker.span, "pronoun"
+    return speaker.span or found.span, found.phrase, speaker.basis
+
+
+def _sentence_before(sent: Span) -> Span | None:
+    """The sentence before ``sent`` in the same paragraph, if any."""
+    doc = sent.doc
+    if sent.start == 0:
+        return None
+    previous = doc[sent.start - 1].sent
+    between = doc.text[previous.end_char : sent.start_char]
+    if "\n" in between:
+        return None
+    return previous
