@@ -3,6 +3,7 @@
 #   make test   same set-up plus test tools; lint, type checks, layer contracts, tests
 #   make bench  benchmarks (DATA=path to outside gold data, default ../shared/evaldata)
 #   make soak   the long property runs (thousands of random editing sequences)
+#   make xvfb   the window's tests on a real X display (needs xvfb-run and Qt's xcb libraries)
 
 PYTHON ?= python3
 VENV   := .venv
@@ -10,7 +11,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DATA   ?= ../shared/evaldata
 
-.PHONY: run test lint typecheck contracts pytest bench soak clean
+.PHONY: run test lint typecheck contracts pytest bench soak xvfb clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +49,11 @@ bench: $(STAMP)
 soak: $(STAMP)
 	NEWSDESK_SOAK=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider \
 		tests/test_session_states.py
+
+xvfb: $(STAMP)
+	xvfb-run -a -s "-screen 0 1600x1000x24" env QT_QPA_PLATFORM=xcb $(BIN)/python -m pytest -q \
+		-p no:cacheprovider tests/test_trust.py tests/test_keys.py tests/test_panel.py \
+		tests/test_workspace.py tests/test_gui.py tests/test_gui_e2e.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
