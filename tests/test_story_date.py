@@ -21,9 +21,10 @@ from newsdesk.core.sheet.model import (
     Mention,
     Quote,
 )
-from newsdesk.core.work.edits import set_fields, set_status, set_story_date
+from newsdesk.core.work.edits import set_fields, set_status
 from newsdesk.core.work.reconcile import reconcile
 from newsdesk.core.work.session import StorySession
+from newsdesk.core.work.story_date import set_story_date
 
 TEXT = "Strikes\n\nJets struck on Friday and will return next Monday, Kerry said."
 

@@ -289,3 +289,11 @@ def move_dismissed(record: Dismissed, shift: TextShift, old_text: str, new_text:
         where = shift.near(record.start)
         return replace(record, start=where, end=where)
     return replace(record, start=spot[0], end=spot[1])
+
+
+def changed_part(old: str, new: str) -> tuple[int, str, str]:
+    """Where ``new`` differs from ``old``: ``(start, removed, inserted)``."""
+    limit = min(len(old), len(new))
+    start = common_prefix(old, new, limit)
+    tail = common_suffix(old, new, limit - start)
+    return start, old[start : len(old) - tail], new[start : len(new) - tail]

@@ -46,8 +46,8 @@ from newsdesk.core.work.anchors import (
     move_sentence,
     overlaps,
 )
-from newsdesk.core.work.edits import with_story_date
 from newsdesk.core.work.matching import match_facts, wording
+from newsdesk.core.work.story_date import with_story_date
 from newsdesk.core.work.write_through import carry_fact, drop_dismissed
 
 

@@ -23,12 +23,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 
 from newsdesk.core.article.wire import split_article
 from newsdesk.core.sheet.model import Fact, FactSheet
-from newsdesk.core.work.anchors import common_prefix, common_suffix
-from newsdesk.core.work.events import Event
+from newsdesk.core.work.anchors import changed_part
+from newsdesk.core.work.events import SessionEvents
 from newsdesk.core.work.history import (
     AnalysisStep,
     FactStep,
@@ -43,35 +42,6 @@ from newsdesk.core.work.values import EditError
 from newsdesk.core.work.versions import SavedVersion, VersionStore
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class SessionEvents:
-    """What a session announces; connect callbacks to the ones a view needs.
-
-    - ``text_replaced(start, end, inserted)``: the session changed the text
-      itself (undo, redo, a story opened): Python indices ``[start, end)`` of the
-      previous text now read ``inserted``. The editor widget applies it.
-    - ``text_changed()``: the text changed, by any route.
-    - ``sheet_replaced()``: a different sheet (or none) is current: redraw all.
-    - ``facts_changed(ids)``: the facts ``ids`` changed inside the current sheet.
-    - ``story_changed()``: the story on disk, its version or version list changed.
-    - ``story_started()``: other work took the place of the last (new, opened,
-      recovered): its history starts afresh.
-    - ``dirty_changed(dirty)``: whether there is unsaved work changed.
-    - ``saved(version)``: a version was stored.
-    - ``history_changed()``: the undo history changed.
-    """
-
-    text_replaced: Event = field(default_factory=lambda: Event("text_replaced"))
-    text_changed: Event = field(default_factory=lambda: Event("text_changed"))
-    sheet_replaced: Event = field(default_factory=lambda: Event("sheet_replaced"))
-    facts_changed: Event = field(default_factory=lambda: Event("facts_changed"))
-    story_changed: Event = field(default_factory=lambda: Event("story_changed"))
-    story_started: Event = field(default_factory=lambda: Event("story_started"))
-    dirty_changed: Event = field(default_factory=lambda: Event("dirty_changed"))
-    saved: Event = field(default_factory=lambda: Event("saved"))
-    history_changed: Event = field(default_factory=lambda: Event("history_changed"))
 
 
 Edit = Callable[[FactSheet], Patch]
@@ -171,7 +141,7 @@ class StorySession:
         old = self._text
         if text == old:
             return
-        start, removed, inserted = _splice(old, text)
+        start, removed, inserted = changed_part(old, text)
         analysed = self.in_sync
         self._text = text
         self._revision += 1
@@ -438,11 +408,3 @@ class StorySession:
 
     def _say_text(self, start: int, end: int, inserted: str) -> None:
         self.events.text_replaced.emit(start, end, inserted)
-
-
-def _splice(old: str, new: str) -> tuple[int, str, str]:
-    """Where ``new`` differs from ``old``: ``(start, removed, inserted)``."""
-    limit = min(len(old), len(new))
-    start = common_prefix(old, new, limit)
-    tail = common_suffix(old, new, limit - start)
-    return start, old[start : len(old) - tail], new[start : len(new) - tail]

@@ -5,7 +5,7 @@ resolved against and where it was read ("Dates relative to Fri 25 Sep 2015 —
 from the dateline"), or that there was none ("Dates relative to today — set
 the story date"). A date field and **Set** change it: one undoable
 correction through the story session that resolves every date again and
-keeps every check (:func:`~newsdesk.core.work.edits.set_story_date`).
+keeps every check (:func:`~newsdesk.core.work.story_date.set_story_date`).
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from newsdesk.core.output.wording import story_date_line
-from newsdesk.core.work.edits import set_story_date
 from newsdesk.core.work.session import StorySession
+from newsdesk.core.work.story_date import set_story_date
 from newsdesk.core.work.values import EditError
 
 
