@@ -37,7 +37,7 @@ from hypothesis.stateful import (
     rule,
 )
 
-from newsdesk.core.sheet.model import Entity, FactSheet, Figure
+from newsdesk.core.sheet.model import Entity, FactSheet, Figure, Quote
 from newsdesk.core.work import edits
 from newsdesk.core.work.session import StorySession
 from newsdesk.core.work.values import EditError
@@ -162,6 +162,39 @@ class SessionMachine(RuleBasedStateMachine):
         figures = [f for f in self._facts() if isinstance(f, Figure)]
         fact = data.draw(st.sampled_from(figures))
         self._correct("value", lambda s: edits.set_fields(s, fact.id, {"value": value}))
+
+    @precondition(lambda self: any(isinstance(f, Figure | Quote) for f in self._facts()))
+    @rule(data=st.data())
+    def correct_fields(self, data: st.DataObject) -> None:
+        """A figure's hedge, unit, counted noun or source; a quote's speaker; a name's kind."""
+        facts = [f for f in self._facts() if isinstance(f, Figure | Quote | Entity)]
+        fact = data.draw(st.sampled_from(facts))
+        names = [f.id for f in self._facts() if isinstance(f, Entity)]
+        if isinstance(fact, Figure):
+            field = data.draw(st.sampled_from(["qualifier", "unit", "counted", "source", "high"]))
+            value = data.draw(
+                {
+                    "qualifier": st.sampled_from(["exact", "about", "at_least", "range"]),
+                    "unit": st.sampled_from(["", "km", "USD"]),
+                    "counted": st.sampled_from(["", "villages", "families"]),
+                    "source": st.sampled_from(["", *names]),
+                    "high": st.sampled_from(["", "30", "-"]),
+                }[field]
+            )
+        elif isinstance(fact, Quote):
+            field, value = "speaker", data.draw(st.sampled_from(["", *names]))
+        else:
+            field, value = "label", data.draw(st.sampled_from(["PERSON", "ORG", "GPE", "x"]))
+        self._correct("fields", lambda s: edits.set_fields(s, fact.id, {field: value}))
+
+    @precondition(lambda self: bool(self._facts()) and len(self.session.text) > 3)
+    @rule(data=st.data())
+    def reanchor(self, data: st.DataObject) -> None:
+        fact = data.draw(st.sampled_from(self._facts()))
+        text = self.session.text
+        start = data.draw(st.integers(0, len(text) - 2))
+        end = data.draw(st.integers(start + 1, min(len(text), start + 15)))
+        self._correct("re-anchor", lambda s: edits.reanchor(s, fact.id, start, end))
 
     @precondition(lambda self: bool(self._facts()))
     @rule(data=st.data(), note=st.sampled_from(["police figure", "", "checked by phone"]))
