@@ -1,16 +1,11 @@
 """Direct quotes and who said them.
 
-Quotes are found by their marks (straight or curly), so unbalanced marks
-never raise. A quote that runs over several paragraphs (each opening with a
-mark, only the last closing) becomes one quote per paragraph, each with the
-same speaker and cue: every paragraph can be checked on its own, and the
-continuation marks stay out of the quote's text (textacy counts such quotes
-the same way).
-Scare quotes are not quotes: fewer than four words count only when they hang
-from a speech verb ('she said the talks were "very hard"'). Titles are not
-quotes either: headline capitals with no sentence in them, a word like
-"titled", "the term" or "the film" before the marks, or a dash and a
-publication after them ('"…" — Valley Herald, May 2, 2019').
+The quotations themselves are found by their marks
+(:mod:`~newsdesk.core.extract.quote_marks`: unbalanced marks never raise, titles
+and citations are not quotes, a quote over several paragraphs is one per
+paragraph with the same speaker and cue). Scare quotes are not quotes: fewer
+than four words count only when they hang from a speech verb ('she said the
+talks were "very hard"').
 The speaker is the subject of the nearest speech verb outside any quote in the
 same paragraph, in the quote's sentence or the next ("…," he said / Okafor
 told reporters: "…"), or of the verb a colon before the quote ends ('Ferri
@@ -25,7 +20,6 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsdesk.core.article.wire import is_title_case
 from newsdesk.core.extract import lexicon
 from newsdesk.core.extract.attribution import (
     SPEECH_VERBS,
@@ -36,6 +30,17 @@ from newsdesk.core.extract.attribution import (
 )
 from newsdesk.core.extract.discourse import Basis, Discourse, Speaker
 from newsdesk.core.extract.doctext import doc_text
+from newsdesk.core.extract.quote_marks import (
+    NAMING_CUES,
+    by_paragraph,
+    dash_name,
+    is_citation,
+    is_title,
+    looks_like_a_title,
+    paragraph_start,
+    quote_spans,
+    word_before,
+)
 
 _MIN_WORDS = 4
 
@@ -68,140 +73,6 @@ class QuoteReading:
             self.cue = cue
 
 
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of the words inside paired quote marks.
-
-    Curly marks say which way they face; a straight mark opens when it
-    starts a word and closes when it ends one. A quote left open at the end
-    of a paragraph goes on into the next one, whether that paragraph opens
-    with a quote mark (the wire convention) or not, and is dropped if it has
-    not closed by the end of that paragraph. Unpaired marks never raise.
-    """
-    spans: list[tuple[int, int]] = []
-    open_at: int | None = None
-    paragraphs_open = 0  # paragraph breaks crossed by the open quote
-    for match in re.finditer(r"[\"“”\n]", text):
-        at, mark = match.start(), match.group()
-        if mark == "\n":
-            if open_at is not None and text[at - 1 : at] != "\n":
-                paragraphs_open += 1
-                if paragraphs_open > 1:
-                    open_at, paragraphs_open = None, 0
-            continue
-        facing = _facing(text, at)
-        if facing == "open":
-            if open_at is not None and at == _paragraph_start(text, at):
-                continue  # "…\n\n“…": the quote goes on into this paragraph
-            open_at, paragraphs_open = at + 1, 0
-        elif facing in ("close", "inches?") and open_at is not None:
-            if at > open_at:
-                spans.append((open_at, at))
-            open_at, paragraphs_open = None, 0
-    return spans
-
-
-def _by_paragraph(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """A quote over several paragraphs as one quote per paragraph, marks left out."""
-    pieces: list[tuple[int, int]] = []
-    for start, end in spans:
-        for match in re.finditer(r"[^\n]+", text[start:end]):
-            piece_start, piece_end = start + match.start(), start + match.end()
-            while piece_start < piece_end and text[piece_start] in '"“ ':
-                piece_start += 1
-            if piece_start < piece_end:
-                pieces.append((piece_start, piece_end))
-    return pieces
-
-
-def _facing(text: str, at: int) -> str | None:
-    """Whether the mark at ``at`` opens or closes a quote (or neither)."""
-    mark = text[at]
-    if mark == "“":
-        return "open"
-    if mark == "”":
-        return "close"
-    before = text[at - 1] if at else " "
-    after = text[at + 1] if at + 1 < len(text) else " "
-    if before.isdigit():
-        return "inches?"  # 12" screen — unless a quote is open: '…posts 250 and 251",'.
-    if before.isspace() or before in "([{—–-:/":
-        return "open" if not after.isspace() else None
-    return "close"
-
-
-def _paragraph_start(text: str, at: int) -> int:
-    return text.rfind("\n", 0, at) + 1
-
-
-# A word or a work named, not speech, even with a speech verb near: 'the term "…"'.
-_NAMING_CUES = frozenset(
-    {"titled", "entitled", "dubbed", "named", "nicknamed", "headlined", "labelled", "labeled",
-     "termed", "so-called", "rated", "term", "word", "words", "phrase", "name", "label", "motto",
-     "hashtag"}
-)  # fmt: skip
-# Before a title, unless the words in marks make a sentence: 'the film "…"'.
-_TITLE_CUES = _NAMING_CUES | frozenset(
-    {"called", "film", "book", "song", "album", "novel", "show", "series", "slogan", "campaign",
-     "programme", "program", "report", "article", "headline", "exhibition", "exhibit", "column",
-     "essay", "poem", "play", "painting", "documentary", "episode", "website", "site", "section"}
-)  # fmt: skip
-_ABBREVIATION = re.compile(r"\b(?:vs|v|Mr|Mrs|Ms|Dr|St|Jr|No|[A-Z])\.")
-# '"…" — CBC News, March 3, 2021': a dash and a capitalised name after the closing mark.
-_DASH_NAME = re.compile(
-    r"[ \t]*(?:—|–|--?)[ \t]*([A-Z][\w.&'’-]*(?:[ \t]+(?:[A-Z][\w.&'’-]*|of|the|and|de|van|von))*)"
-)
-_CITATION_TAIL = re.compile(r",[^\n]*\b(?:1[6-9]\d\d|20\d\d)\b")
-
-
-def _sentence_like(inner: str) -> bool:
-    """Whether the words in marks end or break a sentence ("We won." / "Go. Now")."""
-    return bool(re.search(r"[.!?;](?=\s|$)", _ABBREVIATION.sub("", inner.rstrip("\"”' "))))
-
-
-def _is_title(inner: str) -> bool:
-    """ "One Hundred Years of Solitude": headline capitals and no sentence in it."""
-    if _sentence_like(inner):
-        return False
-    words = [w for w in re.findall(r"[A-Za-z']+", inner) if len(w) > 3]
-    return is_title_case(inner) or (len(words) >= 2 and all(w[0].isupper() for w in words))
-
-
-def _looks_like_a_title(text: str, start: int, inner: str) -> bool:
-    """ "the film “Gone With the Wind Again”": a title in marks, not speech."""
-    if _sentence_like(inner):
-        return False
-    words = [w for w in re.findall(r"[A-Za-z']+", inner) if len(w) > 3]
-    title_case = bool(words) and all(w[0].isupper() for w in words)
-    return title_case or _word_before(text, start) in _TITLE_CUES
-
-
-def _word_before(text: str, start: int) -> str:
-    """The word right before the opening mark of the quote that starts at ``start``."""
-    before = text[max(0, start - 20) : max(0, start - 1)].lower().split()
-    return before[-1].strip(",:") if before else ""
-
-
-def _dash_name(text: str, end: int) -> tuple[int, int] | None:
-    """The name after a dash that follows the closing mark: '"We will be back." – Dana Reyes'."""
-    match = _DASH_NAME.match(text, end + 1)
-    return match.span(1) if match else None
-
-
-def _is_citation(text: str, end: int, inner: str) -> bool:
-    """'"Flood waters rise in the valley" — Daily Post, May 2, 2019': a headline cited.
-
-    A dash and a name after a quote that is no sentence, or a name followed by
-    a date, cite a work; a sentence followed by a bare name is a quote of that
-    person.
-    """
-    name = _dash_name(text, end)
-    if name is None:
-        return False
-    line_end = text.find("\n", name[1])
-    tail = text[name[1] : line_end if line_end != -1 else len(text)]
-    return not _sentence_like(inner) or bool(_CITATION_TAIL.match(tail))
-
-
 def quote_discourse(doc: Doc, names: list[Span] | None = None) -> Discourse:
     """The speakers of ``doc`` read in order, outside its quotes (:class:`.Discourse`).
 
@@ -209,7 +80,7 @@ def quote_discourse(doc: Doc, names: list[Span] | None = None) -> Discourse:
     doc's own entities when not given.
     """
     text = doc_text(doc)
-    spans = _by_paragraph(text, quote_spans(text))
+    spans = by_paragraph(text, quote_spans(text))
     return Discourse(doc, list(doc.ents) if names is None else names, spans)
 
 
@@ -221,13 +92,13 @@ def find_quotes(doc: Doc, discourse: Discourse | None = None) -> list[QuoteReadi
     readings: list[QuoteReading] = []
     for start, end in spans:
         inner = text[start:end]
-        if _is_citation(text, end, inner) or _is_title(inner):
+        if is_citation(text, end, inner) or is_title(inner):
             continue
-        if _word_before(text, start) in _NAMING_CUES:
+        if word_before(text, start) in NAMING_CUES:
             continue  # 'the term "…"', 'a report headlined "…"'
         cue_token = _cue_for(doc, start - 1, end + 1, spans)
         short = len(inner.split()) < _MIN_WORDS
-        if (cue_token is None or short) and _looks_like_a_title(text, start, inner):
+        if (cue_token is None or short) and looks_like_a_title(text, start, inner):
             continue
         if short:
             cue_token = _reporting_verb(doc, start, end) if len(inner.split()) > 1 else None
@@ -262,7 +133,7 @@ def _attribute(
     """
     text = doc_text(doc)
     start, spans = reading.start, list(discourse.quotes)
-    signed = _dash_name(text, end)
+    signed = dash_name(text, end)
     if signed is not None and _can_sign(doc, signed):
         reading.set(signed, signed, "named", None)
         return
@@ -310,7 +181,7 @@ def _continues(text: str, previous: QuoteReading, start: int) -> bool:
     paragraphs = between.count("\n")
     if paragraphs == 0:
         return len(between) < 200 or not _says_between(between)
-    opens_paragraph = not text[_paragraph_start(text, start) : start].strip(' "“”')
+    opens_paragraph = not text[paragraph_start(text, start) : start].strip(' "“”')
     if not opens_paragraph or "\n" in between.strip().strip('"“”,.').strip():
         # Only a quote left open, or one paragraph after the other, carries on.
         return paragraphs <= 2 and opens_paragraph and _only_marks_between(between)
@@ -354,7 +225,7 @@ def _speaker_before(doc: Doc, discourse: Discourse, start: int) -> Speaker | Non
 
 def _credit(doc: Doc, text: str, start: int) -> Token | None:
     """'Meghan McCain, Twitter: "…"', 'Dana Reyes (@dreyes): "…"': the name crediting a quote."""
-    line_start = _paragraph_start(text, start)
+    line_start = paragraph_start(text, start)
     lead = text[line_start:start].rstrip(' "“')
     match = _CREDIT.match(lead)
     if match is None:
