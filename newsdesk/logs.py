@@ -12,6 +12,8 @@ import logging.handlers
 import sys
 from pathlib import Path
 
+from newsdesk.files import create_private_file, make_private_dir
+
 LOG_FORMAT = "%(asctime)s %(levelname)-8s %(name)s [%(threadName)s] %(message)s"
 MAX_BYTES = 2_000_000
 BACKUPS = 3
@@ -43,7 +45,8 @@ def setup_logging(log_file: Path, *, level: int = logging.INFO) -> Path | None:
         root.addHandler(console)
     logging.captureWarnings(True)
     try:
-        log_file.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dir(log_file.parent)
+        create_private_file(log_file)  # the handler would create it readable by everyone
         handler = logging.handlers.RotatingFileHandler(
             log_file, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
         )

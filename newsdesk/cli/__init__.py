@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -27,6 +28,7 @@ from newsdesk.cli.extract_command import add_extract_command, run_extract
 from newsdesk.cli.story_commands import COMMANDS as STORY_COMMANDS
 from newsdesk.cli.story_commands import add_story_commands
 from newsdesk.cli.story_commands import run as run_story_command
+from newsdesk.files import private_umask
 
 __all__ = [
     "EXIT_INPUT",
@@ -59,6 +61,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    # The database, backups, log, settings and exports are the user's alone.
+    umask = private_umask()
+    try:
+        return _run(args)
+    finally:
+        os.umask(umask)
+
+
+def _run(args: argparse.Namespace) -> int:
     # The console shows warnings (or everything with -v); the window's log
     # file may lower the root level later, so the level sits on the handler.
     console = logging.StreamHandler(sys.stderr)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from newsdesk.core.sheet.model import FactSheet
 from newsdesk.core.work.session import StorySession
 from newsdesk.errors import StorageError
+from newsdesk.files import make_private_dir
 from newsdesk.storage import Store
 
 # Puts recovered work back: (text, sheet, story slug).
@@ -115,7 +116,7 @@ class DraftKeeper(QObject):
             "sheet": sheet.to_dict() if sheet is not None else None,
         }
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            make_private_dir(self.path.parent)
             handle, temporary = tempfile.mkstemp(
                 prefix=".draft-", suffix=".tmp", dir=self.path.parent
             )

@@ -9,6 +9,7 @@ unsaved work in a new story.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths
@@ -19,6 +20,7 @@ from newsdesk.core.output.render import RenderOptions
 from newsdesk.core.sheet.model import FactSheet
 from newsdesk.core.work.session import StorySession
 from newsdesk.errors import NewsdeskError
+from newsdesk.files import write_atomic
 from newsdesk.gui.notices import Notices
 from newsdesk.gui.stories import StoryFlow
 
@@ -36,9 +38,15 @@ def _tr(text: str) -> str:
 
 
 def export_sheet(
-    session: StorySession, path: Path | str, fmt: str, options: RenderOptions | None = None
+    session: StorySession,
+    path: Path | str,
+    fmt: str,
+    options: RenderOptions | None = None,
+    *,
+    protect: Iterable[Path] = (),
 ) -> Path:
-    """Write the session's sheet to ``path`` as ``fmt``; raises :class:`NewsdeskError`."""
+    """Write the session's sheet to ``path`` as ``fmt``, whole or not at all, never over
+    a database in ``protect``; raises :class:`NewsdeskError`."""
     sheet = session.sheet
     if sheet is None:
         raise NewsdeskError("There is no fact sheet to export yet.")
@@ -51,15 +59,7 @@ def export_sheet(
         saved_at=version.created_at if version else None,
         options=options,
     )
-    target = Path(path)
-    try:
-        target.write_bytes(data)
-    except OSError as error:
-        raise NewsdeskError(
-            f"Could not write {target}: {error.strerror or error}. "
-            "Choose another folder or file name."
-        ) from error
-    return target
+    return write_atomic(Path(path), data, protect=protect)
 
 
 def import_sheet(stories: StoryFlow, path: Path | str) -> FactSheet:
@@ -77,7 +77,9 @@ def import_sheet(stories: StoryFlow, path: Path | str) -> FactSheet:
     return sheet
 
 
-def choose_export(parent: QWidget, session: StorySession, notices: Notices) -> None:
+def choose_export(
+    parent: QWidget, session: StorySession, notices: Notices, protect: Iterable[Path] = ()
+) -> None:
     """Ask where and in which format, then export the session's sheet."""
     if session.sheet is None:
         return
@@ -94,7 +96,7 @@ def choose_export(parent: QWidget, session: StorySession, notices: Notices) -> N
         fmt = "html"
     target = Path(path) if Path(path).suffix else Path(f"{path}.{fmt}")
     try:
-        export_sheet(session, target, fmt)
+        export_sheet(session, target, fmt, protect=protect)
     except NewsdeskError as error:
         notices.warn(_tr("Not exported"), str(error))
         return

@@ -59,7 +59,7 @@ class PrintActions:
         self.export_file = make(
             "actionExport",
             _tr("Export &As…"),
-            lambda: choose_export(host, session, notices),
+            lambda: choose_export(host, session, notices, (store.path,)),
             "Ctrl+Alt+E",
         )
         self.import_json = make(
@@ -108,7 +108,14 @@ class PrintActions:
         target = Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
         version = None if self._session.dirty else self._session.version
         try:
-            export_pdf(sheet, target, version, options, page_size=dialog.page_size())
+            export_pdf(
+                sheet,
+                target,
+                version,
+                options,
+                page_size=dialog.page_size(),
+                protect=(self._store.path,),
+            )
         except NewsdeskError as error:
             self._notices.warn(_tr("Not exported"), str(error))
             return
