@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -27,17 +27,19 @@ from newsdesk.core.sheet.model import FactSheet
 from newsdesk.core.work.identity import headline_of, is_update
 from newsdesk.core.work.reconcile import Reconciled
 from newsdesk.core.work.session import StorySession
-from newsdesk.errors import InputError, StorageError
+from newsdesk.errors import NewsdeskError, StorageError
 from newsdesk.gui.analysis import AnalysisController
 from newsdesk.gui.notices import Notices
 from newsdesk.gui.save_dialog import SaveMessageDialog
 from newsdesk.gui.signature import Signature
+from newsdesk.gui.tasks import TaskRunner
 from newsdesk.storage import Store, VersionInfo
 
 log = logging.getLogger(__name__)
 
 Button = QMessageBox.StandardButton
 Identity = Literal["new", "update", "cancel"]
+T = TypeVar("T")
 # A paste this large that replaces most of a saved story is asked about.
 _STORY_PASTE_CHARS = 200
 _MOST_OF_THE_TEXT = 0.8
@@ -49,10 +51,14 @@ class StoryFlow(QObject):
     Questions scripts and tests may replace: ``ask_unsaved() -> Save | Discard |
     Cancel`` before unsaved work is dropped; ``ask_identity(headline, likely_update)
     -> "new" | "update" | "cancel"`` when copy comes in over a saved story. Signal:
-    ``waiting_to_save()`` — a save waits for the analysis of the new text.
+    ``waiting_to_save()`` — a save waits for the analysis of the new text;
+    ``file_read(path, opened)`` — a file opened with :meth:`open_file` was read
+    (and taken in, or not). Files are read on a thread of their own (``files``),
+    never the GUI thread and never the NLP one.
     """
 
     waiting_to_save = Signal()
+    file_read = Signal(str, bool)
 
     def __init__(
         self,
@@ -76,6 +82,7 @@ class StoryFlow(QObject):
         self._parent = parent
         self._notices = notices
         self._save_message: str | None = None  # a save waiting for its analysis
+        self.files = TaskRunner(self, max_threads=1)
         analysis.result_applied.connect(self._analysed)
         analysis.model_failed.connect(self._forget_save)
         analysis.analysis_failed.connect(self._forget_save)
@@ -89,17 +96,44 @@ class StoryFlow(QObject):
         self.session.new_story()
         return True
 
-    def open_file(self, path: Path | str, *, ask: bool = False) -> bool:
-        """Open an article file as a new, unsaved story; ``False`` (and a message) if unreadable.
+    def open_file(self, path: Path | str, *, ask: bool = False) -> None:
+        """Open an article file as a new, unsaved story, read off the GUI thread.
 
-        With ``ask`` and a saved story open, the editor chooses whether the file
-        is a new story or an update of the open one (its corrections carry over).
+        ``file_read(path, opened)`` tells when it is done; an unreadable file
+        gives a message and changes nothing. With ``ask`` and a saved story
+        open, the editor chooses whether the file is a new story or an update
+        of the open one (its corrections carry over).
         """
-        try:
-            text = clean_text(read_article_file(path))
-        except InputError as error:
-            self._notices.warn(self.tr("Cannot open file"), str(error))
-            return False
+        name = str(path)
+        self.read_in_background(
+            lambda: clean_text(read_article_file(name)),
+            lambda text: self._emit_read(name, self._opened(name, text, ask=ask)),
+            self.tr("Cannot open file"),
+            lambda: self.file_read.emit(name, False),
+        )
+
+    def read_in_background(
+        self,
+        read: Callable[[], T],
+        done: Callable[[T], None],
+        failure_title: str,
+        failed: Callable[[], object] = lambda: None,
+    ) -> None:
+        """Run ``read`` on the file thread; ``done(result)`` back on the GUI thread, or a
+        message titled ``failure_title`` (and ``failed()``) when it raised a NewsdeskError."""
+
+        def refused(error: BaseException) -> None:
+            if not isinstance(error, NewsdeskError):
+                raise error  # a bug: the crash dialog
+            self._notices.warn(failure_title, str(error))
+            failed()
+
+        self.files.run(read, on_success=done, on_failure=refused)
+
+    def _emit_read(self, path: str, opened: bool) -> None:
+        self.file_read.emit(path, opened)
+
+    def _opened(self, path: str, text: str, *, ask: bool) -> bool:
         choice: Identity = "new"
         if ask and self.session.story is not None:
             choice = self.ask_identity(
