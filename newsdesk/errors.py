@@ -44,3 +44,7 @@ class SchemaTooNewError(StorageError):
 class OutputError(NewsdeskError):
     """A file could not be written (the disk is full, the folder is read-only, the
     target is the database itself); the previous file is left as it was."""
+
+
+class SheetError(NewsdeskError, ValueError):
+    """A fact sheet breaks the ``newsdesk.factsheet/1`` contract; the message names the field."""

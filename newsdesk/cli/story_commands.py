@@ -34,7 +34,7 @@ from newsdesk.cli.export_command import add_export_command, run_export
 from newsdesk.core.output.diff import diff_sheets, show_value
 from newsdesk.core.sheet.model import STATUSES, FactSheet
 from newsdesk.core.work.carry_over import carry_over, strip_wire_tags
-from newsdesk.errors import InputError, ModelNotInstalledError, StorageError
+from newsdesk.errors import InputError, ModelNotInstalledError, NewsdeskError, StorageError
 from newsdesk.paths import default_paths
 
 if TYPE_CHECKING:
@@ -102,6 +102,9 @@ def run(args: argparse.Namespace) -> int:
     except StorageError as problem:
         error(str(problem))
         return EXIT_STORAGE
+    except NewsdeskError as problem:  # a sheet that breaks the contract, a file not written
+        error(str(problem))
+        return EXIT_INPUT
     except LookupError as problem:
         error(str(problem.args[0]) if problem.args else str(problem))
         return EXIT_INPUT

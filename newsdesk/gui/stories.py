@@ -27,7 +27,7 @@ from newsdesk.core.sheet.model import FactSheet
 from newsdesk.core.work.identity import headline_of, is_update
 from newsdesk.core.work.reconcile import Reconciled
 from newsdesk.core.work.session import StorySession
-from newsdesk.errors import NewsdeskError, StorageError
+from newsdesk.errors import DatabaseCorruptError, NewsdeskError, SheetError, StorageError
 from newsdesk.gui.analysis import AnalysisController
 from newsdesk.gui.notices import Notices
 from newsdesk.gui.save_dialog import SaveMessageDialog
@@ -50,7 +50,9 @@ class StoryFlow(QObject):
 
     Questions scripts and tests may replace: ``ask_unsaved() -> Save | Discard |
     Cancel`` before unsaved work is dropped; ``ask_identity(headline, likely_update)
-    -> "new" | "update" | "cancel"`` when copy comes in over a saved story. Signal:
+    -> "new" | "update" | "cancel"`` when copy comes in over a saved story;
+    ``ask_last_good(problem, number) -> bool`` when the version asked for is
+    damaged and version ``number`` is the newest before it that reads back. Signal:
     ``waiting_to_save()`` — a save waits for the analysis of the new text;
     ``file_read(path, opened)`` — a file opened with :meth:`open_file` was read
     (and taken in, or not). Files are read on a thread of their own (``files``),
@@ -77,6 +79,7 @@ class StoryFlow(QObject):
         self.ask_unsaved: Callable[[], Button] = self._ask_unsaved
         self.ask_identity: Callable[[str, bool], Identity] = self._ask_identity
         self.ask_message: Callable[[str, str], str | None] = self._ask_message
+        self.ask_last_good: Callable[[str, int], bool] = self._ask_last_good
         self.message_asked = True  # until the editor says not to, this session
         self._last_message = ""
         self._parent = parent
@@ -175,10 +178,24 @@ class StoryFlow(QObject):
         """Open a saved version (the latest by default) of story ``slug``."""
         try:
             self.session.open_version(self.store, slug, number)
+        except DatabaseCorruptError as error:
+            return self._offer_last_good(slug, number, error)
         except (StorageError, LookupError) as error:
             self._notices.warn(self.tr("Cannot open story"), str(error))
             return False
         return True
+
+    def _offer_last_good(self, slug: str, number: int | None, error: StorageError) -> bool:
+        """A damaged version: offer the newest version before it that reads back whole."""
+        try:
+            below = number if number is not None else self.store.version(slug).number
+            good = self.store.last_good_version(slug, below=below)
+        except (StorageError, LookupError):
+            good = None
+        if good is None or not self.ask_last_good(str(error), good):
+            self._notices.warn(self.tr("Cannot open story"), str(error))
+            return False
+        return self.open_story(slug, good)
 
     def restore_work(self, text: str, sheet: FactSheet | None, slug: str | None) -> None:
         """Put recovered or imported unsaved work back: its story (if saved before), text, facts."""
@@ -238,7 +255,7 @@ class StoryFlow(QObject):
         based_on = self.session.version.number if self.session.version is not None else None
         try:
             info = self.session.save(self.store, editor=self.signature.current, message=message)
-        except StorageError as error:
+        except (StorageError, SheetError) as error:
             # The text and sheet stay in the window, still marked unsaved.
             self._notices.warn(self.tr("Not saved"), str(error))
             return None
@@ -302,6 +319,17 @@ class StoryFlow(QObject):
         if clicked is update:
             return "update"
         return "cancel"
+
+    def _ask_last_good(self, problem: str, good: int) -> bool:
+        box = QMessageBox(self._parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Damaged version"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(self.tr("Open version %d, the last one that reads back whole?") % good)
+        box.setInformativeText(problem)
+        box.setStandardButtons(Button.Open | Button.Cancel)
+        box.setDefaultButton(Button.Open)
+        return box.exec() == Button.Open
 
     def _ask_unsaved(self) -> Button:
         return QMessageBox.question(

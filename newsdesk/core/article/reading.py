@@ -17,7 +17,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import BinaryIO
 
-from newsdesk.errors import InputError
+from newsdesk.core.sheet.model import FactSheet
+from newsdesk.core.sheet.schema import parse_sheet
+from newsdesk.errors import InputError, SheetError
 
 MAX_BYTES = 20_000_000  # far beyond any story; protects against opening a disk image
 _PIECE = 1 << 20  # read a megabyte at a time
@@ -61,6 +63,18 @@ def read_article_file(path: Path | str) -> str:
     if not text.strip():
         raise InputError(f"{name} is empty.")
     return text
+
+
+def read_sheet_file(path: Path | str) -> FactSheet:
+    """The fact sheet in a JSON file (File › Import JSON), read bounded and checked
+    against the schema; :class:`InputError` saying what is wrong if it is not one."""
+    path = Path(path)
+    name = f"“{path.name}”"
+    data = read_file_bytes(path, name)
+    try:
+        return parse_sheet(data.removeprefix(b"\xef\xbb\xbf"))
+    except SheetError as error:
+        raise InputError(f"{name} is not a newsdesk fact sheet: {error}.") from None
 
 
 def read_file_bytes(path: Path, name: str, limit: int | None = None) -> bytes:

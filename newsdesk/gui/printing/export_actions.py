@@ -8,13 +8,13 @@ unsaved work in a new story.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from newsdesk.core.article.reading import read_sheet_file
 from newsdesk.core.output.exports import export_bytes
 from newsdesk.core.output.render import RenderOptions
 from newsdesk.core.sheet.model import FactSheet
@@ -63,18 +63,18 @@ def export_sheet(
 
 
 def import_sheet(stories: StoryFlow, path: Path | str) -> FactSheet:
-    """Read a fact sheet JSON file and show it as unsaved work in a new story."""
-    source = Path(path)
-    try:
-        sheet = FactSheet.from_json(source.read_text(encoding="utf-8-sig"))
-    except OSError as error:
-        raise NewsdeskError(f"Could not read {source}: {error.strerror or error}.") from error
-    except (ValueError, KeyError, TypeError) as error:
-        # json.JSONDecodeError is a ValueError; a wrong shape fails in from_dict.
-        detail = error.msg if isinstance(error, json.JSONDecodeError) else str(error)
-        raise NewsdeskError(f"{source.name} is not a newsdesk fact sheet ({detail}).") from error
-    stories.restore_work(sheet.article.text, sheet, None)
+    """Read a fact sheet JSON file and show it as unsaved work in a new story.
+
+    The file is checked against the fact-sheet schema first: one that fails
+    raises :class:`NewsdeskError` naming the field, and the window is left as it was.
+    """
+    sheet = read_sheet_file(path)
+    show_imported(stories, sheet)
     return sheet
+
+
+def show_imported(stories: StoryFlow, sheet: FactSheet) -> None:
+    stories.restore_work(sheet.article.text, sheet, None)
 
 
 def choose_export(
@@ -113,7 +113,8 @@ def choose_import(parent: QWidget, stories: StoryFlow, notices: Notices) -> None
     )
     if not path:
         return
-    try:
-        import_sheet(stories, path)
-    except NewsdeskError as error:
-        notices.warn(_tr("Not imported"), str(error))
+    stories.read_in_background(
+        lambda: read_sheet_file(path),
+        lambda sheet: show_imported(stories, sheet),
+        _tr("Not imported"),
+    )
