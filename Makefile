@@ -41,6 +41,7 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks --data $(DATA)
 	$(BIN)/python -m tests.benchmarks.accuracy --data $(DATA)
 	$(BIN)/python -m tests.benchmarks.storage
+	$(BIN)/python -m tests.benchmarks.linear
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks.gui
 
 clean:
