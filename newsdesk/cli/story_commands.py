@@ -66,7 +66,7 @@ def add_story_commands(commands: Any) -> None:
         help="find stories by words in their text or facts",
         description='Every word must match; "quoted words" match as a phrase.',
     )
-    search.add_argument("query", metavar="QUERY")
+    search.add_argument("query", metavar="QUERY", nargs="+", help="words to find (any text)")
     search.add_argument("--status", choices=STATUSES, help="newest version has such a fact")
     search.add_argument("--since", type=_day, metavar="YYYY-MM-DD", help="saved on or after")
     search.add_argument("--until", type=_day, metavar="YYYY-MM-DD", help="saved on or before")
@@ -176,8 +176,9 @@ def _history(store: Store, args: argparse.Namespace) -> int:
 
 def _search(store: Store, args: argparse.Namespace) -> int:
     until = None if args.until is None else datetime.combine(args.until, time.max).astimezone()
+    query = " ".join(args.query)
     hits = store.search(
-        args.query,
+        query,
         status=args.status,
         since=None if args.since is None else datetime.combine(args.since, time()).astimezone(),
         until=until,
@@ -201,7 +202,7 @@ def _search(store: Store, args: argparse.Namespace) -> int:
         print(f"{story.slug}  v{story.version_count}  {_when(story.latest_at)}  {story.headline}")
         print(f"    {hit.snippet}{where}")
     if not hits and not args.json:
-        print(f"No stories match “{args.query}”.", file=sys.stderr)
+        print(f"No stories match “{query}”.", file=sys.stderr)
     return EXIT_OK
 
 

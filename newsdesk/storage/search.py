@@ -48,6 +48,9 @@ def find_stories(
     limit: int = DEFAULT_SEARCH_LIMIT,
 ) -> list[SearchHit]:
     """Stories whose text or facts match ``text`` (see :meth:`Store.search`)."""
+    # Any string is a search: NUL and other control characters (which end an FTS5
+    # string early) are spaces, and every word is quoted.
+    text = "".join(char if char.isprintable() else " " for char in text)
     if not _WORD.search(text):
         return []  # nothing FTS could match; an empty phrase is a syntax error
     match = db.quote_fts(text.strip())
