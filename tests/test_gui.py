@@ -494,7 +494,8 @@ def test_a_bug_is_logged_and_the_dialog_names_the_log_file(
         with caplog.at_level(logging.CRITICAL):
             sys.excepthook(type(error), error, error.__traceback__)
 
-    assert "RuntimeError: boom" in caplog.text
+    assert 'raise RuntimeError("boom")' in caplog.text  # where; its message is withheld
+    assert "RuntimeError: (message withheld" in caplog.text
     assert shown == [crash_message(log_file)]
     assert str(log_file) in shown[0]
 

@@ -127,7 +127,11 @@ class Store:
             )
             if latest_id is not None and self._same_sheet(slug, latest_id, sheet_json, current):
                 latest = self._version_by_id(slug, latest_id)
-                log.info("%s: unchanged since version %d, nothing saved", slug, latest.number)
+                # A story's slug is its unpublished headline: at DEBUG only.
+                log.info(
+                    "story %d unchanged since version %d, nothing saved", story_id, latest.number
+                )
+                log.debug("story %d is %s", story_id, slug)
                 return SaveOutcome(latest, created=False)
             # Safe under BEGIN IMMEDIATE: no other writer can commit until we do.
             number = 1 + int(
@@ -152,7 +156,8 @@ class Store:
             )
             version_id, facts = self._append_version(story_id, info, sheet, sheet_json)
         self._last_saved[slug] = (version_id, sheet_json)
-        log.info("saved %s version %d (%d facts)", slug, number, facts)
+        log.info("saved story %d version %d (%d facts)", story_id, number, facts)
+        log.debug("story %d is %s", story_id, slug)
         return SaveOutcome(info, created=True)
 
     def _story_for_save(

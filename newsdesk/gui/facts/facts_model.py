@@ -36,6 +36,7 @@ from newsdesk.core.output.wording import (
 from newsdesk.core.sheet.labels import GROUPS
 from newsdesk.core.sheet.model import STATUSES, DateFact, Entity, Fact, FactSheet, Figure, Quote
 from newsdesk.gui import kinds
+from newsdesk.gui.plain import plain_tooltip
 from newsdesk.gui.table_model import AnyIndex, column_title
 
 log = logging.getLogger(__name__)
@@ -212,7 +213,7 @@ class FactsModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DecorationRole and index.column() == Column.FACT:
             return _lost_icon() if fact.anchor_lost else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(fact)
+            return plain_tooltip(self._tooltip(fact))
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == Column.STATUS:
             return status_colour(fact.status)
         if role == FACT_ID_ROLE:

@@ -272,7 +272,8 @@ def export_pdf(
                 f"Could not write {target}: {problem}. Nothing was changed there; "
                 "choose another folder or free some space."
             )
-    log.info("exported fact sheet (%d pages) to %s", pages, target)
+    log.info("exported a fact sheet (%d pages)", pages)
+    log.debug("exported to %s", target)  # the file is often named after the story
     return target
 
 
