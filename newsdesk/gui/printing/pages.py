@@ -45,6 +45,10 @@ log = logging.getLogger(__name__)
 
 Version = SavedVersion | int | None
 PDF_RESOLUTION = 1200
+# Qt lays a document out in fixed-point device pixels; past about 33 million it
+# overflows (tens of thousands of facts at 1200 dpi) and crashes the process.
+# Sheets are printed up to this many facts; bigger ones are exported as CSV or HTML.
+PRINT_MAX_FACTS = 5_000
 PAGE_SIZES: dict[str, QPageSize.PageSizeId] = {
     "a4": QPageSize.PageSizeId.A4,
     "letter": QPageSize.PageSizeId.Letter,
@@ -94,6 +98,7 @@ def paint_sheet(
     options: RenderOptions | None = None,
 ) -> int:
     """Lay the sheet out on ``device``'s pages with a footer on each; the page count."""
+    check_printable(sheet)
     document = sheet_document(sheet, version, options)
     painter = QPainter()
     if not painter.begin(device):
@@ -106,6 +111,16 @@ def paint_sheet(
     if not painter.end():
         raise OutputError("The fact sheet could not be finished; check the printer or file.")
     return pages
+
+
+def check_printable(sheet: FactSheet) -> None:
+    """Refuse, in words, a sheet too big to print (:data:`PRINT_MAX_FACTS`)."""
+    count = sheet.fact_count()
+    if count > PRINT_MAX_FACTS:
+        raise OutputError(
+            f"This fact sheet has {count:,} facts; newsdesk prints and writes PDFs of up to "
+            f"{PRINT_MAX_FACTS:,}. Export it as CSV or HTML instead."
+        )
 
 
 def _paint(

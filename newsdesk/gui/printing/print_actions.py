@@ -22,7 +22,7 @@ from newsdesk.gui.action_factory import Keys, make_action
 from newsdesk.gui.notices import Notices
 from newsdesk.gui.printing.export_actions import choose_export, choose_import
 from newsdesk.gui.printing.options import PrintOptionsDialog, ask_print_options
-from newsdesk.gui.printing.pages import export_pdf, print_preview
+from newsdesk.gui.printing.pages import check_printable, export_pdf, print_preview
 from newsdesk.gui.stories import StoryFlow
 from newsdesk.storage import Store
 
@@ -85,6 +85,11 @@ class PrintActions:
             return
         options = self._options(dialog)
         if options is None:
+            return
+        try:
+            check_printable(sheet)
+        except NewsdeskError as error:
+            self._notices.warn(_tr("Not printed"), str(error))
             return
         print_preview(self._host, sheet, version, options)
 
