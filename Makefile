@@ -2,6 +2,7 @@
 #   make run    create .venv, install newsdesk and its pinned model, open the window
 #   make test   same set-up plus test tools; lint, type checks, layer contracts, tests
 #   make bench  benchmarks (DATA=path to outside gold data, default ../shared/evaldata)
+#   make soak   the fuzz suite's long run (tests/fuzz, thousands of examples each)
 
 PYTHON ?= python3
 VENV   := .venv
@@ -9,7 +10,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DATA   ?= ../shared/evaldata
 
-.PHONY: run test lint typecheck contracts pytest bench clean
+.PHONY: run test lint typecheck contracts pytest bench soak clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +44,9 @@ bench: $(STAMP)
 	$(BIN)/python -m tests.benchmarks.storage
 	$(BIN)/python -m tests.benchmarks.linear
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks.gui
+
+soak: $(STAMP)
+	HYPOTHESIS_PROFILE=soak QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/fuzz -q
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
