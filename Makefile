@@ -2,7 +2,7 @@
 #   make run    create .venv, install newsdesk and its pinned model, open the window
 #   make test   same set-up plus test tools; lint, type checks, layer contracts, tests
 #   make bench  benchmarks (DATA=path to outside gold data, default ../shared/evaldata)
-#   make soak   the long property runs (thousands of random editing sequences)
+#   make soak   the long property runs: the session's state machine and the fuzz suite
 #   make xvfb   the window's tests on a real X display (needs xvfb-run and Qt's xcb libraries)
 
 PYTHON ?= python3
@@ -44,11 +44,12 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks --data $(DATA)
 	$(BIN)/python -m tests.benchmarks.accuracy --data $(DATA)
 	$(BIN)/python -m tests.benchmarks.storage
+	$(BIN)/python -m tests.benchmarks.linear
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks.gui
 
 soak: $(STAMP)
-	NEWSDESK_SOAK=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider \
-		tests/test_session_states.py
+	NEWSDESK_SOAK=1 HYPOTHESIS_PROFILE=soak QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q \
+		-p no:cacheprovider tests/test_session_states.py tests/fuzz
 
 xvfb: $(STAMP)
 	xvfb-run -a -s "-screen 0 1600x1000x24" env QT_QPA_PLATFORM=xcb $(BIN)/python -m pytest -q \

@@ -39,3 +39,12 @@ class DatabaseReadOnlyError(StorageError):
 
 class SchemaTooNewError(StorageError):
     """The database was written by a newer newsdesk than this one."""
+
+
+class OutputError(NewsdeskError):
+    """A file could not be written (the disk is full, the folder is read-only, the
+    target is the database itself); the previous file is left as it was."""
+
+
+class SheetError(NewsdeskError, ValueError):
+    """A fact sheet breaks the ``newsdesk.factsheet/1`` contract; the message names the field."""

@@ -1,8 +1,10 @@
 """Logging set-up for the window: a rotating log file, configured once.
 
 The command line and the window log through ``logging.getLogger(__name__)``
-everywhere; only this module attaches handlers. Article bodies are never
-logged above DEBUG, and DEBUG is off unless asked for.
+everywhere; only this module attaches handlers. Article bodies and story
+slugs (an unpublished headline) are never logged above DEBUG, and DEBUG is
+off unless asked for; tracebacks of bugs are logged without their messages
+(:func:`redacted_traceback`), which may quote the article.
 """
 
 from __future__ import annotations
@@ -10,13 +12,17 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import sys
+import traceback
 from pathlib import Path
+
+from newsdesk.files import create_private_file, make_private_dir
 
 LOG_FORMAT = "%(asctime)s %(levelname)-8s %(name)s [%(threadName)s] %(message)s"
 MAX_BYTES = 2_000_000
 BACKUPS = 3
 
 _configured = False
+WITHHELD = "(message withheld from the log: it may quote the article)"
 _log_file: Path | None = None
 
 
@@ -43,7 +49,8 @@ def setup_logging(log_file: Path, *, level: int = logging.INFO) -> Path | None:
         root.addHandler(console)
     logging.captureWarnings(True)
     try:
-        log_file.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dir(log_file.parent)
+        create_private_file(log_file)  # the handler would create it readable by everyone
         handler = logging.handlers.RotatingFileHandler(
             log_file, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
         )
@@ -56,3 +63,24 @@ def setup_logging(log_file: Path, *, level: int = logging.INFO) -> Path | None:
     _log_file = log_file
     logging.getLogger(__name__).info("logging to %s", log_file)
     return log_file
+
+
+def redacted_traceback(error: BaseException) -> str:
+    """``error``'s traceback, its causes' too, with every message left out.
+
+    The frames say where a bug is; the messages may quote an unpublished
+    article ("ValueError: … 'Police said 25 …'"), and the log is sent to the
+    team, so only the exceptions' types are kept.
+    """
+    chain: list[str] = []
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        frames = "".join(traceback.format_tb(current.__traceback__))
+        name = type(current).__qualname__
+        chain.append(f"Traceback (most recent call last):\n{frames}{name}: {WITHHELD}\n")
+        current = current.__cause__ or (
+            None if current.__suppress_context__ else current.__context__
+        )
+    return "\nwhich happened while handling:\n".join(chain)

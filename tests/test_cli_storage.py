@@ -18,6 +18,7 @@ from newsdesk import cli
 from newsdesk.core.extract import Extractor
 from newsdesk.core.sheet.model import Recheck
 from newsdesk.storage import Store
+from tests.test_render import make_sheet
 
 pytestmark = pytest.mark.model
 
@@ -169,3 +170,39 @@ def test_the_installed_command_saves_and_lists_versions(tmp_path: Path) -> None:
     assert listed.returncode == 0 and listed.stdout.rstrip().endswith("from the wire")
     found = run("search", "Palmyra", "--json")
     assert json.loads(found.stdout)["story"] == "palmyra"
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"at least\n25"', "a\x00b", '"a\x00b"', "-strikes", '"', "NEAR(", "\x01\x02", "é" * 3],
+)
+def test_any_string_is_a_search_and_exit_codes_stay_as_documented(
+    tmp_path: Path, query: str
+) -> None:
+    db = tmp_path / "newsdesk.db"
+    with Store(db) as store:
+        store.save("strikes", make_sheet())
+    done = subprocess.run(
+        [sys.executable, "-m", "newsdesk", "--db", str(db), "search", query.replace("\x00", "")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_search_survives_a_nul_and_a_dash_in_process(tmp_path: Path) -> None:
+    with Store(tmp_path / "newsdesk.db") as store:
+        store.save("strikes", make_sheet())
+        assert store.search('"a\x00b"') == []
+        assert [hit.story.slug for hit in store.search("-villages\x00")] == ["strikes"]
+
+
+def test_a_command_line_newsdesk_cannot_read_exits_1_not_2() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "newsdesk", "history"], capture_output=True, timeout=60, check=False
+    )
+    assert done.returncode == 1
+    assert b"usage:" in done.stderr

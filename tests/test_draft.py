@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import select
 import subprocess
@@ -113,5 +114,69 @@ def test_a_draft_older_than_the_last_save_is_not_offered(
         (newsdesk_home / DRAFT_FILE).write_text(draft, "utf-8")
 
         assert window.drafts.pending() is None
+    finally:
+        window.shutdown()
+
+
+GOOD = {"schema": "newsdesk.draft/1", "written_at": "2026-01-05T10:00:00+00:00", "text": "Copy"}
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "[]",
+        "null",
+        "{not json",
+        json.dumps({**GOOD, "text": None}),
+        json.dumps({**GOOD, "text": 12}),
+        json.dumps({**GOOD, "written_at": "2026-01-05T10:00:00"}),  # no time zone
+        json.dumps({**GOOD, "story": ["strikes"]}),
+        json.dumps({**GOOD, "sheet": {"article": {"text": "Copy"}, "figures": [{"id": 1}]}}),
+        json.dumps({**GOOD, "sheet": []}),
+        json.dumps({**GOOD, "extra": "[" * 5000}).replace('"[', "[" * 5000 + '"'),
+        '{"schema": "newsdesk.draft/1", "x": ' + "[" * 5000 + "]" * 5000 + "}",
+    ],
+)
+def test_a_corrupt_draft_is_set_aside_with_a_log_line_never_a_crash(
+    qtbot: QtBot,
+    tmp_path: Path,
+    newsdesk_home: Path,
+    caplog: pytest.LogCaptureFixture,
+    content: str,
+) -> None:
+    (newsdesk_home / DRAFT_FILE).write_text(content, "utf-8")
+    window = build_main_window(tmp_path / "desk.db", extractor_loader=FakeExtractor)
+    qtbot.addWidget(window)
+    offered: list[Draft] = []
+    window.drafts.ask_restore = lambda draft: offered.append(draft) or True
+    try:
+        window.show()
+        qtbot.waitUntil(lambda: not (newsdesk_home / DRAFT_FILE).exists())
+
+        assert offered == []
+        assert window.editor.toPlainText() == ""
+        aside = list(newsdesk_home.glob(f"{DRAFT_FILE}.bad-*"))
+        assert len(aside) == 1 and aside[0].read_text("utf-8") == content
+        assert any("set aside an unreadable draft" in r.getMessage() for r in caplog.records)
+    finally:
+        window.shutdown()
+
+
+def test_a_valid_draft_with_its_sheet_is_offered_as_written(
+    qtbot: QtBot, tmp_path: Path, newsdesk_home: Path
+) -> None:
+    from tests.test_render import make_sheet
+
+    sheet = make_sheet()
+    draft = {**GOOD, "text": sheet.article.text, "sheet": sheet.to_dict()}
+    (newsdesk_home / DRAFT_FILE).write_text(json.dumps(draft), "utf-8")
+    window = build_main_window(tmp_path / "desk.db", extractor_loader=FakeExtractor)
+    qtbot.addWidget(window)
+    window.drafts.ask_restore = lambda draft: False
+    try:
+        pending = window.drafts.pending()
+
+        assert pending is not None and pending.sheet == sheet
+        assert pending.text == sheet.article.text
     finally:
         window.shutdown()

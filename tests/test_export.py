@@ -261,3 +261,36 @@ def test_exported_json_is_the_contract(
     export(capsys, saved, "strikes", "-o", str(target))
 
     assert json.loads(target.read_text(encoding="utf-8"))["schema"] == "newsdesk.factsheet/1"
+
+
+# -- CSV formula injection (OWASP) -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "payload",
+    ['=HYPERLINK("http://x")', "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A9)", "\tx", "\rx"],
+)
+def test_csv_cells_that_would_start_a_formula_are_neutralised(payload: str) -> None:
+    sheet = make_sheet()
+    sheet.entities[0].note = payload
+    sheet.figures[0].checked_by = payload
+    sheet.quotes[0].text = payload
+
+    rows = csv_rows(export_bytes(sheet, "csv"))
+
+    cells = [row[column] for row in rows for column in ("note", "checked_by", "sentence")]
+    assert f"'{payload}" in cells
+    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells)
+
+
+def test_wire_copy_that_starts_with_a_sign_stays_readable() -> None:
+    from newsdesk.core.output.exports import csv_cell
+
+    assert csv_cell("-5 degrees") == "'-5 degrees"  # a person still reads "-5 degrees"
+    assert csv_cell("+3% on the day") == "'+3% on the day"
+    assert csv_cell("-5") == "-5" and csv_cell("+3.5") == "+3.5"  # numbers stay numbers
+    assert csv_cell("fell to -5 degrees") == "fell to -5 degrees"
+    sheet = make_sheet()
+    sheet.figures[0].value = sheet.figures[0].low = -5
+    row = next(row for row in csv_rows(export_bytes(sheet, "csv")) if row["id"] == "f1")
+    assert (row["value"], row["low"]) == ("-5", "-5")

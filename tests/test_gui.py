@@ -8,6 +8,7 @@ driving the real window, worker thread, store and highlighter.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import threading
 from collections.abc import Callable, Iterator
@@ -253,18 +254,41 @@ def test_pasted_copy_is_cleaned(qtbot: QtBot, make_window: MakeWindow) -> None:
     assert window.editor.toPlainText() == "Headline\n\nBody text."
 
 
-def test_a_binary_file_gives_a_message_and_keeps_the_text(
+def test_a_binary_file_or_a_pipe_gives_a_message_and_keeps_the_text(
     qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
 ) -> None:
     window = make_window()
     window.set_article_text("My story so far")
     binary = tmp_path / "story.txt"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
 
-    assert not window.open_file(binary)
+    for path in (binary, fifo):  # nobody writes to the pipe: refused, never waited on
+        with qtbot.waitSignal(window.stories.file_read, timeout=2000) as read:
+            window.open_file(path)
+        assert read.args == [str(path), False]
 
     assert window.editor.toPlainText() == "My story so far"
-    assert any("is not a text file" in text for text in message_boxes(window))
+    boxes = message_boxes(window)
+    assert any("is not a text file" in text for text in boxes)
+    assert any("device, pipe or socket" in text for text in boxes)
+
+
+def test_a_file_is_read_off_the_window_thread(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
+    window = make_window()
+    window.set_article_text("My story so far")
+    path = tmp_path / "wire.txt"
+    path.write_text("Floods cut roads\n\nBody text.", encoding="utf-8")
+
+    with qtbot.waitSignal(window.stories.file_read) as read:
+        window.open_file(path)
+        assert window.editor.toPlainText() == "My story so far"  # not read here
+
+    assert read.args == [str(path), True]
+    assert window.editor.toPlainText() == "Floods cut roads\n\nBody text."
 
 
 def test_a_windows_1252_file_opens(qtbot: QtBot, make_window: MakeWindow, tmp_path: Path) -> None:
@@ -272,7 +296,10 @@ def test_a_windows_1252_file_opens(qtbot: QtBot, make_window: MakeWindow, tmp_pa
     path = tmp_path / "wire.txt"
     path.write_bytes("Café owner said “no”\r\n\r\nBody – text.".encode("cp1252"))
 
-    assert window.open_file(path)
+    with qtbot.waitSignal(window.stories.file_read) as read:
+        window.open_file(path)
+
+    assert read.args == [str(path), True]
 
     assert window.editor.toPlainText() == "Café owner said “no”\n\nBody – text."
     assert window.isWindowModified()
@@ -288,7 +315,10 @@ def test_an_html_file_opens_as_its_text(
         "<html><body><h1>Head &amp; line</h1><p>Body <b>text</b>.</p></body></html>", "utf-8"
     )
 
-    assert window.open_file(path)
+    with qtbot.waitSignal(window.stories.file_read) as read:
+        window.open_file(path)
+
+    assert read.args == [str(path), True]
 
     assert window.editor.toPlainText() == "Head & line\n\nBody text."
 
@@ -464,7 +494,8 @@ def test_a_bug_is_logged_and_the_dialog_names_the_log_file(
         with caplog.at_level(logging.CRITICAL):
             sys.excepthook(type(error), error, error.__traceback__)
 
-    assert "RuntimeError: boom" in caplog.text
+    assert 'raise RuntimeError("boom")' in caplog.text  # where; its message is withheld
+    assert "RuntimeError: (message withheld" in caplog.text
     assert shown == [crash_message(log_file)]
     assert str(log_file) in shown[0]
 

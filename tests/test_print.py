@@ -235,3 +235,37 @@ def test_print_options_dialog_turns_choices_into_render_options(
     assert options.compare_version == 1 and options.compare_to == make_sheet()
     assert dialog.page_size() == "letter"
     assert dialog.compare.count() == 2  # "nothing" and version 1, not the one shown
+
+
+def test_a_sheet_too_big_to_print_is_refused_in_words_never_a_crash(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from newsdesk.core.sheet.model import Article, Figure
+    from newsdesk.gui.printing.pages import PRINT_MAX_FACTS
+
+    count = PRINT_MAX_FACTS + 1
+    text = "1 " * count
+    figures = [
+        Figure(f"f{n}", "1", 2 * n, 2 * n + 1, value=1, sentence=(0, len(text)))
+        for n in range(count)
+    ]
+    db = tmp_path / "newsdesk.db"
+    with Store(db) as store:
+        store.save("numbers", FactSheet(Article(text), figures=figures))
+    target = tmp_path / "sheet.pdf"
+    target.write_bytes(b"%PDF- the previous one")
+
+    done = subprocess.run(
+        [sys.executable, "-m", "newsdesk", "--db", str(db), "export", "numbers", "-o", str(target)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+
+    assert done.returncode == 1
+    assert f"prints and writes PDFs of up to {PRINT_MAX_FACTS:,}" in done.stderr
+    assert target.read_bytes() == b"%PDF- the previous one"

@@ -7,6 +7,8 @@ wrong with the file, never a ``UnicodeDecodeError`` or an ``OSError``.
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -164,10 +166,10 @@ def test_read_article_file_turns_os_errors_into_messages(
     path = tmp_path / "story.txt"
     path.write_text("copy", encoding="utf-8")
 
-    def fail(self: Path) -> bytes:
+    def fail(descriptor: int, size: int) -> bytes:
         raise error
 
-    monkeypatch.setattr(Path, "read_bytes", fail)
+    monkeypatch.setattr(reading.os, "read", fail)
     with pytest.raises(InputError, match=message):
         read_article_file(path)
 
@@ -179,7 +181,7 @@ def test_read_article_file_refuses_a_huge_file(
     path = tmp_path / "disk.img"
     with path.open("wb") as handle:
         handle.truncate(3_000_000)  # sparse: no real data written
-    with pytest.raises(InputError, match="is 3 MB; newsdesk opens articles up to 1 MB"):
+    with pytest.raises(InputError, match="is larger than 1 MB; newsdesk opens articles up to 1 MB"):
         read_article_file(path)
 
 
@@ -275,3 +277,68 @@ def test_read_article_file_reads_a_cp1252_html_page(tmp_path: Path) -> None:
     path = tmp_path / "page.html"
     path.write_bytes("<p>“Quoted,” said the café owner.</p>".encode("cp1252"))
     assert read_article_file(path) == "“Quoted,” said the café owner."
+
+
+# -- what is not a file, and what never ends ------------------------------------------------
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom", "/dev/null"])
+def test_a_device_is_refused_before_anything_is_read(device: str) -> None:
+    if not Path(device).exists():
+        pytest.skip(f"{device} is not on this system")
+    with pytest.raises(InputError, match="not a file but a device, pipe or socket"):
+        read_article_file(device)
+
+
+def test_a_pipe_nobody_writes_to_is_refused_at_once(tmp_path: Path) -> None:
+    fifo = tmp_path / "wire.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match="not a file but a device, pipe or socket"):
+        read_article_file(fifo)  # opening it must not wait for a writer
+
+
+def test_a_file_that_says_it_is_small_is_still_read_only_up_to_the_limit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """/proc files report a size of 0 whatever they hold; the reader counts what it reads."""
+    monkeypatch.setattr(reading, "MAX_BYTES", 1_000)
+    proc = Path("/proc/self/maps")
+    if not proc.exists() or proc.stat().st_size != 0:
+        pytest.skip("no /proc file that reports a size of 0")
+    with pytest.raises(InputError, match="is larger than 1,000 bytes"):
+        read_article_file(proc)
+
+
+def run_extract(stdin: object, *args: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "newsdesk", "extract", *args],
+        stdin=stdin,
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_extract_refuses_devices_quickly(device: str) -> None:
+    done = run_extract(subprocess.DEVNULL, device)
+
+    assert done.returncode == 1
+    assert b"not a file but a device" in done.stderr and b"Traceback" not in done.stderr
+
+
+def test_extract_refuses_endless_standard_input_past_the_limit() -> None:
+    with open("/dev/zero", "rb") as endless:
+        done = run_extract(endless, "-")
+
+    assert done.returncode == 1
+    assert b"standard input is larger than 20 MB" in done.stderr
+
+
+def test_extract_jsonl_refuses_a_device_and_an_endless_line(tmp_path: Path) -> None:
+    device = run_extract(subprocess.DEVNULL, "--jsonl", "/dev/zero")
+    with open("/dev/zero", "rb") as endless:
+        line = run_extract(endless, "--jsonl", "-")
+
+    assert device.returncode == 1 and b"device or pipe" in device.stderr
+    assert line.returncode == 1 and b"line 1: longer than 20 MB" in line.stderr

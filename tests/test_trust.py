@@ -205,7 +205,7 @@ def test_recent_files_and_dialogs_start_in_the_last_folder(
     story = folder / "floods.txt"
     story.write_text(STORY, encoding="utf-8")
     with qtbot.waitSignal(window.analysis_finished):
-        assert window.open_file(story)
+        window.open_file(story)  # read on the file thread
 
     assert window.preferences.recent_files == [story.resolve()]
     assert window.preferences.start_folder() == folder.resolve()

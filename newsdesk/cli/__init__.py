@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from newsdesk import __version__
 from newsdesk.cli.common import EXIT_INPUT, EXIT_MODEL, EXIT_OK, EXIT_PARTIAL, EXIT_STORAGE
@@ -27,6 +29,7 @@ from newsdesk.cli.extract_command import add_extract_command, run_extract
 from newsdesk.cli.story_commands import COMMANDS as STORY_COMMANDS
 from newsdesk.cli.story_commands import add_story_commands
 from newsdesk.cli.story_commands import run as run_story_command
+from newsdesk.files import private_umask
 
 __all__ = [
     "EXIT_INPUT",
@@ -39,8 +42,48 @@ __all__ = [
 ]
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a command line it cannot read exits 1 (bad input), not 2: the
+    README keeps 2 for "no usable spaCy pipeline"."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_INPUT, f"{self.prog}: error: {message}\n")
+
+
+# search's options, by whether they take a value; anything else after "search" is the query.
+_SEARCH_VALUES = frozenset({"--status", "--since", "--until", "--limit"})
+_SEARCH_FLAGS = frozenset({"--json", "-h", "--help"})
+_GLOBAL_VALUES = frozenset({"--db", "--model"})
+
+
+def search_query_last(argv: Sequence[str]) -> list[str]:
+    """``argv`` with the words of a ``search`` query moved after ``--``, so any string
+    is a query: ``search -strikes`` searches for "-strikes" instead of failing."""
+    args = list(argv)
+    at = 0
+    while at < len(args) and args[at].startswith("-") and args[at] != "--":
+        at += 2 if args[at] in _GLOBAL_VALUES else 1
+    if at >= len(args) or args[at] != "search" or "--" in args[at:]:
+        return args
+    options: list[str] = []
+    query: list[str] = []
+    rest = iter(args[at + 1 :])
+    for arg in rest:
+        name = arg.split("=", 1)[0]
+        if name in _SEARCH_VALUES:
+            options.append(arg)
+            if "=" not in arg:
+                options.append(next(rest, ""))
+        elif arg in _SEARCH_FLAGS:
+            options.append(arg)
+        else:
+            query.append(arg)
+    return [*args[: at + 1], *options, "--", *query]
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="newsdesk",
         description="Fact sheets from wire copy: people, organisations, places, dates and "
         "figures, corrected by hand, versioned and printed.",
@@ -58,7 +101,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser().parse_args(search_query_last(sys.argv[1:] if argv is None else argv))
+    # The database, backups, log, settings and exports are the user's alone.
+    umask = private_umask()
+    try:
+        return _run(args)
+    finally:
+        os.umask(umask)
+
+
+def _run(args: argparse.Namespace) -> int:
     # The console shows warnings (or everything with -v); the window's log
     # file may lower the root level later, so the level sits on the handler.
     console = logging.StreamHandler(sys.stderr)

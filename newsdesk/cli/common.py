@@ -10,7 +10,7 @@ from __future__ import annotations
 import getpass
 import sys
 
-from newsdesk.core.article.reading import decode_bytes, read_article_file
+from newsdesk.core.article.reading import decode_bytes, read_article_file, read_stream
 
 EXIT_OK, EXIT_INPUT, EXIT_MODEL, EXIT_PARTIAL, EXIT_STORAGE = 0, 1, 2, 3, 4
 
@@ -23,7 +23,7 @@ def error(message: str) -> None:
 def read_input(name: str) -> str:
     """The raw text of an article file, or of standard input for ``-``."""
     if name == "-":
-        return decode_bytes(sys.stdin.buffer.read(), "standard input")
+        return decode_bytes(read_stream(sys.stdin.buffer, "standard input"), "standard input")
     return read_article_file(name)
 
 

@@ -6,6 +6,7 @@
 Runs headless: PDF needs Qt's GUI module, which starts on the offscreen
 platform when there is no display. Errors are one line on stderr with a
 non-zero exit (1 for an unknown story or version or an unwritable file).
+The file is written whole or not at all, and never over the database.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from newsdesk.core.output.exports import FORMATS, export_bytes
 from newsdesk.core.output.render import RenderOptions
 from newsdesk.core.sheet.model import STATUSES
 from newsdesk.errors import NewsdeskError
+from newsdesk.files import write_atomic
 
 if TYPE_CHECKING:
     from newsdesk.storage import Store
@@ -73,7 +75,9 @@ def run_export(store: Store, args: argparse.Namespace) -> int:
             from newsdesk.gui.printing.pages import ensure_gui_application, export_pdf
 
             ensure_gui_application()
-            export_pdf(sheet, target, info, options, page_size=args.page_size)
+            export_pdf(
+                sheet, target, info, options, page_size=args.page_size, protect=(store.path,)
+            )
         else:
             data = export_bytes(
                 sheet,
@@ -83,10 +87,7 @@ def run_export(store: Store, args: argparse.Namespace) -> int:
                 saved_at=info.created_at,
                 options=options,
             )
-            target.write_bytes(data)
-    except OSError as problem:
-        error(f"Could not write {target}: {problem.strerror or problem}.")
-        return EXIT_INPUT
+            write_atomic(target, data, protect=(store.path,))
     except NewsdeskError as problem:
         error(str(problem))
         return EXIT_INPUT

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import stat
 import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, TextIO
 
 from newsdesk.cli.common import EXIT_INPUT, EXIT_MODEL, EXIT_OK, EXIT_PARTIAL, error, read_input
+from newsdesk.core.article.reading import MAX_BYTES
 from newsdesk.errors import InputError, ModelNotInstalledError, NewsdeskError
 
 if TYPE_CHECKING:
@@ -78,8 +81,21 @@ def run_extract(args: argparse.Namespace) -> int:
 
 
 def _jsonl_items(stream: TextIO, failures: list[str]) -> Iterator[tuple[str | None, str]]:
-    """``(id, text)`` pairs from JSONL; bad lines are reported and skipped."""
-    for number, line in enumerate(stream, start=1):
+    """``(id, text)`` pairs from JSONL; bad lines are reported and skipped.
+
+    Lines are read up to :data:`MAX_BYTES` characters each: a longer one (or a
+    stream with no line ends at all) is reported and ends the batch, never held whole.
+    """
+    number = 0
+    while line := stream.readline(MAX_BYTES + 1):
+        number += 1
+        if len(line) > MAX_BYTES and not line.endswith("\n"):
+            # Its end may never come (a device, a runaway producer): the batch stops here.
+            failures.append(
+                f"line {number}: longer than {MAX_BYTES // 1_000_000} MB; "
+                "the rest of the input was not read"
+            )
+            return
         if not line.strip():
             continue
         try:
@@ -97,6 +113,9 @@ def _jsonl_items(stream: TextIO, failures: list[str]) -> Iterator[tuple[str | No
 def _extract_jsonl(extractor: Extractor, name: str, out: TextIO) -> int:
     failures: list[str] = []
     try:
+        if name != "-" and not stat.S_ISREG(os.stat(name).st_mode):
+            error(f"“{name}” is not a file but a folder, device or pipe; name a JSONL file or -.")
+            return EXIT_INPUT
         stream: TextIO = (
             sys.stdin if name == "-" else open(name, encoding="utf-8-sig")  # noqa: SIM115
         )

@@ -34,7 +34,7 @@ from newsdesk.cli.export_command import add_export_command, run_export
 from newsdesk.core.output.diff import diff_sheets, show_value
 from newsdesk.core.sheet.model import STATUSES, FactSheet
 from newsdesk.core.work.carry_over import carry_over, strip_wire_tags
-from newsdesk.errors import InputError, ModelNotInstalledError, StorageError
+from newsdesk.errors import InputError, ModelNotInstalledError, NewsdeskError, StorageError
 from newsdesk.paths import default_paths
 
 if TYPE_CHECKING:
@@ -66,7 +66,7 @@ def add_story_commands(commands: Any) -> None:
         help="find stories by words in their text or facts",
         description='Every word must match; "quoted words" match as a phrase.',
     )
-    search.add_argument("query", metavar="QUERY")
+    search.add_argument("query", metavar="QUERY", nargs="+", help="words to find (any text)")
     search.add_argument("--status", choices=STATUSES, help="newest version has such a fact")
     search.add_argument("--since", type=_day, metavar="YYYY-MM-DD", help="saved on or after")
     search.add_argument("--until", type=_day, metavar="YYYY-MM-DD", help="saved on or before")
@@ -102,6 +102,9 @@ def run(args: argparse.Namespace) -> int:
     except StorageError as problem:
         error(str(problem))
         return EXIT_STORAGE
+    except NewsdeskError as problem:  # a sheet that breaks the contract, a file not written
+        error(str(problem))
+        return EXIT_INPUT
     except LookupError as problem:
         error(str(problem.args[0]) if problem.args else str(problem))
         return EXIT_INPUT
@@ -173,8 +176,9 @@ def _history(store: Store, args: argparse.Namespace) -> int:
 
 def _search(store: Store, args: argparse.Namespace) -> int:
     until = None if args.until is None else datetime.combine(args.until, time.max).astimezone()
+    query = " ".join(args.query)
     hits = store.search(
-        args.query,
+        query,
         status=args.status,
         since=None if args.since is None else datetime.combine(args.since, time()).astimezone(),
         until=until,
@@ -198,7 +202,7 @@ def _search(store: Store, args: argparse.Namespace) -> int:
         print(f"{story.slug}  v{story.version_count}  {_when(story.latest_at)}  {story.headline}")
         print(f"    {hit.snippet}{where}")
     if not hits and not args.json:
-        print(f"No stories match “{args.query}”.", file=sys.stderr)
+        print(f"No stories match “{query}”.", file=sys.stderr)
     return EXIT_OK
 
 

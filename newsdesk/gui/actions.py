@@ -148,12 +148,14 @@ class WindowActions:
             menu.addAction(_tr("(no files yet)")).setEnabled(False)
 
     def open_recent(self, path: Path) -> bool:
-        """Open a recent file; one that is gone is said so and leaves the list."""
+        """Open a recent file (read in the background); one that is gone is said so and
+        leaves the list. Whether it was there to open."""
         if not path.is_file():
             self._preferences.forget_recent_file(path)
             self._stories.open_file(path)  # says calmly that it does not exist
             return False
-        return self._stories.open_file(path, ask=True)
+        self._stories.open_file(path, ask=True)
+        return True
 
     def _open_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import logging
 import sys
-import traceback
 from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
+
+from newsdesk.logs import redacted_traceback
 
 log = logging.getLogger(__name__)
 
@@ -45,13 +46,15 @@ def install_excepthook(log_file: Path | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, error, tb)
             return
-        log.critical("unhandled exception", exc_info=(kind, error, tb))
+        error.__traceback__ = tb
+        details = redacted_traceback(error)
+        log.critical("unhandled exception\n%s", details)
         if showing or QApplication.instance() is None:
             return  # one dialog at a time; without an application, the log must do
         showing = True
         try:
             box = QMessageBox(QMessageBox.Icon.Critical, "newsdesk", crash_message(log_file))
-            box.setDetailedText("".join(traceback.format_exception(kind, error, tb)))
+            box.setDetailedText(details)
             box.exec()
         finally:
             showing = False

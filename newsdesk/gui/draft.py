@@ -21,15 +21,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
 
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from newsdesk.core.article.reading import read_file_bytes
 from newsdesk.core.sheet.model import FactSheet
+from newsdesk.core.sheet.schema import MAX_TEXT_CHARS, SheetModel, describe, sheet_from_model
 from newsdesk.core.work.session import StorySession
-from newsdesk.errors import StorageError
+from newsdesk.errors import NewsdeskError, SheetError, StorageError
+from newsdesk.files import make_private_dir
 from newsdesk.storage import Store
+from newsdesk.storage.slugs import MAX_SLUG_LENGTH
 
 # Puts recovered work back: (text, sheet, story slug).
 Restore = Callable[[str, FactSheet | None, str | None], None]
@@ -39,6 +44,7 @@ log = logging.getLogger(__name__)
 DRAFT_FILE = "draft.json"
 DRAFT_SCHEMA = "newsdesk.draft/1"
 AUTOSAVE_MS = 3000
+DRAFT_MAX_BYTES = 64_000_000  # the article twice over (text and sheet), with room to spare
 
 
 @dataclass(frozen=True)
@@ -49,6 +55,33 @@ class Draft:
     story: str | None  # the slug of the saved story it continues, if any
     text: str
     sheet: FactSheet | None
+
+
+class DraftModel(BaseModel):
+    """The draft file's schema; its sheet is the fact-sheet schema itself."""
+
+    model_config = ConfigDict(extra="allow", strict=True)
+
+    schema_: Literal["newsdesk.draft/1"] = Field(alias="schema")
+    written_at: AwareDatetime
+    story: Annotated[str, Field(max_length=MAX_SLUG_LENGTH)] | None = None
+    text: Annotated[str, Field(max_length=MAX_TEXT_CHARS)]
+    sheet: SheetModel | None = None
+
+
+def read_draft(path: Path) -> Draft:
+    """The draft at ``path``, read bounded and checked; :class:`NewsdeskError` if unusable."""
+    data = read_file_bytes(path, path.name, limit=DRAFT_MAX_BYTES)
+    try:
+        model = DraftModel.model_validate_json(data)
+    except ValidationError as error:
+        raise SheetError(describe(error)) from None
+    return Draft(
+        written_at=model.written_at,
+        story=model.story,
+        text=model.text,
+        sheet=sheet_from_model(model.sheet) if model.sheet is not None else None,
+    )
 
 
 class DraftKeeper(QObject):
@@ -115,7 +148,7 @@ class DraftKeeper(QObject):
             "sheet": sheet.to_dict() if sheet is not None else None,
         }
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            make_private_dir(self.path.parent)
             handle, temporary = tempfile.mkstemp(
                 prefix=".draft-", suffix=".tmp", dir=self.path.parent
             )
@@ -141,21 +174,18 @@ class DraftKeeper(QObject):
     # -- reading back ---------------------------------------------------------------------
 
     def pending(self) -> Draft | None:
-        """The draft on disk if it is newer than the last save of its story."""
+        """The draft on disk if it is newer than the last save of its story.
+
+        A draft that cannot be read or breaks the draft schema (whose sheet is
+        the fact-sheet schema) is set aside beside it (``draft.json.bad-…``)
+        with a line in the log, never raised.
+        """
         if self.path is None or not self.path.exists():
             return None
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-            if data.get("schema") != DRAFT_SCHEMA:
-                raise ValueError(f"unknown draft schema {data.get('schema')!r}")
-            draft = Draft(
-                written_at=datetime.fromisoformat(data["written_at"]),
-                story=data.get("story"),
-                text=str(data["text"]),
-                sheet=FactSheet.from_dict(data["sheet"]) if data.get("sheet") else None,
-            )
-        except (OSError, ValueError, KeyError, TypeError) as error:
-            log.warning("ignoring an unreadable draft %s: %s", self.path, error)
+            draft = read_draft(self.path)
+        except NewsdeskError as error:
+            self._set_aside(error)
             return None
         if draft.story:
             try:
@@ -163,9 +193,20 @@ class DraftKeeper(QObject):
             except (StorageError, LookupError):
                 versions = []
             if any(v.created_at >= draft.written_at for v in versions):
-                log.info("the draft of %s is older than its last save", draft.story)
+                log.info("the draft is older than its story's last save")
                 return None
         return draft if draft.text.strip() else None
+
+    def _set_aside(self, error: NewsdeskError) -> None:
+        assert self.path is not None
+        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+        aside = self.path.with_name(f"{self.path.name}.bad-{stamp}")
+        try:
+            os.replace(self.path, aside)
+        except OSError as problem:
+            log.warning("an unreadable draft could not be set aside (%s): %s", problem, error)
+            return
+        log.warning("set aside an unreadable draft as %s: %s", aside, error)
 
     def offer(self) -> None:
         """Once the event loop runs, offer a pending draft back (``ask_restore``)."""

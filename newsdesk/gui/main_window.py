@@ -252,9 +252,10 @@ class MainWindow(QMainWindow):
         """Store the sheet as a new version (see :meth:`StoryFlow.save`)."""
         return self.stories.save(message)
 
-    def open_file(self, path: Path | str) -> bool:
-        """Open an article file as a new, unsaved story; ``False`` (and a message) if unreadable."""
-        return self.stories.open_file(path)
+    def open_file(self, path: Path | str) -> None:
+        """Open an article file as a new, unsaved story, read in the background
+        (``stories.file_read(path, opened)`` tells when; a message if unreadable)."""
+        self.stories.open_file(path)
 
     def open_story(self, slug: str, number: int | None = None) -> bool:
         """Open a saved version (the latest by default) of story ``slug``."""
@@ -280,6 +281,7 @@ class MainWindow(QMainWindow):
         self.analysis.cancel_pending()
         self.drafts.stop()
         self.runner.shutdown()
+        self.stories.files.shutdown()
         self.store.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:

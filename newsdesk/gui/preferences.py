@@ -13,6 +13,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
 
+from newsdesk.files import create_private_file, make_private_dir
+
 SETTINGS_FILE = "newsdesk.ini"
 _EDITOR_NAME = "editor/name"
 _LAST_FOLDER = "files/last_folder"
@@ -27,7 +29,8 @@ class Preferences:
         self._settings: QSettings | None = None
         self._memory: dict[str, str] = {}
         if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            make_private_dir(path.parent)
+            create_private_file(path)  # QSettings keeps the mode of the file it rewrites
             self._settings = QSettings(str(path), QSettings.Format.IniFormat)
 
     @classmethod

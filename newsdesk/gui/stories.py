@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -27,17 +27,19 @@ from newsdesk.core.sheet.model import FactSheet
 from newsdesk.core.work.identity import headline_of, is_update
 from newsdesk.core.work.reconcile import Reconciled
 from newsdesk.core.work.session import StorySession
-from newsdesk.errors import InputError, StorageError
+from newsdesk.errors import DatabaseCorruptError, NewsdeskError, SheetError, StorageError
 from newsdesk.gui.analysis import AnalysisController
 from newsdesk.gui.notices import Notices
 from newsdesk.gui.save_dialog import SaveMessageDialog
 from newsdesk.gui.signature import Signature
+from newsdesk.gui.tasks import TaskRunner
 from newsdesk.storage import Store, VersionInfo
 
 log = logging.getLogger(__name__)
 
 Button = QMessageBox.StandardButton
 Identity = Literal["new", "update", "cancel"]
+T = TypeVar("T")
 # A paste this large that replaces most of a saved story is asked about.
 _STORY_PASTE_CHARS = 200
 _MOST_OF_THE_TEXT = 0.8
@@ -48,12 +50,18 @@ class StoryFlow(QObject):
 
     Questions scripts and tests may replace: ``ask_unsaved() -> Save | Discard |
     Cancel`` before unsaved work is dropped; ``ask_identity(headline, likely_update)
-    -> "new" | "update" | "cancel"`` when copy comes in over a saved story. Signal:
+    -> "new" | "update" | "cancel"`` when copy comes in over a saved story;
+    ``ask_last_good(problem, number) -> bool`` when the version asked for is
+    damaged and version ``number`` is the newest before it that reads back. Signals:
     ``waiting_to_save()`` — a save waits for the analysis of the new text;
-    ``file_opened(str)`` — an article file was read in (its path).
+    ``file_read(path, opened)`` — a file opened with :meth:`open_file` was read
+    (and taken in, or not); ``file_opened(str)`` — an article file was taken in (its
+    path, for the recent files). Files are read on a thread of their own
+    (``files``), never the GUI thread and never the NLP one.
     """
 
     waiting_to_save = Signal()
+    file_read = Signal(str, bool)
     file_opened = Signal(str)
 
     def __init__(
@@ -73,11 +81,13 @@ class StoryFlow(QObject):
         self.ask_unsaved: Callable[[], Button] = self._ask_unsaved
         self.ask_identity: Callable[[str, bool], Identity] = self._ask_identity
         self.ask_message: Callable[[str, str], str | None] = self._ask_message
+        self.ask_last_good: Callable[[str, int], bool] = self._ask_last_good
         self.message_asked = True  # until the editor says not to, this session
         self._last_message = ""
         self._parent = parent
         self._notices = notices
         self._save_message: str | None = None  # a save waiting for its analysis
+        self.files = TaskRunner(self, max_threads=1)
         analysis.result_applied.connect(self._analysed)
         analysis.model_failed.connect(self._forget_save)
         analysis.analysis_failed.connect(self._forget_save)
@@ -91,17 +101,44 @@ class StoryFlow(QObject):
         self.session.new_story()
         return True
 
-    def open_file(self, path: Path | str, *, ask: bool = False) -> bool:
-        """Open an article file as a new, unsaved story; ``False`` (and a message) if unreadable.
+    def open_file(self, path: Path | str, *, ask: bool = False) -> None:
+        """Open an article file as a new, unsaved story, read off the GUI thread.
 
-        With ``ask`` and a saved story open, the editor chooses whether the file
-        is a new story or an update of the open one (its corrections carry over).
+        ``file_read(path, opened)`` tells when it is done; an unreadable file
+        gives a message and changes nothing. With ``ask`` and a saved story
+        open, the editor chooses whether the file is a new story or an update
+        of the open one (its corrections carry over).
         """
-        try:
-            text = clean_text(read_article_file(path))
-        except InputError as error:
-            self._notices.warn(self.tr("Cannot open file"), str(error))
-            return False
+        name = str(path)
+        self.read_in_background(
+            lambda: clean_text(read_article_file(name)),
+            lambda text: self._emit_read(name, self._opened(name, text, ask=ask)),
+            self.tr("Cannot open file"),
+            lambda: self.file_read.emit(name, False),
+        )
+
+    def read_in_background(
+        self,
+        read: Callable[[], T],
+        done: Callable[[T], None],
+        failure_title: str,
+        failed: Callable[[], object] = lambda: None,
+    ) -> None:
+        """Run ``read`` on the file thread; ``done(result)`` back on the GUI thread, or a
+        message titled ``failure_title`` (and ``failed()``) when it raised a NewsdeskError."""
+
+        def refused(error: BaseException) -> None:
+            if not isinstance(error, NewsdeskError):
+                raise error  # a bug: the crash dialog
+            self._notices.warn(failure_title, str(error))
+            failed()
+
+        self.files.run(read, on_success=done, on_failure=refused)
+
+    def _emit_read(self, path: str, opened: bool) -> None:
+        self.file_read.emit(path, opened)
+
+    def _opened(self, path: str, text: str, *, ask: bool) -> bool:
         choice: Identity = "new"
         if ask and self.session.story is not None:
             choice = self.ask_identity(
@@ -144,10 +181,24 @@ class StoryFlow(QObject):
         """Open a saved version (the latest by default) of story ``slug``."""
         try:
             self.session.open_version(self.store, slug, number)
+        except DatabaseCorruptError as error:
+            return self._offer_last_good(slug, number, error)
         except (StorageError, LookupError) as error:
             self._notices.warn(self.tr("Cannot open story"), str(error))
             return False
         return True
+
+    def _offer_last_good(self, slug: str, number: int | None, error: StorageError) -> bool:
+        """A damaged version: offer the newest version before it that reads back whole."""
+        try:
+            below = number if number is not None else self.store.version(slug).number
+            good = self.store.last_good_version(slug, below=below)
+        except (StorageError, LookupError):
+            good = None
+        if good is None or not self.ask_last_good(str(error), good):
+            self._notices.warn(self.tr("Cannot open story"), str(error))
+            return False
+        return self.open_story(slug, good)
 
     def restore_work(self, text: str, sheet: FactSheet | None, slug: str | None) -> None:
         """Put recovered or imported unsaved work back: its story (if saved before), text, facts."""
@@ -207,7 +258,7 @@ class StoryFlow(QObject):
         based_on = self.session.version.number if self.session.version is not None else None
         try:
             info = self.session.save(self.store, editor=self.signature.current, message=message)
-        except StorageError as error:
+        except (StorageError, SheetError) as error:
             # The text and sheet stay in the window, still marked unsaved.
             self._notices.warn(self.tr("Not saved"), str(error))
             return None
@@ -271,6 +322,17 @@ class StoryFlow(QObject):
         if clicked is update:
             return "update"
         return "cancel"
+
+    def _ask_last_good(self, problem: str, good: int) -> bool:
+        box = QMessageBox(self._parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Damaged version"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(self.tr("Open version %d, the last one that reads back whole?") % good)
+        box.setInformativeText(problem)
+        box.setStandardButtons(Button.Open | Button.Cancel)
+        box.setDefaultButton(Button.Open)
+        return box.exec() == Button.Open
 
     def _ask_unsaved(self) -> Button:
         return QMessageBox.question(

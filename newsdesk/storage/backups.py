@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from newsdesk.errors import StorageError
+from newsdesk.files import create_private_file, fsync_file
 from newsdesk.storage.connection import SQLITE_HEADER, translate
 from newsdesk.storage.records import utc_now
 
@@ -47,8 +48,9 @@ def vacuum_into(db: Database, db_path: Path, target: Path, timeout: float) -> Pa
     partial.unlink(missing_ok=True)
     try:
         # VACUUM INTO reads one snapshot: saves made meanwhile are either in or out.
+        create_private_file(partial)  # an empty file: SQLite fills it, keeping its mode
         db.execute("VACUUM INTO ?", [str(partial)])
-        _fsync(partial)
+        fsync_file(partial)
         os.replace(partial, target)
     except sqlite3.Error as error:
         partial.unlink(missing_ok=True)
@@ -85,11 +87,3 @@ def _looks_like_sqlite(path: Path) -> bool:
             return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
     except OSError:
         return False
-
-
-def _fsync(path: Path) -> None:
-    descriptor = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)

@@ -22,6 +22,7 @@ from newsdesk.errors import (
     DatabaseReadOnlyError,
     StorageError,
 )
+from newsdesk.files import create_private_file, make_private_dir
 
 log = logging.getLogger(__name__)
 
@@ -119,7 +120,7 @@ def check_file(path: Path) -> None:
     try:
         parent_exists = path.parent.is_dir()
         if not parent_exists:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            make_private_dir(path.parent)
     except PermissionError as error:
         raise DatabaseReadOnlyError(
             read_only_message(path, f"its folder {path.parent} cannot be created")
@@ -145,6 +146,8 @@ def check_file(path: Path) -> None:
     # WAL keeps -wal and -shm files beside the database, so the folder must be writable too.
     if not _writable(path.parent):
         raise DatabaseReadOnlyError(read_only_message(path, "its folder is read-only"))
+    # A new database is private; SQLite gives its -wal and -shm files the same mode.
+    create_private_file(path)
 
 
 def connect(path: Path, timeout: float) -> Database:

@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from newsdesk.errors import DatabaseCorruptError, SchemaTooNewError
+from newsdesk.files import create_private_file
 from newsdesk.storage.connection import corrupt_message, immediate_transaction
 from newsdesk.storage.records import to_iso, utc_now
 
@@ -281,6 +282,7 @@ def backup(db: Database, path: Path, version: int) -> Path:
     if target.exists():
         stamp = to_iso(utc_now()).replace(":", "").replace("+0000", "Z")
         target = path.with_name(f"{path.name}.v{version}.{stamp}.bak")
+    create_private_file(target)  # SQLite would create it readable by everyone
     copy = sqlite3.connect(str(target))
     try:
         db.conn.backup(copy)

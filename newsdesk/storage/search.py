@@ -48,6 +48,9 @@ def find_stories(
     limit: int = DEFAULT_SEARCH_LIMIT,
 ) -> list[SearchHit]:
     """Stories whose text or facts match ``text`` (see :meth:`Store.search`)."""
+    # Any string is a search: NUL and other control characters (which end an FTS5
+    # string early) are spaces, and every word is quoted.
+    text = "".join(char if char.isprintable() else " " for char in text)
     if not _WORD.search(text):
         return []  # nothing FTS could match; an empty phrase is a syntax error
     match = db.quote_fts(text.strip())
@@ -83,10 +86,11 @@ def _snippet(db: Database, story_id: int, number: int, text: str) -> str:
     """A few words of version ``number`` around the first searched word, else a fact."""
     words = [w.casefold() for w in _WORD.findall(text)]
     row = db.execute(
-        "SELECT id, article_text FROM versions WHERE story_id = ? AND number = ?",
+        "SELECT id, CAST(article_text AS BLOB) FROM versions WHERE story_id = ? AND number = ?",
         [story_id, number],
     ).fetchone()
-    version_id, article = int(row[0]), str(row[1])
+    # A damaged row may not be UTF-8; a snippet is only a hint, so it is read as it can be.
+    version_id, article = int(row[0]), bytes(row[1]).decode("utf-8", "replace")
     found = _first_word(article, words)
     if found is not None:
         return _around(article, *found)

@@ -8,7 +8,6 @@ nothing already saved is ever rewritten.
 
 from __future__ import annotations
 
-import json
 import logging
 from contextlib import AbstractContextManager
 from datetime import datetime
@@ -19,7 +18,9 @@ from typing import Any
 from sqlite_utils import Database
 
 from newsdesk.core.sheet.model import FactSheet
-from newsdesk.errors import DatabaseCorruptError
+from newsdesk.core.sheet.schema import parse_sheet
+from newsdesk.core.sheet.schema import sheet_json as checked_json
+from newsdesk.errors import DatabaseCorruptError, SheetError
 from newsdesk.storage import backups, schema
 from newsdesk.storage.connection import (
     check_file,
@@ -104,7 +105,8 @@ class Store:
         story's newest version creates nothing (``created`` is ``False``).
         ``parent`` is the version the editor started from, when known. The
         story's headline is ``headline`` or, for a new story, the article's;
-        passing ``headline`` for an existing story renames it.
+        passing ``headline`` for an existing story renames it. A sheet that breaks
+        the fact-sheet contract is refused with :class:`~newsdesk.errors.SheetError`.
         """
         if not is_slug(slug):
             raise ValueError(
@@ -114,7 +116,8 @@ class Store:
         created_at = utc_now()
         article = sheet.article
         current = sheet.to_dict()
-        sheet_json = json.dumps(current, ensure_ascii=False)  # what sheet.to_json() writes
+        # What sheet.to_json() writes, checked: a sheet that breaks the contract is never stored.
+        sheet_json = checked_json(sheet)
         with self._errors(), immediate_transaction(self._db):
             story_id, latest_id = self._story_for_save(
                 slug,
@@ -124,7 +127,11 @@ class Store:
             )
             if latest_id is not None and self._same_sheet(slug, latest_id, sheet_json, current):
                 latest = self._version_by_id(slug, latest_id)
-                log.info("%s: unchanged since version %d, nothing saved", slug, latest.number)
+                # A story's slug is its unpublished headline: at DEBUG only.
+                log.info(
+                    "story %d unchanged since version %d, nothing saved", story_id, latest.number
+                )
+                log.debug("story %d is %s", story_id, slug)
                 return SaveOutcome(latest, created=False)
             # Safe under BEGIN IMMEDIATE: no other writer can commit until we do.
             number = 1 + int(
@@ -149,7 +156,8 @@ class Store:
             )
             version_id, facts = self._append_version(story_id, info, sheet, sheet_json)
         self._last_saved[slug] = (version_id, sheet_json)
-        log.info("saved %s version %d (%d facts)", slug, number, facts)
+        log.info("saved story %d version %d (%d facts)", story_id, number, facts)
+        log.debug("story %d is %s", story_id, slug)
         return SaveOutcome(info, created=True)
 
     def _story_for_save(
@@ -284,9 +292,10 @@ class Store:
 
         Raises :class:`LookupError` when there is no such story or version.
         """
+        # As bytes: a damaged row may not even be UTF-8, and is told as damaged, not raised.
         sql = (
-            "SELECT v.number, v.sheet_json FROM versions v JOIN stories s ON s.id = v.story_id "
-            "WHERE s.slug = ?"
+            "SELECT v.number, CAST(v.sheet_json AS BLOB), v.text_hash "
+            "FROM versions v JOIN stories s ON s.id = v.story_id WHERE s.slug = ?"
         )
         params: list[Any] = [slug]
         if number is not None:
@@ -296,8 +305,18 @@ class Store:
             row = self._db.execute(sql + " ORDER BY v.number DESC LIMIT 1", params).fetchone()
             if row is None:
                 raise LookupError(self._missing_message(slug, number))
-        found, sheet_json = int(row[0]), str(row[1])
-        return self._parse(slug, found, sheet_json)
+        return self._parse(slug, int(row[0]), bytes(row[1]), str(row[2]))
+
+    def last_good_version(self, slug: str, below: int | None = None) -> int | None:
+        """The newest version of ``slug`` (under ``below``) that reads back whole, or ``None``."""
+        numbers = [v.number for v in self.versions(slug) if below is None or v.number < below]
+        for number in reversed(numbers):
+            try:
+                self.load_version(slug, number)
+            except DatabaseCorruptError:
+                continue
+            return number
+        return None
 
     def stories(self) -> list[StoryInfo]:
         """All stories, the most recently saved first."""
@@ -387,16 +406,28 @@ class Store:
     def _errors(self) -> AbstractContextManager[None]:
         return storage_errors(self.path, self.timeout)
 
-    def _parse(self, slug: str, number: int, sheet_json: str) -> FactSheet:
+    def _parse(self, slug: str, number: int, sheet_json: bytes, text_hash: str) -> FactSheet:
+        """The sheet of one version, checked against the schema and its text's fingerprint.
+
+        A version that fails is damaged (edited outside newsdesk, garbled on
+        disk, or written by a newer newsdesk): the message names the story and
+        the version, and never quotes the article.
+        """
         try:
-            return FactSheet.from_json(sheet_json)
-        except (ValueError, KeyError, TypeError) as error:
-            # Only a hand-edited file or a newer newsdesk's sheet format gets here.
+            sheet = parse_sheet(sheet_json)
+        except SheetError as error:
             raise DatabaseCorruptError(
-                f"Version {number} of story {slug!r} in {self.path} cannot be read ({error}). "
-                "It may have been edited outside newsdesk or written by a newer newsdesk; "
-                "other versions may still open."
-            ) from error
+                f"Version {number} of story {slug!r} in {self.path} is damaged and cannot be "
+                f"read ({error}). It may have been edited outside newsdesk or written by a "
+                "newer newsdesk; other versions may still open."
+            ) from None
+        if sheet.article.text_hash != text_hash:
+            raise DatabaseCorruptError(
+                f"Version {number} of story {slug!r} in {self.path} is damaged: its article "
+                "text no longer matches the fingerprint saved with it. Other versions may "
+                "still open."
+            )
+        return sheet
 
     def _same_sheet(
         self, slug: str, version_id: int, sheet_json: str, current: dict[str, Any]
@@ -407,13 +438,13 @@ class Store:
             # This store wrote that version with this very code: text equality is exact.
             return cached_json == sheet_json
         row = self._db.execute(
-            "SELECT sheet_json FROM versions WHERE id = ?", [version_id]
+            "SELECT CAST(sheet_json AS BLOB) FROM versions WHERE id = ?", [version_id]
         ).fetchone()
-        if str(row[0]) == sheet_json:
+        if bytes(row[0]) == sheet_json.encode("utf-8"):
             return True
         try:
-            saved = FactSheet.from_json(str(row[0]))
-        except (ValueError, KeyError, TypeError):
+            saved = parse_sheet(bytes(row[0]))
+        except SheetError:
             return False  # an unreadable newest version is never "the same"
         # Compared as loaded, so a field added to the contract later is no change.
         return saved.to_dict() == current

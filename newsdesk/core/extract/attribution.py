@@ -204,9 +204,16 @@ def phrase_chars(
     """The characters of ``token``'s entity if it has one, else of the token with
     the ``modifiers`` right before it ("police spokesman", "the clown")."""
     doc = token.doc
-    for ent in doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent.start_char, ent.end_char
+    if token.ent_iob_ in ("B", "I"):
+        # The entity's own tokens, found from the token's tags: looking through
+        # every entity of the doc for each figure made long stories quadratic.
+        first = token.i
+        while first > 0 and doc[first].ent_iob_ == "I":
+            first -= 1
+        last = token.i
+        while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
+            last += 1
+        return doc[first].idx, doc[last].idx + len(doc[last].text)
     left = token.i
     while left > 0 and doc[left - 1].dep_ in modifiers and doc[left - 1].head == token:
         left -= 1

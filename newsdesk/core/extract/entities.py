@@ -70,9 +70,10 @@ def group_entities(doc: Doc, spans: list[Span] | None = None) -> list[EntityGrou
         if ent.label_ not in NAME_LABELS:
             continue
         start, end = ent.start_char, ent.end_char
-        # Keep the mention exact but without a trailing possessive or punctuation.
-        text = doc_text(doc)[start:end]
-        trimmed = _strip_punctuation(_POSSESSIVE.sub("", text))
+        # Keep the mention exact but without a possessive or punctuation at its ends.
+        text = _POSSESSIVE.sub("", doc_text(doc)[start:end])
+        trimmed = _strip_punctuation(text)
+        start += text.find(trimmed) if trimmed else 0  # leading punctuation went too
         end = start + len(trimmed)
         if not trimmed.strip() or not any(ch.isalpha() for ch in trimmed):
             continue

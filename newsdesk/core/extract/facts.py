@@ -11,6 +11,8 @@ speaker are the ids of the entities named there.
 from __future__ import annotations
 
 import datetime as dt
+import math
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from newsdesk.core.extract.dates import looks_ahead, resolve_date
@@ -35,6 +37,15 @@ class EntityIndex:
         # Ids in the order of each thing's first mention.
         self.groups = sorted(groups, key=lambda g: g.mentions[0][0])
         self.ids = [f"e{n}" for n in range(1, len(self.groups) + 1)]
+        # Every mention by where it starts, so a figure's source is found without
+        # going through every entity (which made a story of many figures quadratic).
+        self._mentions = sorted(
+            (start, end, order)
+            for order, group in enumerate(self.groups)
+            for start, end in group.mentions
+        )
+        self._starts = [start for start, _, _ in self._mentions]
+        self._longest = max((end - start for start, end, _ in self._mentions), default=0)
 
     def facts(self, text: str, *, recased: bool) -> list[Entity]:
         """The sheet's entities, their mentions' words read from ``text``.
@@ -61,11 +72,13 @@ class EntityIndex:
         """The entity with a mention overlapping ``span``."""
         if span is None:
             return None
-        for entity_id, group in zip(self.ids, self.groups, strict=True):
-            for start, end in group.mentions:
-                if start < span[1] and span[0] < end:
-                    return entity_id
-        return None
+        # Only a mention starting less than the longest mention before the span can reach it.
+        low = bisect_left(self._starts, span[0] - self._longest)
+        high = bisect_left(self._starts, span[1])
+        orders = [
+            order for _, end, order in self._mentions[low:high] if span[0] < end
+        ]  # the first entity in id order wins, as it always has
+        return self.ids[min(orders)] if orders else None
 
     def named(self, text: str) -> str | None:
         """The one entity whose name ends with ``text`` ("Okafor" → "Chidinma Okafor").
@@ -105,9 +118,9 @@ def figure_facts(
             start=r.start,
             end=r.end,
             kind=r.kind,  # type: ignore[arg-type]
-            value=r.value,
-            low=r.low,
-            high=r.high,
+            value=_finite(r.value),
+            low=_finite(r.low),
+            high=_finite(r.high),
             qualifier=r.qualifier,  # type: ignore[arg-type]
             change=r.change,  # type: ignore[arg-type]
             unit=r.unit,
@@ -119,6 +132,11 @@ def figure_facts(
         )
         for n, r in enumerate(readings, start=1)
     ]
+
+
+def _finite(number: float | None) -> float | None:
+    """A figure's number, or unknown when it is not finite: no infinity enters a sheet."""
+    return number if number is None or math.isfinite(number) else None
 
 
 def date_facts(spans: list[Span], text: str, story_date: dt.date) -> list[DateFact]:

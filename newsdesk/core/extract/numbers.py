@@ -8,6 +8,7 @@ floor. Everything here works on plain strings so it can be tested alone.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -97,11 +98,13 @@ _TOKEN = re.compile(
 _JOINING_HYPHEN = re.compile(r"(?<=[\w.])-")
 # "25 000": thousands grouped with spaces (clean_text turns the no-break and
 # thin spaces such copy uses into plain ones) are one number, not 25 + 0.
-_SPACE_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,/])")
+# Plain digits only: "𝟏 𝟏𝟐𝟑" in mathematical digits is styling, not a grouped number.
+_SPACE_GROUPED = re.compile(r"(?<![\d.,])[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+(?![\d,/])")
 
 
 def parse_number(text: str) -> float | None:
-    """The value of a number phrase, or ``None`` if it is not one.
+    """The value of a number phrase, or ``None`` if it is not one (or not finite:
+    "1e999", a 400-digit number, "1,000,000,…" with no end are no figures).
 
     Accepts digits with separators and scale suffixes ("1,200", "1.2bn",
     "$5m" without its symbol), words ("twenty-five", "two and a half
@@ -110,6 +113,11 @@ def parse_number(text: str) -> float | None:
     signs in words ("minus five") and mixtures ("4.5 million"). Filler
     ("and", "a", "of") is allowed only between number words.
     """
+    value = _parse_number(text)
+    return value if value is None or math.isfinite(value) else None
+
+
+def _parse_number(text: str) -> float | None:
     lower = text.lower().strip()
     scientific = _TIMES_TEN.sub("e", lower).replace("−", "-")  # "1.3x10^6" is 1.3e6
     if _SCIENTIFIC.match(scientific):

@@ -362,8 +362,8 @@ def space_grouped(previous: Token, token: Token) -> bool:
     """ "40 000", "1 234 567": thousands grouped with a space (European copy)."""
     return (
         previous.whitespace_ == " "
-        and bool(re.fullmatch(r"\d{1,3}", previous.text))
-        and bool(re.fullmatch(r"\d{3}(?:\.\d+)?", token.text))
+        and bool(re.fullmatch(r"[0-9]{1,3}", previous.text))
+        and bool(re.fullmatch(r"[0-9]{3}(?:\.[0-9]+)?", token.text))
     )
 
 

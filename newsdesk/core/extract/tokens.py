@@ -3,16 +3,20 @@
 spaCy's English tokenizer splits "10-20" but leaves "1000–5000", "10-$20",
 "5k-20k", "3.5–4.0", "20~100" and "Rs20" whole and cuts "1.3x10^6" apart, so the figure reader never
 sees their parts. :func:`split_figures` adds the few extra rules; the
-pipeline's own behaviour elsewhere is unchanged. :func:`shipped_tokenizer`
+pipeline's own behaviour elsewhere is unchanged, except that very long
+stretches without spaces are tokenized in pieces (:class:`LinearTokenizer`),
+so no input takes quadratic time. :func:`shipped_tokenizer`
 undoes them for a while (the benchmark's bare-spaCy column).
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+import re
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any, cast
 
+from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 from newsdesk.core.extract.numbers import SCIENTIFIC_TOKEN
@@ -55,13 +59,85 @@ _SUFFIXES = (
 _MARK = "newsdesk_figure_rules"
 
 
+# spaCy strips prefixes and suffixes off a stretch without spaces one at a time,
+# searching the rest each time: a run of symbols ("$$$$…", emoji) costs the square
+# of its length (16 KB of "$" took 54 s). Runs longer than LONG_RUN characters are
+# cut into pieces of at most PIECE characters, each tokenized alone.
+LONG_RUN = 200
+PIECE = 50
+_LONG = re.compile(rf"\S{{{LONG_RUN},}}")
+
+
+class LinearTokenizer:
+    """spaCy's tokenizer in linear time on any input (see :data:`LONG_RUN`).
+
+    Text without such a run goes to the wrapped tokenizer as it is, so
+    ordinary copy is tokenized exactly as before. Attributes (the rules
+    :func:`split_figures` sets) are the wrapped tokenizer's.
+    """
+
+    def __init__(self, inner: Any) -> None:
+        object.__setattr__(self, "inner", inner)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        setattr(self.inner, name, value)
+
+    def __call__(self, text: str) -> Doc:
+        if _LONG.search(text) is None:
+            return cast("Doc", self.inner(text))
+        words: list[str] = []
+        spaces: list[bool] = []
+        at = 0
+        for run in _LONG.finditer(text):
+            self._add(text[at : run.start()], words, spaces)
+            for piece in _pieces(text, run.start(), run.end()):
+                self._add(piece, words, spaces)
+            at = run.end()
+            if text.startswith(" ", at):  # one space after a token is its own, as spaCy has it
+                spaces[-1] = True
+                at += 1
+        self._add(text[at:], words, spaces)
+        return Doc(self.inner.vocab, words=words, spaces=spaces)
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
+        for text in texts:
+            yield self(text)
+
+    def _add(self, text: str, words: list[str], spaces: list[bool]) -> None:
+        if not text:
+            return
+        for token in self.inner(text):
+            words.append(token.text)
+            spaces.append(bool(token.whitespace_))
+
+
+def _pieces(text: str, start: int, end: int) -> Iterator[str]:
+    """``text[start:end]`` in pieces of at most :data:`PIECE` characters, cut between
+    two characters that are not both letters or digits where the piece allows."""
+    while start < end:
+        cut = min(start + PIECE, end)
+        if cut < end:
+            for k in range(cut, start + PIECE // 2, -1):
+                if not (text[k - 1].isalnum() and text[k].isalnum()):
+                    cut = k
+                    break
+        yield text[start:cut]
+        start = cut
+
+
 def split_figures(nlp: Language) -> None:
-    """Add the figure rules to ``nlp``'s tokenizer (once; later calls do nothing)."""
+    """Add the figure rules to ``nlp``'s tokenizer (once; later calls do nothing), and
+    make it linear in time (:class:`LinearTokenizer`)."""
     tokenizer: Any = nlp.tokenizer
     if getattr(tokenizer, "prefix_search", None) is None or _MARK in nlp.meta:
         return
     defaults = nlp.Defaults
     nlp.meta[_MARK] = True
+    if not isinstance(tokenizer, LinearTokenizer):
+        nlp.tokenizer = LinearTokenizer(tokenizer)
     tokenizer.infix_finditer = compile_infix_regex((*_INFIXES, *(defaults.infixes or ()))).finditer
     tokenizer.prefix_search = compile_prefix_regex((*_PREFIXES, *(defaults.prefixes or ()))).search
     tokenizer.suffix_search = compile_suffix_regex((*_SUFFIXES, *(defaults.suffixes or ()))).search

@@ -100,7 +100,8 @@ def export_bytes(
 
 
 def sheet_to_csv(sheet: FactSheet, options: RenderOptions | None = None) -> str:
-    """One row per fact under :data:`CSV_COLUMNS`; fields quoted by the csv module's rules."""
+    """One row per fact under :data:`CSV_COLUMNS`; fields quoted by the csv module's rules,
+    cells that would start a formula neutralised (:func:`csv_cell`)."""
     options = options or RenderOptions()
     buffer = io.StringIO()
     writer = csv.writer(buffer)
@@ -110,8 +111,23 @@ def sheet_to_csv(sheet: FactSheet, options: RenderOptions | None = None) -> str:
             row = fact_row(sheet, fact)
             if not options.include_notes:
                 row["note"] = ""
-            writer.writerow([row[column] for column in CSV_COLUMNS])
+            writer.writerow([csv_cell(row[column]) for column in CSV_COLUMNS])
     return buffer.getvalue()
+
+
+# OWASP's CSV injection guidance: a cell a spreadsheet would read as a formula.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)")
+
+
+def csv_cell(value: str) -> str:
+    """``value`` safe to open in a spreadsheet: one that starts like a formula
+    (``=``, ``+``, ``-``, ``@``, a tab or a carriage return) gets a leading ``'``,
+    which spreadsheets show as text ("'-5 degrees", "'@SUM(A1)"); a plain number
+    ("-5", "+3.5") cannot run anything and stays a number."""
+    if value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
 
 
 def fact_row(sheet: FactSheet, fact: Fact) -> dict[str, str]:
@@ -224,6 +240,7 @@ __all__ = [
     "CSV_COLUMNS",
     "FORMATS",
     "TEXT_FORMATS",
+    "csv_cell",
     "export_bytes",
     "fact_row",
     "md_escape",

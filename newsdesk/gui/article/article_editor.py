@@ -29,13 +29,14 @@ from PySide6.QtGui import (
     QPalette,
     QTextCharFormat,
     QTextCursor,
-    QTextDocumentFragment,
 )
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
+from newsdesk.core.article.reading import html_to_text
 from newsdesk.core.article.wire import clean_text
 from newsdesk.gui.article.highlighter import FactHighlighter
 from newsdesk.gui.article.offsets import OffsetMap
+from newsdesk.gui.plain import plain_tooltip
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +51,8 @@ SCRIPT_FALLBACKS: tuple[str, ...] = (
     "Arial",
     "Geeza Pro",
 )
+
+OBJECT_CHARACTER = "\ufffc"  # what rich text leaves where an image or object stood
 
 
 class ArticleEditor(QPlainTextEdit):
@@ -106,10 +109,11 @@ class ArticleEditor(QPlainTextEdit):
         if source.hasText():
             raw = source.text()
         elif source.hasHtml():
-            raw = QTextDocumentFragment.fromHtml(source.html()).toPlainText()
+            # Our own reading of the HTML: Qt's puts U+FFFC where an image stood.
+            raw = html_to_text(source.html())
         else:
             return
-        cleaned = clean_text(raw)
+        cleaned = clean_text(raw.replace(OBJECT_CHARACTER, ""))
         if not cleaned:
             return
         if self.paste_guard is not None:
@@ -180,7 +184,7 @@ class ArticleEditor(QPlainTextEdit):
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             text = self.tooltip_at(event.pos())
             if text:
-                QToolTip.showText(event.globalPos(), text, self.viewport())
+                QToolTip.showText(event.globalPos(), plain_tooltip(text), self.viewport())
             else:
                 QToolTip.hideText()
                 event.ignore()

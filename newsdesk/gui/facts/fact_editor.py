@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -29,6 +28,7 @@ from newsdesk.core.sheet.labels import ENTITY_LABELS
 from newsdesk.core.sheet.model import CHANGES, FIGURE_KINDS, QUALIFIERS, Fact, FactSheet
 from newsdesk.core.work.values import EditError, parse_value
 from newsdesk.gui.facts.facts_model import status_text
+from newsdesk.gui.plain import plain_label
 
 Submit = Callable[[str, dict[str, object]], bool]
 
@@ -67,7 +67,7 @@ class FactEditorDialog(QDialog):
         self._initial: dict[str, object] = {}
 
         form = QFormLayout()
-        words = QLabel(fact.title[:200], self)
+        words = plain_label(fact.title[:200], self)
         words.setWordWrap(True)
         form.addRow(self.tr("Words:"), words)
         for name in kind_of(fact).editable:
@@ -80,12 +80,12 @@ class FactEditorDialog(QDialog):
         checked = status_text(fact.status)
         if fact.checked_by or fact.checked_at:
             checked += f" — {fact.checked_by or '?'}, {fact.checked_at or '?'}"
-        form.addRow(self.tr("Status:"), QLabel(checked, self))
+        form.addRow(self.tr("Status:"), plain_label(checked, self))
         if fact.extracted:
             shown = ", ".join(f"{k} {_extracted(sheet, k, v)}" for k, v in fact.extracted.items())
-            form.addRow(self.tr("Extracted:"), QLabel(shown, self))
+            form.addRow(self.tr("Extracted:"), plain_label(shown, self))
 
-        self.error_label = QLabel(self)
+        self.error_label = plain_label("", self)
         self.error_label.setObjectName("factEditorError")
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #D1453B;")

@@ -38,6 +38,7 @@ from newsdesk.core.output.wording import (
 from newsdesk.core.sheet.labels import GROUPS
 from newsdesk.core.sheet.model import STATUSES, DateFact, Entity, Fact, FactSheet, Figure, Quote
 from newsdesk.gui import kinds
+from newsdesk.gui.plain import plain_tooltip
 from newsdesk.gui.table_model import AnyIndex, column_title
 
 log = logging.getLogger(__name__)
@@ -220,12 +221,13 @@ class FactsModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if index.column() == Column.FACT:
                 details = self._tooltip(fact)
-                return fact.title if not details else f"{fact.title}\n{details}"
+                whole = fact.title if not details else f"{fact.title}\n{details}"
+                return plain_tooltip(whole)
             if index.column() == Column.SOURCE:
-                return self._cell_text(fact, Column.SOURCE) or None  # the whole name
+                return plain_tooltip(self._cell_text(fact, Column.SOURCE)) or None  # whole name
             if index.column() == Column.STATUS:
                 return self.tr("Click to set the status (V verify, D dispute, U unverified)")
-            return self._tooltip(fact)
+            return plain_tooltip(self._tooltip(fact))
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == Column.STATUS:
             return status_colour(fact.status)
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == Column.SOURCE:

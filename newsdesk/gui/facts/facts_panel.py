@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QMenu,
     QProgressBar,
@@ -49,6 +48,7 @@ from newsdesk.gui.facts.facts_model import (
     status_colour,
     status_text,
 )
+from newsdesk.gui.plain import plain_label
 
 log = logging.getLogger(__name__)
 
@@ -153,7 +153,7 @@ class FactsPanel(QWidget):
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.view.clicked.connect(self._clicked)
 
-        self.message_label = QLabel(self)
+        self.message_label = plain_label("", self)
         self.message_label.setObjectName("factsMessage")
         self.message_label.setAccessibleName(self.tr("Fact message"))
         self.message_label.setWordWrap(True)
@@ -174,7 +174,7 @@ class FactsPanel(QWidget):
         self.stale_banner = QFrame(self)
         self.stale_banner.setObjectName("staleBanner")
         self.stale_banner.setFrameShape(QFrame.Shape.StyledPanel)
-        self.stale_label = QLabel(self.stale_banner)
+        self.stale_label = plain_label("", self.stale_banner)
         self.stale_label.setObjectName("staleLabel")
         self.stale_label.setWordWrap(True)
         self.stale_label.setTextFormat(Qt.TextFormat.PlainText)

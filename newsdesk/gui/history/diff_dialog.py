@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from newsdesk.core.output.diff import diff_sheets
 from newsdesk.errors import StorageError
 from newsdesk.gui.history.diff_model import DiffColumn, DiffModel
+from newsdesk.gui.plain import plain_label
 from newsdesk.storage import Store, VersionInfo
 
 log = logging.getLogger(__name__)
@@ -55,7 +56,7 @@ class DiffDialog(QDialog):
         self.new_box = QComboBox(self)
         self.new_box.setObjectName("diffNewVersion")
         self.new_box.setAccessibleName(self.tr("Later version"))
-        self.summary = QLabel(self)
+        self.summary = plain_label("", self)
         self.summary.setObjectName("diffSummary")
         self.summary.setWordWrap(True)
         self.unchanged = QCheckBox(self.tr("Show &unchanged facts"), self)

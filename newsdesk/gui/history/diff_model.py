@@ -17,6 +17,7 @@ from PySide6.QtGui import QBrush, QColor
 from newsdesk.core.output.diff import FactChange, SheetDiff, show_value
 from newsdesk.core.output.wording import fact_value
 from newsdesk.core.sheet.model import Fact, FactSheet
+from newsdesk.gui.plain import plain_tooltip
 from newsdesk.gui.table_model import AnyIndex, FlatTableModel
 
 CHANGE_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's FactChange
@@ -111,8 +112,8 @@ class DiffModel(FlatTableModel):
             return self._change_text(change)
         if role == Qt.ItemDataRole.ToolTipRole:
             if change.fields:
-                return "\n".join(field.describe() for field in change.fields)
-            return self._change_text(change)
+                return plain_tooltip("\n".join(field.describe() for field in change.fields))
+            return plain_tooltip(self._change_text(change))
         if role == Qt.ItemDataRole.BackgroundRole and change.change in _TINTS:
             return QBrush(_TINTS[change.change])
         if role == Qt.ItemDataRole.ForegroundRole and change.change in _TINTS:

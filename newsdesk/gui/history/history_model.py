@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QFont
 
+from newsdesk.gui.plain import plain_tooltip
 from newsdesk.gui.table_model import AnyIndex, FlatTableModel
 from newsdesk.storage import VersionInfo
 
@@ -107,7 +108,7 @@ class HistoryModel(FlatTableModel):
             based = self.tr("based on version %d") % version.parent if version.parent else ""
             head = " ".join(part for part in (self.tr("Version"), str(version.number), who) if part)
             lines = [head, based, counts, statuses, version.message]
-            return "\n".join(line for line in lines if line)
+            return plain_tooltip("\n".join(line for line in lines if line))
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
             HistoryColumn.VERSION,
             HistoryColumn.FACTS,

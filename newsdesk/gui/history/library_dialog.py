@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QTreeView,
     QVBoxLayout,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 from newsdesk.core.sheet.model import STATUSES
 from newsdesk.errors import StorageError
 from newsdesk.gui.history.library_model import LibraryColumn, LibraryModel
+from newsdesk.gui.plain import plain_label
 from newsdesk.storage import Store
 
 log = logging.getLogger(__name__)
@@ -99,7 +99,7 @@ class LibraryDialog(QDialog):
         self.since_edit.setObjectName("librarySince")
         self.since_edit.setCalendarPopup(True)
         self.since_edit.setEnabled(False)
-        self.count_label = QLabel(self)
+        self.count_label = plain_label("", self)
 
     def _build_view(self) -> None:
         self.view = QTreeView(self)

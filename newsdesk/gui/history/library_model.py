@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 
+from newsdesk.gui.plain import plain_tooltip
 from newsdesk.gui.table_model import AnyIndex, FlatTableModel
 from newsdesk.storage import SearchHit, StoryInfo
 
@@ -88,8 +89,8 @@ class LibraryModel(FlatTableModel):
             return self._text(story, hit, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == LibraryColumn.FOUND and hit is not None:
-                return hit.snippet
-            return f"{story.headline}\n{story.slug}"
+                return plain_tooltip(hit.snippet)
+            return plain_tooltip(f"{story.headline}\n{story.slug}")
         if role == Qt.ItemDataRole.TextAlignmentRole and column not in (
             LibraryColumn.STORY,
             LibraryColumn.FOUND,

@@ -6,7 +6,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QPushButton,
     QTextBrowser,
     QVBoxLayout,
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from newsdesk.core.output.render import sheet_to_html
 from newsdesk.core.sheet.model import FactSheet
+from newsdesk.gui.plain import plain_label
 from newsdesk.storage import VersionInfo
 
 
@@ -47,7 +47,7 @@ class VersionDialog(QDialog):
         heading = self.tr("Version %d, saved %s%s") % (version.number, when, who)
         if version.message:
             heading += f" — {version.message}"
-        self.heading = QLabel(heading, self)
+        self.heading = plain_label(heading, self)
         self.heading.setWordWrap(True)
         self.browser = QTextBrowser(self)
         self.browser.setObjectName("versionView")

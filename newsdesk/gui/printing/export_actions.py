@@ -8,17 +8,19 @@ unsaved work in a new story.
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from newsdesk.core.article.reading import read_sheet_file
 from newsdesk.core.output.exports import export_bytes
 from newsdesk.core.output.render import RenderOptions
 from newsdesk.core.sheet.model import FactSheet
 from newsdesk.core.work.session import StorySession
 from newsdesk.errors import NewsdeskError
+from newsdesk.files import write_atomic
 from newsdesk.gui.notices import Notices
 from newsdesk.gui.preferences import Preferences
 from newsdesk.gui.stories import StoryFlow
@@ -37,9 +39,15 @@ def _tr(text: str) -> str:
 
 
 def export_sheet(
-    session: StorySession, path: Path | str, fmt: str, options: RenderOptions | None = None
+    session: StorySession,
+    path: Path | str,
+    fmt: str,
+    options: RenderOptions | None = None,
+    *,
+    protect: Iterable[Path] = (),
 ) -> Path:
-    """Write the session's sheet to ``path`` as ``fmt``; raises :class:`NewsdeskError`."""
+    """Write the session's sheet to ``path`` as ``fmt``, whole or not at all, never over
+    a database in ``protect``; raises :class:`NewsdeskError`."""
     sheet = session.sheet
     if sheet is None:
         raise NewsdeskError("There is no fact sheet to export yet.")
@@ -52,34 +60,30 @@ def export_sheet(
         saved_at=version.created_at if version else None,
         options=options,
     )
-    target = Path(path)
-    try:
-        target.write_bytes(data)
-    except OSError as error:
-        raise NewsdeskError(
-            f"Could not write {target}: {error.strerror or error}. "
-            "Choose another folder or file name."
-        ) from error
-    return target
+    return write_atomic(Path(path), data, protect=protect)
 
 
 def import_sheet(stories: StoryFlow, path: Path | str) -> FactSheet:
-    """Read a fact sheet JSON file and show it as unsaved work in a new story."""
-    source = Path(path)
-    try:
-        sheet = FactSheet.from_json(source.read_text(encoding="utf-8-sig"))
-    except OSError as error:
-        raise NewsdeskError(f"Could not read {source}: {error.strerror or error}.") from error
-    except (ValueError, KeyError, TypeError) as error:
-        # json.JSONDecodeError is a ValueError; a wrong shape fails in from_dict.
-        detail = error.msg if isinstance(error, json.JSONDecodeError) else str(error)
-        raise NewsdeskError(f"{source.name} is not a newsdesk fact sheet ({detail}).") from error
-    stories.restore_work(sheet.article.text, sheet, None)
+    """Read a fact sheet JSON file and show it as unsaved work in a new story.
+
+    The file is checked against the fact-sheet schema first: one that fails
+    raises :class:`NewsdeskError` naming the field, and the window is left as it was.
+    """
+    sheet = read_sheet_file(path)
+    show_imported(stories, sheet)
     return sheet
 
 
+def show_imported(stories: StoryFlow, sheet: FactSheet) -> None:
+    stories.restore_work(sheet.article.text, sheet, None)
+
+
 def choose_export(
-    parent: QWidget, session: StorySession, notices: Notices, preferences: Preferences
+    parent: QWidget,
+    session: StorySession,
+    notices: Notices,
+    preferences: Preferences,
+    protect: Iterable[Path] = (),
 ) -> None:
     """Ask where and in which format, then export the session's sheet."""
     if session.sheet is None:
@@ -97,7 +101,7 @@ def choose_export(
         fmt = "html"
     target = Path(path) if Path(path).suffix else Path(f"{path}.{fmt}")
     try:
-        export_sheet(session, target, fmt)
+        export_sheet(session, target, fmt, protect=protect)
     except NewsdeskError as error:
         notices.warn(_tr("Not exported"), str(error))
         return
@@ -119,7 +123,8 @@ def choose_import(
     if not path:
         return
     preferences.remember_folder(path)
-    try:
-        import_sheet(stories, path)
-    except NewsdeskError as error:
-        notices.warn(_tr("Not imported"), str(error))
+    stories.read_in_background(
+        lambda: read_sheet_file(path),
+        lambda sheet: show_imported(stories, sheet),
+        _tr("Not imported"),
+    )

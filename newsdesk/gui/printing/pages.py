@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtCore import QFile, QFileDevice, QIODevice, QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
@@ -37,11 +38,17 @@ import newsdesk
 from newsdesk.core.output.render import RenderOptions, footer_text, page_label, sheet_to_html
 from newsdesk.core.sheet.model import FactSheet
 from newsdesk.core.work.versions import SavedVersion
-from newsdesk.errors import NewsdeskError
+from newsdesk.errors import NewsdeskError, OutputError
+from newsdesk.files import atomic_target
 
 log = logging.getLogger(__name__)
 
 Version = SavedVersion | int | None
+PDF_RESOLUTION = 1200
+# Qt lays a document out in fixed-point device pixels; past about 33 million it
+# overflows (tens of thousands of facts at 1200 dpi) and crashes the process.
+# Sheets are printed up to this many facts; bigger ones are exported as CSV or HTML.
+PRINT_MAX_FACTS = 5_000
 PAGE_SIZES: dict[str, QPageSize.PageSizeId] = {
     "a4": QPageSize.PageSizeId.A4,
     "letter": QPageSize.PageSizeId.Letter,
@@ -91,14 +98,29 @@ def paint_sheet(
     options: RenderOptions | None = None,
 ) -> int:
     """Lay the sheet out on ``device``'s pages with a footer on each; the page count."""
+    check_printable(sheet)
     document = sheet_document(sheet, version, options)
     painter = QPainter()
     if not painter.begin(device):
         raise NewsdeskError("Could not start printing the fact sheet; check the printer or file.")
     try:
-        return _paint(painter, device, document, footer_text(sheet, _saved(version).number))
-    finally:
+        pages = _paint(painter, device, document, footer_text(sheet, _saved(version).number))
+    except BaseException:
         painter.end()
+        raise
+    if not painter.end():
+        raise OutputError("The fact sheet could not be finished; check the printer or file.")
+    return pages
+
+
+def check_printable(sheet: FactSheet) -> None:
+    """Refuse, in words, a sheet too big to print (:data:`PRINT_MAX_FACTS`)."""
+    count = sheet.fact_count()
+    if count > PRINT_MAX_FACTS:
+        raise OutputError(
+            f"This fact sheet has {count:,} facts; newsdesk prints and writes PDFs of up to "
+            f"{PRINT_MAX_FACTS:,}. Export it as CSV or HTML instead."
+        )
 
 
 def _paint(
@@ -229,31 +251,44 @@ def export_pdf(
     *,
     page_size: str = "a4",
     author: str | None = None,
+    protect: Iterable[Path] = (),
 ) -> Path:
     """Write ``sheet`` as a PDF to ``path`` and return the path.
 
     The PDF's title is the headline and its author the editor who saved the
-    version (or ``author``). Raises :class:`~newsdesk.errors.NewsdeskError`
-    with a message for the editor when the file cannot be written.
+    version (or ``author``). It is written whole or not at all
+    (:func:`newsdesk.files.atomic_target`): a full disk or a failing writer
+    leaves the previous file as it was. ``protect`` names databases the
+    target must not be. Raises :class:`~newsdesk.errors.NewsdeskError` with a
+    message for the editor when the file cannot be written.
     """
     target = Path(path)
-    try:
-        # Qt only warns when it cannot open the file; find out first, in words.
-        with target.open("wb"):
-            pass
-    except OSError as error:
-        raise NewsdeskError(
-            f"Could not write {target}: {error.strerror or error}. "
-            "Choose another folder or file name."
-        ) from error
-    writer = QPdfWriter(str(target))
-    writer.setResolution(1200)
-    writer.setTitle(sheet.article.headline or "newsdesk fact sheet")
-    writer.setAuthor(author or _saved(version).editor or "")
-    writer.setCreator(f"newsdesk {newsdesk.__version__}")
-    _configure(writer, page_size)
-    pages = paint_sheet(writer, sheet, version, options)
-    log.info("exported fact sheet (%d pages) to %s", pages, target)
+    with atomic_target(target, protect=protect) as temporary:
+        # Our own device, so its errors can be read: QPdfWriter only warns.
+        device = QFile(str(temporary))
+        if not device.open(QIODevice.OpenModeFlag.WriteOnly | QIODevice.OpenModeFlag.Truncate):
+            raise OutputError(f"Could not write {target}: {device.errorString()}.")
+        writer = QPdfWriter(device)
+        writer.setResolution(PDF_RESOLUTION)
+        writer.setTitle(sheet.article.headline or "newsdesk fact sheet")
+        writer.setAuthor(author or _saved(version).editor or "")
+        writer.setCreator(f"newsdesk {newsdesk.__version__}")
+        _configure(writer, page_size)
+        try:
+            pages = paint_sheet(writer, sheet, version, options)
+        finally:
+            del writer  # ends the PDF: its last bytes go to the device now
+            device.flush()
+            failed = device.error() != QFileDevice.FileError.NoError
+            problem = device.errorString()
+            device.close()
+        if failed:
+            raise OutputError(
+                f"Could not write {target}: {problem}. Nothing was changed there; "
+                "choose another folder or free some space."
+            )
+    log.info("exported a fact sheet (%d pages)", pages)
+    log.debug("exported to %s", target)  # the file is often named after the story
     return target
 
 

@@ -23,7 +23,7 @@ from newsdesk.gui.notices import Notices
 from newsdesk.gui.preferences import Preferences
 from newsdesk.gui.printing.export_actions import choose_export, choose_import
 from newsdesk.gui.printing.options import PrintOptionsDialog, ask_print_options
-from newsdesk.gui.printing.pages import export_pdf, print_preview
+from newsdesk.gui.printing.pages import check_printable, export_pdf, print_preview
 from newsdesk.gui.stories import StoryFlow
 from newsdesk.storage import Store
 
@@ -62,7 +62,7 @@ class PrintActions:
         self.export_file = make(
             "actionExport",
             _tr("Export &As…"),
-            lambda: choose_export(host, session, notices, preferences),
+            lambda: choose_export(host, session, notices, preferences, (store.path,)),
             "Ctrl+Alt+E",
         )
         self.import_json = make(
@@ -89,6 +89,11 @@ class PrintActions:
         options = self._options(dialog)
         if options is None:
             return
+        try:
+            check_printable(sheet)
+        except NewsdeskError as error:
+            self._notices.warn(_tr("Not printed"), str(error))
+            return
         print_preview(self._host, sheet, version, options)
 
     def _export_pdf(self) -> None:
@@ -112,7 +117,14 @@ class PrintActions:
         target = Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
         version = None if self._session.dirty else self._session.version
         try:
-            export_pdf(sheet, target, version, options, page_size=dialog.page_size())
+            export_pdf(
+                sheet,
+                target,
+                version,
+                options,
+                page_size=dialog.page_size(),
+                protect=(self._store.path,),
+            )
         except NewsdeskError as error:
             self._notices.warn(_tr("Not exported"), str(error))
             return

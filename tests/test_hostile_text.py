@@ -1,0 +1,99 @@
+"""Text no editor means to paste, read as safely as wire copy: symbols, emoji, odd digits.
+
+Figures from such text are finite numbers, offsets point at their own words,
+and the tokenizer reads long runs without spaces in pieces (linear time; the
+speed itself is measured by ``tests/benchmarks/linear.py``, tests never time).
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+import spacy
+from spacy.tokens import Span
+
+from newsdesk.core.extract import Extractor
+from newsdesk.core.extract.entities import group_entities
+from newsdesk.core.extract.numbers import parse_number
+from newsdesk.core.extract.tokens import LONG_RUN, LinearTokenizer
+from newsdesk.core.sheet.schema import sheet_json
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["1e999", "9" * 400, "1," + "000," * 200 + "000", "10^999", "1e308 trillion"],
+)
+def test_numbers_past_what_a_float_holds_are_not_read(text: str) -> None:
+    assert parse_number(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prices rose to 1e999 dollars on Monday.",
+        "The debt reached " + "9" * 400 + " dollars, officials said.",
+        "The fund held 1,000,000," + "000," * 200 + "000 euros.",
+        "At least 1e300 trillion people came.",
+    ],
+)
+def test_no_infinite_figure_enters_a_sheet(extractor: Extractor, text: str) -> None:
+    sheet = extractor.extract(text)
+
+    for figure in sheet.figures:
+        for number in (figure.value, figure.low, figure.high):
+            assert number is None or math.isfinite(number)
+    sheet_json(sheet)  # the contract holds: it can be stored
+
+
+def test_mathematical_digits_are_no_grouped_thousands(extractor: Extractor) -> None:
+    sheet = extractor.extract("Officials met on Monday. Then 𝟏 𝟏𝟐𝟑 people came to the rally.")
+
+    assert 1123 not in [figure.value for figure in sheet.figures]
+    text = sheet.article.text
+    for figure in sheet.figures:
+        assert text[figure.start : figure.end] == figure.text
+        assert figure.sentence is not None
+        assert figure.sentence[0] <= figure.start <= figure.end <= figure.sentence[1]
+
+
+def test_a_mention_that_loses_its_leading_punctuation_starts_at_its_name() -> None:
+    nlp = spacy.blank("en")
+    doc = nlp("Officials said : John Smith arrived.")
+    colon = next(token.i for token in doc if token.text == ":")
+    span = Span(doc, colon, colon + 3, label="PERSON")  # ": John Smith"
+
+    [group] = group_entities(doc, [span])
+
+    start, end = group.mentions[0]
+    assert doc.text[start:end] == "John Smith"
+
+
+@pytest.mark.parametrize("run", ["$" * 400, "😀" * 400, "%" * 300 + "$" * 300, "!?" * 300])
+def test_long_runs_of_symbols_split_into_the_same_tokens_as_before(run: str) -> None:
+    nlp = spacy.blank("en")
+    shipped = nlp.tokenizer
+    linear = LinearTokenizer(shipped)
+    text = f"Prices rose  {run} to 5\n\n{run}. End"
+
+    assert len(run) >= LONG_RUN
+    assert [t.text for t in linear(text)] == [t.text for t in shipped(text)]
+    assert linear(text).text == text
+
+
+def test_every_offset_of_a_sheet_from_hostile_text_slices_its_own_words(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "ALERT $$$$$$$$ " + "😀" * 300 + " Police said 25 people died.\n\n"
+        "Officials said : John Smith counted 𝟏𝟐𝟑 buses, up 5% from ٣٤. " + "$" * 500
+    )
+    sheet = extractor.extract(text)
+    body = sheet.article.text
+
+    for entity in sheet.entities:
+        for mention in entity.mentions:
+            assert body[mention.start : mention.end] == mention.text
+    for fact in [*sheet.figures, *sheet.dates, *sheet.quotes]:
+        assert body[fact.start : fact.end] == fact.text
+    assert any(figure.value == 25 for figure in sheet.figures)
