@@ -291,3 +291,12 @@ def test_a_headline_figure_counts_nothing_in_the_dateline(extractor: Extractor) 
         "Rovers Unbeaten Run Reaches 21\n\nLONDON, Jan 17 (Reuters) - Rovers won again on Saturday."
     )
     assert [(f.text, f.counted) for f in sheet.figures] == [("21", None)]
+
+
+def test_a_figure_always_lies_inside_its_sentence(extractor) -> None:  # type: ignore[no-untyped-def]
+    """Found by the fuzz suite: the reader ran a figure past the tagger's sentence end."""
+    for text in ("𝟎 %%%%", "𝟏 𝟏𝟐𝟑 %% were counted. Then 4 more."):
+        for figure in extractor.extract(text).figures:
+            assert figure.sentence is not None
+            start, end = figure.sentence
+            assert start <= figure.start <= figure.end <= end

@@ -125,13 +125,21 @@ def figure_facts(
             change=r.change,  # type: ignore[arg-type]
             unit=r.unit,
             counted=r.counted,
-            sentence=r.sentence,
+            sentence=_holding(r.sentence, r.start, r.end),
             source=entities.of(r.source_span, parsed),
             source_text=_words(text, r.source_phrase),
             source_basis=r.source_basis,  # type: ignore[arg-type]
         )
         for n, r in enumerate(readings, start=1)
     ]
+
+
+def _holding(sentence: tuple[int, int] | None, start: int, end: int) -> tuple[int, int] | None:
+    """The figure's sentence, widened to hold the whole figure: a figure the reader ran past
+    the tagger's sentence end ("𝟎 %%%%") still prints in its own words."""
+    if sentence is None:
+        return None
+    return min(sentence[0], start), max(sentence[1], end)
 
 
 def _finite(number: float | None) -> float | None:
