@@ -14,6 +14,8 @@ from newsdesk.core.article.sentences import sentence_at, sentence_spans
 from newsdesk.core.checks import CHECK_KINDS, CheckSettings, desk_words, refresh_checks, run_checks
 from newsdesk.core.extract import Extractor
 from newsdesk.core.sheet.model import Article, Check, FactSheet, Figure, Mention, Recheck
+from tests.benchmarks.checks.cases import read_cases, tally
+from tests.benchmarks.checks.runner import run_cases
 
 PALMYRA = (
     "Army Carries Out at Least 25 Airstrikes Near Tadmur, Monitor Says\n\n"
@@ -250,3 +252,17 @@ def test_a_sentence_never_crosses_a_paragraph() -> None:
         "The body starts here.",
         "Then more.",
     ]
+
+
+def test_the_benchmark_holds_its_precision_and_recall(extractor: Extractor) -> None:
+    """The check benchmark (``make bench``): precision at least 0.9 with clean stories in."""
+    outcomes = run_cases(extractor, read_cases())
+    scores = tally(outcomes)
+    hits = sum(s.hits for s in scores.values())
+    alarms = sum(s.false_alarms for s in scores.values())
+    misses = sum(s.misses for s in scores.values())
+    assert hits + misses >= 80
+    assert hits / (hits + alarms) >= 0.9
+    assert hits / (hits + misses) >= 0.85
+    clean = [o for o in outcomes if o.case.clean]
+    assert len(clean) >= 20 and sum(len(o.checks) for o in clean) <= 2
