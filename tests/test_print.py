@@ -11,6 +11,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from newsdesk.core.checks import run_checks
 from newsdesk.core.output.render import RenderOptions
 from newsdesk.core.sheet.model import Article, FactSheet, Figure
 from newsdesk.gui.printing.pages import _configure, export_pdf, paint_sheet
@@ -184,6 +185,9 @@ def test_import_json_shows_the_sheet_exactly(qtbot: QtBot, tmp_path: Path) -> No
     try:
         import_sheet(window.stories, source)
 
+        # The facts exactly; the desk checks are run on them (this sheet has no story date).
+        sheet.checks = run_checks(sheet)
+        assert [c.kind for c in sheet.checks] == ["relative_date"]
         assert window.current_sheet == sheet
         assert window.editor.toPlainText() == sheet.article.text
         assert window.is_dirty  # not saved yet

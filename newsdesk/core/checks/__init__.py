@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from newsdesk.core.checks.conflicts import check_two_values
 from newsdesk.core.checks.findings import CHECK_KINDS, SEVERITY_WORDS, CheckKind, Finding, to_check
@@ -34,18 +35,29 @@ from newsdesk.core.checks.rechecks import check_rechecks
 from newsdesk.core.checks.sourcing import check_quotes, check_sources, check_story_date
 from newsdesk.core.checks.story import Story
 from newsdesk.core.checks.sums import check_sums
-from newsdesk.core.checks.words import WeighedWord, desk_words, shipped_words
+from newsdesk.core.checks.words import (
+    EDITOR_FILE,
+    EditorWords,
+    WeighedWord,
+    desk_words,
+    read_editor_words,
+    shipped_words,
+)
 from newsdesk.core.sheet.model import Check, FactSheet
 
 __all__ = [
     "CHECK_KINDS",
+    "EDITOR_FILE",
     "SEVERITY_WORDS",
     "CheckKind",
     "CheckSettings",
+    "EditorWords",
     "WeighedWord",
     "desk_words",
+    "read_editor_words",
     "refresh_checks",
     "run_checks",
+    "settings_in",
 ]
 
 
@@ -57,6 +69,16 @@ class CheckSettings:
 
     def word_list(self) -> tuple[WeighedWord, ...]:
         return self.words if self.words is not None else _shipped()
+
+    @classmethod
+    def of_editor(cls, editor: EditorWords) -> CheckSettings:
+        """The settings for the editor's changes to the shipped list (none: the shipped list)."""
+        return cls(editor.words()) if editor.added or editor.ignored else cls()
+
+
+def settings_in(folder: Path) -> CheckSettings:
+    """The check settings the editor keeps in the preferences ``folder``."""
+    return CheckSettings.of_editor(read_editor_words(folder / EDITOR_FILE))
 
 
 @cache

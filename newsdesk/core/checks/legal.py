@@ -12,12 +12,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 from newsdesk.core.checks.findings import Finding, quoted
 from newsdesk.core.checks.numbers import is_age, stated
 from newsdesk.core.checks.story import Story
-from newsdesk.core.checks.words import WeighedWord
+from newsdesk.core.checks.words import WeighedWord, find_words
 from newsdesk.core.sheet.model import Entity, Figure, Mention
 
 ADULT = 18
@@ -156,13 +155,16 @@ def _named_as_suspect(story: Story, mention: Mention) -> bool:
     return bool(_SUSPECT_BEFORE.search(before) or _SUSPECT_AFTER.match(after))
 
 
-def check_words(story: Story, words: Sequence[WeighedWord]) -> list[Finding]:
+def check_words(story: Story, words: tuple[WeighedWord, ...]) -> list[Finding]:
     """Every word of the desk's list the copy uses, one check per word."""
+    uses: dict[str, list[tuple[int, int]]] = {}
+    entries: dict[str, WeighedWord] = {}
+    for entry, start, end in find_words(story.text, words):
+        uses.setdefault(entry.key, []).append((start, end))
+        entries[entry.key] = entry
     findings: list[Finding] = []
-    for entry in words:
-        spans = tuple((m.start(), m.end()) for m in entry.pattern.finditer(story.text))
-        if not spans:
-            continue
+    for key, spans in uses.items():
+        entry = entries[key]
         shown = quoted(story.text[spans[0][0] : spans[0][1]])
         times = f" ({len(spans)} times)" if len(spans) > 1 else ""
         advice = f": {entry.advice}" if entry.advice else ""
@@ -170,7 +172,7 @@ def check_words(story: Story, words: Sequence[WeighedWord]) -> list[Finding]:
             Finding(
                 "prejudicial_word",
                 f"{shown}{times} is on the desk's list of words to weigh{advice}.",
-                spans,
+                tuple(spans),
                 key_words=(entry.words,),
             )
         )

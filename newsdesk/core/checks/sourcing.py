@@ -39,12 +39,15 @@ _SAYS = re.compile(
 _ACTORS = re.compile(
     r"^(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s+)?(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
     r"(?:police|army|military|troops|soldiers|navy|coast ?guard|ministry|government|agency|"
-    r"department|office|council|court|union|company|firm|bank|hospital|hospitals|authorities|"
-    r"officials|rescuers|firefighters|organisers|organizers|board|committee|commission|"
-    r"parliament|lawmakers|regulator|airline|operator|club|school|university)\s+"
-    r"(?:has\s+|have\s+|had\s+|will\s+|would\s+)?"
+    r"department|office|council|court|tribunal|commission|union|company|firm|bank|hospital|"
+    r"hospitals|authorities|officials|rescuers|firefighters|organisers|organizers|board|"
+    r"committee|parliament|lawmakers|regulator|airline|operator|club|school|university|"
+    r"budget|plan|bill|report|survey|study|census)\s+"
+    r"(?:also\s+|now\s+|still\s+)?(?:has\s+|have\s+|had\s+|will\s+|would\s+)?"
     r"(?:offered|offers|offer|wants|want|demanded|demands|proposed|proposes|asked for|asks for|"
     r"sought|seeks|pledged|pledges|promised|promises|plans|planned|approved|approves|"
+    r"unveiled|unveils|announced|announces|introduced|introduces|includes|included|"
+    r"earmarked|allocated|forecast|forecasts|predicted|predicts|expects|expected|"
     r"treated|treats|arrested|arrests|detained|rescued|rescues|evacuated|recorded|records|"
     r"counted|registered|set|sets|raised|raises|cut|cuts|kept|keeps|paid|pays|charged|fined)\b",
     re.IGNORECASE,

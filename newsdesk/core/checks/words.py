@@ -3,19 +3,27 @@
 The shipped list is ``resources/checks/words_to_weigh.txt``: one word or
 phrase a line, optionally followed by `` = `` and the desk's advice ("illegal
 immigrant = describe the person's status"); ``#`` starts a comment. The
-editor adds words of their own and switches shipped ones off in the
-preferences; :func:`desk_words` merges the three into the list the checks use.
+editor's own list (:data:`EDITOR_FILE` in the preferences folder, edited in
+the window) has the same lines, and ``- word`` lines switching a shipped word
+off; the window and the command line both read it. :func:`desk_words` merges
+the lists into the one the checks use.
 """
 
 from __future__ import annotations
 
+import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from newsdesk.resources import read_text
 
+log = logging.getLogger(__name__)
+
 SHIPPED = ("checks", "words_to_weigh.txt")
+EDITOR_FILE = "words_to_weigh.txt"  # the editor's own list, in the preferences folder
 
 
 @dataclass(frozen=True)
@@ -26,10 +34,42 @@ class WeighedWord:
     advice: str = ""
 
     @property
-    def pattern(self) -> re.Pattern[str]:
-        """Matches the words whole, in any case, with any spacing or hyphen between them."""
-        parts = [re.escape(part) for part in re.split(r"[\s-]+", self.words.strip()) if part]
-        return re.compile(r"(?<![\w-])" + r"[\s-]+".join(parts) + r"(?![\w-])", re.IGNORECASE)
+    def key(self) -> str:
+        """The words as matched: lower case, one space where the copy has spaces or hyphens."""
+        return _key(self.words)
+
+    @property
+    def pattern_text(self) -> str:
+        """The words, whole, with any spacing or hyphen between them (a regular expression)."""
+        return r"[\s-]+".join(re.escape(part) for part in self.key.split())
+
+
+def _key(words: str) -> str:
+    return " ".join(re.split(r"[\s-]+", words.strip().lower())).strip()
+
+
+def find_words(text: str, words: tuple[WeighedWord, ...]) -> Iterator[tuple[WeighedWord, int, int]]:
+    """Every use in ``text`` of a word of ``words``: ``(entry, start, end)``, in text order."""
+    pattern, entries = _matcher(words)
+    if pattern is None:
+        return
+    for found in pattern.finditer(text):
+        entry = entries.get(_key(found.group()))
+        if entry is not None:
+            yield entry, found.start(), found.end()
+
+
+@lru_cache(maxsize=8)
+def _matcher(
+    words: tuple[WeighedWord, ...],
+) -> tuple[re.Pattern[str] | None, dict[str, WeighedWord]]:
+    """One expression for the whole list (longest words first), and the entries by key."""
+    entries = {entry.key: entry for entry in words if entry.key}
+    if not entries:
+        return None, {}
+    ordered = sorted(entries.values(), key=lambda e: len(e.key), reverse=True)
+    alternatives = "|".join(entry.pattern_text for entry in ordered)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE), entries
 
 
 def parse_words(text: str) -> list[WeighedWord]:
@@ -61,3 +101,45 @@ def desk_words(added: Iterable[str] = (), ignored: Iterable[str] = ()) -> tuple[
         if entry.words not in off:
             merged.setdefault(entry.words, entry)
     return tuple(merged.values())
+
+
+@dataclass(frozen=True)
+class EditorWords:
+    """The editor's changes to the shipped list: words added (with advice) and switched off."""
+
+    added: tuple[str, ...] = ()
+    ignored: tuple[str, ...] = ()
+
+    def words(self) -> tuple[WeighedWord, ...]:
+        return desk_words(self.added, self.ignored)
+
+    def to_text(self) -> str:
+        """The editor's file: added lines as written, ``- word`` for words switched off."""
+        lines = [*self.added, *(f"- {word}" for word in self.ignored)]
+        return "".join(f"{line}\n" for line in lines)
+
+
+def parse_editor_words(text: str) -> EditorWords:
+    """The editor's file read (see the module docstring); comments and blanks left out."""
+    added: list[str] = []
+    ignored: list[str] = []
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line.startswith("-"):
+            word = " ".join(line[1:].split())
+            if word:
+                ignored.append(word.lower())
+        elif line.partition("=")[0].strip():
+            added.append(line)
+    return EditorWords(tuple(added), tuple(ignored))
+
+
+def read_editor_words(path: Path) -> EditorWords:
+    """The editor's list at ``path``; none when the file is missing or unreadable."""
+    try:
+        return parse_editor_words(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return EditorWords()
+    except (OSError, UnicodeDecodeError) as problem:
+        log.warning("cannot read the desk's words to weigh at %s: %s", path, problem)
+        return EditorWords()
