@@ -2,7 +2,8 @@
 
 Exit codes: 0 success, 1 unreadable or empty input (or an unknown story), 2 no
 usable spaCy pipeline, 3 some lines of a JSONL batch failed, 4 the database
-cannot be used (locked, damaged, read-only, full).
+cannot be used (locked, damaged, read-only, full), 5 ``newsdesk check`` found
+desk checks still open (the story is read and checked; the desk has work to do).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import sys
 from newsdesk.core.article.reading import decode_bytes, read_article_file
 
 EXIT_OK, EXIT_INPUT, EXIT_MODEL, EXIT_PARTIAL, EXIT_STORAGE = 0, 1, 2, 3, 4
+EXIT_OPEN_CHECKS = 5
 
 
 def error(message: str) -> None:

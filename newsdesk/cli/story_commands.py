@@ -31,6 +31,7 @@ from newsdesk.cli.common import (
     read_input,
 )
 from newsdesk.cli.export_command import add_export_command, run_export
+from newsdesk.core.checks import refresh_checks, settings_in
 from newsdesk.core.output.diff import diff_sheets, show_value
 from newsdesk.core.sheet.model import STATUSES, FactSheet
 from newsdesk.core.work.carry_over import carry_over, strip_wire_tags
@@ -136,6 +137,9 @@ def _save(store: Store, args: argparse.Namespace) -> int:
         error(str(problem))
         return EXIT_INPUT
     report = carry_over(previous, sheet)
+    # The desk checks, with the verdicts the editor gave on the version before.
+    settings = settings_in(default_paths(args.db).config_dir)
+    sheet.checks = refresh_checks(sheet, previous.checks if previous else (), settings)
     outcome = store.save(
         slug,
         sheet,
@@ -152,6 +156,9 @@ def _save(store: Store, args: argparse.Namespace) -> int:
     details = [f"{sheet.fact_count()} facts"]
     if report.summary():
         details.append(report.summary())
+    still_open = len(sheet.open_checks())
+    if still_open:
+        details.append(f"{still_open} open {'check' if still_open == 1 else 'checks'}")
     print(f"{slug}: saved version {number} ({' · '.join(details)})")
     for fact in report.flagged:
         if fact.recheck is not None:
