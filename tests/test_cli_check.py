@@ -65,7 +65,7 @@ def test_a_story_with_planted_problems_exits_5_and_lists_them(
         "total “14 people”.",
         "  High   Named suspect (par. 2): John Harlow is named as a suspect without “alleged”, "
         "“accused” or “charged” — say what they are suspected of, on whose word.",
-        "  Check  Word to weigh (par. 2): “Thugs” is on the desk's list of words to weigh: say "
+        "  Medium Word to weigh (par. 2): “Thugs” is on the desk's list of words to weigh: say "
         "what the people are accused of doing.",
     ]
 

@@ -14,22 +14,31 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsdesk.cli.common import (
     EXIT_INPUT,
     EXIT_MODEL,
     EXIT_OK,
     EXIT_OPEN_CHECKS,
-    EXIT_STORAGE,
     error,
     read_input,
+    with_store,
 )
-from newsdesk.core.checks import CHECK_KINDS, SEVERITY_WORDS, CheckSettings, refresh_checks
+from newsdesk.core.checks import (
+    CHECK_KINDS,
+    SEVERITY_WORDS,
+    CheckSettings,
+    refresh_checks,
+    where_in,
+)
 from newsdesk.core.checks import settings_in as check_settings_in
 from newsdesk.core.sheet.model import Check, FactSheet
-from newsdesk.errors import InputError, ModelNotInstalledError, StorageError
+from newsdesk.errors import InputError, ModelNotInstalledError
 from newsdesk.paths import default_paths
+
+if TYPE_CHECKING:
+    from newsdesk.storage import Store
 
 _ORDER = {"high": 0, "medium": 1, "low": 2}
 
@@ -92,21 +101,14 @@ def _check_file(args: argparse.Namespace, settings: CheckSettings) -> int:
 
 
 def _check_story(args: argparse.Namespace, settings: CheckSettings) -> int:
-    from newsdesk.storage import Store
+    def check(store: Store) -> int:
+        info = store.version(args.story, args.number)
+        sheet = store.load_version(args.story, info.number)
+        # Run again with the verdicts saved: a version saved before checks existed has none.
+        sheet.checks = refresh_checks(sheet, None, settings)
+        return _report(sheet, args, title=f"{args.story}, version {info.number}")
 
-    try:
-        with Store(default_paths(args.db).db_path) as store:
-            info = store.version(args.story, args.number)
-            sheet = store.load_version(args.story, info.number)
-    except StorageError as problem:
-        error(str(problem))
-        return EXIT_STORAGE
-    except LookupError as problem:
-        error(str(problem.args[0]) if problem.args else str(problem))
-        return EXIT_INPUT
-    # Run again with the verdicts saved: a version saved before checks existed has none.
-    sheet.checks = refresh_checks(sheet, None, settings)
-    return _report(sheet, args, title=f"{args.story}, version {info.number}")
+    return with_store(default_paths(args.db).db_path, check)
 
 
 def _report(sheet: FactSheet, args: argparse.Namespace, *, title: str) -> int:
@@ -132,16 +134,8 @@ def check_line(check: Check, text: str) -> str:
     kind = CHECK_KINDS.get(check.kind)
     title = kind.title if kind is not None else check.kind
     where = f" ({where_in(text, check.spans[0].start)})" if check.spans else ""
-    line = f"  {SEVERITY_WORDS[check.severity]:<6} {title}{where}: {check.message}"
+    line = f"  {SEVERITY_WORDS[check.severity]:<7}{title}{where}: {check.message}"
     if not check.is_open:
         verdict = f"{check.status} by {check.checked_by}" if check.checked_by else check.status
         line += f" [{verdict}{': ' + check.note if check.note else ''}]"
     return line
-
-
-def where_in(text: str, start: int) -> str:
-    """ "headline", or "par. 3" (paragraphs of the body counted from 1)."""
-    lines = text[:start].split("\n")
-    if len(lines) == 1:
-        return "headline"
-    return f"par. {sum(1 for line in lines[1:-1] if line.strip()) + 1}"

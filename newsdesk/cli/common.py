@@ -10,8 +10,15 @@ from __future__ import annotations
 
 import getpass
 import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsdesk.core.article.reading import decode_bytes, read_article_file
+from newsdesk.errors import StorageError
+
+if TYPE_CHECKING:
+    from newsdesk.storage import Store
 
 EXIT_OK, EXIT_INPUT, EXIT_MODEL, EXIT_PARTIAL, EXIT_STORAGE = 0, 1, 2, 3, 4
 EXIT_OPEN_CHECKS = 5
@@ -37,3 +44,22 @@ def login_name(name: str | None = None) -> str:
         return getpass.getuser()
     except (KeyError, OSError):  # no login name (containers, odd platforms)
         return ""
+
+
+def with_store(db_path: Path, work: Callable[[Store], int]) -> int:
+    """Run ``work`` on the database at ``db_path``; its exit code, or the one for a failure.
+
+    An unusable database is :data:`EXIT_STORAGE`, an unknown story or version
+    :data:`EXIT_INPUT`, each with one line on stderr.
+    """
+    from newsdesk.storage import Store  # only the commands that need it open the database
+
+    try:
+        with Store(db_path) as store:
+            return work(store)
+    except StorageError as problem:
+        error(str(problem))
+        return EXIT_STORAGE
+    except LookupError as problem:
+        error(str(problem.args[0]) if problem.args else str(problem))
+        return EXIT_INPUT

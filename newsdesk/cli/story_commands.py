@@ -25,17 +25,17 @@ from newsdesk.cli.common import (
     EXIT_INPUT,
     EXIT_MODEL,
     EXIT_OK,
-    EXIT_STORAGE,
     error,
     login_name,
     read_input,
+    with_store,
 )
 from newsdesk.cli.export_command import add_export_command, run_export
 from newsdesk.core.checks import refresh_checks, settings_in
 from newsdesk.core.output.diff import diff_sheets, show_value
 from newsdesk.core.sheet.model import STATUSES, FactSheet
 from newsdesk.core.work.carry_over import carry_over, strip_wire_tags
-from newsdesk.errors import InputError, ModelNotInstalledError, StorageError
+from newsdesk.errors import InputError, ModelNotInstalledError
 from newsdesk.paths import default_paths
 
 if TYPE_CHECKING:
@@ -95,17 +95,7 @@ def run(args: argparse.Namespace) -> int:
         "backup": _backup,
         "export": run_export,
     }[args.command]
-    from newsdesk.storage import Store  # only the story commands open the database
-
-    try:
-        with Store(default_paths(args.db).db_path) as store:
-            return handler(store, args)
-    except StorageError as problem:
-        error(str(problem))
-        return EXIT_STORAGE
-    except LookupError as problem:
-        error(str(problem.args[0]) if problem.args else str(problem))
-        return EXIT_INPUT
+    return with_store(default_paths(args.db).db_path, lambda store: handler(store, args))
 
 
 def _save(store: Store, args: argparse.Namespace) -> int:

@@ -28,7 +28,15 @@ from functools import cache
 from pathlib import Path
 
 from newsdesk.core.checks.conflicts import check_two_values
-from newsdesk.core.checks.findings import CHECK_KINDS, SEVERITY_WORDS, CheckKind, Finding, to_check
+from newsdesk.core.checks.findings import (
+    CHECK_KINDS,
+    SEVERITY_WORDS,
+    CheckKind,
+    Finding,
+    quoted,
+    to_check,
+    where_in,
+)
 from newsdesk.core.checks.headline import check_headline
 from newsdesk.core.checks.legal import check_minors, check_suspects, check_words
 from newsdesk.core.checks.rechecks import check_rechecks
@@ -54,10 +62,12 @@ __all__ = [
     "EditorWords",
     "WeighedWord",
     "desk_words",
+    "quoted",
     "read_editor_words",
     "refresh_checks",
     "run_checks",
     "settings_in",
+    "where_in",
 ]
 
 

@@ -40,7 +40,7 @@ CHECK_KINDS: dict[str, CheckKind] = {
         CheckKind("figure_changed", 7, "Changed since the last version", "high"),
     )
 }
-SEVERITY_WORDS: dict[str, str] = {"high": "High", "medium": "Check", "low": "Note"}
+SEVERITY_WORDS: dict[str, str] = {"high": "High", "medium": "Medium", "low": "Low"}
 
 
 @dataclass(frozen=True)
@@ -87,3 +87,11 @@ def quoted(words: str, limit: int = 60) -> str:
         cut = words[:limit]
         words = (cut[: cut.rfind(" ")] if " " in cut else cut).rstrip(",;:") + "…"
     return f"“{words}”"
+
+
+def where_in(text: str, start: int) -> str:
+    """Where ``start`` stands, as the desk finds it: "headline", or "par. 3" of the body."""
+    lines = text[:start].split("\n")
+    if len(lines) == 1:
+        return "headline"
+    return f"par. {sum(1 for line in lines[1:-1] if line.strip()) + 1}"
