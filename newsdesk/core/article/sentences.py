@@ -32,6 +32,10 @@ _BEFORE_NAMES = frozenset(
         "dec",
     )
 )  # fmt: skip
+# "KHARTOUM, June 14 (Newsdesk Wire) - " opening the first sentence of the body.
+_DATELINE_LEAD = re.compile(
+    r"[A-Z][A-Z.'’-]+(?:[ ,][A-Za-z0-9 .,'’]{0,50}?)?(?:\([^)\n]{1,40}\))?\s*[-–—]+\s+"
+)
 _END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s|$)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 
@@ -56,6 +60,12 @@ def sentence_at(text: str, start: int, end: int | None = None) -> tuple[int, int
     first = max(0, bisect_right(starts, start) - 1)
     last = max(first, bisect_right(starts, max(start, end - 1)) - 1)
     return min(spans[first][0], start), max(spans[last][1], end)
+
+
+def words_start(text: str, start: int, end: int | None = None) -> int:
+    """Where a sentence starting at ``start`` has its own words: after a dateline opening it."""
+    lead = _DATELINE_LEAD.match(text, start, len(text) if end is None else end)
+    return lead.end() if lead else start
 
 
 def paragraph_at(text: str, index: int) -> tuple[int, int]:

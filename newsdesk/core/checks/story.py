@@ -14,7 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
-from newsdesk.core.article.sentences import sentence_spans
+from newsdesk.core.article.sentences import sentence_spans, words_start
 from newsdesk.core.article.wire import find_dateline
 from newsdesk.core.sheet.model import Entity, FactSheet, Figure
 
@@ -44,10 +44,6 @@ PART_WORDS = re.compile(
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # Where one clause of a sentence ends and the next begins.
-# "KHARTOUM, June 14 (Newsdesk Wire) - " at the head of the first body sentence.
-_DATELINE_LEAD = re.compile(
-    r"[A-Z][A-Z.'’-]+(?:[ ,][A-Za-z0-9 .,'’]{0,50}?)?(?:\([^)\n]{1,40}\))?\s*[-–—]+\s+"
-)
 _CLAUSE = re.compile(r"[,;:]\s|\s(?:and|but|while|whereas)\s|\s[-–—]\s")
 _QUOTES = re.compile(r"[\"“]([^\"“”\n]{1,1500})[\"”]")
 _PLURAL = re.compile(r"(?<=[a-z]{2})(?:ies|es|s)$")
@@ -116,8 +112,7 @@ class Story:
 
     def body_start(self, sentence: Sentence) -> int:
         """Where a sentence's own words start: after a dateline that opens it."""
-        dateline = _DATELINE_LEAD.match(self.text, sentence.start, sentence.end)
-        return dateline.end() if dateline else sentence.start
+        return words_start(self.text, sentence.start, sentence.end)
 
     def in_top(self, start: int) -> bool:
         """Whether ``start`` is in the headline or standfirst."""
