@@ -26,6 +26,8 @@ class Preferences:
     def __init__(self, path: Path | None) -> None:
         self._settings: QSettings | None = None
         self._memory: dict[str, str] = {}
+        # The preferences folder, where other lists of the editor's live too.
+        self.folder: Path | None = path.parent if path is not None else None
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._settings = QSettings(str(path), QSettings.Format.IniFormat)
