@@ -67,6 +67,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Clean stories: {raised_clean} checks raised on {len(clean)} stories.")
     print("\nBy set of stories (see stories/README.md):")
     for name, members in _sets(outcomes).items():
+        if not members:
+            continue
         hits = sum(len(o.hits) for o in members)
         alarms = sum(len(o.false_alarms) for o in members)
         misses = sum(len(o.misses) for o in members)
@@ -96,6 +98,7 @@ SETS = {
 
 def _sets(outcomes: list[Outcome]) -> dict[str, list[Outcome]]:
     sets: dict[str, list[Outcome]] = {"tuned on while writing the checks": []}
+    sets.update({title: [] for title in SETS.values()})
     for outcome in outcomes:
         name = next(
             (title for prefix, title in SETS.items() if outcome.case.file.startswith(prefix)),
