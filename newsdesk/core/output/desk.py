@@ -53,22 +53,27 @@ _REACH = 28  # characters of context kept either side of a figure (one printed l
 _DATE_REACH = 38  # of a date, whose context has a wider column
 _QUOTE_CHARS = 200  # a quote longer than this is elided
 _NAME_GROUPS = ("people", "organisations", "places", "groups", "other")
+_NAMES_PER_ROW = 2
 
 # Qt's rich text reads a subset of CSS: lengths in px (1/96 inch, scaled to the
 # printer), font sizes in pt; no nested at-rules.
 _CSS = """
 body { font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 8pt; color: #000; }
-h1 { font-size: 14pt; margin: 0px 0px 2px 0px; }
-h2 { font-size: 9.5pt; margin: 8px 0px 1px 0px; border-bottom: 1px solid #000;
+h1 { font-size: 13pt; margin: 0px 0px 2px 0px; }
+h2 { font-size: 9.5pt; margin: 4px 0px 1px 0px; border-bottom: 1px solid #000;
   page-break-after: avoid; break-after: avoid; }
 p { margin: 0px; }
 p.meta { font-size: 8pt; margin: 0px 0px 1px 0px; }
 p.summary { font-size: 9pt; font-weight: bold; margin: 2px 0px 2px 0px; }
 p.options { margin: 0px 0px 2px 0px; font-size: 8pt; font-style: italic; }
-table.claims, table.names, table.checks { border-collapse: collapse; width: 100%; margin: 0px; }
-table.claims td, table.checks td { padding: 1px 4px 1px 0px; vertical-align: top;
+table.claims, table.names, table.dates, table.checks { border-collapse: collapse; width: 100%;
+  margin: 0px; }
+table.claims td, table.checks td { padding: 0px 4px 1px 0px; vertical-align: top;
   border-bottom: 1px solid #bbb; }
-table.names td { padding: 0px 4px 1px 0px; vertical-align: top; }
+table.names td, table.dates td { padding: 0px 4px 0px 0px; vertical-align: top; }
+table.names td, table.dates td { font-size: 7.5pt; }
+td.namebox { font-size: 8pt; }
+span.kind { font-size: 6.5pt; }
 tr.head td { font-size: 7pt; font-weight: bold; border-bottom: 1px solid #000; }
 tr.fact, tr.check, tr.name { page-break-inside: avoid; break-inside: avoid; }
 td.box { font-size: 10pt; }
@@ -113,7 +118,7 @@ def desk_sheet_html(
     dates = [d for d in groups["dates"] if isinstance(d, DateFact)]
     out += _section("Figures", figures, lambda f: _figure_row(sheet, f, options, marks))
     out += _section("Quotes", quotes, lambda q: _quote_row(sheet, q, options, marks))
-    out += _section("Dates", dates, lambda d: _date_row(sheet, d, options, marks))
+    out += _section("Dates", dates, lambda d: _date_row(sheet, d, options, marks), "dates")
     names = [fact for key in _NAME_GROUPS for fact in groups[key]]
     out += _names(names, options, marks)
     if removed:
@@ -172,14 +177,16 @@ def _count(number: int, word: str) -> str:
     return f"{number} {word}" if number == 1 else f"{number} {word}s"
 
 
-def _section(title: str, facts: list[_C], row: Callable[[_C], str]) -> list[str]:
+def _section(
+    title: str, facts: list[_C], row: Callable[[_C], str], table: str = "claims"
+) -> list[str]:
     """One group of claims: its heading and a row per claim ("None found." when empty)."""
     if not facts:
         return [f"<h2>{title} (0)</h2>", '<p class="empty">None found.</p>']
     rows = "".join(row(fact) for fact in facts)
     return [
         f"<h2>{title} ({len(facts)})</h2>",
-        f'<table class="claims" width="100%" cellspacing="0">{rows}</table>',
+        f'<table class="{table}" width="100%" cellspacing="0">{rows}</table>',
     ]
 
 
@@ -289,16 +296,15 @@ def _names(names: list[Fact], options: RenderOptions, marks: dict[str, ChangeMar
         if note:
             bits.append(f"Note: {note}")
         cells.append(
-            f'<td class="box" width="4%">{status_box(name.status)}</td>'
-            f'<td width="46%"><b>{esc(name.name)}</b> <span class="small">'
+            f'<td class="namebox" width="3%">{status_box(name.status)}</td>'
+            f'<td width="47%"><b>{esc(name.name)}</b> <span class="kind">'
             f"{esc(' · '.join(bits))}</span></td>"
         )
     rows = []
-    for at in range(0, len(cells), 2):
-        pair = cells[at : at + 2]
-        if len(pair) == 1:
-            pair.append('<td width="4%"></td><td width="46%"></td>')
-        rows.append(f'<tr class="name">{"".join(pair)}</tr>')
+    for at in range(0, len(cells), _NAMES_PER_ROW):
+        group = cells[at : at + _NAMES_PER_ROW]
+        group += ['<td width="3%"></td><td width="47%"></td>'] * (_NAMES_PER_ROW - len(group))
+        rows.append(f'<tr class="name">{"".join(group)}</tr>')
     return [
         f"<h2>Names ({len(names)})</h2>",
         f'<table class="names" width="100%" cellspacing="0">{"".join(rows)}</table>',
