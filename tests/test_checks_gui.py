@@ -141,3 +141,24 @@ def test_the_checks_model_passes_the_model_tester(qtmodeltester: ModelTester) ->
     assert [model.check(row).id for row in range(3)] == ["c3", "c1", "c2"]  # type: ignore[union-attr]
     assert model.open_count() == 2
     assert model.index(0, ChecksColumn.CHECK).data() == "Headline against the body · headline"
+
+
+def test_the_checks_follow_the_text_while_the_editor_types(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    analysed(qtbot, window, FRESH)
+    panel = window.checks_dock.panel
+    before = panel.model.check(1)
+    assert before is not None and before.spans[0].text == "at least 25"
+
+    cursor = window.editor.textCursor()
+    cursor.setPosition(0)
+    cursor.insertText("URGENT ")  # at the start of the headline
+
+    def moved() -> bool:
+        check = panel.model.check(1)
+        return check is not None and check.spans[0].start == before.spans[0].start + 7
+
+    qtbot.waitUntil(moved, timeout=10_000)
+    panel._show(panel.model.index(1, ChecksColumn.MESSAGE))
+    assert window.editor.textCursor().selectedText() == "at least 25"

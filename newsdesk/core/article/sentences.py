@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 # Words ending in a full stop that do not end a sentence when a word follows.
 ABBREVIATIONS = frozenset(
@@ -40,14 +41,19 @@ _END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s|$)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
+def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Every sentence of ``text`` as ``(start, end)``, leading and trailing spaces left out."""
+    return _sentence_spans(text)
+
+
+@lru_cache(maxsize=8)  # the same text is read again after every correction of its facts
+def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     position = 0
     for paragraph in text.split("\n"):
         spans.extend(_paragraph_sentences(text, position, position + len(paragraph)))
         position += len(paragraph) + 1
-    return spans
+    return tuple(spans)
 
 
 def sentence_at(text: str, start: int, end: int | None = None) -> tuple[int, int]:

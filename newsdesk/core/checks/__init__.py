@@ -23,9 +23,10 @@ imports extraction, the editor's work or output.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from newsdesk.core.checks.conflicts import check_two_values
 from newsdesk.core.checks.findings import (
@@ -51,7 +52,7 @@ from newsdesk.core.checks.words import (
     read_editor_words,
     shipped_words,
 )
-from newsdesk.core.sheet.model import Check, FactSheet
+from newsdesk.core.sheet.model import Check, Fact, FactSheet
 
 __all__ = [
     "CHECK_KINDS",
@@ -66,6 +67,7 @@ __all__ = [
     "read_editor_words",
     "refresh_checks",
     "run_checks",
+    "sees_change",
     "settings_in",
     "where_in",
 ]
@@ -115,6 +117,26 @@ def run_checks(sheet: FactSheet, settings: CheckSettings | None = None) -> list[
     taken: set[str] = set()
     checks = [to_check(finding, story.text, taken) for finding in findings]
     return sorted(checks, key=lambda c: (c.first_offset(), CHECK_KINDS[c.kind].family))
+
+
+# What no check reads: the editor's verdict on a fact, who gave it, and the note.
+_UNREAD: dict[str, Any] = {
+    "status": "unverified",
+    "note": "",
+    "checked_by": None,
+    "checked_at": None,
+}
+
+
+def sees_change(old: Fact | None, new: Fact | None) -> bool:
+    """Whether the checks could differ between a fact as it was and as it is now.
+
+    A fact marked verified or given a note reads the same to every check, so the
+    window need not run them again for it (the verification pass stays quick).
+    """
+    if old is None or new is None:
+        return old is not new
+    return replace(old, **_UNREAD) != replace(new, **_UNREAD)
 
 
 def refresh_checks(

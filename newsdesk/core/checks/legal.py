@@ -42,6 +42,12 @@ _SUSPECT_AFTER = re.compile(
     r"(?:arrested|detained|held|questioned|taken into custody|in custody|wanted))",
     re.IGNORECASE,
 )
+# Any word of the patterns above, for a quick look at a sentence first.
+_CUES = re.compile(
+    r"arrest|detain|held|hold|question|apprehend|caught|seiz|picked up|custody|suspect|"
+    r"gunman|attacker|assailant|killer|robber|shooter|bomber|perpetrator|hijacker|kidnapper|"
+    r"arsonist|burglar|thief|stabber|driver who|named|identified|wanted"
+)
 # Words that keep naming a suspect on the right side of the law.
 _HEDGES = re.compile(
     r"\b(?:alleged|allegedly|allegation|allegations|accused|accuses|accusing|charged|"
@@ -123,8 +129,17 @@ def _person_of_age(story: Story, age: Figure) -> tuple[Entity, Mention] | None:
 def check_suspects(story: Story) -> list[Finding]:
     """People the copy names as suspects without "alleged", "accused" or "charged"."""
     findings: list[Finding] = []
+    cued: dict[int, bool] = {}  # by sentence: does it hold a telling word at all?
     for person in story.people:
-        suspect_at = next((m for m in person.mentions if _named_as_suspect(story, m)), None)
+        # Most sentences name nobody as a suspect: only those with a telling word are read.
+        mentions = []
+        for mention in person.mentions:
+            sentence = story.sentence_of(mention.start)
+            if sentence.start not in cued:
+                cued[sentence.start] = bool(_CUES.search(sentence.lower))
+            if cued[sentence.start]:
+                mentions.append(mention)
+        suspect_at = next((m for m in mentions if _named_as_suspect(story, m)), None)
         if suspect_at is None:
             continue
         sentences = {story.sentence_of(m.start) for m in person.mentions}

@@ -59,6 +59,7 @@ _MIN_QUOTE_WORDS = 4  # shorter quoted words are mostly terms in quotation marks
 def check_sources(story: Story) -> list[Finding]:
     """Casualty, money and percentage figures the copy attributes to nobody."""
     findings: list[Finding] = []
+    said: dict[int, bool] = {}
     attributed_sentences = {
         story.sentence_of(f.start).start for f in story.figures if story.attributed(f)
     }
@@ -66,17 +67,10 @@ def check_sources(story: Story) -> list[Finding]:
         if story.in_top(figure.start) or story.attributed(figure):
             continue
         sentence = story.sentence_of(figure.start)
-        if sentence.start in attributed_sentences or _sourced_in_sentence(story, figure):
+        if sentence.start in attributed_sentences:
             continue  # the sentence's attribution covers every figure in it
-        if figure.kind == "money" or figure.kind == "percent":
-            if _MARKETS.search(sentence.lower):
-                continue
-            why = "money figures need one"
-            if figure.kind == "percent":
-                why = "percentages and polls need one"
-        elif story.measure(figure) in CASUALTIES and figure.kind in ("count", "number"):
-            why = "casualty figures need one"
-        else:
+        why = _why_sourced(story, figure)
+        if why is None or _sourced_in_sentence(story, figure, said):
             continue
         findings.append(
             Finding(
@@ -89,17 +83,40 @@ def check_sources(story: Story) -> list[Finding]:
     return findings
 
 
-def _sourced_in_sentence(story: Story, figure: Figure) -> bool:
-    """The figure's sentence says who gives it, outside any quotation."""
+def _why_sourced(story: Story, figure: Figure) -> str | None:
+    """Why the figure needs a source (``None``: it is not a kind that does)."""
+    if figure.kind in ("money", "percent"):
+        if _MARKETS.search(story.sentence_of(figure.start).lower):
+            return None  # market prices are their own record
+        return (
+            "money figures need one"
+            if figure.kind == "money"
+            else ("percentages and polls need one")
+        )
+    if figure.kind in ("count", "number") and story.measure(figure) in CASUALTIES:
+        return "casualty figures need one"
+    return None
+
+
+def _sourced_in_sentence(story: Story, figure: Figure, said: dict[int, bool]) -> bool:
+    """The figure's sentence says who gives it, outside any quotation (``said``: by sentence)."""
     sentence = story.sentence_of(figure.start)
-    words = story.text[sentence.start : sentence.end]
-    for start, end in story.quote_spans:  # a say verb inside a quote attributes nothing
-        if sentence.start <= start and end <= sentence.end:
-            words = words.replace(story.text[start:end], " ")
-    if _SAYS.search(words):
+    if sentence.start not in said:
+        said[sentence.start] = _says(story, sentence.start, sentence.end)
+    if said[sentence.start]:
         return True
     lead = story.text[max(sentence.start, story.body_start(sentence)) : figure.start]
     return bool(_ACTORS.search(lead.strip()))
+
+
+def _says(story: Story, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` has an attribution outside the quotations in it."""
+    text = story.text
+    words = text[start:end]
+    for a, b in story.quote_spans:  # a say verb inside a quote attributes nothing
+        if start <= a and b <= end:
+            words = words.replace(text[a:b], " ")
+    return bool(_SAYS.search(words))
 
 
 def check_quotes(story: Story) -> list[Finding]:

@@ -10,12 +10,13 @@ Nothing here changes the sheet.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from newsdesk.core.article.sentences import sentence_spans, words_start
 from newsdesk.core.article.wire import find_dateline
+from newsdesk.core.checks.words import same_length_lower
 from newsdesk.core.sheet.model import Entity, FactSheet, Figure
 
 # What a casualty or toll figure counts, by the words around it.
@@ -64,8 +65,8 @@ class Story:
     def __init__(self, sheet: FactSheet) -> None:
         self.sheet = sheet
         self.text = sheet.article.text
-        self.lower = self.text.lower()
-        self.sentences = [Sentence(s, e, self.lower[s:e]) for s, e in sentence_spans(self.text)]
+        self.lower = same_length_lower(self.text)
+        self.sentences = _sentences(self.text)
         self._starts = [s.start for s in self.sentences]
         size = len(self.text)
         # Facts whose words are gone (kept for re-anchoring) say nothing about the text.
@@ -73,6 +74,7 @@ class Story:
             (f for f in sheet.figures if not f.anchor_lost and 0 <= f.start < f.end <= size),
             key=lambda f: f.start,
         )
+        self._figure_starts = [f.start for f in self.figures]
         self.quotes = [
             q for q in sheet.quotes if not q.anchor_lost and 0 <= q.start < q.end <= size
         ]
@@ -126,20 +128,35 @@ class Story:
     def quote_spans(self) -> list[tuple[int, int]]:
         """Direct quotations: the sheet's quotes and any stretch in quotation marks."""
         spans = [(q.start, q.end) for q in self.quotes]
-        spans += [(m.start(), m.end()) for m in _QUOTES.finditer(self.text)]
+        spans += _marked_quotes(self.text)
         return sorted(spans)
 
     def in_quote(self, start: int, end: int) -> bool:
-        return any(a <= start and end <= b for a, b in self.quote_spans)
+        """Whether ``[start, end)`` lies inside a quotation."""
+        # Every quote opening at or before ``start`` holds the span if it ends at or after
+        # ``end``: the furthest end among them decides.
+        at = bisect_right(self._quote_starts, start)
+        return at > 0 and self._furthest_ends[at - 1] >= end
+
+    @cached_property
+    def _quote_starts(self) -> list[int]:
+        return [a for a, _ in self.quote_spans]
+
+    @cached_property
+    def _furthest_ends(self) -> list[int]:
+        ends, furthest = [], -1
+        for _, b in self.quote_spans:
+            furthest = max(furthest, b)
+            ends.append(furthest)
+        return ends
 
     # -- figures ---------------------------------------------------------------------------
 
     def sentence_figures(self, sentence: Sentence) -> list[Figure]:
         """The figures of one sentence, in text order."""
-        return sorted(
-            (f for f in self.figures if sentence.start <= f.start < sentence.end),
-            key=lambda f: f.start,
-        )
+        first = bisect_left(self._figure_starts, sentence.start)
+        last = bisect_left(self._figure_starts, sentence.end)
+        return self.figures[first:last]
 
     def is_part(self, figure: Figure) -> bool:
         """Whether ``figure`` is a part of a number before it ("including 12 fighters")."""
@@ -219,6 +236,17 @@ class Story:
                 if mention.start < end and start < mention.end:
                     return person
         return None
+
+
+@lru_cache(maxsize=8)  # the same text is read again after every correction of its facts
+def _sentences(text: str) -> tuple[Sentence, ...]:
+    lower = same_length_lower(text)
+    return tuple(Sentence(s, e, lower[s:e]) for s, e in sentence_spans(text))
+
+
+@lru_cache(maxsize=8)
+def _marked_quotes(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple((m.start(), m.end()) for m in _QUOTES.finditer(text))
 
 
 def head_noun(counted: str | None) -> str | None:

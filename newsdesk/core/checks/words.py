@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeAlias
 
 from newsdesk.resources import read_text
 
@@ -38,38 +39,80 @@ class WeighedWord:
         """The words as matched: lower case, one space where the copy has spaces or hyphens."""
         return _key(self.words)
 
-    @property
-    def pattern_text(self) -> str:
-        """The words, whole, with any spacing or hyphen between them (a regular expression)."""
-        return r"[\s-]+".join(re.escape(part) for part in self.key.split())
+
+Use: TypeAlias = tuple[WeighedWord, int, int]  # an entry and where the copy uses it
 
 
 def _key(words: str) -> str:
     return " ".join(re.split(r"[\s-]+", words.strip().lower())).strip()
 
 
-def find_words(text: str, words: tuple[WeighedWord, ...]) -> Iterator[tuple[WeighedWord, int, int]]:
-    """Every use in ``text`` of a word of ``words``: ``(entry, start, end)``, in text order."""
-    pattern, entries = _matcher(words)
-    if pattern is None:
-        return
-    for found in pattern.finditer(text):
-        entry = entries.get(_key(found.group()))
-        if entry is not None:
-            yield entry, found.start(), found.end()
+def find_words(text: str, words: tuple[WeighedWord, ...]) -> tuple[Use, ...]:
+    """Every use in ``text`` of a word of ``words``: ``(entry, start, end)``, in text order.
+
+    Each entry is looked for where its first word stands (a plain search of the
+    lower-cased text), then matched whole, longest entries first, so a long list
+    costs little.
+    """
+    return _find_words(text, words)
+
+
+@lru_cache(maxsize=8)  # the same text is read again after every correction of its facts
+def _find_words(
+    text: str, words: tuple[WeighedWord, ...]
+) -> tuple[tuple[WeighedWord, int, int], ...]:
+    starts = _by_first_word(words)
+    lower = same_length_lower(text)
+    found: list[tuple[int, int, WeighedWord]] = []
+    for first, entries in starts.items():
+        at = lower.find(first)
+        while at != -1:
+            if not _joined(lower, at - 1):
+                for entry, pattern in entries:
+                    match = pattern.match(lower, at)
+                    if match is not None and not _joined(lower, match.end()):
+                        found.append((at, match.end(), entry))
+                        break
+            at = lower.find(first, at + 1)
+    uses: list[Use] = []
+    position = 0
+    for start, end, entry in sorted(found, key=lambda item: (item[0], -item[1])):
+        if start >= position:  # overlapping uses: the first (and longest) wins
+            uses.append((entry, start, end))
+            position = end
+    return tuple(uses)
+
+
+def same_length_lower(text: str) -> str:
+    """``text`` in lower case, every character kept in its place (offsets stay valid)."""
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _joined(text: str, index: int) -> bool:
+    """Whether the character at ``index`` joins a word on ("-" or a letter or digit)."""
+    if not 0 <= index < len(text):
+        return False
+    char = text[index]
+    return char == "-" or char.isalnum() or char == "_"
 
 
 @lru_cache(maxsize=8)
-def _matcher(
+def _by_first_word(
     words: tuple[WeighedWord, ...],
-) -> tuple[re.Pattern[str] | None, dict[str, WeighedWord]]:
-    """One expression for the whole list (longest words first), and the entries by key."""
-    entries = {entry.key: entry for entry in words if entry.key}
-    if not entries:
-        return None, {}
-    ordered = sorted(entries.values(), key=lambda e: len(e.key), reverse=True)
-    alternatives = "|".join(entry.pattern_text for entry in ordered)
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE), entries
+) -> dict[str, list[tuple[WeighedWord, re.Pattern[str]]]]:
+    """Entries by their first word, the longest first, each with its whole-words pattern."""
+    starts: dict[str, list[tuple[WeighedWord, re.Pattern[str]]]] = {}
+    for entry in words:
+        parts = [re.escape(part) for part in entry.key.split()]
+        if parts:
+            pattern = re.compile(r"[\s-]+".join(parts))
+            starts.setdefault(entry.key.split()[0], []).append((entry, pattern))
+    for entries in starts.values():
+        entries.sort(key=lambda item: len(item[0].key), reverse=True)
+    return starts
 
 
 def parse_words(text: str) -> list[WeighedWord]:

@@ -31,7 +31,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from newsdesk.core.article.wire import split_article
-from newsdesk.core.checks import CheckSettings, refresh_checks
+from newsdesk.core.checks import CheckSettings, refresh_checks, sees_change
 from newsdesk.core.sheet.model import Fact, FactSheet
 from newsdesk.core.work.anchors import common_prefix, common_suffix
 from newsdesk.core.work.events import Event
@@ -289,7 +289,8 @@ class StorySession:
             return patch  # nothing to do (the moved copy is simply dropped)
         if patch.checks is not None:
             checks_before = patch.checks[0]
-        self._recheck(sheet)
+        if moved_from is not None or _checks_may_change(patch):
+            self._recheck(sheet)
         checks_after = tuple(copy.deepcopy(sheet.checks))
         if checks_after != checks_before:
             patch = replace(patch, checks=(checks_before, checks_after))
@@ -496,6 +497,17 @@ class StorySession:
 
     def _say_text(self, start: int, end: int, inserted: str) -> None:
         self.events.text_replaced.emit(start, end, inserted)
+
+
+def _checks_may_change(patch: Patch) -> bool:
+    """Whether a correction could change the desk checks (a status or a note cannot)."""
+    if patch.story_date is not None or patch.dismissed:
+        return True
+    for fact_id in patch.changed_ids:
+        old, new = patch.before.get(fact_id), patch.after.get(fact_id)
+        if sees_change(old.fact if old else None, new.fact if new else None):
+            return True
+    return False
 
 
 def _splice(old: str, new: str) -> tuple[int, str, str]:

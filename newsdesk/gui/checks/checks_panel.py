@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -40,6 +40,7 @@ from newsdesk.gui.checks.words_dialog import EditorWordsFile, WordsDialog
 from newsdesk.gui.notices import Notices
 from newsdesk.gui.signature import Signature
 
+_TYPING_PAUSE_MS = 400
 # ask_note(title, check) -> the note, or None when the editor cancelled.
 AskNote = Callable[[str, Check], "str | None"]
 
@@ -111,9 +112,16 @@ class ChecksPanel(QWidget):
         self.view.activated.connect(self._show)
         self.view.clicked.connect(self._show)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+        # While the editor types, the checks follow the text after a pause (moving the
+        # sheet onto the text is not free); a new sheet or new checks show at once.
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(_TYPING_PAUSE_MS)
+        self._typing.timeout.connect(self.refresh)
         events = session.events
-        for event in (events.sheet_replaced, events.checks_changed, events.text_changed):
-            event.connect(self.refresh)
+        events.sheet_replaced.connect(self.refresh)
+        events.checks_changed.connect(self.refresh)
+        events.text_changed.connect(self._typing.start)
         session.set_check_settings(CheckSettings.of_editor(words.read()))
         self.refresh()
 
@@ -131,6 +139,7 @@ class ChecksPanel(QWidget):
 
     def refresh(self) -> None:
         """List the checks of the sheet as shown now, keeping the selected one."""
+        self._typing.stop()
         chosen = self.current()
         sheet = self.session.shown_sheet()
         if sheet is None:
