@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from newsdesk.core.checks import CheckSettings, EditorWords
-from newsdesk.core.sheet.model import Check
+from newsdesk.core.sheet.model import Check, Recheck
 from newsdesk.core.work import edits
 from newsdesk.core.work.edits import EditError
 from newsdesk.core.work.session import StorySession
@@ -162,3 +162,25 @@ def test_checks_and_verdicts_are_saved_with_the_version(tmp_path: Path) -> None:
 
         assert check_of(session, "prejudicial_word").note == "quoted"
         assert not session.dirty
+
+
+def test_checking_a_changed_figure_answers_its_re_check_and_a_status_alone_changes_nothing() -> (
+    None
+):
+    session = story_session()
+    sheet = session.sheet
+    assert sheet is not None
+    figure = next(f for f in sheet.figures if f.text == "300")
+    figure.recheck = Recheck("250")
+    session.set_check_settings(CheckSettings())  # run the checks again on the flag
+    assert "figure_changed" in [c.kind for c in checks_of(session)]
+    other = next(f for f in sheet.figures if f.text == "at least 40")
+
+    patch = session.correct("verify", lambda s: edits.set_status(s, other.id, "verified"))
+    assert patch.checks is None  # a status is no news to any check
+
+    patch = session.correct("verify", lambda s: edits.set_status(s, figure.id, "verified"))
+    assert patch.checks is not None
+    assert "figure_changed" not in [c.kind for c in checks_of(session)]
+    session.undo()
+    assert "figure_changed" in [c.kind for c in checks_of(session)]

@@ -368,8 +368,11 @@ class StorySession:
             return
         apply_patch(self._sheet, patch, undo=undo)
         # The checks the patch put back, run again on the text the sheet describes now
-        # (the same ones unless the desk's words to weigh changed since).
-        changed = self._recheck(self._sheet)
+        # (the same ones unless the desk's words to weigh changed since); a status or a
+        # note taken back or made again leaves them as they are.
+        changed = False
+        if patch.checks is not None or _checks_may_change(patch):
+            changed = self._recheck(self._sheet)
         self.events.facts_changed.emit(patch.changed_ids)
         if patch.checks is not None or changed:
             self.events.checks_changed.emit()
