@@ -121,7 +121,10 @@ def test_the_window_offers_the_last_good_version(qtbot: QtBot, saved: Path) -> N
 
         assert [number for _, number in offered] == [1]
         assert "Version 2 of story 'strikes'" in offered[0][0]
-        assert window.current_sheet == make_sheet()
+        shown = window.current_sheet
+        assert shown is not None
+        shown.checks = []  # the desk checks are run on every story opened
+        assert shown == make_sheet()
         assert window.session.version is not None and window.session.version.number == 1
     finally:
         window.shutdown()

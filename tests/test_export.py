@@ -103,7 +103,8 @@ def test_html_file_is_standalone_with_print_css_sections_and_footer() -> None:
     sheet = checked_sheet()
     sheet.figures[0].note = "<b>not bold</b> & done"
 
-    page = export_bytes(sheet, "html", version=4).decode("utf-8")
+    page = export_bytes(sheet, "html", version=4, options=RenderOptions(layout="full"))
+    page = page.decode("utf-8")
 
     assert page.startswith("<!DOCTYPE html>")
     assert '<meta charset="utf-8">' in page

@@ -11,6 +11,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from newsdesk.core.checks import run_checks
 from newsdesk.core.output.render import RenderOptions
 from newsdesk.core.sheet.model import Article, FactSheet, Figure
 from newsdesk.gui.printing.pages import _configure, export_pdf, paint_sheet
@@ -96,21 +97,27 @@ def test_pdf_holds_headline_figures_status_marks_and_metadata(tmp_path: Path) ->
     assert f"version 3 · text {sheet.article.text_hash[:8]}" in text
 
 
-def test_long_sheet_pages_have_footers_and_never_split_a_fact(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("layout", "fewest", "most"),
+    [("full", 8, 20), ("desk", 5, 12)],  # 200 facts: ~13-20 to an A4 page, ~30 on the desk sheet
+)
+def test_long_sheet_pages_have_footers_and_never_split_a_fact(
+    tmp_path: Path, layout: str, fewest: int, most: int
+) -> None:
     sheet = long_sheet()
     target = tmp_path / "long.pdf"
 
-    export_pdf(sheet, target, 7)
+    export_pdf(sheet, target, 7, RenderOptions(layout=layout))  # type: ignore[arg-type]
 
     pages = pdf_pages(target)
-    assert 8 <= len(pages) <= 20  # 200 facts, ~13-20 to an A4 page
+    assert fewest <= len(pages) <= most
     for number, text in enumerate(pages, start=1):
         assert f"Page {number} of {len(pages)}" in text
         assert "version 7" in text
     for i in range(200):
         # The figure's line and its source sentence sit on the same page.
         holding = [n for n, text in enumerate(pages) if f"≥ {100 + i} air" in text]
-        sentence = [n for n, text in enumerate(pages) if f"district D{i:03d}" in text]
+        sentence = [n for n, text in enumerate(pages) if f"D{i:03d} monitors" in text]
         assert holding and holding == sentence, i
 
 
@@ -184,6 +191,9 @@ def test_import_json_shows_the_sheet_exactly(qtbot: QtBot, tmp_path: Path) -> No
     try:
         import_sheet(window.stories, source)
 
+        # The facts exactly; the desk checks are run on them (this sheet has no story date).
+        sheet.checks = run_checks(sheet)
+        assert [c.kind for c in sheet.checks] == ["relative_date"]
         assert window.current_sheet == sheet
         assert window.editor.toPlainText() == sheet.article.text
         assert window.is_dirty  # not saved yet

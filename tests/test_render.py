@@ -19,6 +19,7 @@ from newsdesk.core.sheet.model import (
     Recheck,
 )
 
+FULL = RenderOptions(layout="full")  # the full sheet: every fact with its sentence
 TEXT = (
     "Air strikes hit villages near El Obeid\n"
     "\n"
@@ -76,7 +77,11 @@ def make_sheet(text: str = TEXT, headline: str | None = None) -> FactSheet:
 
 def test_html_has_headline_story_details_and_every_section() -> None:
     html = sheet_to_html(
-        make_sheet(), version=3, saved_by="Anna", saved_at=datetime(2026, 6, 14, 9, 30, tzinfo=UTC)
+        make_sheet(),
+        version=3,
+        saved_by="Anna",
+        saved_at=datetime(2026, 6, 14, 9, 30, tzinfo=UTC),
+        options=FULL,
     )
 
     assert "<h1>Air strikes hit villages near El Obeid</h1>" in html
@@ -94,7 +99,7 @@ def test_html_has_headline_story_details_and_every_section() -> None:
 
 
 def test_html_figure_shows_value_source_box_and_sentence_with_figure_in_bold() -> None:
-    html = sheet_to_html(make_sheet())
+    html = sheet_to_html(make_sheet(), options=FULL)
 
     assert "≥ 25 air strikes" in html
     assert "Sudan Conflict Monitor" in html
@@ -106,7 +111,7 @@ def test_html_shows_a_verified_fact_as_ticked() -> None:
     sheet = make_sheet()
     sheet.figures[0].status = "verified"
 
-    html = sheet_to_html(sheet)
+    html = sheet_to_html(sheet, options=FULL)
 
     assert "☑" in html
     assert "verified" in html
@@ -156,7 +161,7 @@ def test_long_sentences_are_shortened_around_the_figure() -> None:
         ],
     )
 
-    html = sheet_to_html(sheet)
+    html = sheet_to_html(sheet, options=FULL)
 
     context = html.split('class="context">', 1)[1].split("</p>", 1)[0]
     assert context.startswith("…") and context.endswith("…")

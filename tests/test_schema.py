@@ -83,14 +83,14 @@ def test_numbers_that_are_not_finite_are_refused_however_written() -> None:
 def test_a_valid_sheet_reads_back_exactly_and_newer_keys_load() -> None:
     sheet = make_sheet()
     data = sheet.to_dict()
-    data["checks"] = [{"id": "c1", "kind": "sum"}]  # later additive fields
+    data["regions"] = [{"id": "r1", "name": "north"}]  # a field a newer newsdesk may add
     data["article"]["date_basis"] = {"date": "2015-09-25", "from": "dateline"}
     data["figures"][0]["source_basis"] = "named"
     data["figures"][0]["source_text"] = "the monitor"
     data["quotes"][0]["speaker_basis"] = "pronoun"
 
     assert parse_sheet(sheet.to_json()) == sheet
-    newer = parse_sheet(json.dumps(data))  # "checks" is unknown here: allowed, left out
+    newer = parse_sheet(json.dumps(data))  # "regions" is unknown here: allowed, left out
     assert newer.article.date_basis == DateBasis("2015-09-25", "dateline")
     assert (newer.figures[0].source_basis, newer.figures[0].source_text) == (
         "named",
@@ -105,6 +105,10 @@ def test_a_valid_sheet_reads_back_exactly_and_newer_keys_load() -> None:
 
 def test_the_known_additive_fields_are_checked_too() -> None:
     for change, field in (
+        ("data['checks'] = [{'id': 'c1', 'kind': 'two_values', 'status': 'maybe'}]",
+         "checks[0].status"),
+        ("data['checks'] = [{'id': 'c1', 'kind': 'x', 'spans': [{'start': 0, 'end': 10**7, "
+         "'text': ''}]}]", "checks[0].spans[0].end"),
         ("data['quotes'][0]['speaker_basis'] = 'guessed'", "quotes[0].speaker_basis"),
         ("data['figures'][0]['source_basis'] = 3", "figures[0].source_basis"),
         ("data['article']['date_basis'] = {'date': '2015-09-25', 'from': 'psychic'}",

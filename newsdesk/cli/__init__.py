@@ -4,12 +4,13 @@
     newsdesk extract FILE|- [--format json|text]    print one fact sheet
     newsdesk extract --jsonl FILE|-                 one sheet per {"id", "text"} line
     newsdesk save FILE --story SLUG [--message M]   store a new version of a story
+    newsdesk check FILE|--story SLUG [--all]        the desk checks; exit 5 while some are open
     newsdesk history SLUG | search QUERY | diff SLUG [A [B]] | backup [PATH]
-    newsdesk export SLUG [--version N] --format pdf|html|md|csv|json -o FILE
+    newsdesk export SLUG [--version N] --format pdf|html|md|csv|json -o FILE [--layout desk|full]
 
 What lives here: :mod:`~newsdesk.cli.common` (exit codes, errors, reading input),
-one module per group of commands (``extract_command``, ``story_commands``,
-``export_command``). The command line sits at the top of the house: it may
+one module per group of commands (``extract_command``, ``check_command``,
+``story_commands``, ``export_command``). The command line sits at the top of the house: it may
 import ``core``, ``storage`` and, for the window and PDF export only, ``app``
 and ``gui``; nothing imports it. Exit codes: see :mod:`newsdesk.cli.common`.
 """
@@ -24,7 +25,15 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from newsdesk import __version__
-from newsdesk.cli.common import EXIT_INPUT, EXIT_MODEL, EXIT_OK, EXIT_PARTIAL, EXIT_STORAGE
+from newsdesk.cli.check_command import add_check_command, run_check
+from newsdesk.cli.common import (
+    EXIT_INPUT,
+    EXIT_MODEL,
+    EXIT_OK,
+    EXIT_OPEN_CHECKS,
+    EXIT_PARTIAL,
+    EXIT_STORAGE,
+)
 from newsdesk.cli.extract_command import add_extract_command, run_extract
 from newsdesk.cli.story_commands import COMMANDS as STORY_COMMANDS
 from newsdesk.cli.story_commands import add_story_commands
@@ -35,6 +44,7 @@ __all__ = [
     "EXIT_INPUT",
     "EXIT_MODEL",
     "EXIT_OK",
+    "EXIT_OPEN_CHECKS",
     "EXIT_PARTIAL",
     "EXIT_STORAGE",
     "build_parser",
@@ -96,6 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="log more detail to stderr")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     add_extract_command(commands)
+    add_check_command(commands)
     add_story_commands(commands)
     return parser
 
@@ -119,6 +130,8 @@ def _run(args: argparse.Namespace) -> int:
     logging.basicConfig(level=console.level, handlers=[console])
     if args.command == "extract":
         return run_extract(args)
+    if args.command == "check":
+        return run_check(args)
     if args.command in STORY_COMMANDS:
         return run_story_command(args)
     from newsdesk.app import run_gui  # Qt is imported only for the window

@@ -1,7 +1,12 @@
 """``newsdesk export``: a saved version of a story as a PDF, HTML, Markdown, CSV or JSON file.
 
     newsdesk export SLUG [--version N] --format pdf|html|md|csv|json -o FILE
-                    [--status S ...] [--no-notes] [--with-article] [--compare-to N]
+                    [--layout desk|full] [--status S ...] [--no-notes] [--with-article]
+                    [--compare-to N]
+
+PDF and HTML are laid out as the desk sheet (claims first, one page for a
+typical story) or, with ``--layout full``, as the full sheet (every fact with
+its sentence, group by group).
 
 Runs headless: PDF needs Qt's GUI module, which starts on the offscreen
 platform when there is no display. Errors are one line on stderr with a
@@ -17,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsdesk.cli.common import EXIT_INPUT, EXIT_OK, error
 from newsdesk.core.output.exports import FORMATS, export_bytes
-from newsdesk.core.output.render import RenderOptions
+from newsdesk.core.output.render import LAYOUTS, RenderOptions
 from newsdesk.core.sheet.model import STATUSES
 from newsdesk.errors import NewsdeskError
 from newsdesk.files import write_atomic
@@ -48,6 +53,12 @@ def add_export_command(commands: Any) -> None:
     export.add_argument(
         "--compare-to", type=int, metavar="N", help="mark facts changed since version N"
     )
+    export.add_argument(
+        "--layout",
+        choices=LAYOUTS,
+        default="desk",
+        help="pdf and html: the one-page desk sheet (default) or the full sheet",
+    )
     export.add_argument("--page-size", choices=("a4", "letter"), default="a4", help="for pdf")
 
 
@@ -68,6 +79,8 @@ def run_export(store: Store, args: argparse.Namespace) -> int:
         include_article=args.with_article,
         compare_to=compare,
         compare_version=args.compare_to,
+        layout=args.layout,
+        story=args.story,
     )
     target = Path(args.output)
     try:

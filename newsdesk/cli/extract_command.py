@@ -3,7 +3,9 @@
     newsdesk extract FILE|- [--format json|text] [--published YYYY-MM-DD]
     newsdesk extract --jsonl FILE|-      one sheet per {"id", "text"} line, carrying id
 
-Imports no storage: a batch on a machine without a database never opens one.
+Every sheet carries its desk checks (``checks``, all open: nobody has answered
+them yet). Imports no storage: a batch on a machine without a database never
+opens one.
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from newsdesk.cli.common import EXIT_INPUT, EXIT_MODEL, EXIT_OK, EXIT_PARTIAL, error, read_input
 from newsdesk.core.article.reading import MAX_BYTES
+from newsdesk.core.checks import CheckSettings, run_checks, settings_in
 from newsdesk.errors import InputError, ModelNotInstalledError, NewsdeskError
+from newsdesk.paths import default_paths
 
 if TYPE_CHECKING:
     from newsdesk.core.extract import Extractor
@@ -62,14 +66,16 @@ def run_extract(args: argparse.Namespace) -> int:
     except ModelNotInstalledError as problem:
         print(f"newsdesk: {problem}", file=sys.stderr)
         return EXIT_MODEL
+    settings = settings_in(default_paths(args.db).config_dir)
     if args.jsonl:
-        return _extract_jsonl(extractor, args.file, sys.stdout)
+        return _extract_jsonl(extractor, args.file, sys.stdout, settings)
     assert raw is not None
     try:
         sheet = extractor.extract(raw, published=args.published)
     except InputError as problem:
         error(str(problem))
         return EXIT_INPUT
+    sheet.checks = run_checks(sheet, settings)
     if args.format == "text":
         from newsdesk.core.output.render import sheet_to_text
 
@@ -110,7 +116,7 @@ def _jsonl_items(stream: TextIO, failures: list[str]) -> Iterator[tuple[str | No
         yield (None if item_id is None else str(item_id)), text
 
 
-def _extract_jsonl(extractor: Extractor, name: str, out: TextIO) -> int:
+def _extract_jsonl(extractor: Extractor, name: str, out: TextIO, settings: CheckSettings) -> int:
     failures: list[str] = []
     try:
         if name != "-" and not stat.S_ISREG(os.stat(name).st_mode):
@@ -128,6 +134,7 @@ def _extract_jsonl(extractor: Extractor, name: str, out: TextIO) -> int:
             if isinstance(result, NewsdeskError):
                 failures.append(f"story {item_id!r}: {result}")
                 continue
+            result.checks = run_checks(result, settings)
             out.write(result.to_json(indent=None) + "\n")
             written += 1
     except UnicodeDecodeError:

@@ -25,16 +25,17 @@ from newsdesk.cli.common import (
     EXIT_INPUT,
     EXIT_MODEL,
     EXIT_OK,
-    EXIT_STORAGE,
     error,
     login_name,
     read_input,
+    with_store,
 )
 from newsdesk.cli.export_command import add_export_command, run_export
+from newsdesk.core.checks import refresh_checks, settings_in
 from newsdesk.core.output.diff import diff_sheets, show_value
 from newsdesk.core.sheet.model import STATUSES, FactSheet
 from newsdesk.core.work.carry_over import carry_over, strip_wire_tags
-from newsdesk.errors import InputError, ModelNotInstalledError, NewsdeskError, StorageError
+from newsdesk.errors import InputError, ModelNotInstalledError
 from newsdesk.paths import default_paths
 
 if TYPE_CHECKING:
@@ -94,20 +95,7 @@ def run(args: argparse.Namespace) -> int:
         "backup": _backup,
         "export": run_export,
     }[args.command]
-    from newsdesk.storage import Store  # only the story commands open the database
-
-    try:
-        with Store(default_paths(args.db).db_path) as store:
-            return handler(store, args)
-    except StorageError as problem:
-        error(str(problem))
-        return EXIT_STORAGE
-    except NewsdeskError as problem:  # a sheet that breaks the contract, a file not written
-        error(str(problem))
-        return EXIT_INPUT
-    except LookupError as problem:
-        error(str(problem.args[0]) if problem.args else str(problem))
-        return EXIT_INPUT
+    return with_store(default_paths(args.db).db_path, lambda store: handler(store, args))
 
 
 def _save(store: Store, args: argparse.Namespace) -> int:
@@ -139,6 +127,9 @@ def _save(store: Store, args: argparse.Namespace) -> int:
         error(str(problem))
         return EXIT_INPUT
     report = carry_over(previous, sheet)
+    # The desk checks, with the verdicts the editor gave on the version before.
+    settings = settings_in(default_paths(args.db).config_dir)
+    sheet.checks = refresh_checks(sheet, previous.checks if previous else (), settings)
     outcome = store.save(
         slug,
         sheet,
@@ -155,6 +146,9 @@ def _save(store: Store, args: argparse.Namespace) -> int:
     details = [f"{sheet.fact_count()} facts"]
     if report.summary():
         details.append(report.summary())
+    still_open = len(sheet.open_checks())
+    if still_open:
+        details.append(f"{still_open} open {'check' if still_open == 1 else 'checks'}")
     print(f"{slug}: saved version {number} ({' · '.join(details)})")
     for fact in report.flagged:
         if fact.recheck is not None:

@@ -16,7 +16,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 
@@ -31,6 +31,7 @@ from newsdesk.gui.analysis import AnalysisController, ExtractorLoader
 from newsdesk.gui.article.highlighter import sheet_spans
 from newsdesk.gui.article.offsets import OffsetMap
 from newsdesk.gui.article.story_date_bar import StoryDateBar
+from newsdesk.gui.checks.checks_panel import build_checks_dock
 from newsdesk.gui.draft import DraftKeeper
 from newsdesk.gui.facts.corrections import CorrectionController
 from newsdesk.gui.facts.fact_actions import FactActions
@@ -108,6 +109,10 @@ class MainWindow(QMainWindow):
         self.history_actions = HistoryActions(
             self, session, store, self.history_view, self.stories, self.signature, notices
         )
+        self.checks_dock = build_checks_dock(
+            self, session, self.signature, notices, self.editor.show_span, self.preferences.folder
+        )
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.checks_dock)
         self.print_actions = PrintActions(
             self, session, store, self.stories, notices, self.preferences
         )
@@ -157,7 +162,7 @@ class MainWindow(QMainWindow):
                       history.compare_versions, history.restore_version, None,
                       history.backup, None, window.quit],
                 edit=[window.undo, window.redo, None, window.find, None, facts.history],
-                analysis=[window.extract, window.verify],
+                analysis=[window.extract, window.verify, self.checks_dock.toggleViewAction()],
                 facts=[*self.verification.actions, None, facts.kinds_menu, *facts.menu_actions],
                 help=[window.shortcuts, window.about],
             ),

@@ -28,6 +28,8 @@ class Preferences:
     def __init__(self, path: Path | None) -> None:
         self._settings: QSettings | None = None
         self._memory: dict[str, str] = {}
+        # The preferences folder, where other lists of the editor's live too.
+        self.folder: Path | None = path.parent if path is not None else None
         if path is not None:
             make_private_dir(path.parent)
             create_private_file(path)  # QSettings keeps the mode of the file it rewrites

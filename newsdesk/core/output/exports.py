@@ -14,6 +14,7 @@ import io
 import re
 from datetime import datetime
 
+from newsdesk.core.output.layout import check_words
 from newsdesk.core.output.render import (
     RenderOptions,
     change_marks,
@@ -202,6 +203,12 @@ def sheet_to_markdown(
     extra = options_line(options)
     if extra:
         lines += ["", f"*{md_escape(extra)}*"]
+    open_checks = sheet.open_checks()
+    if open_checks:
+        lines += ["", f"## Checks to answer ({len(open_checks)})", ""]
+        for check in open_checks:
+            severity, title, message = check_words(check, sheet.article.text)
+            lines.append(f"- [ ] **{severity}** {md_escape(title)} — {md_escape(message)}")
     for key, facts in visible_groups(sheet, options).items():
         lines += ["", f"## {GROUP_TITLES[key]} ({len(facts)})", ""]
         if not facts:

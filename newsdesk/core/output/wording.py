@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from newsdesk.core.article.sentences import sentence_at, words_start
 from newsdesk.core.sheet.kinds import KINDS, group_of
-from newsdesk.core.sheet.labels import GROUPS
+from newsdesk.core.sheet.labels import GROUP_TITLES, GROUPS, entity_group
 from newsdesk.core.sheet.model import DateFact, Entity, Fact, FactSheet, Figure, Quote
 
 _QUALIFIER_SIGNS: dict[str, str] = {
@@ -220,20 +221,29 @@ def _fraction_words(value: float) -> str | None:
     return None
 
 
-def figure_context(sheet: FactSheet, figure: Figure) -> tuple[str, str, str]:
-    """The figure's sentence around it, shortened: ``(before, figure text, after)``."""
+def figure_context(
+    sheet: FactSheet, figure: Figure, reach: int = _CONTEXT_CHARS
+) -> tuple[str, str, str]:
+    """The figure's sentence around it, shortened: ``(before, figure text, after)``.
+
+    Whole when it fits, else cut to about ``reach`` characters either side at
+    a word boundary, with "…" where words were left out.
+    """
     text = sheet.article.text
     start, end = figure.sentence or (figure.start, figure.end)
     start, end = min(start, figure.start), max(end, figure.end)
+    start = min(words_start(text, start, figure.start), figure.start)  # not the dateline
     # Never across a paragraph: a headline is not part of the first sentence.
     before = text[start : figure.start].rsplit("\n", 1)[-1]
     after = text[figure.end : end].split("\n", 1)[0]
-    if len(before) > _CONTEXT_CHARS:
-        cut = before[-_CONTEXT_CHARS:]
-        before = "…" + cut[cut.find(" ") + 1 :] if " " in cut else "…" + cut
-    if len(after) > _CONTEXT_CHARS:
-        cut = after[:_CONTEXT_CHARS]
-        after = (cut[: cut.rfind(" ")] if " " in cut else cut) + "…"
+    if len(before) > reach:
+        cut = before[-reach - 1 :]  # one more: a word starting right at the cut stays whole
+        words = cut[cut.find(" ") + 1 :] if " " in cut else ""
+        before = "…" + words.lstrip()
+    if len(after) > reach:
+        cut = after[: reach + 1]
+        words = cut[: cut.rfind(" ")] if " " in cut else ""
+        after = words.rstrip(" ,;:") + "…"
     return before.lstrip(), text[figure.start : figure.end], after.rstrip()
 
 
@@ -251,8 +261,60 @@ def sheet_counts(sheet: FactSheet) -> str:
     return " · ".join(count(len(sheet.facts_of(k)), k.key, k.collection) for k in KINDS)
 
 
+def plain_kind(entity: Entity) -> str:
+    """What a name names, as the desk says it: People, Organisations, Places, Groups, Other."""
+    return GROUP_TITLES[entity_group(entity.label)]
+
+
+def checked_line(fact: Fact) -> str:
+    """ "verified by Sam Desk" — who set the status; nothing while a fact is unverified.
+
+    A merge or an added fact records who did it, but only a status is a check:
+    an unverified fact is never printed as "checked by" anyone.
+    """
+    if fact.status == "unverified" or not fact.checked_by:
+        return ""
+    return f"{fact.status} by {fact.checked_by}"
+
+
+_FOUND: dict[str, str] = {
+    "named": "named with it",
+    "pronoun": "read from a pronoun",
+    "continuation": "carried from the sentence before",
+    "inferred": "inferred from the story — check",
+    "none": "",
+}
+
+
+def how_found(fact: Figure | Quote) -> str:
+    """How newsdesk found a figure's source or a quote's speaker, in the desk's words."""
+    field = "source" if isinstance(fact, Figure) else "speaker"
+    if _chosen_by_editor(fact, field):
+        return "set by the editor"
+    basis = fact.source_basis if isinstance(fact, Figure) else fact.speaker_basis
+    if isinstance(fact, Quote) and basis == "continuation":
+        return "continues the quote before"
+    return _FOUND.get(basis, "")
+
+
+def figure_parts(figure: Figure) -> list[str]:
+    """The parts of a figure the desk checks: hedge, what it counts, unit, change."""
+    parts = []
+    if figure.qualifier != "exact":
+        parts.append(f"hedge: {QUALIFIER_WORDS.get(figure.qualifier, figure.qualifier)}")
+    if figure.counted:
+        parts.append(f"counts: {figure.counted}")
+    if figure.unit and figure.kind not in ("money", "percent"):
+        parts.append(f"unit: {figure.unit}")
+    elif figure.kind == "money" and figure.unit:
+        parts.append(f"currency: {figure.unit}")
+    if figure.change:
+        parts.append("change: up" if figure.change == "up" else "change: down")
+    return parts
+
+
 def fact_details(fact: Fact, sheet: FactSheet) -> list[str]:
-    """The smaller print under a fact: qualifier, counted noun, source or speaker, label."""
+    """The smaller print under a fact: hedge, counted noun, source or speaker, kind of name."""
     details: list[str] = []
     if isinstance(fact, Figure):
         if fact.qualifier != "exact":
@@ -265,33 +327,32 @@ def fact_details(fact: Fact, sheet: FactSheet) -> list[str]:
         speaker = source_display(fact, sheet)
         details.append(speaker if speaker == "speaker unknown" else f"speaker: {speaker}")
     elif isinstance(fact, Entity):
-        details.append(fact.label)
-    if fact.checked_by:
-        details.append(f"checked by {fact.checked_by}")
+        details.append(plain_kind(fact))
+    checked = checked_line(fact)
+    if checked:
+        details.append(checked)
     return details
 
 
-def fact_context(sheet: FactSheet, fact: Fact) -> tuple[str, str, str] | None:
+def fact_context(
+    sheet: FactSheet, fact: Fact, reach: int = _CONTEXT_CHARS
+) -> tuple[str, str, str] | None:
     """The short source sentence around a fact: ``(before, fact text, after)``.
 
     Figures use their sentence; entities their first mention; dates the
-    sentence they sit in. A quote is its own sentence, so it has none.
+    sentence they sit in (read past abbreviations: "On Friday, U.S. officials
+    said …" is one sentence). A quote is its own sentence, so it has none.
     """
     if isinstance(fact, Figure):
-        return figure_context(sheet, fact)
+        return figure_context(sheet, fact, reach)
     if isinstance(fact, Quote):
         return None
-    spans = fact.spans()
+    spans = [span for span in fact.spans() if span[1] > span[0]] or fact.spans()
     if not spans:
         return None
     start, end = min(spans)
     text = sheet.article.text
     if not 0 <= start <= end <= len(text):
         return None
-    # The sentence: back to the previous full stop or line, on to the next.
-    stop = text.rfind(". ", 0, start)
-    begin = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, start) + 1)
-    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
-    finish = min(stops) + 1 if stops else len(text)
-    probe = Figure("", text[start:end], start, end, sentence=(begin, min(finish, len(text))))
-    return figure_context(sheet, probe)
+    probe = Figure("", text[start:end], start, end, sentence=sentence_at(text, start, end))
+    return figure_context(sheet, probe, reach)

@@ -46,6 +46,11 @@ QUALIFIERS: tuple[str, ...] = (
 CHANGES: tuple[str, ...] = ("up", "down")
 BASES: tuple[str, ...] = ("named", "pronoun", "continuation", "inferred", "none")
 DATE_FROM: tuple[str, ...] = ("dateline", "text", "editor", "today")
+# How much a desk check matters, and what the editor made of it.
+Severity = Literal["high", "medium", "low"]
+CheckStatus = Literal["open", "resolved", "dismissed"]
+SEVERITIES: tuple[str, ...] = ("high", "medium", "low")
+CHECK_STATUSES: tuple[str, ...] = ("open", "resolved", "dismissed")
 
 
 @dataclass(frozen=True)
@@ -238,6 +243,59 @@ class Quote(SpannedFact):
         return f"“{words if len(words) <= 60 else words[:59] + '…'}”"
 
 
+@dataclass
+class Check:
+    """One problem a desk check found in the story, and what the editor made of it.
+
+    ``kind`` names the check ("headline_figure", "minor_named" …), ``spans``
+    are the words involved (the first is where the problem shows), ``facts``
+    the ids of the facts involved. ``key`` is stable while the words involved
+    stay the same, so the editor's verdict (``status`` resolved or dismissed,
+    with a ``note``, who and when) survives the checks being run again; ``id``
+    is derived from it.
+    """
+
+    id: str
+    kind: str
+    severity: Severity
+    message: str
+    spans: list[Mention] = field(default_factory=list)
+    facts: list[str] = field(default_factory=list)
+    key: str = ""
+    status: CheckStatus = "open"
+    note: str = ""
+    checked_by: str | None = None
+    checked_at: str | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == "open"
+
+    def first_offset(self) -> int:
+        """Where the problem first shows in the text (checks are listed by it)."""
+        return min((span.start for span in self.spans), default=0)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Check | None:
+        """A check from the sheet's JSON, or ``None`` when it cannot be read."""
+        if not isinstance(data, dict) or not isinstance(data.get("id"), str):
+            return None
+        known = _known(cls, data)
+        known.setdefault("kind", "")
+        known.setdefault("message", "")
+        if known.get("severity") not in SEVERITIES:
+            known["severity"] = "medium"
+        if known.get("status") not in CHECK_STATUSES:
+            known["status"] = "open"
+        spans = known.get("spans") or []
+        known["spans"] = [Mention(**_known(Mention, s)) for s in spans if isinstance(s, dict)]
+        known["facts"] = [str(f) for f in known.get("facts") or []]
+        return cls(**known)
+
+
 _F = TypeVar("_F", Entity, Figure, DateFact, Quote)
 
 # The one name for "any fact": a closed union, so a type check narrows it to one kind.
@@ -276,6 +334,8 @@ class FactSheet:
     :class:`Dismissed`); it is optional in the JSON (``"dismissed"``, written
     only when not empty, read as empty when absent), so older sheets load as
     they are and sheets without deletions are written exactly as before.
+    ``checks`` are what the desk checks found (see :class:`Check`), with the
+    editor's verdicts; sheets saved before checks existed load with none.
     """
 
     article: Article
@@ -285,6 +345,7 @@ class FactSheet:
     dates: list[DateFact] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     dismissed: list[Dismissed] = field(default_factory=list)
+    checks: list[Check] = field(default_factory=list)
 
     def entity(self, entity_id: str | None) -> Entity | None:
         """The entity with ``entity_id``, or ``None``."""
@@ -308,6 +369,14 @@ class FactSheet:
     def fact_count(self) -> int:
         return len(self.entities) + len(self.figures) + len(self.dates) + len(self.quotes)
 
+    def check(self, check_id: str) -> Check | None:
+        """The check with ``check_id``, or ``None``."""
+        return next((check for check in self.checks if check.id == check_id), None)
+
+    def open_checks(self) -> list[Check]:
+        """The checks nobody has resolved or dismissed yet, in text order."""
+        return sorted((c for c in self.checks if c.is_open), key=lambda c: c.first_offset())
+
     # -- serialisation ---------------------------------------------------------
 
     def to_dict(self) -> dict[str, Any]:
@@ -323,6 +392,7 @@ class FactSheet:
         }
         if self.dismissed:  # optional: sheets without deletions read as they always did
             data["dismissed"] = [asdict(d) for d in self.dismissed]
+        data["checks"] = [check.to_dict() for check in self.checks]
         return data
 
     def to_json(self, *, indent: int | None = 2) -> str:
@@ -342,6 +412,7 @@ class FactSheet:
             dates=[_fact_from_dict(DateFact, row) for row in data.get("dates", [])],
             quotes=[_fact_from_dict(Quote, row) for row in data.get("quotes", [])],
             dismissed=[Dismissed(**_known(Dismissed, d)) for d in data.get("dismissed") or []],
+            checks=[c for c in map(Check.from_dict, data.get("checks") or []) if c is not None],
         )
 
     @classmethod

@@ -135,6 +135,20 @@ class ArticleModel(_Part):
     date_basis: DateBasisModel | None = None
 
 
+class CheckModel(_Part):
+    id: FactId
+    kind: Text
+    severity: Literal["high", "medium", "low"] = "medium"
+    message: Text = ""
+    spans: Annotated[list[MentionModel], Field(max_length=MAX_FACTS)] = []
+    facts: Annotated[list[FactId], Field(max_length=MAX_FACTS)] = []
+    key: Text = ""
+    status: Literal["open", "resolved", "dismissed"] = "open"
+    note: Text = ""
+    checked_by: Text | None = None
+    checked_at: Text | None = None
+
+
 class SheetModel(_Part):
     """The whole ``newsdesk.factsheet/1`` object (see the module docstring)."""
 
@@ -146,6 +160,7 @@ class SheetModel(_Part):
     dates: Annotated[list[DateModel], Field(max_length=MAX_FACTS)] = []
     quotes: Annotated[list[QuoteModel], Field(max_length=MAX_FACTS)] = []
     dismissed: Annotated[list[DismissedModel], Field(max_length=MAX_FACTS)] | None = None
+    checks: Annotated[list[CheckModel], Field(max_length=MAX_FACTS)] | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> SheetModel:
@@ -190,6 +205,9 @@ def _sheet_problems(sheet: SheetModel) -> Iterator[str]:
                 yield from span(f"{where}.speaker_mention", mention.start, mention.end)
     for index, dismissed in enumerate(sheet.dismissed or []):
         yield from span(f"dismissed[{index}]", dismissed.start, dismissed.end)
+    for index, check in enumerate(sheet.checks or []):
+        for at, mention in enumerate(check.spans):
+            yield from span(f"checks[{index}].spans[{at}]", mention.start, mention.end)
     entities = {entity.id for entity in sheet.entities}
     for index, figure in enumerate(sheet.figures):
         if figure.source is not None and figure.source not in entities:

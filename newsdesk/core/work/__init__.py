@@ -5,7 +5,8 @@ Edits are plain functions returning undoable patches (``edits`` over
 across analyses and versions (``matching``), and a fresh analysis is merged
 with the editor's corrections by one algorithm (``reconcile``, one fact's
 write-through in ``write_through``), which the window runs after each analysis
-and ``newsdesk save`` through ``carry_over``. May import
-:mod:`newsdesk.core.sheet` and :mod:`newsdesk.core.article`, never extraction
-or output.
+and ``newsdesk save`` through ``carry_over``. The session runs the desk checks
+again whenever its sheet changes, keeping the editor's verdicts. May import
+:mod:`newsdesk.core.sheet`, :mod:`newsdesk.core.article` and
+:mod:`newsdesk.core.checks`, never extraction or output.
 """

@@ -2,7 +2,8 @@
 
 Every edit (:func:`set_fields`, :func:`set_status`, :func:`add_fact`,
 :func:`delete_fact`, :func:`merge_entities`, :func:`split_mention`, :func:`reanchor`,
-:func:`set_story_date`) changes a :class:`~newsdesk.core.sheet.model.FactSheet` in place
+:func:`set_story_date`, :func:`set_check_verdict`) changes a
+:class:`~newsdesk.core.sheet.model.FactSheet` in place
 and returns a :class:`~newsdesk.core.work.patches.Patch`: deep copies of the
 facts it touched, before and after. :func:`~newsdesk.core.work.patches.apply_patch`
 puts either side back, so the GUI's undo commands are thin wrappers. Values
@@ -24,6 +25,7 @@ from typing import Any
 from newsdesk.core.sheet.kinds import kind_named, kind_of, new_id
 from newsdesk.core.sheet.labels import ENTITY_LABELS
 from newsdesk.core.sheet.model import (
+    CHECK_STATUSES,
     STATUSES,
     DateFact,
     Dismissed,
@@ -347,6 +349,36 @@ def reanchor(
         fact.checked_by, fact.checked_at = editor, when or now_iso()
 
     return recorded(sheet, [fact_id], lambda: change())
+
+
+def set_check_verdict(
+    sheet: FactSheet,
+    check_id: str,
+    status: str,
+    note: str = "",
+    *,
+    editor: str | None = None,
+    when: str | None = None,
+) -> Patch:
+    """Resolve or dismiss one check with a note, saying who and when (``open`` reopens it).
+
+    Recorded like a fact's status, so it is saved with the version and undone
+    like any correction; the verdict stays with the check's key when the checks
+    are run again.
+    """
+    if status not in CHECK_STATUSES:
+        raise EditError(f"“{status}” is not a verdict on a check.")
+    check = sheet.check(check_id)
+    if check is None:
+        raise EditError("That check is no longer raised on this story.")
+    before = tuple(copy.deepcopy(sheet.checks))
+    check.status = status  # type: ignore[assignment]
+    check.note = note.strip() if status != "open" else ""
+    if status == "open":
+        check.checked_by = check.checked_at = None
+    else:
+        check.checked_by, check.checked_at = editor, when or now_iso()
+    return Patch(sheet.article.text, {}, {}, checks=(before, tuple(copy.deepcopy(sheet.checks))))
 
 
 # -- helpers ------------------------------------------------------------------------------------

@@ -63,6 +63,8 @@ class SessionEvents:
     - ``dirty_changed(dirty)``: whether there is unsaved work changed.
     - ``saved(version)``: a version was stored.
     - ``history_changed()``: the undo history changed.
+    - ``checks_changed()``: the desk checks of the current sheet changed (run
+      again, or a verdict given); ``sheet_replaced`` implies it.
     """
 
     text_replaced: Event = field(default_factory=lambda: Event("text_replaced"))
@@ -74,3 +76,4 @@ class SessionEvents:
     dirty_changed: Event = field(default_factory=lambda: Event("dirty_changed"))
     saved: Event = field(default_factory=lambda: Event("saved"))
     history_changed: Event = field(default_factory=lambda: Event("history_changed"))
+    checks_changed: Event = field(default_factory=lambda: Event("checks_changed"))

@@ -3,7 +3,8 @@
 An edit records the facts it changes (:func:`recorded`) as :class:`Placed` deep
 copies, where each sat in its list; :func:`apply_patch` puts either side back,
 moving them onto the text the sheet describes by then, so undo and redo still
-work after the article was edited or re-analysed.
+work after the article was edited or re-analysed. A patch also carries the
+story date and the sheet's checks, before and after, when the edit changed them.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from newsdesk.core.sheet.kinds import KINDS, FactKind
-from newsdesk.core.sheet.model import DateBasis, Dismissed, Fact, FactSheet
+from newsdesk.core.sheet.model import Check, DateBasis, Dismissed, Fact, FactSheet
 from newsdesk.core.work.anchors import TextShift, anchor_fact, move_dismissed
 
 
@@ -37,6 +38,9 @@ class Patch:
     dismissed: tuple[Dismissed, ...] = ()  # deletions the edit asks re-analysis to remember
     # The story date before and after, for an edit that sets it (else ``None``).
     story_date: tuple[DateBasis | None, DateBasis | None] | None = None
+    # The sheet's checks before and after, when the edit changed them (else ``None``):
+    # a verdict given, or checks run again on the corrected facts.
+    checks: tuple[tuple[Check, ...], tuple[Check, ...]] | None = None
 
     @property
     def changed_ids(self) -> frozenset[str]:
@@ -44,9 +48,11 @@ class Patch:
 
     @property
     def changes_anything(self) -> bool:
-        """Whether the edit changed a fact or the story date."""
-        return bool(self.changed_ids) or (
-            self.story_date is not None and self.story_date[0] != self.story_date[1]
+        """Whether the edit changed a fact, the story date or the checks."""
+        return (
+            bool(self.changed_ids)
+            or (self.story_date is not None and self.story_date[0] != self.story_date[1])
+            or (self.checks is not None and self.checks[0] != self.checks[1])
         )
 
 
@@ -93,6 +99,8 @@ def apply_patch(sheet: FactSheet, patch: Patch, *, undo: bool) -> None:
         items.insert(min(item.index, len(items)), fact)
     if patch.story_date is not None:
         sheet.article.date_basis = patch.story_date[0 if undo else 1]
+    if patch.checks is not None:
+        sheet.checks = copy.deepcopy(list(patch.checks[0 if undo else 1]))
     if patch.dismissed:
         # Undo forgets the deletion (the fact is back); redo remembers it again.
         ids = {record.id for record in patch.dismissed}

@@ -16,15 +16,22 @@ Python (no Qt), so the rules below are tested without a window:
   text edit puts back the very sheet that stood before it, so every check,
   speaker and source the editor set comes back exactly;
 - saving and opening go through a :class:`VersionStore` (the storage layer's
-  ``Store`` fits it), so a story's versions never mix with another's.
+  ``Store`` fits it), so a story's versions never mix with another's;
+- the desk checks (:mod:`newsdesk.core.checks`) run again whenever the sheet
+  changes, keeping the editor's verdicts by each check's key; a correction's
+  patch holds the checks before and after it, so undo brings back every
+  verdict exactly.
 """
 
 from __future__ import annotations
 
+import copy
 import logging
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from newsdesk.core.article.wire import split_article
+from newsdesk.core.checks import CheckSettings, refresh_checks, sees_change
 from newsdesk.core.sheet.model import Fact, FactSheet
 from newsdesk.core.work.anchors import changed_part
 from newsdesk.core.work.events import SessionEvents
@@ -50,8 +57,11 @@ Edit = Callable[[FactSheet], Patch]
 class StorySession:
     """The open story: text, sheet, story on disk, history and unsaved state."""
 
-    def __init__(self, *, history_limit: int | None = None) -> None:
+    def __init__(
+        self, *, history_limit: int | None = None, check_settings: CheckSettings | None = None
+    ) -> None:
         self.events = SessionEvents()
+        self._check_settings = check_settings or CheckSettings()
         self.history = History() if history_limit is None else History(history_limit)
         self._text = ""
         self._sheet: FactSheet | None = None
@@ -121,8 +131,32 @@ class StorySession:
         if sheet is None or sheet.article.text == self._text:
             return sheet
         if self._shown is None or self._shown[0] is not sheet or self._shown[1] != self._revision:
-            self._shown = (sheet, self._revision, rebase(sheet, self._text))
+            moved = rebase(sheet, self._text)
+            self._recheck(moved, carried=sheet)
+            self._shown = (sheet, self._revision, moved)
         return self._shown[2]
+
+    @property
+    def check_settings(self) -> CheckSettings:
+        """What the desk set for its checks (the words to weigh)."""
+        return self._check_settings
+
+    def set_check_settings(self, settings: CheckSettings) -> None:
+        """Run the checks again with ``settings`` (the editor changed the words to weigh)."""
+        self._check_settings = settings
+        if self._sheet is not None and self._recheck(self._sheet):
+            self._shown = None
+            self.events.checks_changed.emit()
+
+    def _recheck(self, sheet: FactSheet, carried: FactSheet | None = None) -> bool:
+        """Run the checks of ``sheet`` again, verdicts from ``carried`` (default: its own).
+
+        Returns whether its checks changed.
+        """
+        before = sheet.checks
+        source = carried if carried is not None else sheet
+        sheet.checks = refresh_checks(sheet, source.checks, self._check_settings)
+        return sheet.checks != before
 
     def set_dirty(self, dirty: bool) -> None:
         if dirty != self._dirty:
@@ -187,6 +221,8 @@ class StorySession:
             return None
         merged = reconcile(self._sheet, fresh) if fresh is not None else None
         sheet = merged.sheet if merged is not None else None
+        if sheet is not None:
+            self._recheck(sheet, carried=self._sheet)
         if self.history.position > 0:
             self.history.push(AnalysisStep(self._sheet, self.in_sync, sheet))
             self.events.history_changed.emit()
@@ -214,9 +250,18 @@ class StorySession:
         moved_from = None
         if sheet.article.text != self._text:
             moved_from, sheet = sheet, rebase(sheet, self._text)
+            self._recheck(sheet, carried=moved_from)
+        checks_before = tuple(copy.deepcopy(sheet.checks))
         patch = edit(sheet)
         if not patch.changes_anything:
             return patch  # nothing to do (the moved copy is simply dropped)
+        if patch.checks is not None:
+            checks_before = patch.checks[0]
+        if moved_from is not None or _checks_may_change(patch):
+            self._recheck(sheet)
+        checks_after = tuple(copy.deepcopy(sheet.checks))
+        if checks_after != checks_before:
+            patch = replace(patch, checks=(checks_before, checks_after))
         last = self.history.last()
         if isinstance(last, TextStep):
             last.open = False
@@ -227,6 +272,8 @@ class StorySession:
             self.events.sheet_replaced.emit()
         else:
             self.events.facts_changed.emit(patch.changed_ids)
+            if patch.checks is not None:
+                self.events.checks_changed.emit()
         self.events.history_changed.emit()
         return patch
 
@@ -288,10 +335,20 @@ class StorySession:
             log.warning("no sheet to apply a correction to")
             return
         apply_patch(self._sheet, patch, undo=undo)
+        # The checks the patch put back, run again on the text the sheet describes now
+        # (the same ones unless the desk's words to weigh changed since); a status or a
+        # note taken back or made again leaves them as they are.
+        changed = False
+        if patch.checks is not None or _checks_may_change(patch):
+            changed = self._recheck(self._sheet)
         self.events.facts_changed.emit(patch.changed_ids)
+        if patch.checks is not None or changed:
+            self.events.checks_changed.emit()
 
     def _show(self, sheet: FactSheet | None, *, analysed: bool) -> None:
         """Make ``sheet`` current, exactly as it was; ``analysed``: it is the text's analysis."""
+        if sheet is not None:
+            self._recheck(sheet)  # as it was, unless the desk's words changed since
         self._sheet = sheet
         self._sheet_revision = self._revision if analysed else -1
         self.events.sheet_replaced.emit()
@@ -384,7 +441,10 @@ class StorySession:
         self._text = text
         self._revision += 1
         # The sheet is in place before anyone hears of the text, so an analysed one
-        # is known to be (no analysis is started for it).
+        # is known to be (no analysis is started for it). Its checks are run again:
+        # a sheet saved before checks existed has none, and the desk's words may differ.
+        if sheet is not None:
+            self._recheck(sheet)
         self._sheet = sheet
         self._sheet_revision = self._revision if analysed else -1
         if text != old:
@@ -408,3 +468,14 @@ class StorySession:
 
     def _say_text(self, start: int, end: int, inserted: str) -> None:
         self.events.text_replaced.emit(start, end, inserted)
+
+
+def _checks_may_change(patch: Patch) -> bool:
+    """Whether a correction could change the desk checks (a status or a note cannot)."""
+    if patch.story_date is not None or patch.dismissed:
+        return True
+    for fact_id in patch.changed_ids:
+        old, new = patch.before.get(fact_id), patch.after.get(fact_id)
+        if sees_change(old.fact if old else None, new.fact if new else None):
+            return True
+    return False

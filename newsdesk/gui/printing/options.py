@@ -1,4 +1,4 @@
-"""The dialog asked before printing or exporting a PDF: which facts, notes, article, changes.
+"""The dialog asked before printing or exporting a PDF: layout, facts, notes, article, changes.
 
 It only collects choices; :meth:`PrintOptionsDialog.options` turns them into a
 :class:`~newsdesk.core.output.render.RenderOptions`, loading the compared version
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from newsdesk.core.output.render import RenderOptions
+from newsdesk.core.output.render import LAYOUTS, RenderOptions
 from newsdesk.core.sheet.model import STATUSES, FactSheet
 from newsdesk.core.work.session import StorySession
 from newsdesk.errors import StorageError
@@ -36,10 +36,22 @@ class PrintOptionsDialog(QDialog):
         current: int | None = None,
         *,
         paper: bool = False,
+        story: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("printOptionsDialog")
         self.setWindowTitle(self.tr("Fact sheet options"))
+        self._story = story
+        # The desk sheet leads with the claims on one page; the full sheet lists every fact.
+        self.layout_choice = QComboBox(self)
+        self.layout_choice.setObjectName("printLayout")
+        self.layout_choice.setAccessibleName(self.tr("Layout"))
+        layout_titles = {
+            "desk": self.tr("Desk sheet (claims first, one page)"),
+            "full": self.tr("Full sheet (every fact with its sentence)"),
+        }
+        for layout in LAYOUTS:
+            self.layout_choice.addItem(layout_titles[layout], layout)
         titles = {
             "unverified": self.tr("Unverified"),
             "verified": self.tr("Verified"),
@@ -74,6 +86,7 @@ class PrintOptionsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
+        form.addRow(self.tr("&Layout"), self.layout_choice)
         form.addRow(self.tr("Facts that are"), statuses)
         form.addRow("", self.notes)
         form.addRow("", self.article)
@@ -96,6 +109,8 @@ class PrintOptionsDialog(QDialog):
             include_article=self.article.isChecked(),
             compare_to=load(number) if number is not None else None,
             compare_version=number,
+            layout=self.layout_choice.currentData(),
+            story=self._story,
         )
 
 
@@ -109,7 +124,7 @@ def ask_print_options(
     except StorageError:
         versions = []  # change marks need the history; print without them
     current = session.version.number if session.version else None
-    dialog = PrintOptionsDialog(parent, versions, current, paper=paper)
+    dialog = PrintOptionsDialog(parent, versions, current, paper=paper, story=slug)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog

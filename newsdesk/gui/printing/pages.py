@@ -149,7 +149,10 @@ def _paint(
         top, bottom = slices[page - 1]
         painter.save()
         painter.translate(0, -top)
-        document.drawContents(painter, QRectF(0, top, width, bottom - top))
+        # drawContents draws every line that touches its rect: stop a pixel short, so the
+        # first line of the next page's first row is neither drawn nor written here.
+        painter.setClipRect(QRectF(0, top, width, bottom - top))
+        document.drawContents(painter, QRectF(0, top, width, max(bottom - top - 1, 1)))
         painter.restore()
         painter.save()
         painter.setFont(font)

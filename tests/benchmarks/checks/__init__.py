@@ -1,0 +1,1 @@
+"""The desk checks benchmark: planted problems and clean stories (``make bench``)."""
