@@ -156,7 +156,7 @@ class Extractor:
         text, dateline, story_date = prepared.text, prepared.parts.dateline, prepared.story_date
         parsed = doc_text(doc)
         names = name_spans(doc, text, dateline)
-        entities = EntityIndex(group_entities(doc, names))
+        entities = EntityIndex(group_entities(doc, names, article=text))
         discourse = quote_discourse(doc, names)
         figures = find_figures(doc)
         attribute_figures(doc, figures, discourse)

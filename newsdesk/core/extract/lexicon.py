@@ -278,6 +278,15 @@ ORG_HEADS = frozenset(
      "air", "militia", "brigade", "brigades", "battalion", "command", "regime", "government"}
 )  # fmt: skip
 
+# Words a hyphen joins to a name to make an adjective ("Warhol-like", "Moscow-backed"):
+# the name ends before them, unlike a hyphenated name ("Moon Jae-in").
+COMPOUND_SUFFIXES = frozenset(
+    {"like", "based", "led", "run", "style", "era", "type", "born", "made", "owned", "backed",
+     "linked", "related", "age", "friendly", "free", "wide", "minded", "controlled", "held",
+     "funded", "supported", "sized", "year", "old", "room", "bound", "inspired", "esque",
+     "ish", "centric", "specific", "speaking", "allied", "aligned", "affiliated", "area"}
+)  # fmt: skip
+
 # Nouns for people whose age the wire gives after a comma: "the defendant, 29,".
 PERSON_NOUNS = frozenset(
     {"man", "woman", "boy", "girl", "son", "daughter", "mother", "father", "wife", "husband",

@@ -10,12 +10,14 @@ dateline's place and agency are read as a place and an organisation.
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
 from newsdesk.core.extract import lexicon
+from newsdesk.core.extract.gazetteer import gazetteer
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -30,9 +32,10 @@ def name_spans(doc: Doc, text: str, dateline: Dateline | None) -> list[Span]:
     dateline opens the body, which a recased headline leaves as it is).
     """
     spans = [
-        _as_place_if_located(_without_score(span))
-        for span in _join_split_names(doc)
-        if _plausible(span)
+        _as_place_if_located(_without_score(piece))
+        for span in _join_particles(_join_split_names(doc))
+        for piece in _pieces(span)
+        if _plausible(piece) and not _is_office(piece)
     ]
     if dateline is None:
         return spans
@@ -87,6 +90,114 @@ _NAME_PARTICLES = frozenset(
     {"bin", "bint", "al", "el", "de", "da", "del", "della", "der", "di", "du", "la", "le", "van",
      "von", "ibn", "abu", "y", "dos", "das", "ben", "and", "of"}
 )  # fmt: skip
+
+
+def _join_particles(spans: list[Span]) -> list[Span]:
+    """A name cut after a particle goes on: "Ursula von der" + "Leyen" is one person."""
+    result: list[Span] = []
+    for span in spans:
+        last = result[-1] if result else None
+        if (
+            last is not None
+            and last.label_ == "PERSON"
+            and last.end == span.start
+            and last[-1].lower_ in _NAME_PARTICLES
+        ):
+            result[-1] = Span(span.doc, last.start, span.end, label="PERSON")
+            continue
+        result.append(span)
+    return result
+
+
+# Where a name ends: a line break, a spaced dash, a bracket ("Authority (AFAD").
+_BREAKS = frozenset({"-", "–", "—", "(", ")", "[", "]", "|", "/"})
+
+
+def _pieces(span: Span) -> list[Span]:
+    """The names in a span the tagger ran together, each with its edges fixed.
+
+    A name never runs over a line break ("Antonio Bronic" and "LONDON"), a spaced
+    dash ("Jay Inslee - He") or a bracket ("Authority (AFAD"): each side is
+    read on its own. A name does not end on a pronoun or a word like "the",
+    and a hyphenated name the tagger cut ("Moon Jae" of "Moon Jae-in") or a
+    name cut after a particle ("Ursula von") is read to its end.
+    """
+    doc = span.doc
+    cuts = [span.start]
+    for token in span:
+        spaced_dash = token.text in _BREAKS and (
+            token.text in "()[]|" or token.whitespace_ or doc[token.i - 1].whitespace_
+        )
+        if "\n" in token.text or spaced_dash:
+            cuts += [token.i, token.i + 1]
+    cuts.append(span.end)
+    pieces = []
+    for start, end in itertools.pairwise(cuts):
+        fixed = _fixed_edges(doc, start, end)
+        if fixed is not None:
+            pieces.append(Span(doc, fixed[0], fixed[1], label=span.label_))
+    return pieces
+
+
+def _fixed_edges(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """``[start, end)`` without what cannot end a name, read on where the name goes on."""
+    while start < end and (doc[start].is_space or doc[start].is_punct):
+        start += 1
+    # A hyphenated name goes on past the tagger's end: "Jae" + "-in".
+    while (
+        end + 1 < len(doc)
+        and end > start
+        and doc[end].text in ("-", "‐")
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
+        and not doc[end + 1].ent_type_
+        and doc[end + 1].lower_ not in lexicon.COMPOUND_SUFFIXES
+        and doc[end + 1].pos_ in ("PROPN", "NOUN", "X")
+    ):
+        end += 2
+    # "Ursula von": the particles and the name after them.
+    if end > start and doc[end - 1].lower_ in _NAME_PARTICLES and doc[end - 1].is_lower:
+        after = end
+        while after < len(doc) and doc[after].lower_ in _NAME_PARTICLES and doc[after].is_lower:
+            after += 1
+        if after < len(doc) and doc[after].is_title and doc[after].is_alpha:
+            end = after + 1
+    while end > start and (
+        doc[end - 1].is_space
+        or (doc[end - 1].is_punct and doc[end - 1].text != ".")
+        or (
+            doc[end - 1].is_stop
+            and doc[end - 1].is_lower
+            and end - 1 > start
+            and not _after_hyphen(doc[end - 1])
+        )
+        or (doc[end - 1].pos_ == "PRON" and end - 1 > start)
+        or (doc[end - 1].lower_ in _NAME_PARTICLES and doc[end - 1].is_lower)
+    ):
+        end -= 1
+    if end <= start or not any(ch.isalpha() for ch in doc[start:end].text):
+        return None
+    return start, end
+
+
+# Offices named after a portfolio: "Secretary of State", "Minister for Health".
+_OFFICE_TITLES = frozenset(
+    {"secretary", "minister", "ministers", "undersecretary", "commissioner", "secretaries",
+     "spokesman", "spokeswoman", "spokesperson", "chief"}
+)  # fmt: skip
+
+
+def _is_office(span: Span) -> bool:
+    """ "State" of "Secretary of State", "Finance" of "Minister of Finance": an office's
+    portfolio, not a name (a place stays one: "Governor of Texas")."""
+    doc = span.doc
+    if span.start < 2 or span.label_ not in ("ORG", "GPE", "PERSON", "NORP"):
+        return False
+    joiner, title = doc[span.start - 1], doc[span.start - 2]
+    if joiner.lower_ not in ("of", "for") or title.lower_ not in _OFFICE_TITLES:
+        return False
+    return gazetteer().place(span.text) is None
 
 
 def _join_split_names(doc: Doc) -> list[Span]:
