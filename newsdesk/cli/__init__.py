@@ -6,10 +6,11 @@
     newsdesk save FILE --story SLUG [--message M]   store a new version of a story
     newsdesk history SLUG | search QUERY | diff SLUG [A [B]] | backup [PATH]
     newsdesk export SLUG [--version N] --format pdf|html|md|csv|json -o FILE
+    newsdesk register list|add|remove|off|on|import|export   the house register
 
 What lives here: :mod:`~newsdesk.cli.common` (exit codes, errors, reading input),
 one module per group of commands (``extract_command``, ``story_commands``,
-``export_command``). The command line sits at the top of the house: it may
+``export_command``, ``register_command``). The command line sits at the top of the house: it may
 import ``core``, ``storage`` and, for the window and PDF export only, ``app``
 and ``gui``; nothing imports it. Exit codes: see :mod:`newsdesk.cli.common`.
 """
@@ -24,6 +25,7 @@ from collections.abc import Sequence
 from newsdesk import __version__
 from newsdesk.cli.common import EXIT_INPUT, EXIT_MODEL, EXIT_OK, EXIT_PARTIAL, EXIT_STORAGE
 from newsdesk.cli.extract_command import add_extract_command, run_extract
+from newsdesk.cli.register_command import add_register_command, run_register
 from newsdesk.cli.story_commands import COMMANDS as STORY_COMMANDS
 from newsdesk.cli.story_commands import add_story_commands
 from newsdesk.cli.story_commands import run as run_story_command
@@ -54,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     add_extract_command(commands)
     add_story_commands(commands)
+    add_register_command(commands)
     return parser
 
 
@@ -69,6 +72,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_extract(args)
     if args.command in STORY_COMMANDS:
         return run_story_command(args)
+    if args.command == "register":
+        return run_register(args)
     from newsdesk.app import run_gui  # Qt is imported only for the window
 
     return run_gui(db_path=args.db, model=args.model)

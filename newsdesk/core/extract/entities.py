@@ -55,13 +55,14 @@ def group_entities(
     """Group the named entities of ``doc`` (or the given spans) into facts.
 
     ``aliases`` maps other names to the name they stand for and ``labels``
-    names to their label, both by :func:`~.groups.name_key` (the house
-    register's aliases and labels): an alias joins its name's fact, a label
-    given there is final. ``article`` is the article's own text when the
+    names (by :func:`~.groups.name_key`) to their label — the house register's
+    aliases and labels: an alias joins its name's fact, a label given there is
+    final. ``article`` is the article's own text when the
     tagger read it with captions and credits blanked (known names are found
     there too).
     """
     aliases = aliases or {}
+    stands_for = {_key(words): target for words, target in aliases.items()}
     groups: dict[tuple[str, str], EntityGroup] = {}
     order: list[tuple[str, str]] = []
     parsed = doc_text(doc)
@@ -76,7 +77,7 @@ def group_entities(
         if not trimmed.strip() or not any(ch.isalpha() for ch in trimmed):
             continue
         name = display_name(trimmed)
-        key = (_key(aliases.get(_key(name), name)), _kind(ent.label_))
+        key = (_key(stands_for.get(_key(name), name)), _kind(ent.label_))
         if key not in groups:
             groups[key] = EntityGroup(label=ent.label_, name=name)
             order.append(key)

@@ -80,7 +80,10 @@ CHUNK_CHARS = 2_000
 
 
 def parse_in_paragraphs(
-    nlp: Language, text: str, progress: Callable[[int, int], None] | None = None
+    nlp: Language,
+    text: str,
+    progress: Callable[[int, int], None] | None = None,
+    before_ner: Callable[[Doc], Doc] | None = None,
 ) -> Doc:
     """Run ``nlp`` over ``text``, a few paragraphs at a time.
 
@@ -89,10 +92,16 @@ def parse_in_paragraphs(
     5,000-word story. Paragraph groups of a few hundred words are parsed
     one by one and joined into one ``Doc`` whose text is exactly ``text``
     (sentences never cross paragraphs in copy, so nothing is lost).
-    ``progress(done, total)`` is told after each group.
+    ``progress(done, total)`` is told after each group. ``before_ner`` sees
+    each group's tokens before the pipeline runs (the house register marks
+    its names there, :mod:`~newsdesk.core.extract.house`).
     """
+
+    def parse(piece: str) -> Doc:
+        return nlp(piece) if before_ner is None else nlp(before_ner(nlp.make_doc(piece)))
+
     if len(text) <= CHUNK_CHARS:
-        doc = nlp(text)
+        doc = parse(text)
         if progress is not None:
             progress(1, 1)
         return doc
@@ -101,7 +110,7 @@ def parse_in_paragraphs(
     chunks = paragraph_chunks(text, CHUNK_CHARS)
     docs = []
     for done, chunk in enumerate(chunks, start=1):
-        docs.append(nlp(chunk))
+        docs.append(parse(chunk))
         if progress is not None:
             progress(done, len(chunks))
     return SpacyDoc.from_docs(docs, ensure_whitespace=False)

@@ -1,0 +1,103 @@
+"""What the house register learns from an editor's correction of a name.
+
+:func:`lessons` reads one correction's patch (the facts before and after) and
+says which register entries it teaches:
+
+- a label changed ("Pfizer": person → organisation): *Pfizer is an organisation*;
+- two names merged ("ISIS" into "Islamic State"): *ISIS is another name for
+  Islamic State*;
+- a name added over words newsdesk missed: *those words are a name* of that label;
+- a name moved onto other words ("Moon Jae" → "Moon Jae-in"): *Moon Jae-in is a person*;
+- an extracted name deleted ("Slideshow"): *Slideshow is not a name*.
+
+Facts of other kinds, notes, statuses and splits teach nothing. The entries
+carry who made the correction, when, and the story it was made in; the
+window's recorder keeps them (``gui/register``).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from newsdesk.core.sheet.model import Entity
+from newsdesk.core.sheet.register import RegisterEntry, Rule
+from newsdesk.core.work.edits import now_iso
+from newsdesk.core.work.patches import Patch
+
+Correction = Literal["label", "merge", "added", "reanchored", "rejected"]
+
+
+def lessons(
+    correction: Correction,
+    patch: Patch,
+    *,
+    editor: str = "",
+    story: str | None = None,
+    when: str | None = None,
+) -> list[RegisterEntry]:
+    """The register entries one correction of names teaches (see the module docstring)."""
+    before = {i: p.fact for i, p in patch.before.items() if p and isinstance(p.fact, Entity)}
+    after = {i: p.fact for i, p in patch.after.items() if p and isinstance(p.fact, Entity)}
+    at = when or now_iso()
+
+    def entry(
+        rule: Rule, words: str, label: str | None, source: str, target: str | None = None
+    ) -> RegisterEntry:
+        return RegisterEntry(
+            rule, words, label, target, source=source, added_by=editor, added_at=at, story=story
+        )
+
+    found: list[RegisterEntry] = []
+    if correction == "label":
+        for fact_id, now in after.items():
+            was = before.get(fact_id)
+            if was is not None and was.label != now.label:
+                found.append(entry("name", now.name, now.label, "label"))
+    elif correction == "merge":
+        for fact_id, was in before.items():
+            if fact_id in after:
+                continue
+            kept = next(iter(after.values()), None)
+            if kept is None:
+                continue
+            for words in _words_of(was):
+                if words.casefold() != kept.name.casefold():
+                    found.append(entry("alias", words, kept.label, "merge", target=kept.name))
+    elif correction == "added":
+        made = after.get(patch.created or "")
+        if made is not None:
+            found.append(entry("name", made.name, made.label, "added"))
+    elif correction == "reanchored":
+        for fact_id, now in after.items():
+            was = before.get(fact_id)
+            old_words = {m.text for m in was.mentions} if was is not None else set()
+            for mention in now.mentions:
+                if mention.text not in old_words and mention.text.strip():
+                    found.append(entry("name", mention.text, now.label, "added"))
+    elif correction == "rejected":
+        for fact_id, was in before.items():
+            if fact_id not in after and was.origin != "added":
+                found += [entry("not_name", words, None, "rejected") for words in _words_of(was)]
+    return _unique(found)
+
+
+def _words_of(entity: Entity) -> list[str]:
+    """The name and the distinct words of its mentions, without a leading "the"."""
+    words = [entity.name]
+    for mention in entity.mentions:
+        text = " ".join(mention.text.split())
+        if text[:4].lower() == "the ":
+            text = text[4:]
+        if text and text not in words and not text.isspace():
+            words.append(text)
+    return words
+
+
+def _unique(entries: list[RegisterEntry]) -> list[RegisterEntry]:
+    seen: set[tuple[str, str]] = set()
+    result = []
+    for entry in entries:
+        if entry.key() not in seen:
+            seen.add(entry.key())
+            result.append(entry)
+    return result
