@@ -61,6 +61,8 @@ class SessionEvents:
     - ``dirty_changed(dirty)``: whether there is unsaved work changed.
     - ``saved(version)``: a version was stored.
     - ``history_changed()``: the undo history changed.
+    - ``undone(steps)`` / ``redone(steps)``: these steps of the history were
+      taken back or made again (a correction's recorder follows them).
     """
 
     text_replaced: Event = field(default_factory=lambda: Event("text_replaced"))
@@ -72,6 +74,8 @@ class SessionEvents:
     dirty_changed: Event = field(default_factory=lambda: Event("dirty_changed"))
     saved: Event = field(default_factory=lambda: Event("saved"))
     history_changed: Event = field(default_factory=lambda: Event("history_changed"))
+    undone: Event = field(default_factory=lambda: Event("undone"))
+    redone: Event = field(default_factory=lambda: Event("redone"))
 
 
 Edit = Callable[[FactSheet], Patch]
@@ -278,6 +282,7 @@ class StorySession:
         if group:
             self.set_dirty(True)
             self.events.history_changed.emit()
+            self.events.undone.emit(list(group))
         return bool(group)
 
     def redo(self) -> bool:
@@ -288,6 +293,7 @@ class StorySession:
         if group:
             self.set_dirty(True)
             self.events.history_changed.emit()
+            self.events.redone.emit(list(group))
         return bool(group)
 
     def _undo(self, step: Step) -> None:
