@@ -126,22 +126,13 @@ class Extractor:
         ``progress(done, total)`` hears of each paragraph group parsed."""
         prepared = self.prepare(text, clean=clean, published=published)
         house = self._house  # one register for the whole story, whatever changes meanwhile
-        doc = self.parse(prepared.tagger_text, progress, house)
+        doc = self.parse(prepared.tagger_text, progress)
         return self.build_sheet(doc, prepared, sheet_id, house)
 
-    def parse(
-        self,
-        text: str,
-        progress: Callable[[int, int], None] | None = None,
-        house: HouseRules | None = None,
-    ) -> Doc:
+    def parse(self, text: str, progress: Callable[[int, int], None] | None = None) -> Doc:
         """Run the pipeline over ``text``, a few paragraphs at a time (see
-        :func:`~newsdesk.core.extract.nlp.parse_in_paragraphs`), with the house
-        register's names marked before the NER."""
-        house = self._house if house is None else house
-        return parse_in_paragraphs(
-            self.nlp, text, progress, house.preset if house is not None else None
-        )
+        :func:`~newsdesk.core.extract.nlp.parse_in_paragraphs`)."""
+        return parse_in_paragraphs(self.nlp, text, progress)
 
     def extract_many(
         self, items: Iterable[tuple[str | None, str]], *, batch_size: int = 32
@@ -155,7 +146,7 @@ class Extractor:
         queue: deque[tuple[str | None, PreparedArticle | InputError]] = deque()
         house = self._house
 
-        def texts() -> Iterator[str | Doc]:
+        def texts() -> Iterator[str]:
             for sheet_id, text in items:
                 try:
                     prepared = self.prepare(text)
@@ -163,10 +154,7 @@ class Extractor:
                     queue.append((sheet_id, error))
                     continue
                 queue.append((sheet_id, prepared))
-                if house is None:
-                    yield prepared.tagger_text
-                else:
-                    yield house.preset(self.nlp.make_doc(prepared.tagger_text))
+                yield prepared.tagger_text
 
         for doc in self.nlp.pipe(texts(), batch_size=batch_size):
             # Failures queued before this doc's article come out first.

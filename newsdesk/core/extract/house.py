@@ -1,19 +1,19 @@
 """The house register applied to a story: patterns around the NER, an alias table for grouping.
 
 :class:`HouseRules` compiles a :class:`~newsdesk.core.sheet.register.HouseRegister`
-for one pipeline, once per change of the register:
+for one pipeline, once per change of the register: its names, aliases and
+rejected words become spaCy ``PhraseMatcher`` patterns, matched as written
+(case and all) on the parsed story.
 
-- before the NER, :meth:`HouseRules.preset` marks the register's names and
-  aliases as entities with their labels and blocks the words that are no
-  name ("Slideshow"), so the tagger reads the rest of the sentence around
-  them (spaCy's NER keeps entities already set);
-- after the parse, :meth:`HouseRules.settle` puts the register's words back
-  where a span fix cut or relabelled them, and drops what is no name;
+- :meth:`HouseRules.settle` reads the tagger's names with them: what is no
+  name ("Slideshow") goes, a register name replaces what the tagger read over
+  its words ("Pfizer" a person → an organisation; "Moon Jae" → "Moon Jae-in"),
+  unless it is part of a longer name the tagger found ("Church" of "the Church
+  of Scientology": setting the register's names before the NER split such
+  names, so they are applied to its output);
 - grouping reads :meth:`HouseRules.aliases` and :meth:`HouseRules.labels`
   (an alias joins its name's fact; a register label is final);
 - :meth:`HouseRules.note_for` says which entry decided a fact, for its detail.
-
-Names match as written (case and all), as whole tokens.
 """
 
 from __future__ import annotations
@@ -70,28 +70,28 @@ class HouseRules:
                 labelled.append(Span(doc, start, end, label=label))
         return filter_spans(labelled), filter_spans(blocked)
 
-    def preset(self, doc: Doc) -> Doc:
-        """Mark the register's names on a tokenised ``doc`` before the NER reads it."""
-        labelled, blocked = self._matches(doc)
-        blocked = [
-            b for b in blocked if not any(s.start < b.end and b.start < s.end for s in labelled)
-        ]
-        if labelled or blocked:
-            doc.set_ents(labelled, blocked=blocked, default="missing")
-        return doc
-
     def settle(self, doc: Doc, spans: list[Span]) -> list[Span]:
-        """The name spans with the register's words as it has them and its rejections gone."""
+        """The tagger's name spans (fixed by the rules) read with the register.
+
+        Words that are no name go, or are cut from the edge of a span that ran
+        into them ("Slideshow Pfizer"). A register name replaces what the tagger
+        read over its words, unless it is part of a longer name the tagger
+        found ("Church" of "the Church of Scientology").
+        """
         labelled, blocked = self._matches(doc)
-        rejected = set(self._rejected)
-        kept = [
-            s
-            for s in spans
-            if s.text not in rejected
-            and not any(b.start <= s.start and s.end <= b.end for b in blocked)
-            and not any(r.start < s.end and s.start < r.end for r in labelled)
-        ]
-        return sorted([*kept, *labelled], key=lambda s: s.start)
+        kept: list[Span] = []
+        for span in spans:
+            trimmed = _without(span, blocked)
+            if trimmed is not None:
+                kept.append(trimmed)
+        for name in labelled:
+            if any(
+                s.start <= name.start and name.end <= s.end and len(s) > len(name) for s in kept
+            ):
+                continue
+            kept = [s for s in kept if not (s.start < name.end and name.start < s.end)]
+            kept.append(name)
+        return sorted(kept, key=lambda s: s.start)
 
     def aliases(self) -> dict[str, str]:
         """Alias words → the name they stand for (for grouping)."""
@@ -118,3 +118,21 @@ class HouseRules:
             if words_ in words:
                 return RegisterNote.of(entry)
         return None
+
+
+def _without(span: Span, blocked: list[Span]) -> Span | None:
+    """``span`` without words that are no name at its edges; ``None`` if nothing is left."""
+    start, end = span.start, span.end
+    changed = True
+    while changed and start < end:
+        changed = False
+        for words in blocked:
+            if words.start == start and words.end <= end:
+                start, changed = words.end, True
+            elif words.end == end and words.start >= start:
+                end, changed = words.start, True
+    if start >= end:
+        return None
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(span.doc, start, end, label=span.label_)

@@ -278,6 +278,18 @@ ORG_HEADS = frozenset(
      "air", "militia", "brigade", "brigades", "battalion", "command", "regime", "government"}
 )  # fmt: skip
 
+# Titles and offices that stand before a name ("President", "Secretary", "Mr"): on their
+# own they are no name, whatever an editor marked in one story.
+TITLE_WORDS = frozenset(
+    {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "secretary", "ambassador",
+     "chancellor", "king", "queen", "prince", "princess", "general", "gen", "chief", "leader",
+     "spokesman", "spokeswoman", "spokesperson", "governor", "senator", "mayor", "envoy",
+     "captain", "coach", "commander", "administrator", "director", "ceo", "chairman",
+     "chairwoman", "premier", "judge", "pope", "sheikh", "professor", "prof", "sir", "dame",
+     "lord", "lady", "officer", "official", "minister-president", "vice", "deputy", "state",
+     "government", "department", "ministry", "police", "army", "court", "council", "city"}
+)  # fmt: skip
+
 # Words a hyphen joins to a name to make an adjective ("Warhol-like", "Moscow-backed"):
 # the name ends before them, unlike a hyphenated name ("Moon Jae-in").
 COMPOUND_SUFFIXES = frozenset(

@@ -80,10 +80,7 @@ CHUNK_CHARS = 2_000
 
 
 def parse_in_paragraphs(
-    nlp: Language,
-    text: str,
-    progress: Callable[[int, int], None] | None = None,
-    before_ner: Callable[[Doc], Doc] | None = None,
+    nlp: Language, text: str, progress: Callable[[int, int], None] | None = None
 ) -> Doc:
     """Run ``nlp`` over ``text``, a few paragraphs at a time.
 
@@ -92,16 +89,10 @@ def parse_in_paragraphs(
     5,000-word story. Paragraph groups of a few hundred words are parsed
     one by one and joined into one ``Doc`` whose text is exactly ``text``
     (sentences never cross paragraphs in copy, so nothing is lost).
-    ``progress(done, total)`` is told after each group. ``before_ner`` sees
-    each group's tokens before the pipeline runs (the house register marks
-    its names there, :mod:`~newsdesk.core.extract.house`).
+    ``progress(done, total)`` is told after each group.
     """
-
-    def parse(piece: str) -> Doc:
-        return nlp(piece) if before_ner is None else nlp(before_ner(nlp.make_doc(piece)))
-
     if len(text) <= CHUNK_CHARS:
-        doc = parse(text)
+        doc = nlp(text)
         if progress is not None:
             progress(1, 1)
         return doc
@@ -110,7 +101,7 @@ def parse_in_paragraphs(
     chunks = paragraph_chunks(text, CHUNK_CHARS)
     docs = []
     for done, chunk in enumerate(chunks, start=1):
-        docs.append(parse(chunk))
+        docs.append(nlp(chunk))
         if progress is not None:
             progress(done, len(chunks))
     return SpacyDoc.from_docs(docs, ensure_whitespace=False)

@@ -10,7 +10,14 @@ says which register entries it teaches:
 - a name moved onto other words ("Moon Jae" → "Moon Jae-in"): *Moon Jae-in is a person*;
 - an extracted name deleted ("Slideshow"): *Slideshow is not a name*.
 
-Facts of other kinds, notes, statuses and splits teach nothing. The entries
+The register learns names, not words: what an editor marked in one story
+but is no name elsewhere — a lone title ("President"), words that open in
+lower case ("a stateless minority …"), a phrase with a comma, more than six
+words — teaches nothing. Nor does a story's reading of a place the gazetteer
+knows: "Canada" deleted, or made an organisation where it meant the team or
+the government, is that story's word, not the desk's (that a town is a place
+is learned). Facts of other kinds, notes, statuses and splits
+teach nothing either. The entries
 carry who made the correction, when, and the story it was made in; the
 window's recorder keeps them (``gui/register``).
 """
@@ -19,6 +26,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from newsdesk.core.extract import lexicon
+from newsdesk.core.extract.gazetteer import gazetteer
 from newsdesk.core.sheet.model import Entity
 from newsdesk.core.sheet.register import RegisterEntry, Rule
 from newsdesk.core.work.edits import now_iso
@@ -78,7 +87,27 @@ def lessons(
         for fact_id, was in before.items():
             if fact_id not in after and was.origin != "added":
                 found += [entry("not_name", words, None, "rejected") for words in _words_of(was)]
-    return _unique(found)
+    return _unique([e for e in found if is_name_like(e.name) and not _unplaces(e)])
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _unplaces(entry: RegisterEntry) -> bool:
+    """Whether an entry would make a known place no name, or no place."""
+    if entry.label in _PLACE_LABELS:
+        return False
+    return gazetteer().is_place(entry.name)
+
+
+def is_name_like(words: str) -> bool:
+    """Whether words can stand for a name in any story (see the module docstring)."""
+    parts = words.split()
+    if not parts or len(parts) > 6 or (not parts[0][:1].isupper() and not parts[0][:1].isdigit()):
+        return False
+    if any(mark in words for mark in (",", ";", ":", "(", ")", "\n", '"', "“", "”")):
+        return False
+    return not (len(parts) == 1 and parts[0].lower().strip(".") in lexicon.TITLE_WORDS)
 
 
 def _words_of(entity: Entity) -> list[str]:
