@@ -174,6 +174,15 @@ def test_a_name_the_story_gives_is_found_in_a_credit_too(extractor: Extractor) -
         # A person named like a town stays a person.
         ("Mr Jackson said on Monday he would resign. Michael Jackson is 50.",
          "Michael Jackson", "PERSON"),
+        # A building's or site's name is a place (a facility); a body "of" a place is not.
+        ("Astronauts trained at the Johnson Space Center for a year.",
+         "Johnson Space Center", "FAC"),
+        ("The Bank of England raised rates on Thursday.", "Bank of England", "ORG"),
+        # The copy calls it a company; a person's title says otherwise.
+        ("Drugmaker Pfizer said its vaccine worked. Pfizer will ask regulators.",
+         "Pfizer", "ORG"),
+        ("Shares in Ted Baker fell 9% after Ted Baker warned on profit.", "Ted Baker", "ORG"),
+        ("Mr Ted Baker said shares in the firm fell.", "Ted Baker", "PERSON"),
         # An organisation's head word outweighs a person reading.
         ("The Disaster and Emergency Management Authority said rescuers were searching.",
          "Disaster and Emergency Management Authority", "ORG"),

@@ -28,7 +28,7 @@ STORY = (
     "Vaccine maker reports results\n\n"
     "Slideshow\n\n"
     "LONDON (Reuters) - Pfizer said on Monday its vaccine worked in older people. "
-    "Pfizer shares rose 3%. Ted Baker shares fell. ISIS fighters left the town, and "
+    "Pfizer rose 3%. Ted Baker cut its forecast. ISIS fighters left the town, and "
     "Islamic State said it would fight on. Daesh did not say where its fighters went."
 )
 
@@ -216,7 +216,11 @@ def test_the_register_reads_a_long_story_in_pieces_and_a_batch_alike() -> None:
 
 
 def _sheet(extractor: Extractor) -> FactSheet:
-    return extractor.extract(STORY)
+    return extractor.extract(
+        "Retailer warns\n\nLONDON (Reuters) - Ted Baker said on Monday profit would fall. "
+        "Islamic State said it would fight on. Separately, ISIS claimed an attack in Syria. "
+        "Daesh was quiet. Pfizer rose 3%."
+    )
 
 
 def test_corrections_of_names_teach_the_register(extractor: Extractor) -> None:

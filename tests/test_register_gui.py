@@ -23,7 +23,7 @@ from tests.gui_helpers import EDITOR, set_editor_name
 
 STORY = (
     "Retailer warns on profit\n\n"
-    "LONDON (Reuters) - Ted Baker said on Monday profit would fall. Ted Baker shares "
+    "LONDON (Reuters) - Ted Baker said on Monday profit would fall. Ted Baker "
     "dropped 9% in London, and analysts at Numis cut their forecasts."
 )
 LATER = (

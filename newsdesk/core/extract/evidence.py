@@ -4,8 +4,10 @@ The tagger labels each mention on its own; a thing gets one label. The
 labels the tagger gave vote, and what the story and the world say weighs in:
 
 - a title before a mention ("Mr", "President") says person;
-- an organisation's head word ending the name ("… Authority", "… Agency")
-  or an acronym it goes by in running text ("M5S") says organisation;
+- a building's or site's noun ("… Space Center", "Museum of …") says place
+  (a facility); an organisation's head word ending the name ("… Authority"),
+  an acronym it goes by in running text ("M5S") or the copy calling it a
+  company ("drugmaker Pfizer", "Ted Baker shares") says organisation;
 - a place the gazetteer knows (:mod:`.gazetteer`) says place when the tagger
   called it an organisation or a person with nothing in the story saying so
   ("Sapporo", "Hokkaido", "Adiyaman"); a surname of a person in the story, a
@@ -42,8 +44,12 @@ def settle_labels(doc: Doc, groups: list[EntityGroup], fixed: dict[str, str]) ->
         label = fixed.get(name_key(group.name)) or _by_votes(group)
         if name_key(group.name) in fixed:
             pass
+        elif kind(label) == "org" and _facility(group.name):
+            label = "FAC"
         elif kind(label) == "person" and (
-            _org_head(group.name) or _has_acronym(doc, token_at, group)
+            _org_head(group.name)
+            or _has_acronym(doc, token_at, group)
+            or _company_words(doc, token_at, group)
         ):
             label = "ORG"
         elif kind(label) in ("org", "person") and _place_by_gazetteer(doc, token_at, group, people):
@@ -64,9 +70,43 @@ def _by_votes(group: EntityGroup) -> str:
     )
 
 
+def _facility(name: str) -> bool:
+    """Whether a name is a building's or site's: "Kennedy Space Center", "Museum of Flight"."""
+    words = name.lower().split()
+    if len(words) < 2:
+        return False
+    return words[-1] in lexicon.FACILITY_HEADS or (
+        words[0] in lexicon.FACILITY_HEADS and words[1] == "of"
+    )
+
+
 def _org_head(name: str) -> bool:
     words = name.split()
     return len(words) > 1 and words[-1].lower() in lexicon.ORG_HEADS
+
+
+def _company_words(doc: Doc, token_at: dict[int, int], group: EntityGroup) -> bool:
+    """Whether the story calls the thing a company: "drugmaker Pfizer", "Pfizer shares",
+    "shares in Pfizer" — unless a person's title stands before it too."""
+    said = False
+    for start, end in group.mentions:
+        at = token_at.get(start)
+        if at is None:
+            continue
+        if _titled(doc, at):
+            return False
+        last = next((t.i for t in doc[at:] if t.idx + len(t.text) >= end), at)
+        before = doc[at - 1].lower_ if at > 0 else ""
+        two_before = f"{doc[at - 2].lower_} {before}" if at > 1 else ""
+        after = doc[last + 1] if last + 1 < len(doc) else None
+        if after is not None and after.text in ("'s", "’s") and last + 2 < len(doc):
+            after = doc[last + 2]
+        said = said or (
+            before in lexicon.COMPANY_NOUNS
+            or two_before in lexicon.COMPANY_BEFORE
+            or (after is not None and after.lower_ in lexicon.COMPANY_AFTER)
+        )
+    return said
 
 
 def _has_acronym(doc: Doc, token_at: dict[int, int], group: EntityGroup) -> bool:

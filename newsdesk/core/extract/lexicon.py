@@ -278,6 +278,31 @@ ORG_HEADS = frozenset(
      "air", "militia", "brigade", "brigades", "battalion", "command", "regime", "government"}
 )  # fmt: skip
 
+# Nouns that end the name of a building or site ("Kennedy Space Center", "Heathrow
+# Airport", "Fisht Stadium"): a place, whatever the tagger says.
+FACILITY_HEADS = frozenset(
+    {"airport", "stadium", "arena", "station", "museum", "planetarium", "hall", "base",
+     "bridge", "tower", "towers", "square", "palace", "mosque", "cathedral", "temple",
+     "prison", "dam", "complex", "center", "centre", "memorial", "gallery", "park"}
+)  # fmt: skip
+
+# What the copy calls a company or body right before its name ("drugmaker Pfizer",
+# "retailer Ted Baker"), and what only a company has after it ("Pfizer shares").
+# The first are never part of the name itself ("Drugmaker Pfizer" is Pfizer).
+COMPANY_DESCRIPTORS = frozenset(
+    {"drugmaker", "retailer", "carmaker", "automaker", "lender", "insurer", "airline",
+     "conglomerate", "supermarket", "broadcaster", "manufacturer", "distributor",
+     "wholesaler", "miner", "shipper", "startup", "chipmaker", "planemaker",
+     "steelmaker", "telecom", "utility", "exporter", "importer", "refiner", "grocer"}
+)  # fmt: skip
+COMPANY_NOUNS = COMPANY_DESCRIPTORS | frozenset(
+    {"company", "firm", "brand", "chain", "maker", "newspaper", "publisher", "club", "band",
+     "label", "producer", "operator", "developer", "bank", "group", "rival", "subsidiary",
+     "website", "app"}
+)  # fmt: skip
+COMPANY_AFTER = frozenset({"shares", "stock", "stake", "shareholders", "shareholder"})
+COMPANY_BEFORE = frozenset({"shares in", "shares of", "stake in", "shareholders in"})
+
 # Titles and offices that stand before a name ("President", "Secretary", "Mr"): on their
 # own they are no name, whatever an editor marked in one story.
 TITLE_WORDS = frozenset(

@@ -141,7 +141,12 @@ def _pieces(span: Span) -> list[Span]:
 
 def _fixed_edges(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """``[start, end)`` without what cannot end a name, read on where the name goes on."""
-    while start < end and (doc[start].is_space or doc[start].is_punct):
+    while start < end and (
+        doc[start].is_space
+        or doc[start].is_punct
+        # "Drugmaker Pfizer" opening a sentence: the description is no part of the name.
+        or (doc[start].lower_ in lexicon.COMPANY_DESCRIPTORS and end - start > 1)
+    ):
         start += 1
     # A hyphenated name goes on past the tagger's end: "Jae" + "-in".
     while (
@@ -252,7 +257,10 @@ def _without_score(span: Span) -> Span:
 
 def _plausible(span: Span) -> bool:
     """Drop what the small model calls a person but no name is: "Turnout",
-    "Ghanaian diaspora" (a common noun, or a lower-case word inside)."""
+    "Ghanaian diaspora" (a common noun, or a lower-case word inside); and a
+    lone title or word for a company ("President", "Retailer") under any label."""
+    if len(span) == 1 and span[0].lower_ in lexicon.COMPANY_NOUNS | lexicon.TITLE_WORDS:
+        return False  # "Retailer warns", "President said": a noun, not a name
     if span.label_ != "PERSON":
         return True
     words = [t for t in span if t.is_alpha]
@@ -283,8 +291,15 @@ def _as_place_if_located(span: Span) -> Span:
     before = doc[span.start - 1]
     located = (
         before.lower_ in _PLACE_PREPOSITIONS
-        # "in Khan Younis": people are rarely "in" someone; companies often are.
-        or (before.lower_ == "in" and span.label_ == "PERSON")
+        # "in Khan Younis": people are rarely "in" someone; companies often are
+        # ("shares in Ted Baker").
+        or (
+            before.lower_ == "in"
+            and span.label_ == "PERSON"
+            and not (
+                span.start >= 2 and f"{doc[span.start - 2].lower_} in" in lexicon.COMPANY_BEFORE
+            )
+        )
         or (
             before.lower_ == "of"
             and span.start >= 2
