@@ -54,6 +54,23 @@ def test_aliases_the_story_gives_are_one_fact_and_an_office_is_no_mention(
     assert all("Department" not in m for m in words)
 
 
+def test_an_acronym_spelling_a_name_and_the_places_of_the_story_is_that_name(
+    extractor: Extractor,
+) -> None:
+    sheet = extractor.extract(
+        "Syrian army strikes near Palmyra\n\n"
+        "BEIRUT (Reuters) - The Syrian army struck Islamic State fighters near Palmyra. "
+        "The coalition would keep fighting ISIS in Iraq and Syria, officials said."
+    )
+    assert "ISIS" in _mentions(sheet, "Islamic State")
+    # The United Nations is not UNHCR: no places in the story spell "HCR".
+    agencies = extractor.extract(
+        "The United Nations said UNHCR needed money for Chad and Cameroon. "
+        "UNHCR said it would ask Rwanda."
+    )
+    assert "UNHCR" not in " ".join(m.text for m in _named(agencies, "United Nations").mentions)
+
+
 def test_a_name_found_once_is_found_at_every_mention(extractor: Extractor) -> None:
     sheet = extractor.extract(
         "ECB holds rates\n\n"

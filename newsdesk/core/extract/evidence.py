@@ -19,6 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from newsdesk.core.extract import lexicon
+from newsdesk.core.extract.doctext import doc_text
 from newsdesk.core.extract.gazetteer import gazetteer
 from newsdesk.core.extract.groups import EntityGroup, kind, name_key
 
@@ -113,7 +114,7 @@ def _has_acronym(doc: Doc, token_at: dict[int, int], group: EntityGroup) -> bool
     """Whether the thing goes by an acronym in running text ("M5S", "UAAR"): people do not."""
     for start, end in group.mentions:
         at = token_at.get(start)
-        words = doc.text[start:end]
+        words = doc_text(doc)[start:end]
         if at is None or " " in words or not words.isupper() or not 2 <= len(words) <= 6:
             continue
         near = [doc[i] for i in (at - 1, at + 1) if 0 <= i < len(doc)]

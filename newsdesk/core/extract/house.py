@@ -45,6 +45,14 @@ class HouseRules:
             key = f"{entry.rule}:{words}"
             self._entries[key] = entry
             self._matcher.add(key, [nlp.make_doc(words)])
+        # What grouping reads, worked out once per register, not once per story.
+        self._by_key = {name_key(words): entry for words, entry in self._names.items()}
+        self._alias_table = {w: e.target for w, e in self._aliases.items() if e.target}
+        self._labels = {key: e.label for key, e in self._by_key.items() if e.label}
+        for entry in self._aliases.values():
+            label = self._label_of(entry)
+            if label and entry.target:
+                self._labels.setdefault(name_key(entry.target), label)
 
     def __bool__(self) -> bool:
         return bool(self._entries)
@@ -95,28 +103,22 @@ class HouseRules:
 
     def aliases(self) -> dict[str, str]:
         """Alias words → the name they stand for (for grouping)."""
-        return {words: entry.target for words, entry in self._aliases.items() if entry.target}
+        return dict(self._alias_table)
 
     def labels(self) -> dict[str, str]:
         """Name key → the register's label, final for grouping."""
-        found = {name_key(words): e.label for words, e in self._names.items() if e.label}
-        for entry in self._aliases.values():
-            label = self._label_of(entry)
-            if label and entry.target:
-                found.setdefault(name_key(entry.target), label)
-        return found
+        return dict(self._labels)
 
     def note_for(self, group: EntityGroup, text: str) -> RegisterNote | None:
         """The entry that decided this thing's fact: a name entry for its words, or an
         alias that joined it."""
         words = {text[s:e] for s, e in group.mentions} | {group.name}
-        keys = {name_key(w) for w in words}
-        for words_, entry in self._names.items():
-            if words_ in words or name_key(words_) in keys:
-                return RegisterNote.of(entry)
-        for words_, entry in self._aliases.items():
-            if words_ in words:
-                return RegisterNote.of(entry)
+        for key in sorted({name_key(w) for w in words}):
+            if key in self._by_key:
+                return RegisterNote.of(self._by_key[key])
+        for word in sorted(words):
+            if word in self._aliases:
+                return RegisterNote.of(self._aliases[word])
         return None
 
 

@@ -12,7 +12,9 @@ is a mention too, unless the words there are part of something else:
 
 Names a story gives in brackets or with "also known as" ("Disaster and
 Emergency Management Authority (AFAD)", "Islamic State, also known as ISIS
-or ISIL") are other names of the thing they follow (:func:`alias_cues`).
+or ISIL") are other names of the thing they follow, and so is an acronym
+that spells a name's initials and then places the story names ("ISIS" of
+Islamic State in a story about Iraq and Syria) (:func:`alias_cues`).
 """
 
 from __future__ import annotations
@@ -37,7 +39,11 @@ _TITLES = frozenset(
 _OFFICES = frozenset({"secretary", "minister", "ministers", "undersecretary", "commissioner"})
 
 _ALIAS = r"([A-Z][A-Za-z0-9&'’.\-]*(?:\s[A-Z][A-Za-z0-9&'’.\-]*){0,3})"
-_BRACKETED = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.\-]{1,11})\s*\)")
+_ACRONYM = r"([A-Z][A-Za-z0-9&.\-]{1,11})"
+_BRACKETED = re.compile(rf"\s*\(\s*{_ACRONYM}(?:\s*(?:,|/|or)\s*{_ACRONYM})?\s*\)")
+_CAPITALS = re.compile(r"\b[A-Z]{3,6}\b")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’]*\b")
+_NOT_INITIALS = frozenset({"of", "for", "the", "and", "&", "on", "in", "de", "du", "al"})
 _KNOWN_AS = re.compile(
     rf",?\s+(?:\(\s*)?(?:also\s+|otherwise\s+|better\s+)?(?:known|referred\s+to)\s+as\s+"
     rf"(?:the\s+)?{_ALIAS}(?:,?\s+or\s+(?:the\s+)?{_ALIAS})?"
@@ -50,6 +56,7 @@ def alias_cues(text: str, groups: Iterable[EntityGroup]) -> dict[str, EntityGrou
     "Authority (AFAD)", "Islamic State, also known as ISIS or ISIL". An
     alias two things claim is left out.
     """
+    groups = list(groups)
     claims: dict[str, list[EntityGroup]] = {}
     for group in groups:
         # Brackets after a place or a person hold something else: "ATHENS (Reuters)",
@@ -66,7 +73,50 @@ def alias_cues(text: str, groups: Iterable[EntityGroup]) -> dict[str, EntityGrou
                         owners = claims.setdefault(alias.rstrip(".,"), [])
                         if group not in owners:
                             owners.append(group)
+    for acronym, owner in _extended_initials(text, groups).items():
+        owners = claims.setdefault(acronym, [])
+        if owner not in owners:
+            owners.append(owner)
     return {alias: owners[0] for alias, owners in claims.items() if len(owners) == 1}
+
+
+def _extended_initials(text: str, groups: Iterable[EntityGroup]) -> dict[str, EntityGroup]:
+    """Acronyms that are a name's initials and then the initials of places in the story.
+
+    "ISIS" is Islamic State (of Iraq and Syria) in a story that names Iraq and
+    Syria; "UNHCR" is not the United Nations, as no places in the story spell
+    "HCR". Each letter after the name's must start a different place's name.
+    """
+    groups = list(groups)
+    places = [g.name for g in groups if g.label in ("GPE", "LOC")]
+    found: dict[str, EntityGroup] = {}
+    for acronym in set(_CAPITALS.findall(text)):
+        owners = []
+        for group in groups:
+            words = [w for w in group.name.split() if w.lower() not in _NOT_INITIALS]
+            initials = "".join(w[0] for w in words).upper()
+            if (
+                group.label in ("ORG", "NORP")
+                and len(words) >= 2
+                and acronym.startswith(initials)
+                and len(acronym) > len(initials)
+                and _spelled_by(acronym[len(initials) :], places)
+            ):
+                owners.append(group)
+        if len(owners) == 1:
+            found[acronym] = owners[0]
+    return found
+
+
+def _spelled_by(letters: str, places: list[str]) -> bool:
+    """Whether each letter starts the name of a different one of ``places``."""
+    free = list(places)
+    for letter in letters:
+        match = next((p for p in free if p[:1].upper() == letter), None)
+        if match is None:
+            return False
+        free.remove(match)
+    return True
 
 
 def add_repeated_mentions(
@@ -90,28 +140,28 @@ def add_repeated_mentions(
                     owned.append(group)
     taken = sorted(span for group in groups for span in group.mentions)
     starts = [s for s, _ in taken]
-    lower_words = {t.lower_ for t in doc if t.is_lower}
-    by_char = {t.idx: t for t in doc}
-    ends = {t.idx + len(t.text): t for t in doc}
-    # Longest names first, so "Northwind Foods" is found before "Northwind".
-    for surface in sorted(owners, key=len, reverse=True):
-        if len(owners[surface]) != 1:
-            continue  # two things go by these words: neither is meant for sure
-        group = owners[surface][0]
-        for found in re.finditer(rf"(?<![\w\-&]){re.escape(surface)}(?![\w&]|-\w)", article):
-            start, end = found.span()
-            if _overlaps(taken, starts, start, end):
+    found_any = {surface: owned[0] for surface, owned in owners.items() if len(owned) == 1}
+    if not found_any:
+        return
+    lower_words = set(_LOWER_WORD.findall(text))
+    # One pattern for every name, longest first ("Northwind Foods" before "Northwind");
+    # words two things go by are left out: neither is meant for sure.
+    names = "|".join(re.escape(s) for s in sorted(found_any, key=len, reverse=True))
+    for found in re.finditer(rf"(?<![\w\-&])(?:{names})(?![\w&]|-\w)", article):
+        start, end = found.span()
+        surface = found.group()
+        if _overlaps(taken, starts, start, end):
+            continue
+        if not text[start:end].isspace():  # in the story: the words around must agree
+            span = doc.char_span(start, end)
+            if span is None:
                 continue
-            if not text[start:end].isspace():  # in the story: the words around must agree
-                first, last = by_char.get(start), ends.get(end)
-                if first is None or last is None:
-                    continue
-                if not _stands_alone(doc, first, last, surface, lower_words):
-                    continue
-            group.mentions.append((start, end))
-            at = bisect.bisect(starts, start)
-            taken.insert(at, (start, end))
-            starts.insert(at, start)
+            if not _stands_alone(doc, span[0], span[-1], surface, lower_words):
+                continue
+        found_any[surface].mentions.append((start, end))
+        at = bisect.bisect(starts, start)
+        taken.insert(at, (start, end))
+        starts.insert(at, start)
     for group in groups:
         group.mentions.sort()
 
