@@ -317,3 +317,34 @@ def test_extract_reads_with_the_register_of_an_existing_database_only(
     assert main(["--db", db, "extract", "--no-register", str(story)]) == 0
     plain = FactSheet.from_json(capsys.readouterr().out)
     assert all(e.register is None for e in plain.entities)
+
+
+def test_the_register_learns_names_not_one_storys_reading() -> None:
+    from newsdesk.core.article.wire import split_article
+    from newsdesk.core.sheet.model import Entity, Mention
+
+    text = "President Obama met Canada's team, the US squad and Sapporo officials in May."
+
+    def entity(entity_id: str, label: str, words: str) -> Entity:
+        start = text.index(words)
+        return Entity(entity_id, label, words, [Mention(start, start + len(words), words)])
+
+    sheet = FactSheet(
+        article=split_article(text),
+        entities=[
+            entity("e1", "PERSON", "President"),
+            entity("e2", "GPE", "Canada"),
+            entity("e3", "GPE", "US"),
+            entity("e4", "ORG", "Sapporo"),
+        ],
+    )
+    # A lone title deleted, a place deleted: nothing learned.
+    assert lessons("rejected", edits.delete_fact(sheet, "e1")) == []
+    assert lessons("rejected", edits.delete_fact(sheet, "e2")) == []
+    # An acronym made a person, a known place made an organisation: nothing learned.
+    assert lessons("label", edits.set_fields(sheet, "e3", {"label": "PERSON"})) == []
+    sheet.entities.append(entity("e5", "GPE", "Canada"))
+    assert lessons("label", edits.set_fields(sheet, "e5", {"label": "ORG"})) == []
+    # A town made a place is learned.
+    [town] = lessons("label", edits.set_fields(sheet, "e4", {"label": "GPE"}))
+    assert town.says() == "Sapporo is a place"

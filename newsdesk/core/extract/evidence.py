@@ -40,7 +40,6 @@ def settle_labels(doc: Doc, groups: list[EntityGroup], fixed: dict[str, str]) ->
     it; that label is final.
     """
     people = [g for g in groups if g.label == "PERSON" and len(g.name.split()) > 1]
-    token_at = {t.idx: t.i for t in doc}
     for group in groups:
         label = fixed.get(name_key(group.name)) or _by_votes(group)
         if name_key(group.name) in fixed:
@@ -48,12 +47,10 @@ def settle_labels(doc: Doc, groups: list[EntityGroup], fixed: dict[str, str]) ->
         elif kind(label) == "org" and _facility(group.name):
             label = "FAC"
         elif kind(label) == "person" and (
-            _org_head(group.name)
-            or _has_acronym(doc, token_at, group)
-            or _company_words(doc, token_at, group)
+            _org_head(group.name) or _has_acronym(doc, group) or _company_words(doc, group)
         ):
             label = "ORG"
-        elif kind(label) in ("org", "person") and _place_by_gazetteer(doc, token_at, group, people):
+        elif kind(label) in ("org", "person") and _place_by_gazetteer(doc, group, people):
             label = "GPE"
         group.label = label
 
@@ -86,17 +83,23 @@ def _org_head(name: str) -> bool:
     return len(words) > 1 and words[-1].lower() in lexicon.ORG_HEADS
 
 
-def _company_words(doc: Doc, token_at: dict[int, int], group: EntityGroup) -> bool:
+def _tokens(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """The first and last token of the mention at ``[start, end)``."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return (span.start, span.end - 1) if span is not None and len(span) else None
+
+
+def _company_words(doc: Doc, group: EntityGroup) -> bool:
     """Whether the story calls the thing a company: "drugmaker Pfizer", "Pfizer shares",
     "shares in Pfizer" — unless a person's title stands before it too."""
     said = False
     for start, end in group.mentions:
-        at = token_at.get(start)
-        if at is None:
+        tokens = _tokens(doc, start, end)
+        if tokens is None:
             continue
+        at, last = tokens
         if _titled(doc, at):
             return False
-        last = next((t.i for t in doc[at:] if t.idx + len(t.text) >= end), at)
         before = doc[at - 1].lower_ if at > 0 else ""
         two_before = f"{doc[at - 2].lower_} {before}" if at > 1 else ""
         after = doc[last + 1] if last + 1 < len(doc) else None
@@ -110,10 +113,11 @@ def _company_words(doc: Doc, token_at: dict[int, int], group: EntityGroup) -> bo
     return said
 
 
-def _has_acronym(doc: Doc, token_at: dict[int, int], group: EntityGroup) -> bool:
+def _has_acronym(doc: Doc, group: EntityGroup) -> bool:
     """Whether the thing goes by an acronym in running text ("M5S", "UAAR"): people do not."""
     for start, end in group.mentions:
-        at = token_at.get(start)
+        tokens = _tokens(doc, start, end)
+        at = tokens[0] if tokens else None
         words = doc_text(doc)[start:end]
         if at is None or " " in words or not words.isupper() or not 2 <= len(words) <= 6:
             continue
@@ -123,9 +127,7 @@ def _has_acronym(doc: Doc, token_at: dict[int, int], group: EntityGroup) -> bool
     return False
 
 
-def _place_by_gazetteer(
-    doc: Doc, token_at: dict[int, int], group: EntityGroup, people: list[EntityGroup]
-) -> bool:
+def _place_by_gazetteer(doc: Doc, group: EntityGroup, people: list[EntityGroup]) -> bool:
     """Whether a group the tagger called an organisation or person is a place the
     gazetteer knows, with nothing in the story saying otherwise."""
     if _org_head(group.name) or gazetteer().place(group.name) is None:
@@ -134,7 +136,11 @@ def _place_by_gazetteer(
     for person in people:
         if person is not group and words == person.name.lower().split()[-len(words) :]:
             return False  # the surname of someone in the story
-    return not any(_titled(doc, token_at.get(start, 0)) for start, _ in group.mentions)
+    return not any(
+        _titled(doc, tokens[0])
+        for tokens in (_tokens(doc, start, end) for start, end in group.mentions)
+        if tokens is not None
+    )
 
 
 def _titled(doc: Doc, at: int) -> bool:

@@ -2,10 +2,15 @@
 
 Before mentions are grouped into entities (:mod:`.entities`), the spans are
 corrected: an organisation split at a capital is joined ("Islamic" + "State"),
-a score run into a club's name is cut off ("beat Ashford City 2-1"), what is
-called a person but is no name is dropped ("Turnout"), an organisation or
-person the sentence locates things at is a place ("near Palmyra"), and the
-dateline's place and agency are read as a place and an organisation.
+a name cut after a particle goes on ("Ursula von der" + "Leyen"), names run
+together over a line break, a spaced dash or a bracket are read apart
+("Jay Inslee - He"), a name does not end on a pronoun or stop short of its
+hyphenated end ("Moon Jae-in"), a score run into a club's name is cut off
+("beat Ashford City 2-1"), what is called a person but is no name is dropped
+("Turnout", a lone "President"), an office's portfolio is no name ("State" of
+"Secretary of State"), an organisation or person the sentence locates things
+at is a place ("near Palmyra"), and the dateline's place and agency are read
+as a place and an organisation.
 """
 
 from __future__ import annotations

@@ -16,7 +16,8 @@ lower case ("a stateless minority …"), a phrase with a comma, more than six
 words — teaches nothing. Nor does a story's reading of a place the gazetteer
 knows: "Canada" deleted, or made an organisation where it meant the team or
 the government, is that story's word, not the desk's (that a town is a place
-is learned). Facts of other kinds, notes, statuses and splits
+is learned); deleting a place only says the story does not need it; and an
+acronym is no person. Facts of other kinds, notes, statuses and splits
 teach nothing either. The entries
 carry who made the correction, when, and the story it was made in; the
 window's recorder keeps them (``gui/register``).
@@ -85,9 +86,19 @@ def lessons(
                     found.append(entry("name", mention.text, now.label, "added"))
     elif correction == "rejected":
         for fact_id, was in before.items():
-            if fact_id not in after and was.origin != "added":
+            # A place is a name: deleting one says the story does not need it.
+            kept_place = was.label in _PLACE_LABELS
+            if fact_id not in after and was.origin != "added" and not kept_place:
                 found += [entry("not_name", words, None, "rejected") for words in _words_of(was)]
-    return _unique([e for e in found if is_name_like(e.name) and not _unplaces(e)])
+    return _unique(
+        [e for e in found if is_name_like(e.name) and not _unplaces(e) and not _acronym_person(e)]
+    )
+
+
+def _acronym_person(entry: RegisterEntry) -> bool:
+    """Whether an entry would make an acronym a person ("US" in "US President …"): people
+    do not go by acronyms in running text."""
+    return entry.label == "PERSON" and entry.name.isupper() and " " not in entry.name
 
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
