@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from newsdesk.app import build_main_window
 from newsdesk.core.extract import Extractor
 from newsdesk.core.sheet.register import RegisterEntry
+from newsdesk.gui.facts.fact_editor import FactEditorDialog
 from newsdesk.gui.facts.facts_model import Column
 from newsdesk.gui.main_window import MainWindow
 from newsdesk.gui.register.register_dialog import RegisterDialog
@@ -85,6 +86,11 @@ def test_a_label_correction_is_recorded_undone_and_read_into_the_next_story(
     index = window.facts_panel.model.index_of(later.id, Column.FACT)
     tooltip = index.data(Qt.ItemDataRole.ToolTipRole)
     assert f"house register: Ted Baker is an organisation, added by {EDITOR}" in tooltip
+    # The fact's detail (Facts › Edit Fact…) gives the reason too.
+    detail = FactEditorDialog(sheet, later, lambda *_: True, window)
+    reason = detail.findChild(QLabel, "factRegisterReason")
+    assert reason is not None and reason.text().startswith("house register: Ted Baker is")
+    detail.close()
 
 
 def test_a_deleted_name_is_no_name_in_later_stories(qtbot: QtBot, window: MainWindow) -> None:
