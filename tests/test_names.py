@@ -215,3 +215,22 @@ def test_the_gazetteer_knows_countries_states_and_towns_with_accents_folded() ->
     assert places.is_place("Texas") and places.is_place("Sapporo")
     assert places.is_place("Adiyaman") and fold("Adıyaman") == "adiyaman"
     assert not places.is_place("Pfizer") and not places.is_place("Slideshow")
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("(Reporting by Tom Perry; Additional reporting by Maha El Dahan in Beirut; "
+         "Editing by Alison Williams)", True),
+        ("Reporting by Tom Perry and Lisa Barrington; Editing by Alison Williams", True),
+        ("Purchase Licensing Rights, opens new tab", True),
+        ("Slideshow (5 Images)", True),
+        # Sentences that open like a credit are the story's.
+        ("Reporting by the agency showed costs rose sharply, officials said.", False),
+        ("Editing by hand is slow.", False),
+    ],
+)  # fmt: skip
+def test_the_agency_credit_line_is_furniture(line: str, furniture: bool) -> None:
+    from newsdesk.core.article.wire import is_furniture
+
+    assert is_furniture(line) is furniture

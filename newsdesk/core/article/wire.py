@@ -64,9 +64,24 @@ _FURNITURE = re.compile(
         \W*live\ (?:updates?|blog)\b[^.!?]{0,60} |
         \W*(?:click|tap)\ here\b.* |
         (?:slideshow|photo\ gallery|gallery|graphic|factbox|interactive)
-            (?:\ ?[(:]\ ?\d+\ (?:images?|photos?|pictures?|slides?)\)?)?
+            (?:\ ?[(:]\ ?\d+\ (?:images?|photos?|pictures?|slides?)\)?)? |
+        .*,\ opens\ new\ tab | sign\ up\ here\.?
     )$""",
     re.IGNORECASE | re.VERBOSE,
+)
+# The agency's credit line: "(Reporting by Tom Perry; Additional reporting by Maha El
+# Dahan in Beirut; Editing by Alison Williams)". Only names, places and the credit words:
+# "Reporting by the agency showed …" is a sentence.
+_CREDIT_WORDS = (
+    r"(?:[Aa]dditional\ )?"
+    r"(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Tt]ranslated|[Rr]esearch|[Gg]raphics)"
+    r"\ by"
+)
+_BYLINE = re.compile(
+    rf"""\(?{_CREDIT_WORDS}\ [A-Z][\w.'’-]*
+        (?:(?:,\ |;\ |\ and\ |\ in\ |\ &\ |\ |;?\ {_CREDIT_WORDS}\ )[A-Z][\w.'’-]*)*
+        ;?\)?\.?""",
+    re.VERBOSE,
 )
 # A caption ends with its credit: "… at the booth. Image: Nick Moreau." The credit's
 # words are names (capitalised), an agency or a handle, and end the line.
@@ -180,7 +195,9 @@ def _repeated_short_lines(lines: list[str]) -> set[str]:
 def is_furniture(line: str) -> bool:
     """Whether a whole line is a caption, a credit or a pointer to elsewhere, not the story."""
     stripped = line.strip()
-    return 0 < len(stripped) <= _CAPTION_CHARS and bool(_FURNITURE.match(stripped))
+    if not 0 < len(stripped) <= _CAPTION_CHARS:
+        return False
+    return bool(_FURNITURE.match(stripped) or _BYLINE.fullmatch(stripped))
 
 
 def credit_tail(line: str) -> int | None:
