@@ -234,3 +234,23 @@ def test_the_agency_credit_line_is_furniture(line: str, furniture: bool) -> None
     from newsdesk.core.article.wire import is_furniture
 
     assert is_furniture(line) is furniture
+
+
+def test_reuters_style_names_read_as_the_desk_reads_them(extractor: Extractor) -> None:
+    sheet = extractor.extract(
+        "Quake toll rises\n\n"
+        "ADIYAMAN, Turkey, Feb 8 (Reuters) - Turkey's Disaster and Emergency Management "
+        "Authority (AFAD) said rescuers were still searching. The European Union said the EU "
+        "would host a donors' conference. Pfizer's chief executive Albert Bourla said the "
+        "company would donate medicines. Kremlin spokesman Dmitry Peskov said Putin's "
+        "spokesman would speak later. JR Hokkaido suspended trains in Hokkaido. South "
+        "Korean President Moon Jae-in sent condolences, and Moon said Seoul would help."
+    )
+    labels = {e.name: e.label for e in sheet.entities}
+    authority = _named(sheet, "Disaster and Emergency Management Authority")
+    assert authority.label == "ORG" and "AFAD" in [m.text for m in authority.mentions]
+    assert "EU" in _mentions(sheet, "European Union")
+    assert labels["Pfizer"] == "ORG"
+    assert labels.get("Putin", "PERSON") == "PERSON"  # a person has a spokesman too
+    assert labels["JR Hokkaido"] == "ORG" and labels["Hokkaido"] in ("GPE", "LOC")
+    assert "Moon" in _mentions(sheet, "Moon Jae-in")

@@ -64,7 +64,7 @@ _FURNITURE = re.compile(
         \W*live\ (?:updates?|blog)\b[^.!?]{0,60} |
         \W*(?:click|tap)\ here\b.* |
         (?:slideshow|photo\ gallery|gallery|graphic|factbox|interactive)
-            (?:\ ?[(:]\ ?\d+\ (?:images?|photos?|pictures?|slides?)\)?)? |
+            (?:\s*[(:]\s*\d+\s+(?:images?|photos?|pictures?|slides?)\s*\)?)? |
         .*,\ opens\ new\ tab | sign\ up\ here\.?
     )$""",
     re.IGNORECASE | re.VERBOSE,

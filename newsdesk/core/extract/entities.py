@@ -215,7 +215,7 @@ def _merge_short_forms(groups: list[EntityGroup]) -> list[EntityGroup]:
                     )
                 )
                 and len(_words(long.name)) > len(short_words)
-                and _is_short_form(short_words, _words(long.name), _kind(long.label))
+                and _is_short_form(short_words, _words(long.name), _kind(long.label), long.name)
             ]
             + [
                 # "Harwell" for "Harwell Foods", "WHO" for "World Health Organization",
@@ -250,7 +250,7 @@ def _names_organisation(short: str, long: str) -> bool:
     words = long.split()
     if len(words) < 2 or " " in short:
         return False
-    if short.isupper() and len(short) >= 3:
+    if short.isupper() and len(short) >= 2:
         initials = "".join(w[0] for w in words if w.lower() not in _NOT_IN_INITIALS)
         return initials.upper() == short
     return len(short) > 3 and short[:1].isupper() and words[0] == short
@@ -261,10 +261,14 @@ def _compatible(first: str, second: str) -> bool:
     return _kind(first) == _kind(second) or {first, second} <= {"ORG", "FAC"}
 
 
-def _is_short_form(short: list[str], long: list[str], kind: str) -> bool:
+def _is_short_form(short: list[str], long: list[str], kind: str, long_name: str = "") -> bool:
     if kind == "person":
-        # A surname (or "President Assad" minus the title) ends the full name.
-        return long[-len(short) :] == short
+        # A surname (or "President Assad" minus the title) ends the full name; a family
+        # name written first opens it when the given name is hyphenated ("Moon Jae-in").
+        given = long_name.split()[-1] if long_name.split() else ""
+        return long[-len(short) :] == short or (
+            len(short) == 1 and long[0] == short[0] and "-" in given.strip("-")
+        )
     # Organisations: "the Observatory" is a word of "Syrian Observatory for
     # Human Rights"; an acronym ("UNHCR") is not guessed here.
     # "State" of "Islamic State" is a word, not the group's short name.

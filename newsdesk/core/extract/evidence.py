@@ -46,6 +46,8 @@ def settle_labels(doc: Doc, groups: list[EntityGroup], fixed: dict[str, str]) ->
             pass
         elif kind(label) == "org" and _facility(group.name):
             label = "FAC"
+        elif kind(label) == "place" and _org_head(group.name, places=False):
+            label = "ORG"  # "Disaster and Emergency Management Authority" is no place
         elif kind(label) == "person" and (
             _org_head(group.name) or _has_acronym(doc, group) or _company_words(doc, group)
         ):
@@ -78,9 +80,18 @@ def _facility(name: str) -> bool:
     )
 
 
-def _org_head(name: str) -> bool:
+def _org_head(name: str, *, places: bool = True) -> bool:
+    """Whether an organisation's head word ends the name ("… Authority"); with
+    ``places=False`` not one a place may end in ("Washington State", "… Space Center"),
+    nor a known place."""
     words = name.split()
-    return len(words) > 1 and words[-1].lower() in lexicon.ORG_HEADS
+    if len(words) < 2 or words[-1].lower() not in lexicon.ORG_HEADS:
+        return False
+    return places or (
+        words[-1].lower() not in ("state", "states")
+        and not _facility(name)
+        and not gazetteer().is_place(name)
+    )
 
 
 def _tokens(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
@@ -103,14 +114,23 @@ def _company_words(doc: Doc, group: EntityGroup) -> bool:
         before = doc[at - 1].lower_ if at > 0 else ""
         two_before = f"{doc[at - 2].lower_} {before}" if at > 1 else ""
         after = doc[last + 1] if last + 1 < len(doc) else None
+        owned = None
         if after is not None and after.text in ("'s", "’s") and last + 2 < len(doc):
+            owned = doc[last + 2 : last + 4]  # what it has: "Pfizer's chief executive"
             after = doc[last + 2]
         said = said or (
             before in lexicon.COMPANY_NOUNS
             or two_before in lexicon.COMPANY_BEFORE
             or (after is not None and after.lower_ in lexicon.COMPANY_AFTER)
+            or (owned is not None and _company_owned(owned.text.lower()))
         )
     return said
+
+
+def _company_owned(words: str) -> bool:
+    """Whether what a name has is what only a company has ("chief executive", "profit")."""
+    first = words.split()[0] if words.split() else ""
+    return first in lexicon.COMPANY_OWNS or words.startswith("chief executive")
 
 
 def _has_acronym(doc: Doc, group: EntityGroup) -> bool:

@@ -302,6 +302,12 @@ COMPANY_NOUNS = COMPANY_DESCRIPTORS | frozenset(
 )  # fmt: skip
 COMPANY_AFTER = frozenset({"shares", "stock", "stake", "shareholders", "shareholder"})
 COMPANY_BEFORE = frozenset({"shares in", "shares of", "stake in", "shareholders in"})
+# What only a company has ("Pfizer's profit"; a person has a spokesman too).
+COMPANY_OWNS = frozenset(
+    {"shares", "stock", "board", "ceo", "profit", "profits", "revenue", "revenues", "sales",
+     "subsidiary", "subsidiaries", "headquarters", "factory", "factories", "plant", "plants",
+     "stores", "shareholders", "earnings", "share"}
+)  # fmt: skip
 
 # Titles and offices that stand before a name ("President", "Secretary", "Mr"): on their
 # own they are no name, whatever an editor marked in one story.

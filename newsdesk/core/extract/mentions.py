@@ -25,6 +25,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
+from newsdesk.core.extract import lexicon
 from newsdesk.core.extract.groups import EntityGroup, name_key
 
 # Words that may stand right before or after a name without being part of it.
@@ -60,8 +61,8 @@ def alias_cues(text: str, groups: Iterable[EntityGroup]) -> dict[str, EntityGrou
     claims: dict[str, list[EntityGroup]] = {}
     for group in groups:
         # Brackets after a place or a person hold something else: "ATHENS (Reuters)",
-        # "Aleppo (Syria)", "Smith (R-Texas)".
-        if group.label not in ("ORG", "FAC", "NORP"):
+        # "Aleppo (Syria)", "Smith (R-Texas)"; an organisation's name may be misread as one.
+        if group.label not in ("ORG", "FAC", "NORP") and not _org_named(group.name):
             continue
         for _, end in group.mentions:
             for pattern in (_BRACKETED, _KNOWN_AS):
@@ -78,6 +79,12 @@ def alias_cues(text: str, groups: Iterable[EntityGroup]) -> dict[str, EntityGrou
         if owner not in owners:
             owners.append(owner)
     return {alias: owners[0] for alias, owners in claims.items() if len(owners) == 1}
+
+
+def _org_named(name: str) -> bool:
+    """Whether a name ends with an organisation's head word ("… Authority")."""
+    words = name.split()
+    return len(words) > 1 and words[-1].lower() in lexicon.ORG_HEADS
 
 
 def _extended_initials(text: str, groups: Iterable[EntityGroup]) -> dict[str, EntityGroup]:

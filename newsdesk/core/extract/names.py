@@ -37,7 +37,7 @@ def name_spans(doc: Doc, text: str, dateline: Dateline | None) -> list[Span]:
     dateline opens the body, which a recased headline leaves as it is).
     """
     spans = [
-        _as_place_if_located(_without_score(piece))
+        _as_place_if_located(_without_score(_acronym_not_person(piece)))
         for span in _join_particles(_join_split_names(doc))
         for piece in _pieces(span)
         if _plausible(piece) and not _is_office(piece)
@@ -245,6 +245,21 @@ def _join_split_names(doc: Doc) -> list[Span]:
         result.append(span if end == span.end else Span(doc, span.start, end, label="ORG"))
         i += 1
     return result
+
+
+def _acronym_not_person(span: Span) -> Span:
+    """ "JR Hokkaido" read as a person is an organisation: people's names do not open
+    with an acronym (initials carry dots: "J.R. Smith")."""
+    first = span[0]
+    if (
+        span.label_ != "PERSON"
+        or len(span) < 2
+        or not first.is_upper
+        or not first.is_alpha
+        or len(first) < 2
+    ):
+        return span
+    return Span(span.doc, span.start, span.end, label="ORG")
 
 
 def _without_score(span: Span) -> Span:
