@@ -38,7 +38,9 @@ CLEAN = (
 
 @pytest.fixture
 def desk(tmp_path: Path, extractor: Extractor, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setattr(Extractor, "load", classmethod(lambda cls, model=None: extractor))
+    monkeypatch.setattr(
+        Extractor, "load", classmethod(lambda cls, model=None, register=None: extractor)
+    )
     (tmp_path / "planted.txt").write_text(PLANTED, encoding="utf-8")
     (tmp_path / "clean.txt").write_text(CLEAN, encoding="utf-8")
     return tmp_path

@@ -39,7 +39,7 @@ UPDATE = (
 @pytest.fixture
 def desk(tmp_path: Path, extractor: Extractor, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Wire files on disk, and the session's extractor behind ``Extractor.load``."""
-    monkeypatch.setattr(Extractor, "load", classmethod(lambda cls, model=None: extractor))
+    monkeypatch.setattr(Extractor, "load", classmethod(lambda cls, model=None, **_: extractor))
     (tmp_path / "first.txt").write_text(FIRST, encoding="utf-8")
     (tmp_path / "update.txt").write_text(UPDATE, encoding="utf-8")
     return tmp_path

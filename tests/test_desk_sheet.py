@@ -158,7 +158,9 @@ def test_export_writes_the_desk_sheet_by_default_and_the_full_one_when_asked(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    monkeypatch.setattr(Extractor, "load", classmethod(lambda cls, model=None: extractor))
+    monkeypatch.setattr(
+        Extractor, "load", classmethod(lambda cls, model=None, register=None: extractor)
+    )
     story = tmp_path / "palmyra.txt"
     story.write_text(sample_text(PALMYRA), encoding="utf-8")
     db = str(tmp_path / "desk.db")

@@ -7,10 +7,13 @@
     newsdesk check FILE|--story SLUG [--all]        the desk checks; exit 5 while some are open
     newsdesk history SLUG | search QUERY | diff SLUG [A [B]] | backup [PATH]
     newsdesk export SLUG [--version N] --format pdf|html|md|csv|json -o FILE [--layout desk|full]
+    newsdesk check FILE|--story SLUG                the desk checks; exit 5 while some are open
+    newsdesk register list|add|remove|off|on|import|export   the house register
 
 What lives here: :mod:`~newsdesk.cli.common` (exit codes, errors, reading input),
 one module per group of commands (``extract_command``, ``check_command``,
-``story_commands``, ``export_command``). The command line sits at the top of the house: it may
+``story_commands``, ``export_command``, ``register_command``). The command line sits at
+the top of the house: it may
 import ``core``, ``storage`` and, for the window and PDF export only, ``app``
 and ``gui``; nothing imports it. Exit codes: see :mod:`newsdesk.cli.common`.
 """
@@ -35,6 +38,7 @@ from newsdesk.cli.common import (
     EXIT_STORAGE,
 )
 from newsdesk.cli.extract_command import add_extract_command, run_extract
+from newsdesk.cli.register_command import add_register_command, run_register
 from newsdesk.cli.story_commands import COMMANDS as STORY_COMMANDS
 from newsdesk.cli.story_commands import add_story_commands
 from newsdesk.cli.story_commands import run as run_story_command
@@ -108,6 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_extract_command(commands)
     add_check_command(commands)
     add_story_commands(commands)
+    add_register_command(commands)
     return parser
 
 
@@ -134,6 +139,8 @@ def _run(args: argparse.Namespace) -> int:
         return run_check(args)
     if args.command in STORY_COMMANDS:
         return run_story_command(args)
+    if args.command == "register":
+        return run_register(args)
     from newsdesk.app import run_gui  # Qt is imported only for the window
 
     return run_gui(db_path=args.db, model=args.model)

@@ -4,8 +4,9 @@
     newsdesk extract --jsonl FILE|-      one sheet per {"id", "text"} line, carrying id
 
 Every sheet carries its desk checks (``checks``, all open: nobody has answered
-them yet). Imports no storage: a batch on a machine without a database never
-opens one.
+them yet). Reads stories with the house register in force when the database
+exists (``--no-register`` to leave it out); a batch on a machine without a
+database never makes one.
 """
 
 from __future__ import annotations
@@ -18,10 +19,19 @@ import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, TextIO
 
-from newsdesk.cli.common import EXIT_INPUT, EXIT_MODEL, EXIT_OK, EXIT_PARTIAL, error, read_input
+from newsdesk.cli.common import (
+    EXIT_INPUT,
+    EXIT_MODEL,
+    EXIT_OK,
+    EXIT_PARTIAL,
+    EXIT_STORAGE,
+    error,
+    read_input,
+)
+from newsdesk.cli.register_command import load_register
 from newsdesk.core.article.reading import MAX_BYTES
 from newsdesk.core.checks import CheckSettings, run_checks, settings_in
-from newsdesk.errors import InputError, ModelNotInstalledError, NewsdeskError
+from newsdesk.errors import InputError, ModelNotInstalledError, NewsdeskError, StorageError
 from newsdesk.paths import default_paths
 
 if TYPE_CHECKING:
@@ -49,6 +59,9 @@ def add_extract_command(commands: Any) -> None:
     extract.add_argument(
         "--published", metavar="YYYY-MM-DD", help="story date for resolving 'on Friday' etc."
     )
+    extract.add_argument(
+        "--no-register", action="store_true", help="read the story without the house register"
+    )
     extract.add_argument("--model", dest="sub_model", metavar="NAME", help=argparse.SUPPRESS)
 
 
@@ -62,7 +75,12 @@ def run_extract(args: argparse.Namespace) -> int:
         error(str(problem))
         return EXIT_INPUT
     try:
-        extractor = Extractor.load(args.sub_model or args.model)
+        register = None if args.no_register else load_register(args.db)
+    except StorageError as problem:
+        error(str(problem))
+        return EXIT_STORAGE
+    try:
+        extractor = Extractor.load(args.sub_model or args.model, register=register)
     except ModelNotInstalledError as problem:
         print(f"newsdesk: {problem}", file=sys.stderr)
         return EXIT_MODEL

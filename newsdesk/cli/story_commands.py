@@ -116,7 +116,7 @@ def _save(store: Store, args: argparse.Namespace) -> int:
     if versions:
         previous = store.load_version(slug)
     try:
-        extractor = Extractor.load(args.sub_model or args.model)
+        extractor = Extractor.load(args.sub_model or args.model, register=store.register.load())
     except ModelNotInstalledError as problem:
         error(str(problem))
         return EXIT_MODEL

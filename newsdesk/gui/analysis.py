@@ -22,6 +22,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from newsdesk.core.sheet.model import FactSheet
+from newsdesk.core.sheet.register import HouseRegister
 from newsdesk.core.work.history import TextStep
 from newsdesk.core.work.session import StorySession
 from newsdesk.errors import NewsdeskError
@@ -112,6 +113,9 @@ class AnalysisController(QObject):
         self._runner = runner
         self._session = session
         self._extractor: SheetExtractor | None = None
+        self._register: HouseRegister | None = None  # the house register to read stories with
+        # Called just before each analysis starts (the register keeper checks for changes).
+        self.before_analysis: list[Callable[[], None]] = []
         self._wanted = False  # analysis was asked for before the model was ready
         self._in_flight = 0
         self._delay_ms = delay_ms
@@ -157,8 +161,22 @@ class AnalysisController(QObject):
 
         self._runner.run(load_and_freeze, on_success=self._loaded, on_failure=self._load_failed)
 
+    def set_register(self, register: HouseRegister) -> None:
+        """Read later stories with ``register``: handed to the extractor on the NLP thread,
+        in turn with the analyses (one already running keeps the register it started with)."""
+        self._register = register
+        extractor = self._extractor
+        if extractor is not None and hasattr(extractor, "set_register"):
+            self._runner.run(
+                lambda: extractor.set_register(register),
+                on_success=lambda _result: None,
+                on_failure=lambda error: sys.excepthook(type(error), error, error.__traceback__),
+            )
+
     def _loaded(self, extractor: SheetExtractor) -> None:
         self._extractor = extractor
+        if self._register is not None:
+            self.set_register(self._register)
         log.info("analysis ready with %s", extractor.model_name)
         self.model_loaded.emit(extractor.model_name)
         if self._wanted:
@@ -216,6 +234,8 @@ class AnalysisController(QObject):
         ``False`` if it must wait for the model.
         """
         self._timer.stop()
+        for hook in self.before_analysis:
+            hook()
         if word_count(self._session.text) > LONG_STORY_WORDS:
             self._long_story_approved = True  # the go-ahead for this long story
         if self._extractor is None:

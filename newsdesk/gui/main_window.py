@@ -41,6 +41,7 @@ from newsdesk.gui.history.history_actions import HistoryActions
 from newsdesk.gui.notices import Notices
 from newsdesk.gui.preferences import Preferences
 from newsdesk.gui.printing.print_actions import PrintActions
+from newsdesk.gui.register.keeper import RegisterKeeper
 from newsdesk.gui.signature import Signature
 from newsdesk.gui.stories import StoryFlow
 from newsdesk.gui.tasks import TaskRunner
@@ -135,6 +136,11 @@ class MainWindow(QMainWindow):
             self.verification,
             editing=[self.actions_.undo, self.actions_.redo],
         )
+        self.register_keeper = RegisterKeeper(
+            store.register, session, self.signature.name, notices, self.analysis.set_register, self
+        )
+        self.corrections.recorder = self.register_keeper.record
+        self.analysis.before_analysis.append(self.register_keeper.refresh)
         self._build_menus()
         self.drafts = DraftKeeper(session, store, draft_folder, self.stories.restore_work, self)
         self._connect()
@@ -163,7 +169,8 @@ class MainWindow(QMainWindow):
                       history.backup, None, window.quit],
                 edit=[window.undo, window.redo, None, window.find, None, facts.history],
                 analysis=[window.extract, window.verify, self.checks_dock.toggleViewAction()],
-                facts=[*self.verification.actions, None, facts.kinds_menu, *facts.menu_actions],
+                facts=[*self.verification.actions, None, facts.kinds_menu, *facts.menu_actions,
+                       None, self.register_keeper.action],
                 help=[window.shortcuts, window.about],
             ),
         )  # fmt: skip

@@ -196,12 +196,55 @@ def _history_search_and_views(db: Database) -> None:
     )
 
 
+def _house_register(db: Database) -> None:
+    """The house register: one row per version of an entry, never rewritten."""
+    db.executescript(
+        """
+        CREATE TABLE register_entries (
+            id INTEGER PRIMARY KEY,
+            entry INTEGER NOT NULL,          -- the entry: its first version's id
+            revision INTEGER NOT NULL CHECK (revision >= 1),
+            rule TEXT NOT NULL CHECK (rule IN ('name', 'alias', 'not_name')),
+            name TEXT NOT NULL,
+            label TEXT,
+            target TEXT,                     -- an alias: the name it stands for
+            active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+            deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+            note TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL DEFAULT '', -- label, merge, added, rejected, typed, imported
+            story TEXT,                      -- the story it was learned from
+            editor TEXT NOT NULL DEFAULT '', -- who made this version
+            created_at TEXT NOT NULL,        -- when
+            UNIQUE (entry, revision)
+        );
+        CREATE INDEX register_entries_name ON register_entries(name);
+
+        CREATE TRIGGER register_no_update BEFORE UPDATE ON register_entries
+        BEGIN SELECT RAISE(ABORT, 'newsdesk register entries are append-only'); END;
+        CREATE TRIGGER register_no_delete BEFORE DELETE ON register_entries
+        BEGIN SELECT RAISE(ABORT, 'newsdesk register entries are append-only'); END;
+
+        -- Each entry as it stands now (its newest version), unless deleted.
+        CREATE VIEW house_register AS
+        SELECT r.entry AS id, r.revision, r.rule, r.name, r.label, r.target, r.active,
+               r.note, r.source, r.story, f.editor AS added_by, f.created_at AS added_at,
+               r.editor AS changed_by, r.created_at AS changed_at
+        FROM register_entries r
+        JOIN register_entries f ON f.entry = r.entry AND f.revision = 1
+        WHERE r.revision = (SELECT max(x.revision) FROM register_entries x
+                            WHERE x.entry = r.entry)
+          AND r.deleted = 0;
+        """
+    )
+
+
 # Append only. The position in this tuple is the migration's number.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "stories, versions and facts", _create_tables),
     Migration(
         2, "parents, status counts, story summaries, search and views", _history_search_and_views
     ),
+    Migration(3, "the house register", _house_register),
 )
 
 

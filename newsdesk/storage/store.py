@@ -40,6 +40,7 @@ from newsdesk.storage.records import (
     utc_now,
     version_from_row,
 )
+from newsdesk.storage.register import RegisterTable
 from newsdesk.storage.search import DEFAULT_SEARCH_LIMIT, find_stories, list_stories
 from newsdesk.storage.slugs import MAX_SLUG_LENGTH, is_slug, slugify, truncate_slug
 
@@ -81,6 +82,8 @@ class Store:
                 db.close()
                 raise
         self._db: Database = db
+        # The house register lives in the same file, on the same connection.
+        self.register = RegisterTable(db, self._errors)
         # slug -> (id, JSON) of the version this store saved last: a cheap "unchanged?" check.
         self._last_saved: dict[str, tuple[int, str]] = {}
         log.info("opened fact-sheet database %s", self.path)

@@ -62,9 +62,33 @@ _FURNITURE = re.compile(
         .*\b(?:via\ getty\ images|/\ ?getty\ images|ap\ photo/.*) |
         \W*(?:follow|watch|get|read)\ (?:our\ |the\ )?(?:live|latest)\b.*[^.!?"”] |
         \W*live\ (?:updates?|blog)\b[^.!?]{0,60} |
-        \W*(?:click|tap)\ here\b.*
+        \W*(?:click|tap)\ here\b.* |
+        (?:slideshow|photo\ gallery|gallery|graphic|factbox|interactive)
+            (?:\s*[(:]\s*\d+\s+(?:images?|photos?|pictures?|slides?)\s*\)?)? |
+        .*,\ opens\ new\ tab | sign\ up\ here\.?
     )$""",
     re.IGNORECASE | re.VERBOSE,
+)
+# The agency's credit line: "(Reporting by Tom Perry; Additional reporting by Maha El
+# Dahan in Beirut; Editing by Alison Williams)". Only names, places and the credit words:
+# "Reporting by the agency showed …" is a sentence.
+_CREDIT_WORDS = (
+    r"(?:[Aa]dditional\ )?"
+    r"(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Tt]ranslated|[Rr]esearch|[Gg]raphics)"
+    r"\ by"
+)
+_BYLINE = re.compile(
+    rf"""\(?{_CREDIT_WORDS}\ [A-Z][\w.'’-]*
+        (?:(?:,\ |;\ |\ and\ |\ in\ |\ &\ |\ |;?\ {_CREDIT_WORDS}\ )[A-Z][\w.'’-]*)*
+        ;?\)?\.?""",
+    re.VERBOSE,
+)
+# A caption ends with its credit: "… at the booth. Image: Nick Moreau." The credit's
+# words are names (capitalised), an agency or a handle, and end the line.
+_CREDIT_TAIL = re.compile(
+    r"""(?:^|[.!?"”)]\s|\s)(?:Image|Photo|Picture|Photograph|Credit|Photo\ credit)s?
+        \ ?:\ ?[A-Z@][\w@.'’&-]*(?:\ ?(?:/|&|\ )\ ?[A-Z@][\w@.'’&-]*){0,7}\.?$""",
+    re.VERBOSE,
 )
 _CAPTION_CHARS = 240
 
@@ -171,16 +195,34 @@ def _repeated_short_lines(lines: list[str]) -> set[str]:
 def is_furniture(line: str) -> bool:
     """Whether a whole line is a caption, a credit or a pointer to elsewhere, not the story."""
     stripped = line.strip()
-    return 0 < len(stripped) <= _CAPTION_CHARS and bool(_FURNITURE.match(stripped))
+    if not 0 < len(stripped) <= _CAPTION_CHARS:
+        return False
+    return bool(_FURNITURE.match(stripped) or _BYLINE.fullmatch(stripped))
+
+
+def credit_tail(line: str) -> int | None:
+    """Where the credit closing a caption line starts ("… booth. Image: Nick Moreau."),
+    if the line ends with one."""
+    if len(line.strip()) > _CAPTION_CHARS:
+        return None
+    found = _CREDIT_TAIL.search(line)
+    if found is None:
+        return None
+    return found.start() + len(found.group()) - len(found.group().lstrip('.!?"”) '))
 
 
 def furniture_spans(text: str) -> list[tuple[int, int]]:
-    """``[start, end)`` of every furniture line of ``text`` (see :func:`is_furniture`)."""
+    """``[start, end)`` of every furniture line of ``text`` (see :func:`is_furniture`),
+    and of the credit that closes a caption line (:func:`credit_tail`)."""
     spans = []
     start = 0
     for line in text.split("\n"):
         if is_furniture(line):
             spans.append((start, start + len(line)))
+        else:
+            tail = credit_tail(line)
+            if tail is not None:
+                spans.append((start + tail, start + len(line)))
         start += len(line) + 1
     return spans
 

@@ -44,6 +44,7 @@ from newsdesk.core.extract.doctext import doc_text
 from newsdesk.core.extract.entities import group_entities
 from newsdesk.core.extract.facts import EntityIndex, date_facts, figure_facts, quote_facts
 from newsdesk.core.extract.figures import find_figures
+from newsdesk.core.extract.house import HouseRules
 from newsdesk.core.extract.names import name_spans
 from newsdesk.core.extract.nlp import load_pipeline, parse_in_paragraphs, pipeline_name
 from newsdesk.core.extract.prepared import PreparedArticle, prepare_article
@@ -51,6 +52,7 @@ from newsdesk.core.extract.quotes import find_quotes, quote_discourse
 from newsdesk.core.extract.sources import attribute_figures
 from newsdesk.core.extract.tokens import split_figures
 from newsdesk.core.sheet.model import DateBasis, FactSheet
+from newsdesk.core.sheet.register import HouseRegister
 from newsdesk.errors import InputError
 
 if TYPE_CHECKING:
@@ -63,15 +65,33 @@ __all__ = ["Extractor"]
 class Extractor:
     """Turns article text into a :class:`FactSheet` with one spaCy pipeline."""
 
-    def __init__(self, nlp: Language, *, today: Callable[[], dt.date] = dt.date.today) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        *,
+        today: Callable[[], dt.date] = dt.date.today,
+        register: HouseRegister | None = None,
+    ) -> None:
         self.nlp = nlp
         split_figures(nlp)
         self._today = today
+        self._house: HouseRules | None = None
+        self.set_register(register or HouseRegister())
+
+    @property
+    def register(self) -> HouseRegister:
+        """The house register every story is read with (empty: none)."""
+        return self._house.register if self._house is not None else HouseRegister()
+
+    def set_register(self, register: HouseRegister) -> None:
+        """Read later stories with ``register`` (an analysis already running keeps its own)."""
+        self._house = HouseRules(register, self.nlp) if register else None
 
     @classmethod
-    def load(cls, model: str | None = None) -> Extractor:
-        """Load the pipeline (see :func:`newsdesk.core.extract.nlp.load_pipeline`)."""
-        return cls(load_pipeline(model))
+    def load(cls, model: str | None = None, *, register: HouseRegister | None = None) -> Extractor:
+        """Load the pipeline (see :func:`newsdesk.core.extract.nlp.load_pipeline`); read
+        stories with ``register`` (the house register) when given."""
+        return cls(load_pipeline(model), register=register)
 
     @property
     def model_name(self) -> str:
@@ -105,8 +125,9 @@ class Extractor:
         (the window cleans on paste, and offsets must match its text);
         ``progress(done, total)`` hears of each paragraph group parsed."""
         prepared = self.prepare(text, clean=clean, published=published)
+        house = self._house  # one register for the whole story, whatever changes meanwhile
         doc = self.parse(prepared.tagger_text, progress)
-        return self.build_sheet(doc, prepared, sheet_id)
+        return self.build_sheet(doc, prepared, sheet_id, house)
 
     def parse(self, text: str, progress: Callable[[int, int], None] | None = None) -> Doc:
         """Run the pipeline over ``text``, a few paragraphs at a time (see
@@ -123,6 +144,7 @@ class Extractor:
         not stop a batch of thousands.
         """
         queue: deque[tuple[str | None, PreparedArticle | InputError]] = deque()
+        house = self._house
 
         def texts() -> Iterator[str]:
             for sheet_id, text in items:
@@ -140,23 +162,39 @@ class Extractor:
                 yield queue.popleft()  # type: ignore[misc]
             sheet_id, prepared = queue.popleft()
             assert isinstance(prepared, PreparedArticle)
-            yield sheet_id, self.build_sheet(doc, prepared, sheet_id)
+            yield sheet_id, self.build_sheet(doc, prepared, sheet_id, house)
         while queue:
             yield queue.popleft()  # type: ignore[misc]
 
     # -- assembling the sheet ---------------------------------------------------
 
     def build_sheet(
-        self, doc: Doc, prepared: PreparedArticle, sheet_id: str | None = None
+        self,
+        doc: Doc,
+        prepared: PreparedArticle,
+        sheet_id: str | None = None,
+        house: HouseRules | None = None,
     ) -> FactSheet:
         """Read every kind of fact from a parsed article.
 
-        ``doc`` is the parse of the article text or of its ``tagger_text``.
+        ``doc`` is the parse of the article text or of its ``tagger_text``;
+        ``house`` the register it was parsed with (default: the extractor's).
         """
+        house = self._house if house is None else house
         text, dateline, story_date = prepared.text, prepared.parts.dateline, prepared.story_date
         parsed = doc_text(doc)
         names = name_spans(doc, text, dateline)
-        entities = EntityIndex(group_entities(doc, names))
+        if house is not None:
+            names = house.settle(doc, names)
+        entities = EntityIndex(
+            group_entities(
+                doc,
+                names,
+                article=text,
+                aliases=house.aliases() if house else None,
+                labels=house.labels() if house else None,
+            )
+        )
         discourse = quote_discourse(doc, names)
         figures = find_figures(doc)
         attribute_figures(doc, figures, discourse)
@@ -168,10 +206,14 @@ class Extractor:
         )
         article = prepared.parts.article(published)
         article.date_basis = DateBasis(story_date.date.isoformat(), story_date.basis)
+        facts = entities.facts(text, recased=parsed != text)
+        if house is not None:
+            for entity, group in zip(facts, entities.groups, strict=True):
+                entity.register = house.note_for(group, text)
         return FactSheet(
             article=article,
             id=sheet_id,
-            entities=entities.facts(text, recased=parsed != text),
+            entities=facts,
             figures=figure_facts(figures, text, parsed, entities),
             dates=date_facts(date_spans(doc, text, dateline), text, story_date.date),
             quotes=quote_facts(find_quotes(doc, discourse), text, parsed, entities),

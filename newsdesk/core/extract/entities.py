@@ -1,92 +1,122 @@
 """Entities: one fact per real-world thing, with every mention kept.
 
-Mentions are grouped by their name (without a leading "the" or a trailing
-possessive) and label group; a short name that is the tail of exactly one
-longer name of the same kind ("Assad" → "Bashar Assad", "the Observatory" →
-"the Syrian Observatory for Human Rights") joins that longer name's fact.
+Mentions are grouped by their name (without a leading "the", a trailing
+possessive or a company's legal form) and label group; a short name that is
+the tail of exactly one longer name of the same kind ("Assad" → "Bashar
+Assad", "the Observatory" → "the Syrian Observatory for Human Rights") joins
+that longer name's fact, and so do the other names the story gives it in
+brackets or with "also known as" and those the house register knows. Then
+every other place the story writes a known name is a mention too
+(:mod:`.mentions`), and each thing gets one label by the evidence
+(:mod:`.evidence`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 
 from spacy.tokens import Doc, Span
 
 from newsdesk.core.extract.doctext import doc_text
+from newsdesk.core.extract.evidence import settle_labels
+from newsdesk.core.extract.groups import (
+    POSSESSIVE,
+    EntityGroup,
+    best_name,
+    display_name,
+    kind,
+    name_key,
+    strip_punctuation,
+)
+from newsdesk.core.extract.mentions import add_repeated_mentions, alias_cues
 from newsdesk.core.sheet.labels import ENTITY_LABELS as NAME_LABELS
 
-# Labels that name the same kind of thing for grouping purposes.
-_KIND = {"GPE": "place", "LOC": "place", "FAC": "place", "ORG": "org", "PERSON": "person"}
+__all__ = ["EntityGroup", "best_name", "display_name", "group_entities"]
+
 _TITLES = frozenset(
     {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "gen", "general", "col",
      "sen", "senator", "rep", "gov", "governor", "king", "queen", "prince", "sheikh", "pope",
      "judge", "chief", "mayor", "lt", "capt", "sir", "dame", "lord"}
 )  # fmt: skip
 _TIE_ORDER = {"org": 3, "place": 2, "person": 1}
-_LEADING = re.compile(r"^(?:the|The|THE)\s+")
-_INITIALISM = re.compile(r"(?:^|[\s.])[A-Z]\.$")
-_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_key = name_key
+_kind = kind
 
 
-@dataclass
-class EntityGroup:
-    """Mentions of one thing, before ids are given out."""
+def group_entities(
+    doc: Doc,
+    spans: list[Span] | None = None,
+    *,
+    aliases: Mapping[str, str] | None = None,
+    labels: Mapping[str, str] | None = None,
+    article: str | None = None,
+) -> list[EntityGroup]:
+    """Group the named entities of ``doc`` (or the given spans) into facts.
 
-    label: str
-    name: str
-    mentions: list[tuple[int, int]] = field(default_factory=list)  # character spans
-
-
-def display_name(text: str) -> str:
-    """The name of a mention: no leading "the", no possessive, single spaces."""
-    name = " ".join(text.split())
-    name = _LEADING.sub("", name)
-    name = _POSSESSIVE.sub("", name)
-    return _strip_punctuation(name) or text.strip()
-
-
-def _strip_punctuation(text: str) -> str:
-    """Trailing commas and full stops go; the dot of an initialism ("U.N.") stays."""
-    stripped = text.strip(" ,;:")
-    while stripped.endswith(".") and not _INITIALISM.search(stripped):
-        stripped = stripped[:-1].rstrip(" ,;:")
-    return stripped
-
-
-def _key(name: str) -> str:
-    return name.lower().replace("’", "'")
-
-
-def _kind(label: str) -> str:
-    return _KIND.get(label, label)
-
-
-def group_entities(doc: Doc, spans: list[Span] | None = None) -> list[EntityGroup]:
-    """Group the named entities of ``doc`` (or the given spans) into facts."""
+    ``aliases`` maps other names to the name they stand for and ``labels``
+    names (by :func:`~.groups.name_key`) to their label — the house register's
+    aliases and labels: an alias joins its name's fact, a label given there is
+    final. ``article`` is the article's own text when the
+    tagger read it with captions and credits blanked (known names are found
+    there too).
+    """
+    aliases = aliases or {}
+    stands_for = {_key(words): target for words, target in aliases.items()}
     groups: dict[tuple[str, str], EntityGroup] = {}
     order: list[tuple[str, str]] = []
+    parsed = doc_text(doc)
     for ent in spans if spans is not None else doc.ents:
         if ent.label_ not in NAME_LABELS:
             continue
         start, end = ent.start_char, ent.end_char
         # Keep the mention exact but without a possessive or punctuation at its ends.
-        text = _POSSESSIVE.sub("", doc_text(doc)[start:end])
-        trimmed = _strip_punctuation(text)
+        text = POSSESSIVE.sub("", parsed[start:end])
+        trimmed = strip_punctuation(text)
         start += text.find(trimmed) if trimmed else 0  # leading punctuation went too
         end = start + len(trimmed)
         if not trimmed.strip() or not any(ch.isalpha() for ch in trimmed):
             continue
         name = display_name(trimmed)
-        key = (_key(name), _kind(ent.label_))
+        key = (_key(stands_for.get(_key(name), name)), _kind(ent.label_))
         if key not in groups:
             groups[key] = EntityGroup(label=ent.label_, name=name)
             order.append(key)
         groups[key].mentions.append((start, end))
+        groups[key].votes[ent.label_] += 1
         groups[key].name = best_name([groups[key].name, name])
     merged = _merge_short_forms(_merge_same_names([groups[k] for k in order]))
-    _add_head_mentions(doc_text(doc), merged)
+    merged = _join_aliases(parsed, merged, aliases)
+    _add_head_mentions(parsed, merged)
+    add_repeated_mentions(doc, parsed, merged, article)
+    settle_labels(doc, merged, dict(labels or {}))
     return merged
+
+
+def _join_aliases(
+    text: str, groups: list[EntityGroup], aliases: Mapping[str, str]
+) -> list[EntityGroup]:
+    """Other names of a thing join it: the story's own ("Authority (AFAD)", "also known
+    as ISIS") and the house register's."""
+    by_key: dict[str, EntityGroup] = {}
+    for group in groups:
+        by_key.setdefault(_key(group.name), group)
+    for alias, target in aliases.items():
+        owner = by_key.get(_key(target))
+        if owner is not None:
+            owner.surfaces.add(alias)
+    for alias, owner in alias_cues(text, groups).items():
+        owner.surfaces.add(alias)
+    gone: set[int] = set()
+    for group in groups:
+        if id(group) in gone:
+            continue
+        for alias in list(group.surfaces):
+            other = by_key.get(_key(alias))
+            if other is not None and other is not group and id(other) not in gone:
+                group.absorb(other)
+                gone.add(id(other))
+    return [g for g in groups if id(g) not in gone]
 
 
 _GENERIC_HEADS = frozenset({"the", "group", "party", "company", "bank", "state", "states"})
@@ -130,11 +160,6 @@ def _add_head_mentions(text: str, groups: list[EntityGroup]) -> None:
         group.mentions.sort()
 
 
-def best_name(names: list[str]) -> str:
-    """The name to show: the fullest form, in running-text case, not a dateline's CAPS."""
-    return max(names, key=lambda n: (len(n.split()), not n.isupper(), len(n)))
-
-
 def _merge_same_names(groups: list[EntityGroup]) -> list[EntityGroup]:
     """One name read with two labels is one thing: a place if ever read as one.
 
@@ -158,8 +183,7 @@ def _merge_same_names(groups: list[EntityGroup]) -> list[EntityGroup]:
         winner = max(same, key=lambda g: (len(g.mentions), _TIE_ORDER.get(_kind(g.label), 0)))
         merged = EntityGroup(label=winner.label, name=best_name([g.name for g in same]))
         for g in same:
-            merged.mentions.extend(g.mentions)
-        merged.mentions.sort()
+            merged.absorb(g)
         result.append(merged)
     return result
 
@@ -192,7 +216,7 @@ def _merge_short_forms(groups: list[EntityGroup]) -> list[EntityGroup]:
                     )
                 )
                 and len(_words(long.name)) > len(short_words)
-                and _is_short_form(short_words, _words(long.name), _kind(long.label))
+                and _is_short_form(short_words, _words(long.name), _kind(long.label), long.name)
             ]
             + [
                 # "Harwell" for "Harwell Foods", "WHO" for "World Health Organization",
@@ -208,7 +232,7 @@ def _merge_short_forms(groups: list[EntityGroup]) -> list[EntityGroup]:
         )
         targets = list(dict.fromkeys(targets))
         if len(targets) == 1 and targets[0] not in absorbed:
-            groups[targets[0]].mentions.extend(short.mentions)
+            groups[targets[0]].absorb(short, votes=False)
             absorbed.add(i)
     for i, group in enumerate(groups):
         if i in absorbed:
@@ -227,7 +251,7 @@ def _names_organisation(short: str, long: str) -> bool:
     words = long.split()
     if len(words) < 2 or " " in short:
         return False
-    if short.isupper() and len(short) >= 3:
+    if short.isupper() and len(short) >= 2:
         initials = "".join(w[0] for w in words if w.lower() not in _NOT_IN_INITIALS)
         return initials.upper() == short
     return len(short) > 3 and short[:1].isupper() and words[0] == short
@@ -238,10 +262,20 @@ def _compatible(first: str, second: str) -> bool:
     return _kind(first) == _kind(second) or {first, second} <= {"ORG", "FAC"}
 
 
-def _is_short_form(short: list[str], long: list[str], kind: str) -> bool:
+def _is_short_form(short: list[str], long: list[str], kind: str, long_name: str = "") -> bool:
     if kind == "person":
-        # A surname (or "President Assad" minus the title) ends the full name.
-        return long[-len(short) :] == short
+        # A surname (or "President Assad" minus the title) ends the full name; a family
+        # name written first opens it when the given name is hyphenated ("Moon Jae-in").
+        given = long_name.split()[-1] if long_name.split() else ""
+        return long[-len(short) :] == short or (
+            len(short) == 1 and long[0] == short[0] and "-" in given.strip("-")
+        )
     # Organisations: "the Observatory" is a word of "Syrian Observatory for
     # Human Rights"; an acronym ("UNHCR") is not guessed here.
-    return len(short) == 1 and short[0] in long and len(short[0]) > 3
+    # "State" of "Islamic State" is a word, not the group's short name.
+    return (
+        len(short) == 1
+        and short[0] in long
+        and len(short[0]) > 3
+        and short[0] not in _GENERIC_HEADS
+    )

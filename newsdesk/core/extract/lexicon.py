@@ -278,6 +278,58 @@ ORG_HEADS = frozenset(
      "air", "militia", "brigade", "brigades", "battalion", "command", "regime", "government"}
 )  # fmt: skip
 
+# Nouns that end the name of a building or site ("Kennedy Space Center", "Heathrow
+# Airport", "Fisht Stadium"): a place, whatever the tagger says.
+FACILITY_HEADS = frozenset(
+    {"airport", "stadium", "arena", "station", "museum", "planetarium", "hall", "base",
+     "bridge", "tower", "towers", "square", "palace", "mosque", "cathedral", "temple",
+     "prison", "dam", "complex", "center", "centre", "memorial", "gallery", "park"}
+)  # fmt: skip
+
+# What the copy calls a company or body right before its name ("drugmaker Pfizer",
+# "retailer Ted Baker"), and what only a company has after it ("Pfizer shares").
+# The first are never part of the name itself ("Drugmaker Pfizer" is Pfizer).
+COMPANY_DESCRIPTORS = frozenset(
+    {"drugmaker", "retailer", "carmaker", "automaker", "lender", "insurer", "airline",
+     "conglomerate", "supermarket", "broadcaster", "manufacturer", "distributor",
+     "wholesaler", "miner", "shipper", "startup", "chipmaker", "planemaker",
+     "steelmaker", "telecom", "utility", "exporter", "importer", "refiner", "grocer"}
+)  # fmt: skip
+COMPANY_NOUNS = COMPANY_DESCRIPTORS | frozenset(
+    {"company", "firm", "brand", "chain", "maker", "newspaper", "publisher", "club", "band",
+     "label", "producer", "operator", "developer", "bank", "group", "rival", "subsidiary",
+     "website", "app"}
+)  # fmt: skip
+COMPANY_AFTER = frozenset({"shares", "stock", "stake", "shareholders", "shareholder"})
+COMPANY_BEFORE = frozenset({"shares in", "shares of", "stake in", "shareholders in"})
+# What only a company has ("Pfizer's profit"; a person has a spokesman too).
+COMPANY_OWNS = frozenset(
+    {"shares", "stock", "board", "ceo", "profit", "profits", "revenue", "revenues", "sales",
+     "subsidiary", "subsidiaries", "headquarters", "factory", "factories", "plant", "plants",
+     "stores", "shareholders", "earnings", "share"}
+)  # fmt: skip
+
+# Titles and offices that stand before a name ("President", "Secretary", "Mr"): on their
+# own they are no name, whatever an editor marked in one story.
+TITLE_WORDS = frozenset(
+    {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "secretary", "ambassador",
+     "chancellor", "king", "queen", "prince", "princess", "general", "gen", "chief", "leader",
+     "spokesman", "spokeswoman", "spokesperson", "governor", "senator", "mayor", "envoy",
+     "captain", "coach", "commander", "administrator", "director", "ceo", "chairman",
+     "chairwoman", "premier", "judge", "pope", "sheikh", "professor", "prof", "sir", "dame",
+     "lord", "lady", "officer", "official", "minister-president", "vice", "deputy", "state",
+     "government", "department", "ministry", "police", "army", "court", "council", "city"}
+)  # fmt: skip
+
+# Words a hyphen joins to a name to make an adjective ("Warhol-like", "Moscow-backed"):
+# the name ends before them, unlike a hyphenated name ("Moon Jae-in").
+COMPOUND_SUFFIXES = frozenset(
+    {"like", "based", "led", "run", "style", "era", "type", "born", "made", "owned", "backed",
+     "linked", "related", "age", "friendly", "free", "wide", "minded", "controlled", "held",
+     "funded", "supported", "sized", "year", "old", "room", "bound", "inspired", "esque",
+     "ish", "centric", "specific", "speaking", "allied", "aligned", "affiliated", "area"}
+)  # fmt: skip
+
 # Nouns for people whose age the wire gives after a comma: "the defendant, 29,".
 PERSON_NOUNS = frozenset(
     {"man", "woman", "boy", "girl", "son", "daughter", "mother", "father", "wife", "husband",

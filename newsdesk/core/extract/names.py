@@ -2,20 +2,27 @@
 
 Before mentions are grouped into entities (:mod:`.entities`), the spans are
 corrected: an organisation split at a capital is joined ("Islamic" + "State"),
-a score run into a club's name is cut off ("beat Ashford City 2-1"), what is
-called a person but is no name is dropped ("Turnout"), an organisation or
-person the sentence locates things at is a place ("near Palmyra"), and the
-dateline's place and agency are read as a place and an organisation.
+a name cut after a particle goes on ("Ursula von der" + "Leyen"), names run
+together over a line break, a spaced dash or a bracket are read apart
+("Jay Inslee - He"), a name does not end on a pronoun or stop short of its
+hyphenated end ("Moon Jae-in"), a score run into a club's name is cut off
+("beat Ashford City 2-1"), what is called a person but is no name is dropped
+("Turnout", a lone "President"), an office's portfolio is no name ("State" of
+"Secretary of State"), an organisation or person the sentence locates things
+at is a place ("near Palmyra"), and the dateline's place and agency are read
+as a place and an organisation.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
 from newsdesk.core.extract import lexicon
+from newsdesk.core.extract.gazetteer import gazetteer
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -30,9 +37,10 @@ def name_spans(doc: Doc, text: str, dateline: Dateline | None) -> list[Span]:
     dateline opens the body, which a recased headline leaves as it is).
     """
     spans = [
-        _as_place_if_located(_without_score(span))
-        for span in _join_split_names(doc)
-        if _plausible(span)
+        _as_place_if_located(_without_score(_acronym_not_person(piece)))
+        for span in _join_particles(_join_split_names(doc))
+        for piece in _pieces(span)
+        if _plausible(piece) and not _is_office(piece)
     ]
     if dateline is None:
         return spans
@@ -89,6 +97,121 @@ _NAME_PARTICLES = frozenset(
 )  # fmt: skip
 
 
+def _join_particles(spans: list[Span]) -> list[Span]:
+    """A name cut after a particle goes on: "Ursula von der" + "Leyen" is one person."""
+    result: list[Span] = []
+    for span in spans:
+        last = result[-1] if result else None
+        if (
+            last is not None
+            and last.label_ == "PERSON"
+            and last.end == span.start
+            and last[-1].lower_ in _NAME_PARTICLES
+        ):
+            result[-1] = Span(span.doc, last.start, span.end, label="PERSON")
+            continue
+        result.append(span)
+    return result
+
+
+# Where a name ends: a line break, a spaced dash, a bracket ("Authority (AFAD").
+_BREAKS = frozenset({"-", "–", "—", "(", ")", "[", "]", "|", "/"})
+
+
+def _pieces(span: Span) -> list[Span]:
+    """The names in a span the tagger ran together, each with its edges fixed.
+
+    A name never runs over a line break ("Antonio Bronic" and "LONDON"), a spaced
+    dash ("Jay Inslee - He") or a bracket ("Authority (AFAD"): each side is
+    read on its own. A name does not end on a pronoun or a word like "the",
+    and a hyphenated name the tagger cut ("Moon Jae" of "Moon Jae-in") or a
+    name cut after a particle ("Ursula von") is read to its end.
+    """
+    doc = span.doc
+    cuts = [span.start]
+    for token in span:
+        spaced_dash = token.text in _BREAKS and (
+            token.text in "()[]|" or token.whitespace_ or doc[token.i - 1].whitespace_
+        )
+        if "\n" in token.text or spaced_dash:
+            cuts += [token.i, token.i + 1]
+    cuts.append(span.end)
+    pieces = []
+    for start, end in itertools.pairwise(cuts):
+        fixed = _fixed_edges(doc, start, end)
+        if fixed is not None:
+            pieces.append(Span(doc, fixed[0], fixed[1], label=span.label_))
+    return pieces
+
+
+def _fixed_edges(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """``[start, end)`` without what cannot end a name, read on where the name goes on."""
+    while start < end and (
+        doc[start].is_space
+        or doc[start].is_punct
+        # "Drugmaker Pfizer" opening a sentence: the description is no part of the name.
+        or (doc[start].lower_ in lexicon.COMPANY_DESCRIPTORS and end - start > 1)
+    ):
+        start += 1
+    # A hyphenated name goes on past the tagger's end: "Jae" + "-in".
+    while (
+        end + 1 < len(doc)
+        and end > start
+        and doc[end].text in ("-", "‐")
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
+        and not doc[end + 1].ent_type_
+        and doc[end + 1].lower_ not in lexicon.COMPOUND_SUFFIXES
+        and doc[end + 1].pos_ in ("PROPN", "NOUN", "X")
+    ):
+        end += 2
+    # "Ursula von": the particles and the name after them.
+    if end > start and doc[end - 1].lower_ in _NAME_PARTICLES and doc[end - 1].is_lower:
+        after = end
+        while after < len(doc) and doc[after].lower_ in _NAME_PARTICLES and doc[after].is_lower:
+            after += 1
+        if after < len(doc) and doc[after].is_title and doc[after].is_alpha:
+            end = after + 1
+    while end > start and (
+        doc[end - 1].is_space
+        or (doc[end - 1].is_punct and doc[end - 1].text != ".")
+        or (
+            doc[end - 1].is_stop
+            and doc[end - 1].is_lower
+            and end - 1 > start
+            and not _after_hyphen(doc[end - 1])
+        )
+        or (doc[end - 1].pos_ == "PRON" and end - 1 > start)
+        or (doc[end - 1].lower_ in _NAME_PARTICLES and doc[end - 1].is_lower)
+    ):
+        end -= 1
+    if end <= start or not any(ch.isalpha() for ch in doc[start:end].text):
+        return None
+    return start, end
+
+
+# Offices named after a portfolio: "Secretary of State", "Minister for Health". A
+# spokeswoman or a chief is "for" or "of" an organisation, which stays a name.
+_OFFICE_TITLES = frozenset(
+    {"secretary", "minister", "ministers", "undersecretary", "commissioner", "secretaries"}
+)  # fmt: skip
+
+
+def _is_office(span: Span) -> bool:
+    """ "State" of "Secretary of State", "Finance" of "Minister of Finance": an office's
+    portfolio, not a name (a place stays one: "Governor of Texas")."""
+    doc = span.doc
+    if span.start < 2 or span.label_ not in ("ORG", "GPE", "PERSON", "NORP"):
+        return False
+    joiner, title = doc[span.start - 1], doc[span.start - 2]
+    if joiner.lower_ not in ("of", "for") or title.lower_ not in _OFFICE_TITLES:
+        return False
+    if span[0].lower_ in ("the", "a", "an"):
+        return False  # "secretary of the Workers' Union": a body, not a portfolio
+    return gazetteer().place(span.text) is None
+
+
 def _join_split_names(doc: Doc) -> list[Span]:
     """Join organisation names the small model splits at a capital.
 
@@ -126,6 +249,21 @@ def _join_split_names(doc: Doc) -> list[Span]:
     return result
 
 
+def _acronym_not_person(span: Span) -> Span:
+    """ "JR Hokkaido" read as a person is an organisation: people's names do not open
+    with an acronym (initials carry dots: "J.R. Smith")."""
+    first = span[0]
+    if (
+        span.label_ != "PERSON"
+        or len(span) < 2
+        or not first.is_upper
+        or not first.is_alpha
+        or len(first) < 2
+    ):
+        return span
+    return Span(span.doc, span.start, span.end, label="ORG")
+
+
 def _without_score(span: Span) -> Span:
     """ "beat Ashford City 2-1": the score the NER ran into the club's name goes."""
     end = span.end
@@ -141,7 +279,10 @@ def _without_score(span: Span) -> Span:
 
 def _plausible(span: Span) -> bool:
     """Drop what the small model calls a person but no name is: "Turnout",
-    "Ghanaian diaspora" (a common noun, or a lower-case word inside)."""
+    "Ghanaian diaspora" (a common noun, or a lower-case word inside); and a
+    lone title or word for a company ("President", "Retailer") under any label."""
+    if len(span) == 1 and span[0].lower_ in lexicon.COMPANY_NOUNS | lexicon.TITLE_WORDS:
+        return False  # "Retailer warns", "President said": a noun, not a name
     if span.label_ != "PERSON":
         return True
     words = [t for t in span if t.is_alpha]
@@ -172,8 +313,15 @@ def _as_place_if_located(span: Span) -> Span:
     before = doc[span.start - 1]
     located = (
         before.lower_ in _PLACE_PREPOSITIONS
-        # "in Khan Younis": people are rarely "in" someone; companies often are.
-        or (before.lower_ == "in" and span.label_ == "PERSON")
+        # "in Khan Younis": people are rarely "in" someone; companies often are
+        # ("shares in Ted Baker").
+        or (
+            before.lower_ == "in"
+            and span.label_ == "PERSON"
+            and not (
+                span.start >= 2 and f"{doc[span.start - 2].lower_} in" in lexicon.COMPANY_BEFORE
+            )
+        )
         or (
             before.lower_ == "of"
             and span.start >= 2

@@ -18,6 +18,8 @@ import re
 from dataclasses import KW_ONLY, asdict, dataclass, field, fields
 from typing import Any, Literal, Protocol, TypeAlias, TypeVar, cast
 
+from newsdesk.core.sheet.register import RegisterNote
+
 SCHEMA = "newsdesk.factsheet/1"
 
 Status = Literal["unverified", "verified", "disputed", "corrected"]
@@ -178,6 +180,8 @@ class Entity(FactBase):
     label: str
     name: str
     mentions: list[Mention] = field(default_factory=list)
+    # The house register entry that decided this name, if one did (JSON: only when set).
+    register: RegisterNote | None = None
 
     @property
     def title(self) -> str:
@@ -439,6 +443,8 @@ def _fact_to_dict(fact: Fact) -> dict[str, Any]:
     """One fact's JSON object: id, its own fields, then the desk's work, as always written."""
     row = asdict(fact)
     own = {name: _plain(value) for name, value in row.items() if name not in _SHARED}
+    if isinstance(fact, Entity) and fact.register is None:
+        del own["register"]  # optional: names no register entry decided read as before
     return {"id": row["id"], **own, **{name: row[name] for name in _SHARED[1:]}}
 
 
@@ -454,6 +460,8 @@ def _fact_from_dict(kind: type[_F], row: dict[str, Any]) -> _F:
         data["sentence"] = tuple(data["sentence"]) if data["sentence"] else None
     if data.get("recheck"):
         data["recheck"] = Recheck(**_known(Recheck, data["recheck"]))
+    if "register" in data:
+        data["register"] = RegisterNote.from_dict(data["register"])
     fact = kind(**data)
     _read_old_basis(fact, row)
     if "recheck" not in row:

@@ -65,6 +65,8 @@ class SessionEvents:
     - ``history_changed()``: the undo history changed.
     - ``checks_changed()``: the desk checks of the current sheet changed (run
       again, or a verdict given); ``sheet_replaced`` implies it.
+    - ``undone(steps)`` / ``redone(steps)``: these steps of the history were
+      taken back or made again (a correction's recorder follows them).
     """
 
     text_replaced: Event = field(default_factory=lambda: Event("text_replaced"))
@@ -77,3 +79,5 @@ class SessionEvents:
     saved: Event = field(default_factory=lambda: Event("saved"))
     history_changed: Event = field(default_factory=lambda: Event("history_changed"))
     checks_changed: Event = field(default_factory=lambda: Event("checks_changed"))
+    undone: Event = field(default_factory=lambda: Event("undone"))
+    redone: Event = field(default_factory=lambda: Event("redone"))

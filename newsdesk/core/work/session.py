@@ -295,6 +295,7 @@ class StorySession:
         if group:
             self.set_dirty(True)
             self.events.history_changed.emit()
+            self.events.undone.emit(list(group))
         return bool(group)
 
     def redo(self) -> bool:
@@ -305,6 +306,7 @@ class StorySession:
         if group:
             self.set_dirty(True)
             self.events.history_changed.emit()
+            self.events.redone.emit(list(group))
         return bool(group)
 
     def _undo(self, step: Step) -> None:

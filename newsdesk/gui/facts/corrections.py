@@ -20,6 +20,7 @@ from newsdesk.core.output.wording import fact_value
 from newsdesk.core.sheet.kinds import group_of
 from newsdesk.core.sheet.model import Entity, FactSheet
 from newsdesk.core.work import edits
+from newsdesk.core.work.learning import Correction
 from newsdesk.core.work.patches import Patch
 from newsdesk.core.work.session import StorySession
 from newsdesk.core.work.values import EditError
@@ -69,6 +70,9 @@ class CorrectionController(QObject):
         self._notices = notices
         editor.describe_fact = self.describe
         facts_panel.model.edit_handler = self._cell_edited
+        # Told of every correction of a name that the house register can learn from:
+        # (correction, patch); the window wires the register's recorder here.
+        self.recorder: Callable[[Correction, Patch], None] | None = None
 
     # -- the corrections ------------------------------------------------------------------
 
@@ -85,16 +89,18 @@ class CorrectionController(QObject):
         if not values:
             return True
         fields = ", ".join(values)
-        return self._perform(
+        patch = self._perform_patch(
             self.tr("Edit %s of %s") % (fields, self._name(fact_id)),
             lambda sheet: edits.set_fields(sheet, fact_id, values, editor=self.signature.name()),
         )
+        return self._learn("label", patch) if "label" in values else patch is not None
 
     def delete(self, fact_id: str) -> bool:
-        return self._perform(
+        patch = self._perform_patch(
             self.tr("Delete %s") % self._name(fact_id),
             lambda sheet: edits.delete_fact(sheet, fact_id),
         )
+        return self._learn("rejected", patch)
 
     def add(self, kind: str, start: int, end: int) -> str | None:
         """Add a fact of ``kind`` (see :data:`ADD_KINDS`) over Python indices of the text."""
@@ -105,6 +111,7 @@ class CorrectionController(QObject):
                 sheet, fact_kind, start, end, label=label or "PERSON", editor=self.signature.name()
             ),
         )
+        self._learn("added", patch)
         return patch.created if patch else None
 
     def add_from_selection(self, kind: str) -> str | None:
@@ -120,12 +127,13 @@ class CorrectionController(QObject):
 
     def merge(self, keep_id: str, other_id: str, name: str | None = None) -> bool:
         """Merge entity ``other_id`` into ``keep_id`` (mentions join), called ``name``."""
-        return self._perform(
+        patch = self._perform_patch(
             self.tr("Merge %s into %s") % (self._name(other_id), self._name(keep_id)),
             lambda sheet: edits.merge_entities(
                 sheet, keep_id, other_id, name=name, editor=self.signature.name()
             ),
         )
+        return self._learn("merge", patch)
 
     def split(self, entity_id: str, mention_index: int) -> str | None:
         """Take one mention of an entity out into a new entity; its id."""
@@ -151,10 +159,11 @@ class CorrectionController(QObject):
         if selection is None:
             self.refuse(self.tr("Select the fact's words in the text first."))
             return False
-        return self._perform(
+        patch = self._perform_patch(
             self.tr("Re-anchor %s") % self._name(fact_id),
             lambda sheet: edits.reanchor(sheet, fact_id, *selection, editor=self.signature.name()),
         )
+        return self._learn("reanchored", patch)
 
     def mention_at(self, entity_id: str, index: int) -> int | None:
         """Which mention of ``entity_id`` covers Python ``index`` of the text, if any."""
@@ -186,9 +195,17 @@ class CorrectionController(QObject):
         parts = [kinds.group_title(group_of(fact)), fact.title]
         parts += [value] if value and value != fact.title else []
         parts.append(status_text(fact.status))
+        if isinstance(fact, Entity) and fact.register is not None:
+            parts.append(fact.register.reason())
         return " · ".join(parts)
 
     # -- making them -------------------------------------------------------------------------
+
+    def _learn(self, correction: Correction, patch: Patch | None) -> bool:
+        """Tell the recorder of a correction made; whether it was made."""
+        if patch is not None and patch.changes_anything and self.recorder is not None:
+            self.recorder(correction, patch)
+        return patch is not None
 
     def _perform(self, title: str, edit: Callable[[FactSheet], Patch]) -> bool:
         return self._perform_patch(title, edit) is not None

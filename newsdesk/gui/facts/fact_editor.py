@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from newsdesk.core.output.wording import format_number
 from newsdesk.core.sheet.kinds import kind_of
 from newsdesk.core.sheet.labels import ENTITY_LABELS
-from newsdesk.core.sheet.model import CHANGES, FIGURE_KINDS, QUALIFIERS, Fact, FactSheet
+from newsdesk.core.sheet.model import CHANGES, FIGURE_KINDS, QUALIFIERS, Entity, Fact, FactSheet
 from newsdesk.core.work.values import EditError, parse_value
 from newsdesk.gui.facts.facts_model import status_text
 from newsdesk.gui.plain import plain_label
@@ -84,6 +84,11 @@ class FactEditorDialog(QDialog):
         if fact.extracted:
             shown = ", ".join(f"{k} {_extracted(sheet, k, v)}" for k, v in fact.extracted.items())
             form.addRow(self.tr("Extracted:"), plain_label(shown, self))
+        if isinstance(fact, Entity) and fact.register is not None:
+            reason = plain_label(fact.register.reason(), self)
+            reason.setObjectName("factRegisterReason")
+            reason.setWordWrap(True)
+            form.addRow(self.tr("Why:"), reason)
 
         self.error_label = plain_label("", self)
         self.error_label.setObjectName("factEditorError")

@@ -305,6 +305,8 @@ class FactsModel(QAbstractItemModel):
             said = source_display(fact, self._sheet)
             if said:
                 lines.append(QCoreApplication.translate("FactsModel", "Who: %s") % said)
+        if isinstance(fact, Entity) and fact.register is not None:
+            lines.append(fact.register.reason())  # why it reads so: the desk's own word
         if fact.anchor_lost:
             lines.append(
                 QCoreApplication.translate(

@@ -2,8 +2,9 @@
 [--markdown] [--errors N]``.
 
 Prints one table: per task and data set, newsdesk's score beside bare spaCy's
-computed in the same run, then how the gold was read, any inputs that failed,
-and (``--errors N``) newsdesk's N most frequent kinds of figure errors.
+computed in the same run, then how the gold was read, the learning benchmark
+(corrections per story with and without the house register), any inputs that
+failed, and (``--errors N``) newsdesk's N most frequent kinds of figure errors.
 """
 
 from __future__ import annotations
@@ -14,12 +15,12 @@ import time
 from pathlib import Path
 
 from newsdesk.core.extract import Extractor
-from tests.benchmarks.accuracy import attribution, dates, entities, figures, quotes
+from tests.benchmarks.accuracy import attribution, dates, entities, figures, learning, quotes
 from tests.benchmarks.accuracy.report import TaskResult, markdown_table, plain_table
 from tests.benchmarks.accuracy.systems import Errors
 
 REPO = Path(__file__).resolve().parents[3]
-TASKS = ("figures", "entities", "quotes", "attribution", "dates")
+TASKS = ("figures", "entities", "quotes", "attribution", "dates", "learning")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -52,6 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     errors = Errors()
     results: list[TaskResult] = []
     kinds = None
+    learned = ""
     timings: list[str] = []
     for task in TASKS:
         if args.only and task != args.only:
@@ -67,6 +69,8 @@ def main(argv: list[str] | None = None) -> int:
             results.append(quotes.evaluate(extractor, args.data, errors))
         elif task == "attribution":
             results.append(attribution.evaluate(extractor, errors))
+        elif task == "learning":
+            learned = learning.report(extractor, args.data, errors)
         else:
             results.append(dates.evaluate(extractor, args.data, errors))
         timings.append(f"{task} {time.perf_counter() - began:.1f}s")
@@ -83,6 +87,8 @@ def main(argv: list[str] | None = None) -> int:
     for result in results:
         for note in result.notes:
             print(f"{bullet}{result.task}: {note}")
+    if learned:
+        print(f"\n{learned}")
     print(f"\nErrors: {len(errors.items)} input(s) failed")
     for task, system, case, message in errors.items[:50]:
         print(f"{bullet}{task} / {system} / {case}: {message}")

