@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QMessageBox, QTreeView
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMessageBox, QTreeView
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -51,7 +52,7 @@ def analysed(qtbot: QtBot, window: MainWindow, text: str) -> None:
 
 
 def listed(window: MainWindow) -> list[tuple[str, str]]:
-    model = window.checks_dock.panel.model
+    model = window.checks_panel.model
     return [
         (model.index(row, ChecksColumn.CHECK).data(), model.index(row, ChecksColumn.MARK).data())
         for row in range(model.rowCount())
@@ -61,8 +62,10 @@ def listed(window: MainWindow) -> list[tuple[str, str]]:
 def test_planted_problems_in_a_fresh_story_are_listed_and_shown_in_the_text(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    dock = window.findChild(QDockWidget, "checksDock")
-    assert dock is window.checks_dock and dock.isVisible()
+    action = window.findChild(QAction, "actionChecks")
+    assert action is not None
+    action.trigger()  # F8: the Checks tab beside the history comes up
+    assert window.checks_panel.isVisible()
     analysed(qtbot, window, FRESH)
 
     assert listed(window) == [
@@ -70,9 +73,9 @@ def test_planted_problems_in_a_fresh_story_are_listed_and_shown_in_the_text(
         ("Parts and totals · par. 1", "☐"),
         ("Word to weigh · par. 2", "☐"),
     ]
-    assert window.checks_dock.panel.summary.text().startswith("3 open checks")
+    assert window.checks_panel.summary.text().startswith("3 open checks")
     view = window.findChild(QTreeView, "checksView")
-    index = window.checks_dock.panel.model.index(1, ChecksColumn.MESSAGE)
+    index = window.checks_panel.model.index(1, ChecksColumn.MESSAGE)
     qtbot.mouseClick(
         view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center()
     )
@@ -83,7 +86,7 @@ def test_a_check_dismissed_with_a_note_is_signed_undoable_saved_and_off_the_pape
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
     analysed(qtbot, window, FRESH)
-    panel = window.checks_dock.panel
+    panel = window.checks_panel
     word = next(c for c in window.current_sheet.checks if c.kind == "prejudicial_word")
     assert panel.select(word.id)
     panel.ask_note = lambda title, check: "Residents' word, quoted in the next version"
@@ -114,7 +117,7 @@ def test_the_desks_words_are_kept_and_the_checks_run_again(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     analysed(qtbot, window, FRESH)
-    panel = window.checks_dock.panel
+    panel = window.checks_panel
 
     assert panel.set_words(EditorWords(added=("looted = say what was taken",), ignored=("thugs",)))
 
@@ -147,7 +150,7 @@ def test_the_checks_follow_the_text_while_the_editor_types(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     analysed(qtbot, window, FRESH)
-    panel = window.checks_dock.panel
+    panel = window.checks_panel
     before = panel.model.check(1)
     assert before is not None and before.spans[0].text == "at least 25"
 

@@ -16,7 +16,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 
@@ -26,12 +26,13 @@ from newsdesk.core.sheet.model import FactSheet
 from newsdesk.core.work.identity import headline_of
 from newsdesk.core.work.session import StorySession
 from newsdesk.core.work.versions import SavedVersion
+from newsdesk.gui.action_factory import make_action
 from newsdesk.gui.actions import MenuItems, WindowActions, build_menus
 from newsdesk.gui.analysis import AnalysisController, ExtractorLoader
 from newsdesk.gui.article.highlighter import sheet_spans
 from newsdesk.gui.article.offsets import OffsetMap
 from newsdesk.gui.article.story_date_bar import StoryDateBar
-from newsdesk.gui.checks.checks_panel import build_checks_dock
+from newsdesk.gui.checks.checks_panel import build_checks_panel
 from newsdesk.gui.draft import DraftKeeper
 from newsdesk.gui.facts.corrections import CorrectionController
 from newsdesk.gui.facts.fact_actions import FactActions
@@ -110,10 +111,14 @@ class MainWindow(QMainWindow):
         self.history_actions = HistoryActions(
             self, session, store, self.history_view, self.stories, self.signature, notices
         )
-        self.checks_dock = build_checks_dock(
-            self, session, self.signature, notices, self.editor.show_span, self.preferences.folder
+        self.checks_panel = build_checks_panel(
+            session, self.signature, notices, self.editor.show_span, self.preferences.folder
         )
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.checks_dock)
+        self.workspace.add_lower_tab(self.checks_panel, self.tr("Chec&ks"))
+        self.checks_panel.open_count_changed.connect(self._checks_counted)
+        self.show_checks = make_action(
+            self, "actionChecks", self.tr("Show the Desk's Chec&ks"), self._show_checks, "F8"
+        )
         self.print_actions = PrintActions(
             self, session, store, self.stories, notices, self.preferences
         )
@@ -168,7 +173,7 @@ class MainWindow(QMainWindow):
                       history.compare_versions, history.restore_version, None,
                       history.backup, None, window.quit],
                 edit=[window.undo, window.redo, None, window.find, None, facts.history],
-                analysis=[window.extract, window.verify, self.checks_dock.toggleViewAction()],
+                analysis=[window.extract, window.verify, self.show_checks],
                 facts=[*self.verification.actions, None, facts.kinds_menu, *facts.menu_actions,
                        None, self.register_keeper.action],
                 help=[window.shortcuts, window.about],
@@ -347,6 +352,16 @@ class MainWindow(QMainWindow):
         self.setWindowModified(session.dirty)
 
     # -- reacting ------------------------------------------------------------------------------
+
+    @Slot(int)
+    def _checks_counted(self, count: int) -> None:
+        title = self.tr("Chec&ks (%d)") % count if count else self.tr("Chec&ks")
+        tabs = self.workspace.lower_tabs
+        tabs.setTabText(tabs.indexOf(self.checks_panel), title)
+
+    def _show_checks(self) -> None:
+        self.workspace.show_lower_tab(self.checks_panel)
+        self.checks_panel.view.setFocus()
 
     @Slot(int, int, int)
     def _text_edited(self, position: int, removed: int, added: int) -> None:

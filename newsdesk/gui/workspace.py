@@ -1,9 +1,13 @@
-"""The window's central area: the article over its legend | the facts over the history."""
+"""The window's central area: the article over its legend | the facts over the history and checks.
+
+The lower right holds two tabs, History and the desk's Checks, so the article
+and the facts keep the window's full height at 1280×800.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from newsdesk.gui.article.article_editor import ArticleEditor
 from newsdesk.gui.article.legend import Legend
@@ -35,10 +39,14 @@ class Workspace(QSplitter):
 
         right = QSplitter(Qt.Orientation.Vertical, self)
         right.addWidget(_titled(self.tr("&Facts"), self.facts_panel.view, self.facts_panel))
-        right.addWidget(_titled(self.tr("&History"), self.history_view, self.history_view))
+        self.lower_tabs = QTabWidget(right)
+        self.lower_tabs.setObjectName("lowerTabs")
+        self.lower_tabs.setDocumentMode(True)
+        self.lower_tabs.addTab(self.history_view, self.tr("&History"))
+        right.addWidget(self.lower_tabs)
         right.setStretchFactor(0, 4)
         right.setStretchFactor(1, 1)
-        right.setSizes([610, 130])
+        right.setSizes([560, 180])
         self.facts_panel.set_column_widths(170, 120, 125)
 
         self.addWidget(left)
@@ -48,6 +56,13 @@ class Workspace(QSplitter):
         self.setSizes([660, 620])
         self.setChildrenCollapsible(False)
         self.setContentsMargins(6, 6, 6, 0)
+
+    def add_lower_tab(self, widget: QWidget, title: str) -> None:
+        """Put ``widget`` (the Checks panel) in a tab beside the history."""
+        self.lower_tabs.addTab(widget, title)
+
+    def show_lower_tab(self, widget: QWidget) -> None:
+        self.lower_tabs.setCurrentWidget(widget)
 
     def place_above_article(self, widget: QWidget) -> None:
         """Put ``widget`` (the story-date line) above the article, near its headline."""

@@ -6,7 +6,7 @@ article when it is clicked, and gives the editor's verdict — resolved or
 dismissed, with a note, reopened — as one undoable correction through the
 session (:func:`~newsdesk.core.work.edits.set_check_verdict`), signed with the
 editor's name. "Words to weigh…" edits the desk's list and runs the checks
-again. :class:`ChecksDock` is the panel in a dock beside the facts.
+again. The window shows it in a tab beside the history.
 """
 
 from __future__ import annotations
@@ -14,10 +14,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QSize, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDockWidget,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -47,6 +46,8 @@ AskNote = Callable[[str, Check], "str | None"]
 
 class ChecksPanel(QWidget):
     """The checks list and its verdict buttons (see the module docstring)."""
+
+    open_count_changed = Signal(int)
 
     def __init__(
         self,
@@ -156,6 +157,7 @@ class ChecksPanel(QWidget):
         if chosen is not None:
             self.select(chosen.id)
         self._update_buttons()
+        self.open_count_changed.emit(self.model.open_count() if sheet is not None else 0)
 
     def current(self) -> Check | None:
         """The selected check."""
@@ -257,29 +259,12 @@ class ChecksPanel(QWidget):
         return True
 
 
-class ChecksDock(QDockWidget):
-    """The Checks panel in a dock under the article and facts (``checksDock``)."""
-
-    def __init__(self, panel: ChecksPanel, parent: QWidget | None = None) -> None:
-        super().__init__(QCoreApplication.translate("ChecksDock", "Chec&ks"), parent)
-        self.setObjectName("checksDock")
-        self.panel = panel
-        panel.setParent(self)
-        self.setWidget(panel)
-        self.setAllowedAreas(
-            Qt.DockWidgetArea.RightDockWidgetArea | Qt.DockWidgetArea.BottomDockWidgetArea
-        )
-        self.toggleViewAction().setObjectName("actionChecks")
-
-
-def build_checks_dock(
-    parent: QWidget,
+def build_checks_panel(
     session: StorySession,
     signature: Signature,
     notices: Notices,
     show_span: Callable[[int, int], None],
     folder: Path | None,
-) -> ChecksDock:
-    """The Checks dock of a window; the desk's words kept in the preferences ``folder``."""
-    panel = ChecksPanel(session, signature, notices, show_span, EditorWordsFile(folder))
-    return ChecksDock(panel, parent)
+) -> ChecksPanel:
+    """The Checks panel of a window; the desk's words kept in the preferences ``folder``."""
+    return ChecksPanel(session, signature, notices, show_span, EditorWordsFile(folder))
