@@ -47,6 +47,19 @@ def test_the_panel_reads_at_1280_by_800_without_scrolling_sideways(window: MainW
     assert status_room > metrics.horizontalAdvance("unverified")
 
 
+def test_a_long_list_with_a_scroll_bar_still_never_scrolls_sideways(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Sixty figures need the vertical scroll bar; the Note column gives up its room."""
+    many = " ".join(f"Crews counted {n} sandbags at dawn." for n in range(100, 160))
+    analysed(qtbot, window, STORY + "\n\n" + many)
+    view = window.facts_panel.view
+    view.expandAll()
+    qtbot.waitUntil(lambda: view.verticalScrollBar().isVisible())
+    assert view.header().length() <= view.viewport().width()
+    assert not view.horizontalScrollBar().isVisible()
+
+
 def test_empty_groups_are_hidden_and_counts_follow_the_filter(
     qtbot: QtBot, window: MainWindow
 ) -> None:

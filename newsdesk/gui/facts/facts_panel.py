@@ -147,7 +147,7 @@ class FactsPanel(QWidget):
         header.setSortIndicatorClearable(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # text order at first
         self.view.setSortingEnabled(True)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self._programmatic = False
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -198,6 +198,9 @@ class FactsPanel(QWidget):
         self.view.setColumnWidth(Column.VALUE, value)
         self.view.setColumnWidth(Column.STATUS, words + 16 + 3 * metrics.averageCharWidth())
         self.view.setColumnWidth(Column.SOURCE, source)
+        # The Note column takes the room left, however little when a scroll bar comes:
+        # the list never scrolls sideways (notes are whole in the tooltips).
+        self.view.header().setSectionResizeMode(Column.NOTE, QHeaderView.ResizeMode.Stretch)
 
     # -- public API ----------------------------------------------------------------------
 
