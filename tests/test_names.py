@@ -267,3 +267,17 @@ def test_a_spokeswoman_for_an_organisation_keeps_its_name(extractor: Extractor) 
     names = [e.name for e in sheet.entities]
     assert "World Food Programme" in names
     assert _named(sheet, "World Food Programme").label == "ORG"
+
+
+def test_titles_acronyms_and_common_nouns_say_what_a_name_is(extractor: Extractor) -> None:
+    """A title before a two-word name says person; a name in capitals is no city spelled
+    like it."""
+    sheet = extractor.extract(
+        "Ruins damaged in Syria\n\n"
+        "UNESCO director-general Irina Bokova said the destruction was a crime. State news "
+        "agency SANA said the army had retaken the area. Many were sleeping in mosques, "
+        "residents said."
+    )
+    labels = {e.name: e.label for e in sheet.entities}
+    assert labels.get("Irina Bokova") == "PERSON"
+    assert labels.get("SANA") == "ORG"

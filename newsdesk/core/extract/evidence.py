@@ -26,7 +26,8 @@ from newsdesk.core.extract.groups import EntityGroup, kind, name_key
 _PERSON_TITLES = frozenset(
     {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "president", "senator", "sen",
      "gov", "governor", "mayor", "minister", "judge", "king", "queen", "prince", "princess",
-     "pope", "sheikh", "professor", "prof", "gen", "general", "col", "capt", "lt", "rep"}
+     "pope", "sheikh", "professor", "prof", "gen", "general", "col", "capt", "lt", "rep",
+     "director", "chairman", "chairwoman", "spokesman", "spokeswoman", "secretary"}
 )  # fmt: skip
 # On a tie an organisation beats a place (the model files "Scientology" under
 # both) and a place beats a person.
@@ -54,6 +55,8 @@ def settle_labels(doc: Doc, groups: list[EntityGroup], fixed: dict[str, str]) ->
             label = "ORG"
         elif kind(label) in ("org", "person") and _place_by_gazetteer(doc, group, people):
             label = "GPE"
+        elif kind(label) == "org" and _titled_name(doc, group):
+            label = "PERSON"  # "director-general Irina Bokova": a title says who
         group.label = label
 
 
@@ -147,10 +150,26 @@ def _has_acronym(doc: Doc, group: EntityGroup) -> bool:
     return False
 
 
+def _titled_name(doc: Doc, group: EntityGroup) -> bool:
+    """Whether a name the tagger called an organisation is a person's: a title stands
+    before it and it reads as a given name and a surname, nothing of a company."""
+    words = group.name.split()
+    if len(words) < 2 or not all(w[:1].isupper() and w[1:].islower() for w in words):
+        return False
+    if _org_head(group.name) or _company_words(doc, group):
+        return False
+    return any(
+        _titled(doc, tokens[0])
+        for tokens in (_tokens(doc, start, end) for start, end in group.mentions)
+        if tokens is not None
+    )
+
+
 def _place_by_gazetteer(doc: Doc, group: EntityGroup, people: list[EntityGroup]) -> bool:
     """Whether a group the tagger called an organisation or person is a place the
-    gazetteer knows, with nothing in the story saying otherwise."""
-    if _org_head(group.name) or gazetteer().place(group.name) is None:
+    gazetteer knows, with nothing in the story saying otherwise. A name in capitals
+    is an acronym ("SANA", the agency), not the city spelled like it."""
+    if group.name.isupper() or _org_head(group.name) or gazetteer().place(group.name) is None:
         return False
     words = group.name.lower().split()
     for person in people:
