@@ -281,3 +281,18 @@ def test_titles_acronyms_and_common_nouns_say_what_a_name_is(extractor: Extracto
     labels = {e.name: e.label for e in sheet.entities}
     assert labels.get("Irina Bokova") == "PERSON"
     assert labels.get("SANA") == "ORG"
+
+
+def test_a_body_named_for_its_cause_is_an_organisation_and_a_plural_noun_no_name(
+    extractor: Extractor,
+) -> None:
+    """The head of "Syrian Observatory for Human Rights" is "Observatory", not "Rights"."""
+    sheet = extractor.extract(
+        "Monitor counts the dead\n\n"
+        "The Syrian Observatory for Human Rights said 40 people died. The Committee to "
+        "Protect Journalists said two reporters were held. Many were sleeping in mosques, "
+        "residents said."
+    )
+    labels = {e.name: e.label for e in sheet.entities}
+    assert labels.get("Syrian Observatory for Human Rights") == "ORG"
+    assert "mosques" not in labels

@@ -31,6 +31,7 @@ _PERSON_TITLES = frozenset(
 )  # fmt: skip
 # On a tie an organisation beats a place (the model files "Scientology" under
 # both) and a place beats a person.
+_HEAD_ENDS = frozenset({"for", "of", "to", "on"})
 _TIE_ORDER = {"org": 3, "place": 2, "person": 1}
 
 
@@ -88,13 +89,21 @@ def _org_head(name: str, *, places: bool = True) -> bool:
     ``places=False`` not one a place may end in ("Washington State", "… Space Center"),
     nor a known place."""
     words = name.split()
-    if len(words) < 2 or words[-1].lower() not in lexicon.ORG_HEADS:
+    head = _head_word(words)
+    if len(words) < 2 or head not in lexicon.ORG_HEADS:
         return False
     return places or (
-        words[-1].lower() not in ("state", "states")
-        and not _facility(name)
-        and not gazetteer().is_place(name)
+        head not in ("state", "states") and not _facility(name) and not gazetteer().is_place(name)
     )
+
+
+def _head_word(words: list[str]) -> str:
+    """The word a name is built on: the last, or the one before its first "for", "of",
+    "to" or "on" ("Syrian Observatory for Human Rights", "Committee to Protect Journalists")."""
+    for at, word in enumerate(words[1:-1], start=1):
+        if word in _HEAD_ENDS:
+            return words[at - 1].lower()
+    return words[-1].lower() if words else ""
 
 
 def _tokens(doc: Doc, start: int, end: int) -> tuple[int, int] | None:

@@ -283,6 +283,8 @@ def _plausible(span: Span) -> bool:
     lone title or word for a company ("President", "Retailer") under any label."""
     if len(span) == 1 and span[0].lower_ in lexicon.COMPANY_NOUNS | lexicon.TITLE_WORDS:
         return False  # "Retailer warns", "President said": a noun, not a name
+    if len(span) == 1 and span[0].is_lower and span[0].tag_ in ("NNS", "NNPS"):
+        return False  # "sleeping in mosques": a plural common noun is no name
     if span.label_ != "PERSON":
         return True
     words = [t for t in span if t.is_alpha]
