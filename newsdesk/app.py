@@ -15,11 +15,11 @@ from pathlib import Path
 from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
-import newsdesk
 from newsdesk.errors import StorageError
 from newsdesk.gui.analysis import ExtractorLoader, SheetExtractor
 from newsdesk.gui.crash import install_excepthook
 from newsdesk.gui.database_recovery import DatabaseProblemDialog
+from newsdesk.gui.desktop import present_application
 from newsdesk.gui.main_window import MainWindow
 from newsdesk.gui.preferences import Preferences
 from newsdesk.gui.tasks import TaskRunner
@@ -92,10 +92,7 @@ def run_gui(db_path: Path | str | None = None, model: str | None = None) -> int:
     log_file = setup_logging(paths.log_file)
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
-    app.setApplicationName(APP_NAME)
-    app.setOrganizationName(APP_NAME)
-    app.setApplicationDisplayName("newsdesk")
-    app.setApplicationVersion(newsdesk.__version__)
+    present_application(app, APP_NAME)
     qInstallMessageHandler(_qt_message)
     install_excepthook(log_file)
     db_file = paths.db_path
