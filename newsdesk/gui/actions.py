@@ -16,10 +16,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
-import newsdesk
 from newsdesk.core.work.session import StorySession
+from newsdesk.gui.about import AboutDialog
 from newsdesk.gui.action_factory import Keys, make_action
 from newsdesk.gui.analysis import AnalysisController
 from newsdesk.gui.facts.corrections import CorrectionController
@@ -172,15 +172,7 @@ class WindowActions:
         self.verify_selected(checked)
 
     def _about(self) -> None:
-        QMessageBox.about(
-            self._host,
-            _tr("About newsdesk"),
-            _tr(
-                "<h3>newsdesk %s</h3><p>Fact sheets from wire copy: names, figures and "
-                "dates, checked by hand, saved in versions and printed.</p>"
-            )
-            % newsdesk.__version__,
-        )
+        AboutDialog(self._host).exec()
 
 
 @dataclass(frozen=True)
