@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from newsdesk.errors import StorageError
 from newsdesk.gui.analysis import ExtractorLoader, SheetExtractor
+from newsdesk.gui.appearance import ColourScheme, repaint_views
 from newsdesk.gui.crash import install_excepthook
 from newsdesk.gui.database_recovery import DatabaseProblemDialog
 from newsdesk.gui.desktop import present_application
@@ -74,6 +75,11 @@ def build_main_window(
     )
     window.start(extractor_loader or _default_loader(model))
     window.drafts.offer()
+    # Follows the desktop's light or dark scheme while it runs (owned by the window).
+    ColourScheme(
+        [window.editor.highlighter.set_dark, window.legend.set_dark, repaint_views(window)],
+        window,
+    )
     return window
 
 
