@@ -5,14 +5,18 @@
 #               and the desk checks' precision and recall on the stories in tests/benchmarks
 #   make soak   the long property runs: the session's state machine and the fuzz suite
 #   make xvfb   the window's tests on a real X display (needs xvfb-run and Qt's xcb libraries)
+#   make translations   compile resources/translations/*.ts to .qm (make test and run do it)
+#   make lupdate        refresh the .ts catalogues from the source (then translate, commit)
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DATA   ?= ../shared/evaldata
+TS     := $(wildcard resources/translations/*.ts)
+QM     := $(TS:.ts=.qm)
 
-.PHONY: run test lint typecheck contracts pytest bench soak xvfb clean
+.PHONY: run test lint typecheck contracts pytest bench soak xvfb clean translations lupdate
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,8 +26,18 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $(STAMP)
 
-run: $(STAMP)
+run: $(STAMP) $(QM)
 	$(BIN)/newsdesk
+
+# Compiled catalogues are built, not committed: lrelease ships with PySide6-Essentials,
+# which the venv has anyway.
+translations: $(QM)
+
+resources/translations/%.qm: resources/translations/%.ts | $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+lupdate: $(STAMP)
+	$(BIN)/python packaging/translations.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check newsdesk tests packaging
@@ -35,7 +49,7 @@ typecheck: $(STAMP)
 contracts: $(STAMP)
 	$(BIN)/lint-imports
 
-pytest: $(STAMP)
+pytest: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 test: lint typecheck contracts pytest
@@ -59,4 +73,5 @@ xvfb: $(STAMP)
 		tests/test_workspace.py tests/test_gui.py tests/test_gui_e2e.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache \
+		resources/translations/*.qm

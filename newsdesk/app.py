@@ -21,6 +21,7 @@ from newsdesk.gui.appearance import ColourScheme, repaint_views
 from newsdesk.gui.crash import install_excepthook
 from newsdesk.gui.database_recovery import DatabaseProblemDialog
 from newsdesk.gui.desktop import present_application
+from newsdesk.gui.language import install_translators, remove_translators
 from newsdesk.gui.main_window import MainWindow
 from newsdesk.gui.preferences import Preferences
 from newsdesk.gui.single_instance import Request, SingleInstance
@@ -131,6 +132,7 @@ def run_gui(
     if server is None:
         log.info("handed over to the window already open on this database")
         return 0
+    translators = install_translators(app, Preferences.in_folder(paths.config_dir).language)
     while True:
         try:
             window = build_main_window(db_file, model=model)
@@ -151,3 +153,4 @@ def run_gui(
     finally:
         window.shutdown()  # no worker thread may outlive the application
         server.close()
+        remove_translators(app, translators)

@@ -24,6 +24,7 @@ from newsdesk.gui.action_factory import Keys, make_action
 from newsdesk.gui.analysis import AnalysisController
 from newsdesk.gui.facts.corrections import CorrectionController
 from newsdesk.gui.facts.facts_panel import FactsPanel
+from newsdesk.gui.language import LanguageMenu
 from newsdesk.gui.preferences import Preferences
 from newsdesk.gui.shortcut_card import ShortcutCard
 from newsdesk.gui.stories import StoryFlow
@@ -88,6 +89,7 @@ class WindowActions:
         self.shortcuts = make(
             "actionShortcuts", _tr("&Keyboard Shortcuts"), self.show_card, Key.HelpContents
         )
+        self.language_menu = LanguageMenu(preferences.language, self.choose_language, host)
         self.verify.setStatusTip(_tr("Mark the fact selected in the list as checked"))
         self.extract.setStatusTip(_tr("Find the facts in the text now"))
         for event in (
@@ -130,6 +132,11 @@ class WindowActions:
         self.card.refresh()
         self.card.show()
         return self.card
+
+    def choose_language(self, code: str) -> None:
+        """Keep the interface language for the next start, and say so."""
+        self._preferences.set_language(code)
+        self._host.statusBar().showMessage(self.language_menu.restart_note(), 8000)
 
     # -- handlers with dialogs ---------------------------------------------------------
 
@@ -180,7 +187,7 @@ class MenuItems:
     """What goes in each menu, in order; ``None`` is a separator."""
 
     file: Sequence[QAction | QMenu | None]
-    edit: Sequence[QAction | None]
+    edit: Sequence[QAction | QMenu | None]
     analysis: Sequence[QAction | None]
     facts: Sequence[QAction | QMenu | None]
     help: Sequence[QAction | None]
