@@ -25,7 +25,7 @@ from PySide6.QtNetwork import QLocalServer, QLocalSocket
 log = logging.getLogger(__name__)
 
 CONNECT_MS = 1_000
-REPLY_MS = 5_000
+REPLY_MS = 15_000  # a window still starting up answers late, a hung one never
 _MAX_REQUEST = 64 * 1024
 
 
