@@ -7,6 +7,8 @@
 #   make xvfb   the window's tests on a real X display (needs xvfb-run and Qt's xcb libraries)
 #   make translations   compile resources/translations/*.ts to .qm (make test and run do it)
 #   make lupdate        refresh the .ts catalogues from the source (then translate, commit)
+#   make wheel          dist/newsdesk-VERSION-py3-none-any.whl, with the compiled translations
+#   make wheel-check    install that wheel into a fresh venv, run the CLI and the window
 
 PYTHON ?= python3
 VENV   := .venv
@@ -16,7 +18,8 @@ DATA   ?= ../shared/evaldata
 TS     := $(wildcard resources/translations/*.ts)
 QM     := $(TS:.ts=.qm)
 
-.PHONY: run test lint typecheck contracts pytest bench soak xvfb clean translations lupdate
+.PHONY: run test lint typecheck contracts pytest bench soak xvfb clean translations lupdate \
+	wheel wheel-check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -72,6 +75,16 @@ xvfb: $(STAMP)
 		-p no:cacheprovider tests/test_trust.py tests/test_keys.py tests/test_panel.py \
 		tests/test_workspace.py tests/test_gui.py tests/test_gui_e2e.py
 
+wheel: $(STAMP) $(QM)
+	rm -f dist/newsdesk-*.whl
+	$(BIN)/python -m pip wheel --quiet --no-deps -w dist .
+
+# Slow (a fresh venv, the dependencies from the package index or pip's cache): not in
+# make test; .ci/run runs it.
+wheel-check: wheel
+	NEWSDESK_WHEEL=$$(ls dist/newsdesk-*.whl) QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest \
+		-q -p no:cacheprovider -m wheel tests/test_wheel.py
+
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache \
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache \
 		resources/translations/*.qm
