@@ -13,7 +13,6 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QMenu,
     QMessageBox,
     QPlainTextEdit,
@@ -33,9 +33,13 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from newsdesk.app import build_main_window
+from newsdesk.gui.about import AboutDialog
+from newsdesk.gui.history.library_dialog import LibraryDialog
 from newsdesk.gui.language import LANGUAGES, install_translators, remove_translators
 from newsdesk.gui.main_window import MainWindow
 from newsdesk.gui.preferences import Preferences
+from newsdesk.gui.printing.options import PrintOptionsDialog
+from newsdesk.gui.shortcut_card import ShortcutCard
 from newsdesk.paths import default_paths
 from tests.conftest import REPO
 from tests.gui_helpers import FakeExtractor, set_editor_name
@@ -44,20 +48,18 @@ CATALOGUE = REPO / "resources" / "translations" / "newsdesk_de.ts"
 COMPILED = CATALOGUE.with_suffix(".qm")
 
 # The same in both languages on purpose: the app's name, the story's own words (the
-# editor's text is English wire copy), paper sizes, shortcuts, numbers.
-SAME_IN_BOTH = {"newsdesk", "A4", "Status", "Version", "Layout", "&Layout", "English", "Deutsch"}
-
-
-@pytest.fixture
-def german() -> Iterator[None]:
-    if not COMPILED.exists():
-        pytest.fail(f"{COMPILED.name} is not compiled: run 'make translations'")
-    app = QCoreApplication.instance()
-    assert app is not None
-    translators = install_translators(app, "de")
-    assert len(translators) == 2, "newsdesk's and Qt's German catalogues both load"
-    yield
-    remove_translators(app, translators)
+# editor's text is English wire copy), paper sizes, words German shares ("OK", "Status").
+SAME_IN_BOTH = {
+    "newsdesk",
+    "A4",
+    "OK",
+    "Status",
+    "Version",
+    "Layout",
+    "&Layout",
+    "English",
+    "Deutsch",
+}
 
 
 def _window(qtbot: QtBot, tmp_path: Path, name: str) -> MainWindow:
@@ -85,13 +87,14 @@ def _menu_texts(menu: QMenu, path: str) -> Iterator[tuple[str, str]]:
                 yield f"{path} › {action.objectName()} (status tip)", action.statusTip()
 
 
-def visible_texts(window: MainWindow) -> dict[str, str]:
-    """Where → text, for every text the window shows or reads out to a screen reader."""
+def visible_texts(window: QWidget) -> dict[str, str]:
+    """Where → text, for every text a window or dialog shows or reads out to a screen reader."""
     found: dict[str, str] = {"window title": window.windowTitle()}
-    for action in window.menuBar().actions():
-        menu = action.menu()
-        assert isinstance(menu, QMenu)
-        found.update(_menu_texts(menu, menu.objectName() or action.text()))
+    if isinstance(window, QMainWindow):
+        for action in window.menuBar().actions():
+            menu = action.menu()
+            assert isinstance(menu, QMenu)
+            found.update(_menu_texts(menu, menu.objectName() or action.text()))
     widgets: list[QWidget] = window.findChildren(QWidget)
     for number, widget in enumerate(widgets):
         where = f"{type(widget).__name__} {widget.objectName() or number}"
@@ -138,6 +141,7 @@ def test_every_visible_string_of_the_window_is_translated(qtbot: QtBot, tmp_path
     app = QCoreApplication.instance()
     assert app is not None
     translators = install_translators(app, "de")
+    assert len(translators) == 2, f"{COMPILED.name} (make translations) and qtbase_de load"
     try:
         german = visible_texts(_window(qtbot, tmp_path, "de"))
     finally:
@@ -154,6 +158,41 @@ def test_every_visible_string_of_the_window_is_translated(qtbot: QtBot, tmp_path
     for expected in ("&Datei", "&Bearbeiten", "&Analyse", "Fa&kten", "&Hilfe", "Ö&ffnen…"):
         assert expected in titles
     assert len(english) > 100  # the walk saw the window, not an empty shell
+
+
+def _dialogs(window: MainWindow) -> list[QWidget]:
+    """The dialogs an editor opens most, built as their actions build them."""
+    dialogs: list[QWidget] = [
+        AboutDialog(window),
+        PrintOptionsDialog(window, paper=True),
+        LibraryDialog(window.store, window),
+        ShortcutCard(window),
+    ]
+    for dialog in dialogs:
+        dialog.show()
+    return dialogs
+
+
+def test_every_visible_string_of_the_common_dialogs_is_translated(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    english = [visible_texts(d) for d in _dialogs(_window(qtbot, tmp_path, "en"))]
+    app = QCoreApplication.instance()
+    assert app is not None
+    translators = install_translators(app, "de")
+    try:
+        german = [visible_texts(d) for d in _dialogs(_window(qtbot, tmp_path, "de"))]
+    finally:
+        remove_translators(app, translators)
+    for before, after in zip(english, german, strict=True):
+        same = {
+            where: text
+            for where, text in after.items()
+            if before.get(where) == text and _plain(text) not in SAME_IN_BOTH
+        }
+        assert same == {}
+    about = german[0]["QLabel aboutText"]
+    assert "MIT-Lizenz" in about and "Englisches Sprachmodell" in about
 
 
 def test_catalogue_is_complete_and_keeps_every_placeholder() -> None:
