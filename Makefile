@@ -9,6 +9,8 @@
 #   make lupdate        refresh the .ts catalogues from the source (then translate, commit)
 #   make wheel          dist/newsdesk-VERSION-py3-none-any.whl, with the compiled translations
 #   make wheel-check    install that wheel into a fresh venv, run the CLI and the window
+#   make package        the self-contained one-folder bundle in dist/newsdesk (PyInstaller)
+#   make package-check  build it, then run the bundle headless as a new user would
 
 PYTHON ?= python3
 VENV   := .venv
@@ -17,9 +19,10 @@ STAMP  := $(VENV)/.installed
 DATA   ?= ../shared/evaldata
 TS     := $(wildcard resources/translations/*.ts)
 QM     := $(TS:.ts=.qm)
+PKGVENV := build/package-venv
 
 .PHONY: run test lint typecheck contracts pytest bench soak xvfb clean translations lupdate \
-	wheel wheel-check
+	wheel wheel-check package package-check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -84,6 +87,33 @@ wheel: $(STAMP) $(QM)
 wheel-check: wheel
 	NEWSDESK_WHEEL=$$(ls dist/newsdesk-*.whl) QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest \
 		-q -p no:cacheprovider -m wheel tests/test_wheel.py
+
+# The bundle is built from the wheel in a venv of its own, so it holds what a user
+# installs and nothing of the development tools. The venv is made once per pyproject.toml;
+# each build puts the newest wheel in it.
+$(PKGVENV)/.installed: pyproject.toml | wheel
+	rm -rf $(PKGVENV)
+	$(PYTHON) -m venv $(PKGVENV)
+	$(PKGVENV)/bin/python -m pip install --quiet dist/newsdesk-*.whl \
+		"pyinstaller>=6.10,<7" "pyinstaller-hooks-contrib>=2024.8"
+	touch $@
+
+# spaCy, thinc and blis ship their extension modules with debug info, dropped here on Linux
+# (433 MB to 310 MB). Not PyInstaller's strip=True: that strips numpy's bundled OpenBLAS
+# too, which then fails to load ("ELF load command address/offset not page-aligned").
+package: wheel $(PKGVENV)/.installed
+	$(PKGVENV)/bin/python -m pip install --quiet --no-deps --force-reinstall dist/newsdesk-*.whl
+	rm -rf build/pyinstaller dist/newsdesk
+	QT_QPA_PLATFORM=offscreen $(PKGVENV)/bin/python packaging/icons.py --no-png \
+		--ico build/icons/newsdesk.ico --icns build/icons/newsdesk.icns
+	$(PKGVENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist \
+		--workpath build/pyinstaller packaging/pyinstaller/newsdesk.spec
+	if [ "$$(uname)" = Linux ]; then \
+		find dist/newsdesk/_internal -name '*.cpython-*.so' -exec strip --strip-debug {} + ; fi
+	du -sh dist/newsdesk
+
+package-check: package
+	$(BIN)/python packaging/check_bundle.py dist/newsdesk/newsdesk
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache \
