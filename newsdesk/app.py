@@ -15,13 +15,16 @@ from pathlib import Path
 from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
-import newsdesk
 from newsdesk.errors import StorageError
 from newsdesk.gui.analysis import ExtractorLoader, SheetExtractor
+from newsdesk.gui.appearance import ColourScheme, repaint_views
 from newsdesk.gui.crash import install_excepthook
 from newsdesk.gui.database_recovery import DatabaseProblemDialog
+from newsdesk.gui.desktop import present_application
+from newsdesk.gui.language import install_translators, remove_translators
 from newsdesk.gui.main_window import MainWindow
 from newsdesk.gui.preferences import Preferences
+from newsdesk.gui.single_instance import Request, SingleInstance
 from newsdesk.gui.tasks import TaskRunner
 from newsdesk.logs import setup_logging
 from newsdesk.paths import APP_NAME, default_paths
@@ -73,6 +76,11 @@ def build_main_window(
     )
     window.start(extractor_loader or _default_loader(model))
     window.drafts.offer()
+    # Follows the desktop's light or dark scheme while it runs (owned by the window).
+    ColourScheme(
+        [window.editor.highlighter.set_dark, window.legend.set_dark, repaint_views(window)],
+        window,
+    )
     return window
 
 
@@ -86,19 +94,45 @@ def _qt_message(kind: QtMsgType, context: object, message: str) -> None:
     logging.getLogger("qt").log(level, "%s", message)
 
 
-def run_gui(db_path: Path | str | None = None, model: str | None = None) -> int:
-    """Run the newsdesk window until it is closed; the process exit code."""
+def answer(window: MainWindow, request: Request) -> None:
+    """Show the window and open what a launch asked for (a file, or a saved story)."""
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()
+    if request.open_path:
+        window.stories.open_file(request.open_path, ask=True)
+    elif request.story:
+        window.open_story(request.story)
+
+
+def run_gui(
+    db_path: Path | str | None = None,
+    model: str | None = None,
+    *,
+    open_path: str | None = None,
+    story: str | None = None,
+) -> int:
+    """Run the newsdesk window until it is closed; the process exit code.
+
+    When a window is already open on the database it is handed ``open_path`` or
+    ``story`` and brought forward, and this launch ends (exit code 0).
+    """
     paths = default_paths(db_path)
     log_file = setup_logging(paths.log_file)
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
-    app.setApplicationName(APP_NAME)
-    app.setOrganizationName(APP_NAME)
-    app.setApplicationDisplayName("newsdesk")
-    app.setApplicationVersion(newsdesk.__version__)
+    present_application(app, APP_NAME)
     qInstallMessageHandler(_qt_message)
     install_excepthook(log_file)
     db_file = paths.db_path
+    request = Request(str(Path(open_path).absolute()) if open_path else None, story)
+    server = SingleInstance(db_file).hand_over_or_listen(request, app)
+    if server is None:
+        log.info("handed over to the window already open on this database")
+        return 0
+    translators = install_translators(app, Preferences.in_folder(paths.config_dir).language)
     while True:
         try:
             window = build_main_window(db_file, model=model)
@@ -110,8 +144,13 @@ def run_gui(db_path: Path | str | None = None, model: str | None = None) -> int:
             if chosen is None:
                 return 1
             db_file = chosen
+    server.request_received.connect(lambda asked: answer(window, asked))
     window.show()
+    if request.open_path or request.story:
+        answer(window, request)
     try:
         return app.exec()
     finally:
         window.shutdown()  # no worker thread may outlive the application
+        server.close()
+        remove_translators(app, translators)

@@ -60,6 +60,8 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but a command line it cannot read exits 1 (bad input), not 2: the
     README keeps 2 for "no usable spaCy pipeline"."""
 
+    command_names: tuple[str, ...] = ()  # set once by build_parser
+
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(EXIT_INPUT, f"{self.prog}: error: {message}\n")
@@ -68,7 +70,7 @@ class _Parser(argparse.ArgumentParser):
 # search's options, by whether they take a value; anything else after "search" is the query.
 _SEARCH_VALUES = frozenset({"--status", "--since", "--until", "--limit"})
 _SEARCH_FLAGS = frozenset({"--json", "-h", "--help"})
-_GLOBAL_VALUES = frozenset({"--db", "--model"})
+_GLOBAL_VALUES = frozenset({"--db", "--model", "--story"})
 
 
 def search_query_last(argv: Sequence[str]) -> list[str]:
@@ -96,7 +98,26 @@ def search_query_last(argv: Sequence[str]) -> list[str]:
     return [*args[: at + 1], *options, "--", *query]
 
 
-def build_parser() -> argparse.ArgumentParser:
+def window_file_apart(argv: Sequence[str], commands: Sequence[str]) -> tuple[list[str], str | None]:
+    """``argv`` without a file to open in the window (``newsdesk story.txt``), and that file.
+
+    The first word that is neither an option nor a command is the file; the
+    desktop entry launches ``newsdesk %f`` this way. A file named like a command
+    is given with its folder (``./check``) or after ``--``.
+    """
+    args = list(argv)
+    at = 0
+    while at < len(args) and args[at].startswith("-") and args[at] != "--":
+        at += 1 if "=" in args[at] or args[at] not in _GLOBAL_VALUES else 2
+    forced = at < len(args) and args[at] == "--"  # after "--" the word is a file
+    if forced:
+        del args[at]
+    if at >= len(args) or (args[at] in commands and not forced):
+        return args, None
+    return [*args[:at], *args[at + 1 :]], args[at]
+
+
+def build_parser() -> _Parser:
     parser = _Parser(
         prog="newsdesk",
         description="Fact sheets from wire copy: people, organisations, places, dates and "
@@ -108,16 +129,28 @@ def build_parser() -> argparse.ArgumentParser:
         "--model", metavar="NAME", help="spaCy pipeline to use (default: best installed)"
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log more detail to stderr")
+    parser.add_argument(
+        "--story",
+        metavar="SLUG",
+        dest="window_story",
+        help="open this saved story in the window (in the one already open on the database)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     add_extract_command(commands)
     add_check_command(commands)
     add_story_commands(commands)
     add_register_command(commands)
+    parser.command_names = tuple(commands.choices)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(search_query_last(sys.argv[1:] if argv is None else argv))
+    parser = build_parser()
+    given, window_file = window_file_apart(
+        sys.argv[1:] if argv is None else argv, parser.command_names
+    )
+    args = parser.parse_args(search_query_last(given))
+    args.window_file = window_file
     # The database, backups, log, settings and exports are the user's alone.
     umask = private_umask()
     try:
@@ -143,4 +176,6 @@ def _run(args: argparse.Namespace) -> int:
         return run_register(args)
     from newsdesk.app import run_gui  # Qt is imported only for the window
 
-    return run_gui(db_path=args.db, model=args.model)
+    return run_gui(
+        db_path=args.db, model=args.model, open_path=args.window_file, story=args.window_story
+    )

@@ -16,14 +16,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
-import newsdesk
 from newsdesk.core.work.session import StorySession
+from newsdesk.gui.about import AboutDialog
 from newsdesk.gui.action_factory import Keys, make_action
 from newsdesk.gui.analysis import AnalysisController
 from newsdesk.gui.facts.corrections import CorrectionController
 from newsdesk.gui.facts.facts_panel import FactsPanel
+from newsdesk.gui.language import LanguageMenu
 from newsdesk.gui.preferences import Preferences
 from newsdesk.gui.shortcut_card import ShortcutCard
 from newsdesk.gui.stories import StoryFlow
@@ -88,6 +89,7 @@ class WindowActions:
         self.shortcuts = make(
             "actionShortcuts", _tr("&Keyboard Shortcuts"), self.show_card, Key.HelpContents
         )
+        self.language_menu = LanguageMenu(preferences.language, self.choose_language, host)
         self.verify.setStatusTip(_tr("Mark the fact selected in the list as checked"))
         self.extract.setStatusTip(_tr("Find the facts in the text now"))
         for event in (
@@ -131,6 +133,11 @@ class WindowActions:
         self.card.show()
         return self.card
 
+    def choose_language(self, code: str) -> None:
+        """Keep the interface language for the next start, and say so."""
+        self._preferences.set_language(code)
+        self._host.statusBar().showMessage(self.language_menu.restart_note(), 8000)
+
     # -- handlers with dialogs ---------------------------------------------------------
 
     def fill_recent(self) -> None:
@@ -172,15 +179,7 @@ class WindowActions:
         self.verify_selected(checked)
 
     def _about(self) -> None:
-        QMessageBox.about(
-            self._host,
-            _tr("About newsdesk"),
-            _tr(
-                "<h3>newsdesk %s</h3><p>Fact sheets from wire copy: names, figures and "
-                "dates, checked by hand, saved in versions and printed.</p>"
-            )
-            % newsdesk.__version__,
-        )
+        AboutDialog(self._host).exec()
 
 
 @dataclass(frozen=True)
@@ -188,7 +187,7 @@ class MenuItems:
     """What goes in each menu, in order; ``None`` is a separator."""
 
     file: Sequence[QAction | QMenu | None]
-    edit: Sequence[QAction | None]
+    edit: Sequence[QAction | QMenu | None]
     analysis: Sequence[QAction | None]
     facts: Sequence[QAction | QMenu | None]
     help: Sequence[QAction | None]

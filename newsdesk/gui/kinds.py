@@ -12,8 +12,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QRect, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap, QTextCharFormat
+from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QGuiApplication,
+    QIcon,
+    QPainter,
+    QPalette,
+    QPen,
+    QPixmap,
+    QTextCharFormat,
+)
 
 from newsdesk.core.sheet.labels import GROUPS
 
@@ -64,21 +74,49 @@ def group_title(key: str) -> str:
     return titles[key]
 
 
-def line_colour(key: str) -> QColor:
-    """The group's underline colour."""
+def system_is_dark() -> bool:
+    """Whether the desktop's colour scheme is dark (by the window colour when unknown)."""
+    app = QGuiApplication.instance()
+    if not isinstance(app, QGuiApplication):
+        return False
+    scheme = app.styleHints().colorScheme()
+    if scheme != Qt.ColorScheme.Unknown:
+        return scheme == Qt.ColorScheme.Dark
+    return app.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
+
+# On a dark ground a wash needs more strength to show, and a dark underline vanishes.
+DARK_ALPHA_FACTOR = 1.5
+
+
+def line_colour(key: str, dark: bool = False) -> QColor:
+    """The group's underline colour (on a dark scheme the palette colour itself)."""
     style = STYLES[key]
+    if dark:
+        return QColor(style.colour)
     return QColor(style.underline_colour or style.colour)
 
 
-def char_format(key: str) -> QTextCharFormat:
-    """The highlight format of the group: translucent background and underline."""
+def wash_alpha(key: str, dark: bool = False) -> int:
+    """How strong the group's background wash is."""
+    alpha = STYLES[key].background_alpha
+    return min(255, round(alpha * DARK_ALPHA_FACTOR)) if dark else alpha
+
+
+def char_format(key: str, dark: bool | None = None) -> QTextCharFormat:
+    """The highlight format of the group: translucent background and underline.
+
+    ``dark`` follows the system's colour scheme unless given.
+    """
+    if dark is None:
+        dark = system_is_dark()
     style = STYLES[key]
     fmt = QTextCharFormat()
     background = QColor(style.colour)
-    background.setAlpha(style.background_alpha)
+    background.setAlpha(wash_alpha(key, dark))
     fmt.setBackground(background)
     fmt.setUnderlineStyle(style.underline)
-    fmt.setUnderlineColor(line_colour(key))
+    fmt.setUnderlineColor(line_colour(key, dark))
     if style.italic:
         fmt.setFontItalic(True)
     if style.bold:
@@ -86,30 +124,45 @@ def char_format(key: str) -> QTextCharFormat:
     return fmt
 
 
-def swatch(key: str, size: int = 14) -> QPixmap:
-    """A small square showing the group's highlight: its wash and its underline."""
-    pixmap = QPixmap(size, size)
+def swatch(key: str, size: int = 14, ratio: float = 1.0, dark: bool | None = None) -> QPixmap:
+    """A small square showing the group's highlight: its wash and its underline.
+
+    Drawn at ``size`` × ``ratio`` device pixels (``ratio`` 2 on a 2× screen), so
+    it stays sharp at any scale; its logical size is ``size``.
+    """
+    if dark is None:
+        dark = system_is_dark()
+    pixels = max(1, round(size * ratio))
+    pixmap = QPixmap(pixels, pixels)
+    pixmap.setDevicePixelRatio(ratio)
     pixmap.fill(Qt.GlobalColor.transparent)
     style = STYLES[key]
     painter = QPainter(pixmap)
     try:
         wash = QColor(style.colour)
-        wash.setAlpha(min(255, max(style.background_alpha * 2, 110)))
-        painter.fillRect(QRect(0, 0, size, size), wash)
-        pen = QPen(line_colour(key))
-        pen.setWidth(2)
+        wash.setAlpha(min(255, max(wash_alpha(key, dark) * 2, 110)))
+        painter.fillRect(QRectF(0, 0, size, size), wash)
+        pen = QPen(line_colour(key, dark))
+        pen.setWidthF(2.0)
         pen.setStyle(_PEN_STYLES.get(style.underline, Qt.PenStyle.SolidLine))
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
         painter.setPen(pen)
-        painter.drawLine(0, size - 1, size, size - 1)
-        painter.setPen(QPen(line_colour(key), 1))
-        painter.drawRect(QRect(0, 0, size - 1, size - 1))
+        painter.drawLine(QPointF(0, size - 1), QPointF(size, size - 1))
+        border = QPen(line_colour(key, dark))
+        border.setWidthF(1.0)
+        painter.setPen(border)
+        painter.drawRect(QRectF(0.5, 0.5, size - 1, size - 1))
     finally:
         painter.end()
     return pixmap
 
 
-def swatch_icon(key: str) -> QIcon:
-    return QIcon(swatch(key))
+def swatch_icon(key: str, size: int = 14, dark: bool | None = None) -> QIcon:
+    """The swatch at 1× and 2×: Qt takes the one for the screen's scale."""
+    icon = QIcon()
+    for ratio in (1.0, 2.0):
+        icon.addPixmap(swatch(key, size, ratio, dark))
+    return icon
 
 
 _PEN_STYLES: dict[QTextCharFormat.UnderlineStyle, Qt.PenStyle] = {
@@ -126,9 +179,16 @@ _STATUS_MARKS = {"unverified": "", "verified": "tick", "disputed": "cross", "cor
 
 
 def status_icon(status: str, colour: QColor, size: int = 16) -> QIcon:
-    """A tick box for ``status``: empty, ticked, crossed or with a pen stroke."""
-    pixmap = QPixmap(size * 2, size * 2)  # drawn at twice the size: sharp on 2x screens too
-    pixmap.setDevicePixelRatio(2.0)
+    """A tick box for ``status``: empty, ticked, crossed or with a pen stroke, at 1× and 2×."""
+    icon = QIcon()
+    for ratio in (1.0, 2.0):
+        icon.addPixmap(_status_pixmap(status, colour, size, ratio))
+    return icon
+
+
+def _status_pixmap(status: str, colour: QColor, size: int, ratio: float) -> QPixmap:
+    pixmap = QPixmap(round(size * ratio), round(size * ratio))
+    pixmap.setDevicePixelRatio(ratio)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     try:
@@ -152,7 +212,7 @@ def status_icon(status: str, colour: QColor, size: int = 16) -> QIcon:
             painter.drawLine(left, bottom, left + 2, bottom)
     finally:
         painter.end()
-    return QIcon(pixmap)
+    return pixmap
 
 
 def furniture_format() -> QTextCharFormat:

@@ -172,7 +172,8 @@ class MainWindow(QMainWindow):
                       prints.export_pdf, prints.export_file, None, history.view_version,
                       history.compare_versions, history.restore_version, None,
                       history.backup, None, window.quit],
-                edit=[window.undo, window.redo, None, window.find, None, facts.history],
+                edit=[window.undo, window.redo, None, window.find, None, facts.history, None,
+                      window.language_menu],
                 analysis=[window.extract, window.verify, self.show_checks],
                 facts=[*self.verification.actions, None, facts.kinds_menu, *facts.menu_actions,
                        None, self.register_keeper.action],
@@ -355,7 +356,7 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def _checks_counted(self, count: int) -> None:
-        title = self.tr("Chec&ks (%d)") % count if count else self.tr("Chec&ks")
+        title = self.tr("Chec&ks (%n)", "", count) if count else self.tr("Chec&ks")
         tabs = self.workspace.lower_tabs
         tabs.setTabText(tabs.indexOf(self.checks_panel), title)
 

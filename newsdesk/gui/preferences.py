@@ -2,7 +2,8 @@
 
 The editor's name, shown with every check ("verified by anna"): asked once, the
 first time the editor checks a fact. The folder file dialogs last used and the
-files opened lately (File › Open Recent). All in ``<config>/newsdesk.ini``;
+files opened lately (File › Open Recent). The interface language (Edit ›
+Interface Language). All in ``<config>/newsdesk.ini``;
 tests and scripts set them beforehand.
 """
 
@@ -19,6 +20,7 @@ SETTINGS_FILE = "newsdesk.ini"
 _EDITOR_NAME = "editor/name"
 _LAST_FOLDER = "files/last_folder"
 _RECENT = "files/recent"
+_LANGUAGE = "interface/language"
 RECENT_LIMIT = 8
 
 
@@ -84,6 +86,14 @@ class Preferences:
     def forget_recent_file(self, path: Path | str) -> None:
         names = [str(p) for p in self.recent_files if str(p) != str(path)]
         self._set(_RECENT, json.dumps(names))
+
+    @property
+    def language(self) -> str:
+        """The interface language chosen (``"de"``, ``"en"``), ``""`` for the system's."""
+        return self._get(_LANGUAGE)
+
+    def set_language(self, code: str) -> None:
+        self._set(_LANGUAGE, code)
 
     def _get(self, key: str) -> str:
         if self._settings is None:

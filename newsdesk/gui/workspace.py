@@ -42,6 +42,8 @@ class Workspace(QSplitter):
         self.lower_tabs = QTabWidget(right)
         self.lower_tabs.setObjectName("lowerTabs")
         self.lower_tabs.setDocumentMode(True)
+        self.lower_tabs.setAccessibleName(self.tr("History and checks"))
+        self.lower_tabs.tabBar().setAccessibleName(self.tr("History and checks"))
         self.lower_tabs.addTab(self.history_view, self.tr("&History"))
         right.addWidget(self.lower_tabs)
         right.setStretchFactor(0, 4)

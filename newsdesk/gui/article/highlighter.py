@@ -69,6 +69,11 @@ class FactHighlighter(QSyntaxHighlighter):
         document.contentsChange.connect(self._shift)
         self.setDocument(document)
 
+    def set_dark(self, dark: bool) -> None:
+        """Rebuild the highlight formats for a light or dark colour scheme and repaint."""
+        self._formats = {key: kinds.char_format(key, dark) for key in kinds.STYLES}
+        self.rehighlight()
+
     # -- the spans -------------------------------------------------------------
 
     @property

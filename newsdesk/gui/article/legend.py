@@ -9,7 +9,6 @@ boxes are in the tab order and have accessible names.
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Signal, Slot
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QWidget
 
 from newsdesk.core.sheet.labels import GROUPS
@@ -34,12 +33,12 @@ class Legend(QWidget):
         layout.setHorizontalSpacing(14)
         layout.setVerticalSpacing(2)
         self.boxes: dict[str, QCheckBox] = {}
-        size = max(12, self.fontMetrics().height() - 2)
+        self._size = size = max(12, self.fontMetrics().height() - 2)
         for index, key in enumerate(GROUPS):
             title = kinds.group_title(key)
             box = QCheckBox(title, self)
             box.setObjectName(f"legend_{key}")
-            box.setIcon(QIcon(kinds.swatch(key, size)))
+            box.setIcon(kinds.swatch_icon(key, size))
             box.setIconSize(QSize(size, size))
             box.setChecked(True)
             box.setToolTip(
@@ -50,6 +49,11 @@ class Legend(QWidget):
             layout.addWidget(box, index // 4, index % 4)
             self.boxes[key] = box
         layout.setColumnStretch(4, 1)
+
+    def set_dark(self, dark: bool) -> None:
+        """Redraw the swatches for a light or dark colour scheme."""
+        for key, box in self.boxes.items():
+            box.setIcon(kinds.swatch_icon(key, self._size, dark))
 
     @property
     def hidden(self) -> frozenset[str]:

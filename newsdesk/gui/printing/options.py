@@ -77,7 +77,7 @@ class PrintOptionsDialog(QDialog):
         self.compare.setEnabled(self.compare.count() > 1)
         self.paper = QComboBox(self)
         self.paper.addItem("A4", "a4")
-        self.paper.addItem("US Letter", "letter")
+        self.paper.addItem(self.tr("US Letter"), "letter")
         self.paper.setVisible(paper)
 
         buttons = QDialogButtonBox(

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QFile, QFileDevice, QIODevice, QMarginsF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QFile, QFileDevice, QIODevice, QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
@@ -306,6 +306,6 @@ def print_preview(
     printer.setDocName(sheet.article.headline or "newsdesk fact sheet")
     _configure(printer)
     dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle(parent.tr("Print fact sheet"))
+    dialog.setWindowTitle(QCoreApplication.translate("PrintActions", "Print fact sheet"))
     dialog.paintRequested.connect(lambda target: paint_sheet(target, sheet, version, options))
     dialog.exec()
