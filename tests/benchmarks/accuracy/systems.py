@@ -70,6 +70,11 @@ class PredFigure:
     low: float | None = None
     high: float | None = None
     qualifier: str = "exact"
+    change: str | None = None
+    unit: str | None = None
+    counted: str | None = None
+    earlier: float | None = None  # the earlier level of a level reached
+    equivalent: float | None = None  # a bracketed equivalent's value
 
 
 @dataclass
@@ -158,8 +163,23 @@ def _from_sheet(sheet: Any, raw: str) -> Predictions:
     preds = Predictions()
     for f in sheet.figures:
         s, e = span(f.start, f.end)
+        equivalent = getattr(f, "equivalent", None)
         preds.figures.append(
-            PredFigure(s, e, raw[s:e], f.kind, f.value, f.low, f.high, f.qualifier or "exact")
+            PredFigure(
+                s,
+                e,
+                raw[s:e],
+                f.kind,
+                f.value,
+                f.low,
+                f.high,
+                f.qualifier or "exact",
+                change=f.change,
+                unit=f.unit,
+                counted=f.counted,
+                earlier=getattr(f, "earlier", None),
+                equivalent=equivalent.value if equivalent is not None else None,
+            )
         )
     for entity in sheet.entities:
         for mention in entity.mentions:
