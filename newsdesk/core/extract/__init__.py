@@ -14,8 +14,14 @@ pipeline (one call per article, or one ``nlp.pipe`` stream for many), and
   change), ``dates`` (the dates found, resolved against the story date),
   ``quotes`` (direct quotes and their speakers), ``sources`` (who says so,
   for each figure);
-- what the figure reader is made of: ``phrase`` (the types it shares),
-  ``seeds``, ``ranges``, ``units``, ``values``, ``context``, ``exclusions``;
+- the figure reader's stages, which only the reader calls, in its order:
+  ``seeds`` (where figures start), ``opening`` (hedge and currency before the
+  number, scales after it), ``ranges``, ``values``, ``exclusions`` (names,
+  dates, codes), ``context`` (the counted noun, units in words, ages, rates),
+  ``hedges`` (after the number, or read in context), ``changes`` (an amount of
+  change or not) and ``merges`` (readings joined); what the stages share:
+  ``units`` (what measures a number), ``motion`` (the words of change),
+  ``codes`` (phone numbers and scores) and ``phrase`` (the types);
   what quotes and sources share: ``attribution`` (the grammar of one
   attribution) and ``discourse`` (the speakers read in order, pronouns
   resolved); below them ``numerals`` (number tokens in a doc),
@@ -27,8 +33,10 @@ pipeline (one call per article, or one ``nlp.pipe`` stream for many), and
 The package imports :mod:`newsdesk.core.sheet`, :mod:`newsdesk.core.article`
 and :mod:`newsdesk.errors`, never work, output, storage or Qt. Inside it the
 Extractor's helpers (``prepared``, ``nlp``, ``tokens``, ``facts``) sit over
-the rules, the rules over the figure reader's parts, and those over the number
-readers and word lists; the contracts in ``pyproject.toml`` keep both true.
+the rules, the figure reader over its stages (which never import each other,
+so calls run one way), the stages over what they share, and all over the
+number readers and word lists; the contracts in ``pyproject.toml`` keep both
+true.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
-"""The words around a figure: what it counts, its unit, a trailing hedge, a change.
+"""The words around a figure: what it counts, its unit, a trailing hedge.
 
 "at least 25 air strikes" counts "air strikes"; "35 miles" has a unit; "300
-or so" is hedged after the number; "rose 3%" is a change upwards.
+or so" is hedged after the number.
 """
 
 from __future__ import annotations
@@ -77,95 +77,6 @@ def counted_noun(doc: Doc, head: Token, end: int, is_money: bool) -> str | None:
     words = doc[max(first, end) : noun.i + 1]
     text = words.text.strip()
     return text or None
-
-
-def trailing_qualifier(doc: Doc, end: int) -> tuple[int, str] | None:
-    for phrase, name in lexicon.TRAILING_QUALIFIERS.items():
-        n = len(phrase)
-        if tuple(t.lower_ for t in doc[end : end + n]) == phrase:
-            if end + n < len(doc) and doc[end + n].lower_ == "than":
-                if end + n + 1 < len(doc) and doc[end + n + 1].like_num:
-                    return None  # "5000 or less than 6000": a second comparison
-                return end + n + 1, name  # "200 or greater than" (it)
-            return end + n, name
-    return None
-
-
-def inclusive_bound(doc: Doc, end: int, qualifier: str | None) -> tuple[int, str] | None:
-    """ "more than 5000 or equal (to it)": the bound includes its value."""
-    if qualifier not in ("more_than", "less_than"):
-        return None
-    words = [t.lower_ for t in doc[end : end + 3]]
-    if words[:2] == ["or", "equal"]:
-        stop = end + (3 if words[2:3] == ["to"] else 2)
-        return stop, "at_least" if qualifier == "more_than" else "at_most"
-    return None
-
-
-def change_of(doc: Doc, start: int) -> str | None:
-    """``up``/``down`` when the figure is a change: "rose 3%", "fell by 200"."""
-    i = start - 1
-    by = i >= 0 and doc[i].lower_ == "by"
-    if by:
-        i -= 1
-    if i < 0:
-        return None
-    token = doc[i]
-    if by and token.pos_ in ("NOUN", "PROPN") and token.head.pos_ == "VERB":
-        token = token.head  # "raised rates by 25 basis points"
-    if token.lower_ == "to" and i >= 2:
-        moved = _moved_from(doc, i)
-        if moved is not None:
-            return moved  # "rose from 1,200 to 1,950": the new level
-    if token.lower_ in ("to", "of") and token.head.i < token.i:
-        # "net debt fell to 2.9 billion", "rose 6% to 4,950": the level it moved to;
-        # "a reduction of 34%": the size of the change the noun names.
-        lemma = token.head.lemma_.lower()
-        verb = token.head.pos_ in ("VERB", "AUX") and token.lower_ == "to"
-        if lemma in (lexicon.UP_VERBS if verb else lexicon.UP_NOUNS):
-            return "up"
-        if lemma in (lexicon.DOWN_VERBS if verb else lexicon.DOWN_NOUNS):
-            return "down"
-        return None
-    if token.lower_ == "up":
-        return "up"
-    if token.lower_ == "down":
-        return "down"
-    if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
-        levels = start < len(doc) and doc[start].lower_ in ("from", "to")  # "raised from 10"
-        if token.lemma_.lower() in lexicon.CHANGED_BY and not by and not levels:
-            return None  # "raised $10 million" for a cause; "raised rates by 25 points" moves
-        if token.lemma_.lower() in lexicon.UP_VERBS:
-            return "up"
-        if token.lemma_.lower() in lexicon.DOWN_VERBS:
-            return "down"
-    return None
-
-
-def change_after(doc: Doc, end: int) -> str | None:
-    """``up``/``down`` when a change noun follows the figure: "a 12% increase" (but
-    "12 cuts" counts cuts), or "up from"/"down from" an earlier level ("68.2%, up from
-    63.5%")."""
-    i = end + 1 if end < len(doc) and doc[end].text == "," else end
-    if i + 1 < len(doc) and doc[i].lower_ in ("up", "down") and doc[i + 1].lower_ == "from":
-        return doc[i].lower_
-    if end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].tag_ == "NN":
-        lemma = doc[end].lemma_.lower()
-        if lemma in lexicon.UP_NOUNS:
-            return "up"
-        if lemma in lexicon.DOWN_NOUNS:
-            return "down"
-    return None
-
-
-def _moved_from(doc: Doc, to: int) -> str | None:
-    """The direction of "<verb> from X to": the verb before the "from" a few words back."""
-    for k in range(to - 1, max(to - 7, 0), -1):
-        if doc[k].lower_ == "from":
-            return change_of(doc, k) if k > 0 else None
-        if doc[k].is_punct and doc[k].text not in (",", ".", "$", "%"):
-            return None
-    return None
 
 
 def read_unit_and_counted(doc: Doc, phrase: Phrase) -> None:

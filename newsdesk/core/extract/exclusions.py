@@ -1,19 +1,20 @@
 """Numbers that are no figures: parts of dates and times, years, names and labels
-("Route 9", "COVID-19", "Boeing 737"), phone numbers, codes and scores.
+("Route 9", "COVID-19", "Boeing 737"), phone numbers and codes.
 
 :func:`blocked_tokens` marks what the NER already names; :func:`is_excluded`
-judges a number the figure reader has grown; :func:`score_or_phone` a pair of
-numbers joined by a dash.
+judges a number the figure reader has grown (scores and phone numbers joined
+by a dash are :mod:`.codes`).
 """
 
 from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from newsdesk.core.article.wire import is_title_case
 from newsdesk.core.extract import lexicon
+from newsdesk.core.extract.codes import PHONE
 from newsdesk.core.extract.doctext import doc_text
 from newsdesk.core.extract.numbers import is_number_word
 from newsdesk.core.extract.numerals import is_share
@@ -37,26 +38,6 @@ _DIAL_WORDS = frozenset({"dial", "dialled", "dialed", "dialling", "dialing", "ri
 _MEASURES = frozenset(
     {"cup", "cups", "kg", "kilograms", "grams", "litres", "liters", "miles", "km", "tonnes",
      "tons", "pounds", "ounces", "gallons", "barrels", "metres", "meters", "feet", "inches"}
-)  # fmt: skip
-
-# "555-1234" (a local number's exchange never starts with 0 or 1, so "100-1000" is a range).
-_PHONE = re.compile(r"^\+?[2-9]\d{2}[-. ]\d{4}$|^\+?\d{1,4}(?:[-. /]\d{2,4}){2,}$")
-
-# A telephone number or similar code starting at a number: "+1-222-2222-2222".
-# Spaced out, only when it opens with "+" or a trunk "0": "+44 20 7946 0958",
-# "0800 555 111" ("40 000" is a number grouped in thousands).
-PHONE_AHEAD = re.compile(
-    r"\+?\d{1,4}(?:[-./]\d{2,4}){2,}(?![\d])|(?:\+\d{1,4}|0\d{2,4})(?: \d{2,4}){2,}(?![\d])"
-    r"|[2-9]\d{2} \d{4}(?![\d])"  # "555 0199": four digits after a space are no thousands
-)
-
-_SCORE = re.compile(r"^\d{1,3}\s?[-–]\s?\d{1,3}$")
-
-_GAME_WORDS = frozenset(
-    {"won", "win", "wins", "beat", "beats", "drew", "draw", "draws", "defeated", "defeat",
-     "lost", "loss", "victory", "score", "scored", "scoreline", "goal", "goals", "match",
-     "game", "games", "final", "half-time", "halftime", "trailed", "led", "lead", "set",
-     "sets", "innings", "tie", "tied", "league", "cup", "semi-final", "quarter-final"}
 )  # fmt: skip
 
 
@@ -96,7 +77,7 @@ def is_excluded(doc: Doc, start: int, end: int, *, amount: bool = False) -> bool
         text = first.text
         if YEAR.match(text) and not counts_something(first) and not amount:
             return True
-        if _PHONE.match(text):
+        if PHONE.match(text):
             return True
     nxt = doc[end] if end < len(doc) else None
     if (
@@ -175,19 +156,3 @@ def _is_title_case(token: Token) -> bool:
     start = text.rfind("\n", 0, token.idx) + 1
     end = text.find("\n", token.idx)
     return is_title_case(text[start : end if end != -1 else None])
-
-
-def score_or_phone(doc: Doc, start: int, end: int) -> bool:
-    """Whether tokens ``start:end`` read as a phone number or, in a sentence about a
-    match, a score ("555-1234", "won 3-1", "a nil-nil draw")."""
-    text = doc_text(doc)[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
-    if "nil" in text.lower():
-        return True
-    return bool(_PHONE.match(text)) or (
-        bool(_SCORE.match(text)) and _talks_of_a_game(doc[start].sent)
-    )
-
-
-def _talks_of_a_game(sent: Span) -> bool:
-    """Whether a sentence is about a match, so "2-2" is a score, not a range."""
-    return any(token.lower_ in _GAME_WORDS for token in sent)

@@ -17,6 +17,7 @@ from newsdesk.core.extract.numbers import (
     FRACTIONS,
     NEGATIVE_WORDS,
     PLURAL_SCALES,
+    SCALES,
     SCIENTIFIC_TOKEN,
     TENS,
     UNICODE_FRACTIONS,
@@ -383,3 +384,53 @@ def value_of_text(text: str) -> float | None:
 def next_is(doc: Doc, i: int, *words: str) -> bool:
     """Whether token ``i`` exists and is one of ``words`` (lower case)."""
     return i < len(doc) and doc[i].lower_ in words
+
+
+# Currencies and measures that "a" counts one of ("a dollar", "a kilogram"); not
+# lengths of time ("a year" is a period) nor words with other senses ("a ton of").
+_ONE_OF = frozenset(
+    {"dollar", "euro", "pound", "penny", "cent", "rupee", "yen", "yuan", "franc", "rouble",
+     "mile", "kilometre", "kilometer", "km", "metre", "meter", "foot", "inch", "yard", "acre",
+     "hectare", "tonne", "kilogram", "kg", "kilo", "gram", "lb", "ounce", "litre", "liter",
+     "gallon", "barrel", "pint", "megawatt", "gigawatt"}
+)  # fmt: skip
+
+
+def one_unit(doc: Doc, i: int) -> bool:
+    """ "a dollar", "a kilogram": one of a currency or measure — not the "a gallon"
+    of "$3 a gallon" or "per a gallon", which is a rate."""
+    if doc[i].lower_ not in ("a", "an") or i + 1 >= len(doc) or doc[i + 1].lower_ not in _ONE_OF:
+        return False
+    if i + 2 < len(doc) and doc[i + 2].text == "-" and not doc[i + 1].whitespace_:
+        return False  # "a dollar-store chain"
+    if i and doc[i - 1].lower_ == "by" and (i + 2 >= len(doc) or doc[i + 2].is_punct):
+        return False  # "won by a mile": a way of speaking
+    previous = doc[i - 1] if i else None
+    return previous is None or not (
+        previous.lower_ == "per"
+        or previous.like_num
+        or previous.text == "%"
+        or previous.lower_ in lexicon.UNIT_WORDS
+        or previous.lower_ in lexicon.CURRENCY_WORDS
+        or previous.lower_ in lexicon.CURRENCY_SYMBOLS
+        or bool(GLUED_UNIT.match(previous.text))
+    )
+
+
+_SCALED = re.compile(r"^\d[\d,.]*(?P<suffix>bn|mn|m|k|tn)$", re.IGNORECASE)
+
+
+def _scale_of(token: Token) -> float:
+    """The scale a token writes: "million" or the "bn" of "3bn" (1 when none)."""
+    text = bare(token).lower()
+    glued = _SCALED.match(text)
+    word = glued["suffix"].lower() if glued else text
+    return SCALES[word] if word in SCALES and (glued or word in TRAILING_SCALES) else 1.0
+
+
+def shared_scale(low: Span, rest: Span) -> float:
+    """ "$5-7 million", "£2-3bn": a scale written once, after the top of a range,
+    that the bare bottom shares (1 when the bottom has its own or there is none)."""
+    if any(_scale_of(t) != 1.0 for t in low):
+        return 1.0
+    return next((scale for t in reversed(rest) if (scale := _scale_of(t)) != 1.0), 1.0)

@@ -1,25 +1,22 @@
-"""Ranges and bounds: "between 10 and 20", "10-20", "$5-7 million", "44 mg to 50 mg",
-"from $5 a share to $8 a share", and "more than 10 and less than 40" as one range;
-"rose from 10 to 20" is two figures, not a range.
+"""Ranges: "between 10 and 20", "10-20", "$5-7 million", "44 mg to 50 mg", "from $5 a
+share to $8 a share"; "rose from 10 to 20" is two figures, not a range.
 
 :func:`find_range` and :func:`find_range_with_units` are the range stages of
-reading a figure phrase; :func:`merge_bounds` joins two finished readings.
+reading a figure phrase ("more than 10 and less than 40" is joined into one
+range from two finished readings, in :mod:`.merges`).
 """
 
 from __future__ import annotations
 
-import re
-
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from newsdesk.core.extract import lexicon
-from newsdesk.core.extract.context import change_of
-from newsdesk.core.extract.exclusions import score_or_phone
-from newsdesk.core.extract.numbers import SCALES, parse_number
+from newsdesk.core.extract.codes import score_or_phone
+from newsdesk.core.extract.motion import change_of, moves_from
+from newsdesk.core.extract.numbers import parse_number
 from newsdesk.core.extract.numerals import (
     GLUED_UNIT,
     TRAILING_SCALES,
-    bare,
     compound_hyphen,
     continues_number,
     is_numeric,
@@ -27,11 +24,9 @@ from newsdesk.core.extract.numerals import (
     number_end,
     value_of,
 )
-from newsdesk.core.extract.phrase import FigureReading, Phrase
+from newsdesk.core.extract.phrase import Phrase
 
 RANGE_JOINERS = frozenset({"to", "and", "-", "–", "—", "or"})
-
-_SCALED = re.compile(r"^\d[\d,.]*(?P<suffix>bn|mn|m|k|tn)$", re.IGNORECASE)
 
 
 def find_range(doc: Doc, phrase: Phrase, blocked: set[int]) -> None:
@@ -120,22 +115,6 @@ def find_range_with_units(doc: Doc, phrase: Phrase, blocked: set[int]) -> None:
         (phrase.high_value, phrase.end), phrase.is_range = partner, True
         if start and doc[start - 1].lower_ in ("between", "from"):
             phrase.phrase_start -= 1
-
-
-def _scale_of(token: Token) -> float:
-    """The scale a token writes: "million" or the "bn" of "3bn" (1 when none)."""
-    text = bare(token).lower()
-    glued = _SCALED.match(text)
-    word = glued["suffix"].lower() if glued else text
-    return SCALES[word] if word in SCALES and (glued or word in TRAILING_SCALES) else 1.0
-
-
-def shared_scale(low: Span, rest: Span) -> float:
-    """ "$5-7 million", "£2-3bn": a scale written once, after the top of a range,
-    that the bare bottom shares (1 when the bottom has its own or there is none)."""
-    if any(_scale_of(t) != 1.0 for t in low):
-        return 1.0
-    return next((scale for t in reversed(rest) if (scale := _scale_of(t)) != 1.0), 1.0)
 
 
 def _same_unit(a: str, b: str) -> bool:
@@ -252,45 +231,3 @@ def joiner_at(doc: Doc, i: int) -> int | None:
 
 def is_scale_or_number(token: Token) -> bool:
     return is_numeric(token) or token.lower_ in ("million", "billion", "thousand", "bn", "m")
-
-
-def moves_from(doc: Doc, start: int) -> bool:
-    """ "rose from 10 to 20": an old level and a new one, not a range."""
-    return start > 0 and doc[start - 1].lower_ == "from" and change_of(doc, start - 1) is not None
-
-
-def _bound_value(first: FigureReading, second: FigureReading, side: str) -> float:
-    """The value of whichever of two hedged figures gives the ``low`` or ``high`` side."""
-    lower = ("more_than", "at_least")
-    reading = first if (first.qualifier in lower) == (side == "low") else second
-    return reading.value if reading.value is not None else 0.0
-
-
-_COUNTS = {"number", "count"}
-
-
-def merge_bounds(readings: list[FigureReading], text: str) -> list[FigureReading]:
-    """ "more than 10 and less than 40" is one range, not two hedged figures."""
-    merged: list[FigureReading] = []
-    for reading in readings:
-        previous = merged[-1] if merged else None
-        between = text[previous.end : reading.start].strip().lower() if previous else ""
-        if (
-            previous is not None
-            and between in ("and", "but", ",", "but less than")
-            and {previous.qualifier, reading.qualifier} & {"more_than", "at_least"}
-            and {previous.qualifier, reading.qualifier} & {"less_than", "at_most"}
-            and previous.value is not None
-            and reading.value is not None
-            and (previous.kind == reading.kind or {previous.kind, reading.kind} == _COUNTS)
-            and _bound_value(previous, reading, "low") < _bound_value(previous, reading, "high")
-        ):
-            low, high = sorted((previous.value, reading.value))
-            if reading.kind == "count":  # "at most 100 and at least 20 apples"
-                previous.kind, previous.counted = reading.kind, reading.counted
-            previous.end = reading.end
-            previous.value, previous.low, previous.high = low, low, high
-            previous.qualifier = "range"
-            continue
-        merged.append(reading)
-    return merged

@@ -10,11 +10,11 @@ from spacy.tokens import Doc, Token
 from newsdesk.core.extract import lexicon
 from newsdesk.core.extract.numbers import FRACTIONS, NEGATIVE_WORDS, vague_lower_bound
 from newsdesk.core.extract.numerals import (
-    GLUED_UNIT,
     is_numeric,
     is_share,
     match_before,
     number_end,
+    one_unit,
     value_of,
 )
 from newsdesk.core.extract.periods import has_digits
@@ -24,16 +24,6 @@ _A_SCALES = frozenset({"dozen", "hundred", "thousand", "million", "billion", "tr
 
 # "a dozen", "a million", "a fifth", "a couple of"
 _A_NUMBERS = _A_SCALES | frozenset(FRACTIONS) | {"couple", "pair"}
-
-
-# Currencies and measures that "a" counts one of ("a dollar", "a kilogram"); not
-# lengths of time ("a year" is a period) nor words with other senses ("a ton of").
-_ONE_OF = frozenset(
-    {"dollar", "euro", "pound", "penny", "cent", "rupee", "yen", "yuan", "franc", "rouble",
-     "mile", "kilometre", "kilometer", "km", "metre", "meter", "foot", "inch", "yard", "acre",
-     "hectare", "tonne", "kilogram", "kg", "kilo", "gram", "lb", "ounce", "litre", "liter",
-     "gallon", "barrel", "pint", "megawatt", "gigawatt"}
-)  # fmt: skip
 
 
 def seed_spans(doc: Doc, blocked: set[int]) -> list[tuple[int, int]]:
@@ -108,27 +98,6 @@ def _one_number_each(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
             spans.append((i, k))
         i = k
     return spans
-
-
-def one_unit(doc: Doc, i: int) -> bool:
-    """ "a dollar", "a kilogram": one of a currency or measure — not the "a gallon"
-    of "$3 a gallon" or "per a gallon", which is a rate."""
-    if doc[i].lower_ not in ("a", "an") or i + 1 >= len(doc) or doc[i + 1].lower_ not in _ONE_OF:
-        return False
-    if i + 2 < len(doc) and doc[i + 2].text == "-" and not doc[i + 1].whitespace_:
-        return False  # "a dollar-store chain"
-    if i and doc[i - 1].lower_ == "by" and (i + 2 >= len(doc) or doc[i + 2].is_punct):
-        return False  # "won by a mile": a way of speaking
-    previous = doc[i - 1] if i else None
-    return previous is None or not (
-        previous.lower_ == "per"
-        or previous.like_num
-        or previous.text == "%"
-        or previous.lower_ in lexicon.UNIT_WORDS
-        or previous.lower_ in lexicon.CURRENCY_WORDS
-        or previous.lower_ in lexicon.CURRENCY_SYMBOLS
-        or bool(GLUED_UNIT.match(previous.text))
-    )
 
 
 def _hedged(token: Token) -> bool:

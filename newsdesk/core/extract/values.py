@@ -15,18 +15,18 @@ import re
 from spacy.tokens import Doc
 
 from newsdesk.core.extract import lexicon
-from newsdesk.core.extract.exclusions import score_or_phone
+from newsdesk.core.extract.codes import score_or_phone
 from newsdesk.core.extract.numbers import vague_lower_bound
 from newsdesk.core.extract.numerals import (
     bare,
     is_numeric,
     number_end,
     ratio_after,
+    shared_scale,
     value_of,
     value_of_text,
 )
 from newsdesk.core.extract.phrase import Phrase
-from newsdesk.core.extract.ranges import shared_scale
 from newsdesk.core.extract.units import LETTER_SCALES, Measure, glued_measure
 
 # Scale words "several", "a few" and "a couple of" go before: "several hundred" is 300 up.

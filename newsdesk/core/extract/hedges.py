@@ -1,0 +1,63 @@
+"""Hedges read after the number or in its context: "25 or more", "300 or so", "more
+than 5000 or equal (to it)", and "over two years" that spans a time instead of
+exceeding it. The hedge written before the number is read with the phrase's
+opening (:mod:`.opening`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from newsdesk.core.extract import lexicon
+from newsdesk.core.extract.periods import TIME_UNITS
+from newsdesk.core.extract.phrase import Phrase
+
+# Words after which "over" a length of time means more than it, not during it.
+_MORE_THAN_BEFORE = frozenset(
+    {"for", "of", "after", "aged", "took", "take", "takes", "lasted", "lasting", "spent",
+     "served", "serving", "than", "in", "within", "just", "well", "ago"}
+)  # fmt: skip
+
+
+def settle_qualifier(doc: Doc, phrase: Phrase) -> None:
+    """Hedges that read differently in context: "over two years" (during them),
+    "more than 5000 or equal", "about 500 or more"."""
+    start = phrase.phrase_start
+    if (
+        phrase.qualifier == "more_than"
+        and phrase.unit in TIME_UNITS
+        and doc[start].lower_ == "over"
+        and not (start and doc[start - 1].lower_ in _MORE_THAN_BEFORE)
+    ):
+        # "rose 40% over two years" spans the time; "jailed for over two years" exceeds it
+        phrase.qualifier, phrase.phrase_start = None, start + 1
+    inclusive = inclusive_bound(doc, phrase.end, phrase.qualifier)
+    if inclusive is not None:
+        phrase.end, phrase.qualifier = inclusive
+    trailing = trailing_qualifier(doc, phrase.end)
+    if trailing is not None and phrase.qualifier in (None, "about", "exact"):
+        # "about five hundred or more" is at least five hundred.
+        phrase.end, phrase.qualifier = trailing
+
+
+def trailing_qualifier(doc: Doc, end: int) -> tuple[int, str] | None:
+    for phrase, name in lexicon.TRAILING_QUALIFIERS.items():
+        n = len(phrase)
+        if tuple(t.lower_ for t in doc[end : end + n]) == phrase:
+            if end + n < len(doc) and doc[end + n].lower_ == "than":
+                if end + n + 1 < len(doc) and doc[end + n + 1].like_num:
+                    return None  # "5000 or less than 6000": a second comparison
+                return end + n + 1, name  # "200 or greater than" (it)
+            return end + n, name
+    return None
+
+
+def inclusive_bound(doc: Doc, end: int, qualifier: str | None) -> tuple[int, str] | None:
+    """ "more than 5000 or equal (to it)": the bound includes its value."""
+    if qualifier not in ("more_than", "less_than"):
+        return None
+    words = [t.lower_ for t in doc[end : end + 3]]
+    if words[:2] == ["or", "equal"]:
+        stop = end + (3 if words[2:3] == ["to"] else 2)
+        return stop, "at_least" if qualifier == "more_than" else "at_most"
+    return None
