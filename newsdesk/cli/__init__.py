@@ -3,6 +3,8 @@
     newsdesk [--db PATH] [--model NAME]             open the window
     newsdesk extract FILE|- [--format json|text]    print one fact sheet
     newsdesk extract --jsonl FILE|-                 one sheet per {"id", "text"} line
+    newsdesk extract --explain FILE|-               why each figure reads as it does
+    newsdesk rules                                  the figure pipeline: stages and rules
     newsdesk save FILE --story SLUG [--message M]   store a new version of a story
     newsdesk history SLUG | search QUERY | diff SLUG [A [B]] | backup [PATH]
     newsdesk export SLUG [--version N] --format pdf|html|md|csv|json -o FILE
@@ -25,7 +27,12 @@ from typing import NoReturn
 
 from newsdesk import __version__
 from newsdesk.cli.common import EXIT_INPUT, EXIT_MODEL, EXIT_OK, EXIT_PARTIAL, EXIT_STORAGE
-from newsdesk.cli.extract_command import add_extract_command, run_extract
+from newsdesk.cli.extract_command import (
+    add_extract_command,
+    add_rules_command,
+    run_extract,
+    run_rules,
+)
 from newsdesk.cli.story_commands import COMMANDS as STORY_COMMANDS
 from newsdesk.cli.story_commands import add_story_commands
 from newsdesk.cli.story_commands import run as run_story_command
@@ -96,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="log more detail to stderr")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     add_extract_command(commands)
+    add_rules_command(commands)
     add_story_commands(commands)
     return parser
 
@@ -119,6 +127,8 @@ def _run(args: argparse.Namespace) -> int:
     logging.basicConfig(level=console.level, handlers=[console])
     if args.command == "extract":
         return run_extract(args)
+    if args.command == "rules":
+        return run_rules(args)
     if args.command in STORY_COMMANDS:
         return run_story_command(args)
     from newsdesk.app import run_gui  # Qt is imported only for the window

@@ -54,6 +54,7 @@ from newsdesk.core.extract.facts import EntityIndex, date_facts, figure_facts, q
 from newsdesk.core.extract.figures import find_figures
 from newsdesk.core.extract.names import name_spans
 from newsdesk.core.extract.nlp import load_pipeline, parse_in_paragraphs, pipeline_name
+from newsdesk.core.extract.phrase import Dropped
 from newsdesk.core.extract.prepared import PreparedArticle, prepare_article
 from newsdesk.core.extract.quotes import find_quotes, quote_discourse
 from newsdesk.core.extract.sources import attribute_figures
@@ -65,7 +66,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["Extractor"]
+__all__ = ["Dropped", "Extractor"]
 
 
 class Extractor:
@@ -154,19 +155,36 @@ class Extractor:
 
     # -- assembling the sheet ---------------------------------------------------
 
+    def explain(
+        self, text: str, *, clean: bool = True, published: str | None = None
+    ) -> tuple[FactSheet, list[Dropped]]:
+        """The sheet of ``text`` and, besides, the numbers read as no figure, each with
+        the rule that said so (``newsdesk extract --explain``); every figure's ``why``
+        lists the rules that made it."""
+        prepared = self.prepare(text, clean=clean, published=published)
+        doc = self.parse(prepared.tagger_text)
+        dropped: list[Dropped] = []
+        return self.build_sheet(doc, prepared, dropped=dropped), dropped
+
     def build_sheet(
-        self, doc: Doc, prepared: PreparedArticle, sheet_id: str | None = None
+        self,
+        doc: Doc,
+        prepared: PreparedArticle,
+        sheet_id: str | None = None,
+        *,
+        dropped: list[Dropped] | None = None,
     ) -> FactSheet:
         """Read every kind of fact from a parsed article.
 
-        ``doc`` is the parse of the article text or of its ``tagger_text``.
+        ``doc`` is the parse of the article text or of its ``tagger_text``;
+        numbers read as no figure go to ``dropped`` when it is given.
         """
         text, dateline, story_date = prepared.text, prepared.parts.dateline, prepared.story_date
         parsed = doc_text(doc)
         names = name_spans(doc, text, dateline)
         entities = EntityIndex(group_entities(doc, names))
         discourse = quote_discourse(doc, names)
-        figures = find_figures(doc)
+        figures = find_figures(doc, dropped)
         attribute_figures(doc, figures, discourse)
         # The sheet records the date the copy gives; else the editor's, as given.
         published = (

@@ -11,6 +11,30 @@ import re
 from spacy.tokens import Doc, Span
 
 from newsdesk.core.extract.doctext import doc_text
+from newsdesk.core.extract.rules import Rule, fires, spares
+
+SCORE_OR_PHONE = Rule(
+    "names.score-or-phone",
+    "names",
+    'Two numbers joined by a dash that read as a phone number ("555-1234") or, in a sentence '
+    'about a match, a score ("won 3-1"), are no figure.',
+    says="no figure: '{words}' is a score or a phone number",
+    examples=(
+        fires("The home side won 3-1 in the final.", "3-1", figure=False),
+        spares("Crowds of 300-500 gathered.", "300-500", qualifier="range"),
+    ),
+)
+PHONE_NUMBER = Rule(
+    "names.phone",
+    "names",
+    'A telephone number or similar code ("+44 20 7946 0958", "0800 555 111") is no figure.',
+    says="no figure: '{words}' is a phone number",
+    examples=(
+        fires("Call +44 20 7946 0958 for tickets.", "+44 20 7946 0958", figure=False),
+        spares("The hall seats 40 000 people.", "40 000", value=40_000),
+    ),
+)
+RULES = (SCORE_OR_PHONE, PHONE_NUMBER)
 
 # "555-1234" (a local number's exchange never starts with 0 or 1, so "100-1000" is a range).
 PHONE = re.compile(r"^\+?[2-9]\d{2}[-. ]\d{4}$|^\+?\d{1,4}(?:[-. /]\d{2,4}){2,}$")

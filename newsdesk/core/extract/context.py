@@ -11,7 +11,77 @@ from spacy.tokens import Doc, Token
 from newsdesk.core.extract import lexicon
 from newsdesk.core.extract.doctext import doc_text
 from newsdesk.core.extract.phrase import Phrase
+from newsdesk.core.extract.rules import Rule, fires, spares
 from newsdesk.core.extract.units import rate_after, whole_unit
+
+UNIT_WORD = Rule(
+    "unit.word",
+    "counted",
+    'A unit written after the number ("35 miles", "40 square miles", "150 km/h", "12 degrees '
+    'Celsius", "-18 °C", "a 10-km walk").',
+    says="unit: '{words}'",
+    examples=(
+        fires("The convoy drove 35 miles overnight.", "35 miles", unit="miles"),
+        fires("It was 12 degrees Celsius at noon.", "12 degrees Celsius", unit="degrees Celsius"),
+        spares("The convoy carried 35 people overnight.", "35", unit=None),
+    ),
+)
+AGE = Rule(
+    "unit.age",
+    "counted",
+    'An age, in the wire\'s ways of giving one: "a 34-year-old man", "Tobin Kale, 45,", "aged 12".',
+    says="age: '{words}'",
+    examples=(
+        fires("A 34-year-old man was held.", "34-year-old", unit="years old", counted="man"),
+        fires("Tobin Kale, 45, was arrested.", "45", unit="years old", counted="Tobin Kale"),
+        spares("Police held 45 people.", "45", unit=None),
+    ),
+)
+COUNTED = Rule(
+    "counted.noun",
+    "counted",
+    'The noun the number counts, with the words between them ("25 air strikes", "26 people").',
+    says="counted: '{words}'",
+    examples=(
+        fires("At least 25 air strikes hit the town.", "At least 25", counted="air strikes"),
+        spares("The plan costs $1.2bn in aid.", "$1.2bn", counted=None),
+    ),
+)
+COUNTED_OF = Rule(
+    "counted.of",
+    "counted",
+    'What "of" names after the number ("dozens of people", "25 of the fighters").',
+    says="counted: '{words}'",
+    examples=(
+        fires("Dozens of people were hurt.", "Dozens", counted="people"),
+        spares("Twelve of them were fighters.", "Twelve", counted=None),
+    ),
+)
+STRONG = Rule(
+    "counted.strong",
+    "counted",
+    '"a 5,000-strong crowd" counts the crowd.',
+    says="counted: '{words}'",
+    examples=(
+        fires("A 5,000-strong crowd gathered.", "5,000", counted="crowd"),
+        spares("A 5,000-seat arena opened.", "5,000", counted="seat"),
+    ),
+)
+RATE = Rule(
+    "unit.rate",
+    "counted",
+    'A rate after the number: "4.1 per 1,000 children", "1,800 cases per 100,000 people".',
+    says="rate: '{words}'",
+    examples=(
+        fires(
+            "Deaths fell to 4.1 per 1,000 children.",
+            "4.1 per 1,000 children",
+            unit="per 1,000 children",
+        ),
+        spares("Deaths fell to 4.1 in May.", "4.1", unit=None),
+    ),
+)
+RULES = (UNIT_WORD, AGE, COUNTED, COUNTED_OF, STRONG, RATE)
 
 
 def number_head(doc: Doc, start: int, end: int) -> Token:
@@ -38,9 +108,11 @@ def unit_after(doc: Doc, end: int, head: Token) -> Token | None:
     return None
 
 
-def counted_noun(doc: Doc, head: Token, end: int, is_money: bool) -> str | None:
-    """The noun phrase the number counts, from the dependency parse."""
+def counted_noun(doc: Doc, head: Token, end: int, is_money: bool) -> tuple[str, Rule] | None:
+    """The noun phrase the number counts, from the dependency parse, and the rule that
+    found it."""
     noun: Token | None = None
+    rule = COUNTED
     if head.dep_ in ("nummod", "quantmod", "amod", "compound") and head.head.i >= end:
         candidate = head.head
         if candidate.pos_ in ("NOUN", "PROPN") and candidate.lower_ not in lexicon.DATE_WORDS:
@@ -51,7 +123,7 @@ def counted_noun(doc: Doc, head: Token, end: int, is_money: bool) -> str | None:
             if child.lower_ == "of" and child.i >= end - 1:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects and objects[0].pos_ in ("NOUN", "PROPN"):
-                    noun = objects[0]
+                    noun, rule = objects[0], COUNTED_OF
                     end = child.i + 1
                 break
     if noun is None or (is_money and noun.pos_ != "NOUN"):
@@ -76,7 +148,7 @@ def counted_noun(doc: Doc, head: Token, end: int, is_money: bool) -> str | None:
         first -= 1
     words = doc[max(first, end) : noun.i + 1]
     text = words.text.strip()
-    return text or None
+    return (text, rule) if text else None
 
 
 def read_unit_and_counted(doc: Doc, phrase: Phrase) -> None:
@@ -87,7 +159,9 @@ def read_unit_and_counted(doc: Doc, phrase: Phrase) -> None:
     if not phrase.percent and phrase.currency is None:
         unit_token = unit_after(doc, phrase.end, head)
         if unit_token is not None:
-            phrase.unit, phrase.end, age_of = whole_unit(doc, unit_token)
+            phrase.unit, end, age_of = whole_unit(doc, unit_token)
+            phrase.note(AGE if age_of is not None else UNIT_WORD, doc[phrase.end : end].text)
+            phrase.end = end
     if (
         phrase.unit is None
         and phrase.currency is None
@@ -97,10 +171,14 @@ def read_unit_and_counted(doc: Doc, phrase: Phrase) -> None:
         age = _age_of(doc, phrase.phrase_start, phrase.end, phrase.value)
         if age is not None:
             phrase.unit, age_of = "years old", age or None  # "Tobin Kale, 45,", "aged 12"
+            phrase.note(AGE, doc[phrase.number_start : phrase.end].text)
     counted: str | None = None
     end = phrase.end
     if phrase.unit is None or phrase.unit in ("%", "percentage points", "points"):
-        counted = counted_noun(doc, head, end, phrase.currency is not None or phrase.percent)
+        found = counted_noun(doc, head, end, phrase.currency is not None or phrase.percent)
+        if found is not None:
+            counted = found[0]
+            phrase.note(found[1], counted)
     if (
         counted is None
         and [t.lower_ for t in doc[end : end + 2]] == ["-", "strong"]
@@ -108,12 +186,14 @@ def read_unit_and_counted(doc: Doc, phrase: Phrase) -> None:
         and doc[end + 2].pos_ == "NOUN"
     ):
         counted = doc[end + 2].text  # "a 5,000-strong crowd"
+        phrase.note(STRONG, counted)
     phrase.counted = counted or age_of
     # A rate: "4.1 per 1,000 children", "1,800 cases per 100,000 people a month".
     skip = 1 if counted is not None and end < len(doc) and doc[end].text == counted else 0
     rate = rate_after(doc, end + skip)
     if rate is not None:
         phrase.end = rate[1]
+        phrase.note(RATE, rate[0])
         if phrase.currency is None:  # money keeps its currency as its unit: "$5 per 1,000 words"
             phrase.unit = rate[0]
 

@@ -1,9 +1,9 @@
 """Numbers that are no figures: parts of dates and times, years, names and labels
 ("Route 9", "COVID-19", "Boeing 737"), phone numbers and codes.
 
-:func:`blocked_tokens` marks what the NER already names; :func:`is_excluded`
+:func:`blocked_tokens` marks what the NER already names; :func:`exclusion`
 judges a number the figure reader has grown (scores and phone numbers joined
-by a dash are :mod:`.codes`).
+by a dash are :mod:`.codes`). Each answers with the rule that says "no figure".
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from newsdesk.core.article.wire import is_title_case
 from newsdesk.core.extract import lexicon
-from newsdesk.core.extract.codes import PHONE
+from newsdesk.core.extract.codes import PHONE, PHONE_NUMBER
 from newsdesk.core.extract.doctext import doc_text
 from newsdesk.core.extract.numbers import is_number_word
 from newsdesk.core.extract.numerals import is_share
@@ -25,6 +25,118 @@ from newsdesk.core.extract.periods import (
     is_clock_time,
     is_date_like,
     is_duration,
+)
+from newsdesk.core.extract.rules import Rule, fires, spares
+
+NAMED = Rule(
+    "names.entity",
+    "names",
+    "A number inside a date, a clock time, an ordinal or a name the tagger marks "
+    "(organisation, product, place, event, law, work, person) is no figure.",
+    says="no figure: '{words}' is part of a name or date",
+    examples=(
+        fires("The prime minister returned to 10 Downing Street.", "10", figure=False),
+        fires("Talks resumed on March 3, 2024.", "3", figure=False),
+        spares("Police arrested 10 people in the street.", "10", value=10),
+    ),
+)
+YEAR_NUMBER = Rule(
+    "names.year",
+    "names",
+    'A four-digit year is no figure ("from 2014 to 2022"), unless it counts something '
+    '("2019 employees") or is an amount ("$2000", "at least 2000").',
+    says="no figure: '{words}' is a year",
+    examples=(
+        fires("The levy ran from 2014 to 2022 across the region.", "2014", figure=False),
+        spares("She hopes to earn $2000 over 3 years.", "$2000", value=2000),
+    ),
+)
+CLOCK = Rule(
+    "names.clock",
+    "names",
+    'A number before "a.m.", "pm", "GMT" is a clock time, no figure.',
+    says="no figure: '{words}' is a time of day",
+    examples=(
+        fires("The deadline passed at 9 GMT on Friday.", "9", figure=False),
+        spares("Polls closed after 9 hours.", "9 hours", value=9),
+    ),
+)
+DAY_OF_MONTH = Rule(
+    "names.day-of-month",
+    "names",
+    'A day next to a month the tagger left unmarked ("5 Aug", "Sep 3") is a date.',
+    says="no figure: '{words}' is a date",
+    examples=(
+        fires("Ballots must arrive by 5 Sept at the latest.", "5", figure=False),
+        spares("Voting took 5 days.", "5 days", value=5),
+    ),
+)
+MOBILE_GENERATION = Rule(
+    "names.generation",
+    "names",
+    '"5G", "4G": a generation of mobile networks, no figure.',
+    says="no figure: '{words}' is a name",
+    examples=(
+        fires("The carrier switched on its 5G network.", "5", figure=False),
+        spares("The carrier switched on 5 masts.", "5", value=5),
+    ),
+)
+LABEL = Rule(
+    "names.label",
+    "names",
+    'A whole number after a capitalised word that names it ("Route 9", "Flight 302", '
+    '"Section 427"), or glued to letters by a hyphen ("COVID-19", "F-16"), is a label, not '
+    "an amount.",
+    says="no figure: '{words}' is a label",
+    examples=(
+        fires(
+            "Passengers on Flight 302 from Madrid were delayed for hours on the tarmac.",
+            "302",
+            figure=False,
+        ),
+        spares("The fee is R500 a month.", "R500", value=500),
+    ),
+)
+DIALLED = Rule(
+    "names.dialled",
+    "names",
+    'A number to ring ("dial 999", "call 911") is no amount.',
+    says="no figure: '{words}' is a number to call",
+    examples=(
+        fires("In an emergency dial 999 at once.", "999", figure=False),
+        spares("The ambulance made 999 trips.", "999", value=999),
+    ),
+)
+NUMBER_SIGN = Rule(
+    "names.number-sign",
+    "names",
+    'A number after "No.", "#", "Art.", "Sec." is a position or label.',
+    says="no figure: '{words}' is a label",
+    examples=(
+        fires("The striker wore No. 10 for the club.", "10", figure=False),
+        spares("The striker scored 10 goals for the club.", "10", value=10),
+    ),
+)
+LEADING_ZERO = Rule(
+    "names.code",
+    "names",
+    'A number with a leading zero ("0800") is a code, never an amount.',
+    says="no figure: '{words}' is a code",
+    examples=(
+        fires("The helpline is 0800 for callers.", "0800", figure=False),
+        spares("The helpline took 800 calls.", "800", value=800),
+    ),
+)
+RULES = (
+    NAMED,
+    YEAR_NUMBER,
+    CLOCK,
+    DAY_OF_MONTH,
+    MOBILE_GENERATION,
+    LABEL,
+    DIALLED,
+    NUMBER_SIGN,
+    LEADING_ZERO,
 )
 
 # Entity types whose numbers are names or positions, not amounts.
@@ -41,9 +153,10 @@ _MEASURES = frozenset(
 )  # fmt: skip
 
 
-def blocked_tokens(doc: Doc) -> set[int]:
-    """Tokens inside dates, times, ordinals and names: never part of a figure."""
-    blocked: set[int] = set()
+def blocked_tokens(doc: Doc) -> dict[int, Rule]:
+    """Tokens inside dates, times, ordinals and names, never part of a figure, with the
+    rule that says so."""
+    blocked: dict[int, Rule] = {}
     for ent in doc.ents:
         if ent.label_ == "DATE" and not is_date_like(ent):
             continue  # "Two and a half million" tagged DATE is a number
@@ -58,12 +171,13 @@ def blocked_tokens(doc: Doc) -> set[int]:
         if len(ent) > 1 and ent[0].like_num and ent[1].lower_ in _MEASURES:
             continue  # "3 Cups of Sugar" tagged ORG is a measure
         if ent.label_ == "DATE" or ent.label_ in BLOCKING_LABELS:
-            blocked.update(range(ent.start, ent.end))
+            blocked.update(dict.fromkeys(range(ent.start, ent.end), NAMED))
     return blocked
 
 
-def is_excluded(doc: Doc, start: int, end: int, *, amount: bool = False) -> bool:
-    """Years, times, phone numbers and identifiers are not figures.
+def exclusion(doc: Doc, start: int, end: int, *, amount: bool = False) -> Rule | None:
+    """The rule by which a grown number is no figure (a year, a time, a phone number, an
+    identifier), or ``None``.
 
     A sum of money ("$2000") or a number compared with a bound ("below 1500",
     "at least 2000") is an ``amount``, never a year.
@@ -71,14 +185,14 @@ def is_excluded(doc: Doc, start: int, end: int, *, amount: bool = False) -> bool
     tokens = doc[start:end]
     numeric = [t for t in tokens if any(ch.isdigit() for ch in t.text)]
     if not numeric:
-        return False
+        return None
     first, last = numeric[0], numeric[-1]
     if len(numeric) == 1 and len(tokens) == 1:
         text = first.text
         if YEAR.match(text) and not counts_something(first) and not amount:
-            return True
+            return YEAR_NUMBER
         if PHONE.match(text):
-            return True
+            return PHONE_NUMBER
     nxt = doc[end] if end < len(doc) else None
     if (
         len(numeric) >= 2
@@ -86,9 +200,9 @@ def is_excluded(doc: Doc, start: int, end: int, *, amount: bool = False) -> bool
         and all(YEAR.match(t.text) for t in numeric)
         and not (nxt is not None and nxt.tag_ in ("NNS", "NNPS"))
     ):
-        return True  # "from 2014 to 2022": years, not a range of amounts
+        return YEAR_NUMBER  # "from 2014 to 2022": years, not a range of amounts
     if nxt is not None and nxt.lower_ in lexicon.TIME_SUFFIXES:
-        return True
+        return CLOCK
     if (
         nxt is not None
         and nxt.lower_ in lexicon.MONTHS
@@ -96,20 +210,20 @@ def is_excluded(doc: Doc, start: int, end: int, *, amount: bool = False) -> bool
         and len(tokens) == 1
         and _day_of_month(first)
     ):
-        return True  # "5 Aug", "3 September": a date the NER missed
+        return DAY_OF_MONTH  # "5 Aug", "3 September": a date the NER missed
     if nxt is not None and nxt.text == "G" and not doc[end - 1].whitespace_:
-        return True  # "5G", "4G": generations of mobile networks
+        return MOBILE_GENERATION  # "5G", "4G": generations of mobile networks
     if nxt is not None and nxt.text in ("-", "/") and nxt.whitespace_ == "" and end + 1 < len(doc):
         after = doc[end + 1]
         if after.is_alpha and after.lower_ not in ("year", "old", "day", "week", "month"):
-            return False
+            return None
     prev = doc[start - 1] if start > 0 else None
     if prev is not None:
         # "COVID-19", "F-16", "G-7": glued to letters by a hyphen.
         if prev.text in ("-", "–") and prev.whitespace_ == "" and start >= 2:
             before = doc[start - 2]
             if before.whitespace_ == "" and before.is_alpha:
-                return True
+                return LABEL
         # "Route 9", "Flight 302", "Section 427", "No. 10": a capitalised name word.
         if (
             _is_label_word(prev)
@@ -121,17 +235,19 @@ def is_excluded(doc: Doc, start: int, end: int, *, amount: bool = False) -> bool
             and not any(ch.isalpha() for ch in last.text)
             and last.i == end - 1
         ):
-            return True
+            return LABEL
         if prev.lower_ in lexicon.MONTHS and _day_of_month(first):
-            return True  # "Aug 5", "Sep 3" when the NER leaves the date unmarked
+            return DAY_OF_MONTH  # "Aug 5", "Sep 3" when the NER leaves the date unmarked
         if prev.lower_ in _DIAL_WORDS:
-            return True  # "dial 999", "call 911": a number to ring, not an amount
+            return DIALLED  # "dial 999", "call 911": a number to ring, not an amount
         if prev.text in ("#", "No.", "no.", "Nos.", "Art.", "Sec.", "No", "Nos") or (
             prev.text == "." and start >= 2 and doc[start - 2].text in ("No", "no", "Nos")
         ):
-            return True  # "No 47", "No. 10 Downing Street"
+            return NUMBER_SIGN  # "No 47", "No. 10 Downing Street"
     # "0800": a code, never an amount
-    return len(numeric) == 1 and bool(re.fullmatch(r"0\d{2,}|[2-6]G", first.text))
+    if len(numeric) == 1 and re.fullmatch(r"0\d{2,}|[2-6]G", first.text):
+        return MOBILE_GENERATION if first.text.endswith("G") else LEADING_ZERO
+    return None
 
 
 def _day_of_month(token: Token) -> bool:

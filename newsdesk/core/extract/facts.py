@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from newsdesk.core.extract.dates import looks_ahead, resolve_date
 from newsdesk.core.extract.entities import EntityGroup, best_name, display_name
-from newsdesk.core.sheet.model import DateFact, Entity, Figure, Mention, Quote
+from newsdesk.core.sheet.model import DateFact, Entity, Figure, Mention, Quote, Reason
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -129,6 +129,7 @@ def figure_facts(
             source=entities.of(r.source_span, parsed),
             source_text=_words(text, r.source_phrase),
             source_basis=r.source_basis,  # type: ignore[arg-type]
+            why=[Reason(step.rule, step.says) for step in r.trail],
         )
         for n, r in enumerate(readings, start=1)
     ]

@@ -16,63 +16,112 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from newsdesk.core.extract import (
+    changes,
+    codes,
+    context,
+    exclusions,
+    hedges,
+    merges,
+    opening,
+    ranges,
+    seeds,
+    units,
+    values,
+)
 from newsdesk.core.extract.changes import read_change
-from newsdesk.core.extract.codes import PHONE_AHEAD
+from newsdesk.core.extract.codes import PHONE_AHEAD, PHONE_NUMBER
 from newsdesk.core.extract.context import read_unit_and_counted
 from newsdesk.core.extract.doctext import doc_text
-from newsdesk.core.extract.exclusions import blocked_tokens, is_excluded
+from newsdesk.core.extract.exclusions import blocked_tokens, exclusion
 from newsdesk.core.extract.hedges import settle_qualifier
 from newsdesk.core.extract.merges import drop_restatements, merge_bounds
 from newsdesk.core.extract.numerals import bare
 from newsdesk.core.extract.opening import read_opening, take_trailing_scales, trim_seed
-from newsdesk.core.extract.phrase import FigureReading, Phrase
+from newsdesk.core.extract.periods import has_digits
+from newsdesk.core.extract.phrase import Dropped, FigureReading, Phrase
 from newsdesk.core.extract.ranges import find_range, find_range_with_units
+from newsdesk.core.extract.rules import Rule
 from newsdesk.core.extract.seeds import seed_spans
 from newsdesk.core.extract.units import measure_after
-from newsdesk.core.extract.values import cents_after, read_value, settle_value
+from newsdesk.core.extract.values import CENTS, cents_after, read_value, settle_value
+
+# Every rule of the figure reader, stage by stage in the order it runs them.
+RULES: tuple[Rule, ...] = (
+    *seeds.RULES,
+    *opening.RULES,
+    *ranges.RULES,
+    *units.RULES,
+    *values.RULES,
+    *codes.RULES,
+    *exclusions.RULES,
+    *context.RULES,
+    *hedges.RULES,
+    *changes.RULES,
+    *merges.RULES,
+)
 
 
-def find_figures(doc: Doc) -> list[FigureReading]:
-    """Every figure in ``doc``, in text order, without overlaps."""
+def find_figures(doc: Doc, dropped: list[Dropped] | None = None) -> list[FigureReading]:
+    """Every figure in ``doc``, in text order, without overlaps; each records the rules
+    that made it. Numbers read as no figure go to ``dropped``, when given, with the rule
+    that said so."""
     blocked = blocked_tokens(doc)
     seeds = seed_spans(doc, blocked)
     readings: list[FigureReading] = []
     taken: set[int] = set()
-    for start, end in seeds:
+    for start, end, rules in seeds:
         if any(i in taken for i in range(start, end)):
             continue
-        reading = _read(doc, start, end, blocked, taken)
-        if reading is not None:
-            readings.append(reading)
+        phrase = _read(doc, start, end, rules, blocked, taken)
+        if isinstance(phrase, FigureReading):
+            readings.append(phrase)
+        elif phrase is not None and dropped is not None:
+            dropped.append(_dropped(doc, phrase))
+    if dropped is not None:
+        dropped.extend(_named_numbers(doc, blocked))
+        dropped.sort(key=lambda d: d.start)
     readings.sort(key=lambda r: r.start)
     text = doc_text(doc)
     return merge_bounds(drop_restatements(readings, text), text)
 
 
 def _read(
-    doc: Doc, start: int, end: int, blocked: set[int], taken: set[int]
-) -> FigureReading | None:
-    """Grow a seed into a whole figure phrase and read it."""
+    doc: Doc,
+    start: int,
+    end: int,
+    rules: tuple[Rule, ...],
+    blocked: dict[int, Rule],
+    taken: set[int],
+) -> FigureReading | Phrase | None:
+    """Grow a seed into a whole figure phrase and read it: the reading, or the phrase a
+    rule of the names stage dropped (``None`` when there was no number to read)."""
     trimmed = trim_seed(doc, start, end)
     if trimmed is None:
         return None
     phrase = read_opening(doc, *trimmed, blocked)
+    phrase.trail[:0] = [rule.step() for rule in rules]
     take_trailing_scales(doc, phrase, blocked)
     phone = PHONE_AHEAD.match(doc_text(doc), doc[phrase.number_start].idx)
     if phone:  # never a figure; swallow every piece of it
         taken.update(t.i for t in doc[phrase.number_start :] if t.idx < phone.end())
-        return None
+        phrase.note(PHONE_NUMBER, phone.group())
+        phrase.end = max(t.i + 1 for t in doc[phrase.number_start :] if t.idx < phone.end())
+        return phrase
     phrase.core_end = phrase.low_end = phrase.end
     find_range(doc, phrase, blocked)
 
     # Units and currencies written after the number.
     measure = measure_after(doc, phrase.end, phrase.currency, is_range=phrase.is_range)
+    if measure.rule is not None:
+        phrase.note(measure.rule, doc[phrase.end : measure.end].text)
     phrase.end, phrase.currency = measure.end, measure.currency
     phrase.unit, phrase.percent = measure.unit, measure.percent
     phrase.scale_after = phrase.scale_after or measure.scale
     cents = cents_after(doc, phrase.end) if phrase.currency and not phrase.is_range else None
     if cents is not None:
         phrase.end = cents[1]  # "13 dollars and 45 cents" is 13.45
+        phrase.note(CENTS)
     if any(t.lower_ in ("%", "percent", "pct") for t in doc[phrase.number_start : phrase.end]):
         phrase.percent, phrase.unit = True, phrase.unit or "%"
 
@@ -81,23 +130,44 @@ def _read(
     if cents is not None and phrase.value is not None:
         phrase.value += cents[0] / 100
     if not settle_value(doc, phrase, taken):
-        return None
+        return phrase
 
     # Only the number itself must be free: a currency code or unit word next to
     # it may carry a stray entity label ("EUR" as ORG, "Euros" as PRODUCT).
     qualifier = phrase.qualifier
-    if any(i in blocked for i in range(phrase.number_start, phrase.core_end)) or is_excluded(
+    named = next(
+        (blocked[i] for i in range(phrase.number_start, phrase.core_end) if i in blocked), None
+    )
+    veto = named or exclusion(
         doc,
         phrase.number_start,
         phrase.end,
         amount=phrase.currency is not None or (qualifier is not None and qualifier != "about"),
-    ):
-        return None
+    )
+    if veto is not None:
+        phrase.note(veto, doc[phrase.number_start : phrase.core_end].text)
+        return phrase
     read_unit_and_counted(doc, phrase)
     find_range_with_units(doc, phrase, blocked)
     settle_qualifier(doc, phrase)
     taken.update(range(phrase.phrase_start, phrase.end))
     return _reading(doc, phrase)
+
+
+def _dropped(doc: Doc, phrase: Phrase) -> Dropped:
+    """A phrase a rule dropped, as its number's words and the trail that dropped it."""
+    end = max(phrase.core_end, phrase.number_start + 1, min(phrase.end, len(doc)))
+    span = doc[phrase.number_start : end]
+    return Dropped(span.start_char, span.end_char, span.text, phrase.trail)
+
+
+def _named_numbers(doc: Doc, blocked: dict[int, Rule]) -> list[Dropped]:
+    """The numbers inside names and dates the tagger marks, each as dropped by its rule."""
+    return [
+        Dropped(token.idx, token.idx + len(token.text), token.text, [rule.step(token.text)])
+        for i, rule in blocked.items()
+        if (token := doc[i]).like_num or has_digits(token)
+    ]
 
 
 def _reading(doc: Doc, phrase: Phrase) -> FigureReading:
@@ -138,6 +208,7 @@ def _reading(doc: Doc, phrase: Phrase) -> FigureReading:
         unit=unit,
         counted=phrase.counted,
         sentence=(sent.start_char, sent.end_char),
+        trail=phrase.trail,
     )
 
 

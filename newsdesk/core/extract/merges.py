@@ -8,6 +8,34 @@ from __future__ import annotations
 import re
 
 from newsdesk.core.extract.phrase import FigureReading
+from newsdesk.core.extract.rules import Rule, fires, spares
+
+RESTATED = Rule(
+    "merge.restated",
+    "merge",
+    'A number restated in brackets is one figure ("forty-five (45)", "five (5) people").',
+    examples=(
+        fires("Forty-five (45) homes burned.", "Forty-five (45)", value=45),
+        spares("Forty-five (46) homes burned.", "Forty-five", value=45),
+    ),
+)
+BOUNDS = Rule(
+    "merge.bounds",
+    "merge",
+    'Two hedged bounds of one thing are one range ("more than 10 and less than 40").',
+    says="range: '{words}'",
+    examples=(
+        fires(
+            "Bids were above 1000 and below 1500.",
+            "above 1000 and below 1500",
+            qualifier="range",
+            low=1000,
+            high=1500,
+        ),
+        spares("Bids were above 1000 and rose 1500.", "above 1000", qualifier="more_than"),
+    ),
+)
+RULES = (RESTATED, BOUNDS)
 
 
 def drop_restatements(readings: list[FigureReading], text: str) -> list[FigureReading]:
@@ -23,6 +51,7 @@ def drop_restatements(readings: list[FigureReading], text: str) -> list[FigureRe
             and re.match(r"\s*\)", text[reading.end :])
         ):
             previous.end = text.index(")", reading.end) + 1
+            previous.note(RESTATED, text[previous.start : previous.end])
             continue
         kept.append(reading)
     return kept
@@ -60,6 +89,7 @@ def merge_bounds(readings: list[FigureReading], text: str) -> list[FigureReading
             previous.end = reading.end
             previous.value, previous.low, previous.high = low, low, high
             previous.qualifier = "range"
+            previous.note(BOUNDS, text[previous.start : previous.end])
             continue
         merged.append(reading)
     return merged

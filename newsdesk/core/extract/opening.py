@@ -6,6 +6,8 @@ hedge and currency written before the number ("at least $1.42", "NZ $26 million"
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from spacy.tokens import Doc
 
 from newsdesk.core.extract import lexicon
@@ -18,7 +20,50 @@ from newsdesk.core.extract.numerals import (
     one_unit,
 )
 from newsdesk.core.extract.phrase import Phrase
+from newsdesk.core.extract.rules import Rule, fires, spares
 from newsdesk.core.extract.units import LETTER_SCALES
+
+HEDGE_BEFORE = Rule(
+    "hedge.before",
+    "opening",
+    "A hedge written before the number, from the hedge table (at least, more than, about, "
+    "up to, fewer than …).",
+    says="hedge: '{words}'",
+    examples=(
+        fires(
+            "The Observatory said at least 25 air strikes hit the town.",
+            "at least 25",
+            qualifier="at_least",
+            low=25,
+        ),
+        fires("Nearly half of the victims were children.", "Nearly half", qualifier="about"),
+        fires("The ship carries up to 40 cars.", "up to 40", qualifier="at_most", high=40),
+        spares("Police arrested 26 people on Friday.", "26", qualifier="exact"),
+    ),
+)
+CURRENCY_BEFORE = Rule(
+    "currency.before",
+    "opening",
+    'A currency sign or code before the number or on it ("$1.42", "NZ $26 million", "R500", '
+    '"Rs450", "USD75").',
+    says="currency: '{words}'",
+    examples=(
+        fires("The fund raised NZ $26 million.", "NZ $26 million", unit="NZD", kind="money"),
+        fires("The fee is Rs450 a month.", "Rs450", unit="INR", value=450),
+        spares("The team won 26 games.", "26", kind="count"),
+    ),
+)
+SCALE_AFTER = Rule(
+    "scale.after",
+    "opening",
+    "A scale word, letter or percent sign after the number that its run of number tokens "
+    'left out ("5 %", "$2.174 T").',
+    examples=(
+        fires("Rates hit 5 % in May.", "5 %", value=5, unit="%"),
+        spares("Rates hit 5.5 in May.", "5.5", value=5.5),
+    ),
+)
+RULES = (HEDGE_BEFORE, CURRENCY_BEFORE, SCALE_AFTER)
 
 
 def _leading_qualifier(doc: Doc, start: int, end: int) -> tuple[int, str | None]:
@@ -48,15 +93,16 @@ def trim_seed(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
-def read_opening(doc: Doc, start: int, end: int, blocked: set[int]) -> Phrase:
+def read_opening(doc: Doc, start: int, end: int, blocked: Collection[int]) -> Phrase:
     """The hedge and the currency sign or code before the number ("at least $1.42",
     "NZ $26 million", "R500")."""
     number_start, qualifier = _leading_qualifier(doc, start, end)
     phrase = Phrase(start, number_start, end, qualifier)
+    hedge = doc[start:number_start].text
     if qualifier is None:
         found = match_before(doc, start, lexicon.QUALIFIER_PHRASES)
         if found and not any(i in blocked for i in range(found[0], start)):
-            phrase.phrase_start = found[0]
+            phrase.phrase_start, hedge = found[0], doc[found[0] : start].text
             phrase.qualifier = lexicon.QUALIFIERS[tuple(found[1].split())]
     currency: str | None = None
     first = number_start
@@ -78,7 +124,7 @@ def read_opening(doc: Doc, start: int, end: int, blocked: set[int]) -> Phrase:
         # A hedge before the symbol: "at least $1.42".
         found = match_before(doc, first, lexicon.QUALIFIER_PHRASES)
         if phrase.qualifier is None and found:
-            phrase.phrase_start = found[0]
+            phrase.phrase_start, hedge = found[0], doc[found[0] : first].text
             phrase.qualifier = lexicon.QUALIFIERS[tuple(found[1].split())]
     for token in doc[number_start:end]:
         if token.lower_ in lexicon.CURRENCY_SYMBOLS and currency is None:
@@ -90,10 +136,21 @@ def read_opening(doc: Doc, start: int, end: int, blocked: set[int]) -> Phrase:
                 symbol[-1], "USD"
             )
     phrase.currency = currency
+    if phrase.qualifier is not None:
+        phrase.note(HEDGE_BEFORE, hedge)
+    if currency is not None:
+        phrase.note(CURRENCY_BEFORE, _currency_words(doc, phrase, first))
     return phrase
 
 
-def take_trailing_scales(doc: Doc, phrase: Phrase, blocked: set[int]) -> None:
+def _currency_words(doc: Doc, phrase: Phrase, first: int) -> str:
+    """The currency's words before the number, or the number with the code on it ("Rs450")."""
+    if first < phrase.number_start:
+        return doc[first : phrase.number_start].text
+    return doc[phrase.number_start : phrase.end].text
+
+
+def take_trailing_scales(doc: Doc, phrase: Phrase, blocked: Collection[int]) -> None:
     """Scale words and the numeric tail the NER left out ("1.2 million", "100K",
     "$2.174T")."""
     end = phrase.end
@@ -115,4 +172,6 @@ def take_trailing_scales(doc: Doc, phrase: Phrase, blocked: set[int]) -> None:
         and not doc[end - 1].whitespace_
     ):
         phrase.scale_after, end = LETTER_SCALES[bare(doc[end])], end + 1  # "$2.174T"
+    if end > phrase.end:
+        phrase.note(SCALE_AFTER, doc[phrase.end : end].text)
     phrase.end = end

@@ -8,6 +8,8 @@ range from two finished readings, in :mod:`.merges`).
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from spacy.tokens import Doc, Token
 
 from newsdesk.core.extract import lexicon
@@ -25,11 +27,58 @@ from newsdesk.core.extract.numerals import (
     value_of,
 )
 from newsdesk.core.extract.phrase import Phrase
+from newsdesk.core.extract.rules import Rule, fires, spares
+
+JOINED = Rule(
+    "range.joined",
+    "range",
+    'Two numbers joined by "to", a dash or "and" after "between" are one range '
+    '("between 10 and 20", "10-20", "2000–4000").',
+    says="range: '{words}'",
+    examples=(
+        fires("The fund wants 2000–4000 donors.", "2000–4000", low=2000, high=4000),
+        fires("Between 10 and 20 houses burned.", "Between 10 and 20", qualifier="range"),
+        spares("Police arrested 10 and released 20.", "10", qualifier="exact"),
+    ),
+)
+TWO_FIGURES = Rule(
+    "range.two-figures",
+    "range",
+    "A change and the level it reaches, or an old level and a new one, are two figures, not "
+    'a range ("rose 3% to 5%", "rose from 10 to 20", "fell by 12 to 47", "from 20 to 10").',
+    examples=(
+        fires("Inflation rose 3% to 5%.", "3%", qualifier="exact", value=3),
+        fires("Membership rose from 240 to 273.", "240", qualifier="exact", value=240),
+        spares("Prices ranged from 240 to 273.", "from 240 to 273", qualifier="range"),
+    ),
+)
+FROM_WARM_END = Rule(
+    "range.from-warm-end",
+    "range",
+    'A range of negatives written from its warm end is still a range ("-18 °C to -34 °C").',
+    says="range: '{words}'",
+    examples=(
+        fires("Lows ranged from -18 °C to -34 °C.", "-18 °C to -34 °C", low=-34, high=-18),
+        spares("Lows ranged from -34 °C to -18 °C.", "-34 °C to -18 °C", low=-34, high=-18),
+    ),
+)
+UNITS_BOTH_SIDES = Rule(
+    "range.units-both-sides",
+    "range",
+    'A range with its unit on both sides ("44 mg to 50 mg", "$10-$20", "from $5 a share to '
+    '$8 a share"), never two different measures.',
+    says="range: '{words}'",
+    examples=(
+        fires("Doses ranged from 44 mg to 50 mg.", "from 44 mg to 50 mg", low=44, high=50),
+        spares("Doses ranged from 44 to 50.", "from 44 to 50", low=44, high=50),
+    ),
+)
+RULES = (JOINED, TWO_FIGURES, FROM_WARM_END, UNITS_BOTH_SIDES)
 
 RANGE_JOINERS = frozenset({"to", "and", "-", "–", "—", "or"})
 
 
-def find_range(doc: Doc, phrase: Phrase, blocked: set[int]) -> None:
+def find_range(doc: Doc, phrase: Phrase, blocked: Collection[int]) -> None:
     """A range partner: "between 10 and 20", "10 to 20", "10-20", "from 10 to 20";
     "fell from 20 to 10" is two figures, "won 3-1" a score."""
     number_start, end = phrase.number_start, phrase.end
@@ -72,6 +121,8 @@ def find_range(doc: Doc, phrase: Phrase, blocked: set[int]) -> None:
             )
             if high_value is not None and not (low_percent and high_money):
                 phrase.high_value, phrase.is_range, phrase.end = high_value, True, high_end
+        elif changes_to:
+            phrase.note(TWO_FIGURES)
     if phrase.is_range and phrase.high_value is not None:
         low_value = value_of(doc[number_start : phrase.low_end])
         if (
@@ -86,12 +137,16 @@ def find_range(doc: Doc, phrase: Phrase, blocked: set[int]) -> None:
             phrase.descending = low_value < 0 and not moves_from(doc, phrase.phrase_start)
             if not phrase.descending:
                 phrase.is_range, phrase.high_value, phrase.end = False, None, phrase.low_end
+                phrase.note(TWO_FIGURES)
     start = phrase.phrase_start
     if phrase.is_range and start > 0 and doc[start - 1].lower_ in ("between", "from"):
         phrase.phrase_start -= 1
+    if phrase.is_range:
+        rule = FROM_WARM_END if phrase.descending else JOINED
+        phrase.note(rule, doc[phrase.phrase_start : phrase.end].text)
 
 
-def find_range_with_units(doc: Doc, phrase: Phrase, blocked: set[int]) -> None:
+def find_range_with_units(doc: Doc, phrase: Phrase, blocked: Collection[int]) -> None:
     """A range written with its unit on both sides: "44 mg to 50 mg", "$10-$20"."""
     start, value = phrase.phrase_start, phrase.value
     rises_to = (
@@ -111,10 +166,12 @@ def find_range_with_units(doc: Doc, phrase: Phrase, blocked: set[int]) -> None:
     if partner is not None and partner[0] < value < 0 and not moves_from(doc, start):
         # "ranged from -18 °C to -34 °C": a range written from the warm end
         (phrase.value, phrase.end), phrase.high_value, phrase.is_range = partner, value, True
+        phrase.note(FROM_WARM_END, doc[phrase.phrase_start : phrase.end].text)
     elif partner is not None and partner[0] >= value:
         (phrase.high_value, phrase.end), phrase.is_range = partner, True
         if start and doc[start - 1].lower_ in ("between", "from"):
             phrase.phrase_start -= 1
+        phrase.note(UNITS_BOTH_SIDES, doc[phrase.phrase_start : phrase.end].text)
 
 
 def _same_unit(a: str, b: str) -> bool:
@@ -124,7 +181,13 @@ def _same_unit(a: str, b: str) -> bool:
 
 
 def range_partner(
-    doc: Doc, phrase_start: int, end: int, blocked: set[int], *, money: bool, unit: str | None
+    doc: Doc,
+    phrase_start: int,
+    end: int,
+    blocked: Collection[int],
+    *,
+    money: bool,
+    unit: str | None,
 ) -> tuple[float, int] | None:
     """The top of a range written with units on both sides: "44 mg to 50 mg",
     "from 10 dollars to 20 dollars", "$10-$20", "3km to 5km" — but not "from
@@ -205,7 +268,7 @@ def split_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
-def starts_number(doc: Doc, i: int, blocked: set[int]) -> bool:
+def starts_number(doc: Doc, i: int, blocked: Collection[int]) -> bool:
     if i >= len(doc) or i in blocked:
         return False
     token = doc[i]

@@ -20,8 +20,57 @@ from newsdesk.core.extract.numerals import (
     next_is,
     number_end,
 )
+from newsdesk.core.extract.rules import Rule, fires, spares
 
 # A capital letter for the scale, written onto an amount: "$2.174T", "£3B".
+PERCENT = Rule(
+    "unit.percent",
+    "measure",
+    'A percent sign or word after the number ("3%", "3 percent", "3 per cent", "3 pct").',
+    says="unit: '{words}'",
+    examples=(
+        fires("Prices rose 3 per cent in May.", "3 per cent", unit="%", kind="percent"),
+        spares("Prices rose 3 points in May.", "3 points", kind="number"),
+    ),
+)
+POINTS = Rule(
+    "unit.points",
+    "measure",
+    '"percentage points", "basis points", and "points" an index moves by ("lost 190 points").',
+    says="unit: '{words}'",
+    examples=(
+        fires("The bank cut rates by 25 basis points.", "25 basis points", unit="basis points"),
+        fires("The Dow lost 190 points.", "190 points", unit="points"),
+        spares("He scored 41 points on Sunday.", "41", unit=None),
+    ),
+)
+CURRENCY_AFTER = Rule(
+    "currency.after",
+    "measure",
+    'A currency written after the number ("115 USD", "2 billion Swiss francs", "20 dollars", '
+    '"10¢"); "won" the verb is no currency.',
+    says="currency: '{words}'",
+    examples=(
+        fires("Vouchers worth 75 USD were sent.", "75 USD", unit="USD", kind="money"),
+        fires(
+            "Nestle paid 2 billion Swiss francs.", "2 billion Swiss francs", unit="CHF", value=2e9
+        ),
+        spares("The Koreans won 5 medals.", "5", kind="count"),
+    ),
+)
+GLUED = Rule(
+    "unit.glued",
+    "measure",
+    'A unit, currency or percent written onto the number ("40C", "5km", "50p", "5pc").',
+    says="unit: '{words}'",
+    examples=(
+        fires("Temperatures hit 40C in Seville.", "40C", value=40, unit="C"),
+        fires("A stamp costs 50p.", "50p", value=50, kind="money"),
+        spares("The 5G network launched.", "5G", figure=False),
+    ),
+)
+RULES = (PERCENT, POINTS, CURRENCY_AFTER, GLUED)
+
 LETTER_SCALES = {"T": "trillion", "B": "billion", "M": "million", "K": "thousand"}
 _SCALES_OF_HEAT = ("celsius", "fahrenheit", "centigrade", "c", "f")
 _POWER_OF_UNIT = re.compile(r"\^?[23²³]$")  # "km^3", "m2", "km²"
@@ -36,6 +85,7 @@ class Measure:
     unit: str | None
     percent: bool = False
     scale: str = ""  # a scale written after a currency code: "75 USD million"
+    rule: Rule | None = None  # the rule that read the words after the number
 
 
 def measure_after(doc: Doc, end: int, currency: str | None, *, is_range: bool) -> Measure:
@@ -50,9 +100,21 @@ def measure_after(doc: Doc, end: int, currency: str | None, *, is_range: bool) -
     ):
         tail += 1  # "a twenty-thousand-pound debt", "a 20-dollar bill"
     if tail < len(doc):
-        tail = _read_measure(doc, tail, found, is_range=is_range)
+        read = _read_measure(doc, tail, found, is_range=is_range)
+        if read > tail:
+            found.rule = _measure_rule(found, currency)
+        tail = read
     found.end = max(found.end, tail)
     return found
+
+
+def _measure_rule(found: Measure, currency: str | None) -> Rule | None:
+    """Which rule read the words after the number into ``found``."""
+    if found.unit is not None and found.unit.endswith("points"):
+        return POINTS
+    if found.percent:
+        return PERCENT
+    return CURRENCY_AFTER if found.currency != currency else None
 
 
 def _read_measure(doc: Doc, tail: int, found: Measure, *, is_range: bool) -> int:

@@ -206,6 +206,14 @@ def figure_value(figure: Figure, *, with_words: bool = True) -> str:
     return " ".join(part for part in parts if part)
 
 
+def figure_why(figure: Figure) -> str:
+    """Why the figure reads as it does, for an editor: what the rules behind it say
+    ("hedge: 'at least' · counted: 'air strikes' · source: the Observatory (same
+    sentence)"); empty for a figure the editor added or one read before newsdesk kept
+    its reasons."""
+    return " · ".join(figure.reasons())
+
+
 def format_number(value: float) -> str:
     """``25.0`` → "25", ``1200000000`` → "1,200,000,000", ``3.5`` → "3.5"."""
     if float(value).is_integer():

@@ -118,6 +118,18 @@ class Recheck:
         return f"{self.change(now)} — re-check."
 
 
+@dataclass(frozen=True)
+class Reason:
+    """One rule behind a figure's reading: its id and what it says there.
+
+    ``Reason("hedge.before", "hedge: 'at least'")``; a step an editor need not see
+    says nothing (``""``) and is listed for developers only.
+    """
+
+    rule: str
+    says: str = ""
+
+
 @dataclass
 class FactBase:
     """What every fact carries besides its own content: its id and the desk's work on it.
@@ -214,6 +226,11 @@ class Figure(SpannedFact):
     source: str | None = None  # id of the entity the sentence attributes it to
     source_text: str | None = None  # the attribution's words: "police", "a source told Reuters"
     source_basis: Basis = "none"  # how the source was found
+    why: list[Reason] = field(default_factory=list)  # the rules that made the reading, in order
+
+    def reasons(self) -> list[str]:
+        """What the rules behind the reading say, for an editor, in order ("hedge: 'at least'")."""
+        return [reason.says for reason in self.why if reason.says]
 
 
 @dataclass
@@ -364,10 +381,19 @@ def _article_from_dict(data: dict[str, Any]) -> Article:
     return Article(**known)
 
 
+# Additive fields written only when they say something, so a sheet without them is
+# written exactly as before they existed.
+_WRITTEN_WHEN_SET = ("why",)
+
+
 def _fact_to_dict(fact: Fact) -> dict[str, Any]:
     """One fact's JSON object: id, its own fields, then the desk's work, as always written."""
     row = asdict(fact)
-    own = {name: _plain(value) for name, value in row.items() if name not in _SHARED}
+    own = {
+        name: _plain(value)
+        for name, value in row.items()
+        if name not in _SHARED and not (name in _WRITTEN_WHEN_SET and not value)
+    }
     return {"id": row["id"], **own, **{name: row[name] for name in _SHARED[1:]}}
 
 
@@ -383,6 +409,8 @@ def _fact_from_dict(kind: type[_F], row: dict[str, Any]) -> _F:
         data["sentence"] = tuple(data["sentence"]) if data["sentence"] else None
     if data.get("recheck"):
         data["recheck"] = Recheck(**_known(Recheck, data["recheck"]))
+    if "why" in data:
+        data["why"] = [Reason(**_known(Reason, reason)) for reason in data["why"] or []]
     fact = kind(**data)
     _read_old_basis(fact, row)
     if "recheck" not in row:

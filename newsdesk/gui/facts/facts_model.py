@@ -29,6 +29,7 @@ from newsdesk.core.output.wording import (
     fact_value,
     figure_context,
     figure_value,
+    figure_why,
     format_number,
     grouped_facts,
     note_text,
@@ -305,6 +306,9 @@ class FactsModel(QAbstractItemModel):
             said = source_display(fact, self._sheet)
             if said:
                 lines.append(QCoreApplication.translate("FactsModel", "Who: %s") % said)
+        if isinstance(fact, Figure) and (why := figure_why(fact)):
+            # The rules behind the reading, as extracted: "hedge: 'at least' · counted: …".
+            lines.append(QCoreApplication.translate("FactsModel", "Why this reading: %s") % why)
         if fact.anchor_lost:
             lines.append(
                 QCoreApplication.translate(
