@@ -291,3 +291,10 @@ def test_a_headline_figure_counts_nothing_in_the_dateline(extractor: Extractor) 
         "Rovers Unbeaten Run Reaches 21\n\nLONDON, Jan 17 (Reuters) - Rovers won again on Saturday."
     )
     assert [(f.text, f.counted) for f in sheet.figures] == [("21", None)]
+
+
+def test_a_figure_ends_in_its_own_sentence(extractor: Extractor) -> None:
+    sheet = extractor.extract("3% %%%")
+    for figure in sheet.figures:
+        assert figure.sentence is not None
+        assert figure.sentence[0] <= figure.start <= figure.end <= figure.sentence[1]

@@ -100,3 +100,18 @@ def test_the_catalogue_reads_from_outside() -> None:
             continue  # found only from a story's discourse; tested in test_attribution
         assert any(e.fires for e in rule.examples), f"{rule.id} has no example where it fires"
         assert any(not e.fires for e in rule.examples), f"{rule.id} has no hard negative"
+
+
+def test_the_vocabulary_tables_are_well_formed() -> None:
+    """The hedge, currency and unit tables in resources/figures say what the rules need."""
+    from newsdesk.core.extract import lexicon
+    from newsdesk.core.sheet.model import QUALIFIERS
+
+    assert set(lexicon.QUALIFIERS.values()) <= set(QUALIFIERS)
+    assert set(lexicon.TRAILING_QUALIFIERS.values()) <= set(QUALIFIERS)
+    codes = [*lexicon.CURRENCY_SYMBOLS.values(), *lexicon.CURRENCY_WORDS.values()]
+    assert all(len(code) == 3 and code.isupper() for code in codes)
+    tables = [lexicon.UNIT_WORDS, lexicon.CURRENCY_WORDS, lexicon.UP_VERBS, lexicon.DOWN_NOUNS]
+    assert all(word == word.lower() for table in tables for word in table)
+    assert lexicon.QUALIFIERS[("at", "least")] == "at_least"
+    assert lexicon.UP_VERBS.isdisjoint(lexicon.DOWN_VERBS)

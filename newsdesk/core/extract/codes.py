@@ -10,6 +10,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from newsdesk.core.extract import lexicon
 from newsdesk.core.extract.doctext import doc_text
 from newsdesk.core.extract.rules import Rule, fires, spares
 
@@ -49,13 +50,6 @@ PHONE_AHEAD = re.compile(
 
 _SCORE = re.compile(r"^\d{1,3}\s?[-–]\s?\d{1,3}$")
 
-_GAME_WORDS = frozenset(
-    {"won", "win", "wins", "beat", "beats", "drew", "draw", "draws", "defeated", "defeat",
-     "lost", "loss", "victory", "score", "scored", "scoreline", "goal", "goals", "match",
-     "game", "games", "final", "half-time", "halftime", "trailed", "led", "lead", "set",
-     "sets", "innings", "tie", "tied", "league", "cup", "semi-final", "quarter-final"}
-)  # fmt: skip
-
 
 def score_or_phone(doc: Doc, start: int, end: int) -> bool:
     """Whether tokens ``start:end`` read as a phone number or, in a sentence about a
@@ -70,4 +64,4 @@ def score_or_phone(doc: Doc, start: int, end: int) -> bool:
 
 def _talks_of_a_game(sent: Span) -> bool:
     """Whether a sentence is about a match, so "2-2" is a score, not a range."""
-    return any(token.lower_ in _GAME_WORDS for token in sent)
+    return any(token.lower_ in lexicon.GAME_WORDS for token in sent)

@@ -144,14 +144,6 @@ BLOCKING_LABELS = frozenset(
     {"TIME", "ORDINAL", "PRODUCT", "LAW", "WORK_OF_ART", "FAC", "ORG", "EVENT", "PERSON"}
 )
 
-_DIAL_WORDS = frozenset({"dial", "dialled", "dialed", "dialling", "dialing", "ring", "call"})
-
-# Units that a named thing never starts with after its number.
-_MEASURES = frozenset(
-    {"cup", "cups", "kg", "kilograms", "grams", "litres", "liters", "miles", "km", "tonnes",
-     "tons", "pounds", "ounces", "gallons", "barrels", "metres", "meters", "feet", "inches"}
-)  # fmt: skip
-
 
 def blocked_tokens(doc: Doc) -> dict[int, Rule]:
     """Tokens inside dates, times, ordinals and names, never part of a figure, with the
@@ -168,7 +160,7 @@ def blocked_tokens(doc: Doc) -> dict[int, Rule]:
             continue  # "nil" on its own tagged ORG is nought
         if ent.label_ == "ORDINAL" and is_share(ent[-1]):
             continue  # "one and a fourth", "a fifth" on its own
-        if len(ent) > 1 and ent[0].like_num and ent[1].lower_ in _MEASURES:
+        if len(ent) > 1 and ent[0].like_num and ent[1].lower_ in lexicon.MEASURES:
             continue  # "3 Cups of Sugar" tagged ORG is a measure
         if ent.label_ == "DATE" or ent.label_ in BLOCKING_LABELS:
             blocked.update(dict.fromkeys(range(ent.start, ent.end), NAMED))
@@ -238,7 +230,7 @@ def exclusion(doc: Doc, start: int, end: int, *, amount: bool = False) -> Rule |
             return LABEL
         if prev.lower_ in lexicon.MONTHS and _day_of_month(first):
             return DAY_OF_MONTH  # "Aug 5", "Sep 3" when the NER leaves the date unmarked
-        if prev.lower_ in _DIAL_WORDS:
+        if prev.lower_ in lexicon.DIAL_WORDS:
             return DIALLED  # "dial 999", "call 911": a number to ring, not an amount
         if prev.text in ("#", "No.", "no.", "Nos.", "Art.", "Sec.", "No", "Nos") or (
             prev.text == "." and start >= 2 and doc[start - 2].text in ("No", "no", "Nos")

@@ -51,12 +51,6 @@ AFTER = Rule(
 )
 RULES = (OVER_A_TIME, INCLUSIVE, AFTER)
 
-# Words after which "over" a length of time means more than it, not during it.
-_MORE_THAN_BEFORE = frozenset(
-    {"for", "of", "after", "aged", "took", "take", "takes", "lasted", "lasting", "spent",
-     "served", "serving", "than", "in", "within", "just", "well", "ago"}
-)  # fmt: skip
-
 
 def settle_qualifier(doc: Doc, phrase: Phrase) -> None:
     """Hedges that read differently in context: "over two years" (during them),
@@ -66,7 +60,7 @@ def settle_qualifier(doc: Doc, phrase: Phrase) -> None:
         phrase.qualifier == "more_than"
         and phrase.unit in TIME_UNITS
         and doc[start].lower_ == "over"
-        and not (start and doc[start - 1].lower_ in _MORE_THAN_BEFORE)
+        and not (start and doc[start - 1].lower_ in lexicon.MORE_THAN_BEFORE)
     ):
         # "rose 40% over two years" spans the time; "jailed for over two years" exceeds it
         phrase.qualifier, phrase.phrase_start = None, start + 1

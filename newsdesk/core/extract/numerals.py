@@ -386,20 +386,14 @@ def next_is(doc: Doc, i: int, *words: str) -> bool:
     return i < len(doc) and doc[i].lower_ in words
 
 
-# Currencies and measures that "a" counts one of ("a dollar", "a kilogram"); not
-# lengths of time ("a year" is a period) nor words with other senses ("a ton of").
-_ONE_OF = frozenset(
-    {"dollar", "euro", "pound", "penny", "cent", "rupee", "yen", "yuan", "franc", "rouble",
-     "mile", "kilometre", "kilometer", "km", "metre", "meter", "foot", "inch", "yard", "acre",
-     "hectare", "tonne", "kilogram", "kg", "kilo", "gram", "lb", "ounce", "litre", "liter",
-     "gallon", "barrel", "pint", "megawatt", "gigawatt"}
-)  # fmt: skip
-
-
 def one_unit(doc: Doc, i: int) -> bool:
     """ "a dollar", "a kilogram": one of a currency or measure — not the "a gallon"
     of "$3 a gallon" or "per a gallon", which is a rate."""
-    if doc[i].lower_ not in ("a", "an") or i + 1 >= len(doc) or doc[i + 1].lower_ not in _ONE_OF:
+    if (
+        doc[i].lower_ not in ("a", "an")
+        or i + 1 >= len(doc)
+        or doc[i + 1].lower_ not in lexicon.ONE_OF_UNITS
+    ):
         return False
     if i + 2 < len(doc) and doc[i + 2].text == "-" and not doc[i + 1].whitespace_:
         return False  # "a dollar-store chain"

@@ -157,6 +157,7 @@ def take_trailing_scales(doc: Doc, phrase: Phrase, blocked: Collection[int]) -> 
     while (
         end < len(doc)
         and end not in blocked
+        and not doc[end].is_sent_start  # "3% %%%": a new sentence's signs are not this figure's
         and (
             bare(doc[end]).lower() in TRAILING_SCALES
             or doc[end].text == "%"

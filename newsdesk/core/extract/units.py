@@ -99,7 +99,7 @@ def measure_after(doc: Doc, end: int, currency: str | None, *, is_range: bool) -
         and doc[tail + 1].lower_ in lexicon.CURRENCY_WORDS
     ):
         tail += 1  # "a twenty-thousand-pound debt", "a 20-dollar bill"
-    if tail < len(doc):
+    if tail < len(doc) and not doc[tail].is_sent_start:  # another sentence's words are not its
         read = _read_measure(doc, tail, found, is_range=is_range)
         if read > tail:
             found.rule = _measure_rule(found, currency)
