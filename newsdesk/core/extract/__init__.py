@@ -50,6 +50,7 @@ from newsdesk.core.article.wire import clean_text
 from newsdesk.core.extract.dates import date_spans
 from newsdesk.core.extract.doctext import doc_text
 from newsdesk.core.extract.entities import group_entities
+from newsdesk.core.extract.exclusions import NumberedNames
 from newsdesk.core.extract.facts import EntityIndex, date_facts, figure_facts, quote_facts
 from newsdesk.core.extract.figures import find_figures
 from newsdesk.core.extract.names import name_spans
@@ -76,6 +77,7 @@ class Extractor:
         self.nlp = nlp
         split_figures(nlp)
         self._today = today
+        self._names = NumberedNames(nlp.vocab)  # names with numbers: "S&P 500", "9 E 71st St"
 
     @classmethod
     def load(cls, model: str | None = None) -> Extractor:
@@ -184,7 +186,7 @@ class Extractor:
         names = name_spans(doc, text, dateline)
         entities = EntityIndex(group_entities(doc, names))
         discourse = quote_discourse(doc, names)
-        figures = find_figures(doc, dropped)
+        figures = find_figures(doc, self._names, dropped)
         attribute_figures(doc, figures, discourse)
         # The sheet records the date the copy gives; else the editor's, as given.
         published = (

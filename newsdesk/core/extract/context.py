@@ -99,6 +99,9 @@ def unit_after(doc: Doc, end: int, head: Token) -> Token | None:
         end += 1  # "a two-year term", "a 10-km walk"
     if end < len(doc):
         token = doc[end]
+        if token.lower_ in lexicon.UNIT_OPENERS:  # "sq m", "light years": with the unit after
+            following = doc[end + 1].lower_ if end + 1 < len(doc) else ""
+            return token if following in lexicon.UNIT_WORDS else None
         if token.lower_ in lexicon.UNIT_WORDS and (
             token.ent_type_ == "QUANTITY"
             or token.lower_ not in ("m", "l", "g", "c", "f", "sq")

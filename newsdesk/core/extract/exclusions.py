@@ -8,9 +8,13 @@ by a dash are :mod:`.codes`). Each answers with the rule that says "no figure".
 
 from __future__ import annotations
 
+import json
 import re
+from typing import Any
 
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
 
 from newsdesk.core.article.wire import is_title_case
 from newsdesk.core.extract import lexicon
@@ -27,6 +31,7 @@ from newsdesk.core.extract.periods import (
     is_duration,
 )
 from newsdesk.core.extract.rules import Rule, fires, spares
+from newsdesk.resources import read_text
 
 NAMED = Rule(
     "names.entity",
@@ -35,7 +40,6 @@ NAMED = Rule(
     "(organisation, product, place, event, law, work, person) is no figure.",
     says="no figure: '{words}' is part of a name or date",
     examples=(
-        fires("The prime minister returned to 10 Downing Street.", "10", figure=False),
         fires("Talks resumed on March 3, 2024.", "3", figure=False),
         spares("Police arrested 10 people in the street.", "10", value=10),
     ),
@@ -127,8 +131,108 @@ LEADING_ZERO = Rule(
         spares("The helpline took 800 calls.", "800", value=800),
     ),
 )
+INDEX = Rule(
+    "names.index",
+    "names",
+    'A market index named with a number ("S&P 500", "FTSE 100", "Nikkei 225", "Euro Stoxx '
+    '50"), from the pattern table.',
+    says="no figure: '{words}' is part of an index's name",
+    examples=(
+        fires("The S&P 500 rose 1.1% on Tuesday.", "500", figure=False),
+        fires("Europe's STOXX 600 index closed higher.", "600", figure=False),
+        spares("The S&P rose 500 points on Tuesday.", "500 points", value=500),
+    ),
+)
+PRODUCT = Rule(
+    "names.product",
+    "names",
+    'A product, version or grade named with a number ("iPhone 15 Pro", "Windows 11", '
+    '"Python 3.12", "Formula 1", "Wi-Fi 7", "phase 3"), from the pattern table.',
+    says="no figure: '{words}' is part of a name",
+    examples=(
+        fires("Apple's iPhone 15 Pro starts at $999.", "15", figure=False),
+        fires("Python 3.12 is faster than before.", "3.12", figure=False),
+        spares("Apple sold 15 iPhones an hour.", "15", value=15),
+        spares("The studio is now working on version two.", "two", value=2),
+    ),
+)
+MODEL = Rule(
+    "names.model",
+    "names",
+    'An aircraft or other model number ("Boeing 737 Max", "787-9", "Airbus A350-1000"), from '
+    "the pattern table.",
+    says="no figure: '{words}' is a model number",
+    examples=(
+        fires("The airline is buying 50 Boeing 787 jets.", "787", figure=False),
+        fires("The Airbus A350-1000 landed safely.", "1000", figure=False),
+        spares("The airline is buying 50 Boeing 787 jets.", "50", value=50),
+    ),
+)
+ADDRESS = Rule(
+    "names.address",
+    "names",
+    'A street address ("9 E 71st St", "740 Park Avenue", "10 Downing Street"), from the '
+    "pattern table.",
+    says="no figure: '{words}' is part of an address",
+    examples=(
+        fires("The house at 9 E 71st St sold for $51 million.", "9", figure=False),
+        fires("The prime minister returned to 10 Downing Street.", "10", figure=False),
+        fires("The mansion at 1201 Pacific Avenue has 14 bathrooms.", "1201", figure=False),
+        spares("The mansion at 1201 Pacific Avenue has 14 bathrooms.", "14", value=14),
+    ),
+)
+SLUG = Rule(
+    "names.slug",
+    "names",
+    'A wire slug\'s version number ("UPDATE 2-", "WRAPUP 1-"), from the pattern table.',
+    says="no figure: '{words}' is a wire slug",
+    examples=(
+        fires("UPDATE 2-Quake kills 14 in Turkey", "2", figure=False),
+        spares("UPDATE 2-Quake kills 14 in Turkey", "14", value=14),
+    ),
+)
+TENOR = Rule(
+    "names.tenor",
+    "names",
+    'A bond or loan named by its term ("the 10-year Treasury yield", "two-year gilts", "a '
+    '30-year mortgage"), from the pattern table.',
+    says="no figure: '{words}' names a bond",
+    examples=(
+        fires("The 10-year Treasury yield rose 5 basis points.", "10", figure=False),
+        spares("The bank signed a 10-year lease.", "10-year", value=10),
+    ),
+)
+ZERO = Rule(
+    "names.zero",
+    "names",
+    '"zero" in a compound is no amount: "sub-zero", "net zero", "zero-sum", "zero-tolerance" '
+    '(from the pattern table); "absolute zero" is a temperature.',
+    says="no figure: '{words}' is no amount",
+    examples=(
+        fires("Sub-zero temperatures gripped the region.", "zero", figure=False),
+        fires("The country pledged to reach net zero by 2050.", "zero", figure=False),
+        spares("Inflation fell to zero in May.", "zero", value=0),
+        spares("Matter at absolute zero is in its ground state.", "zero", value=0),
+    ),
+)
+_BY_LABEL = {
+    "index": INDEX,
+    "product": PRODUCT,
+    "model": MODEL,
+    "address": ADDRESS,
+    "slug": SLUG,
+    "tenor": TENOR,
+    "zero": ZERO,
+}
 RULES = (
     NAMED,
+    INDEX,
+    PRODUCT,
+    MODEL,
+    ADDRESS,
+    SLUG,
+    TENOR,
+    ZERO,
     YEAR_NUMBER,
     CLOCK,
     DAY_OF_MONTH,
@@ -145,10 +249,38 @@ BLOCKING_LABELS = frozenset(
 )
 
 
-def blocked_tokens(doc: Doc) -> dict[int, Rule]:
+class NumberedNames:
+    """Names with numbers in them, found by the pattern table ``resources/figures/names.jsonl``
+    (spaCy ``Matcher`` patterns, each labelled with the rule it stands for): indices,
+    products, models, addresses, wire slugs, bond terms and "zero" compounds."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self._matcher = Matcher(vocab)
+        patterns: dict[str, list[Any]] = {}
+        for line in read_text("figures", "names.jsonl").splitlines():
+            if line.strip():
+                entry = json.loads(line)
+                if entry["label"] not in _BY_LABEL:
+                    raise ValueError(f"names.jsonl: unknown label {entry['label']!r}")
+                patterns.setdefault(entry["label"], []).append(entry["pattern"])
+        for label, found in patterns.items():
+            self._matcher.add(label, found)
+
+    def numbers(self, doc: Doc) -> dict[int, Rule]:
+        """The number tokens inside names the table finds, with the rule of each name."""
+        found: dict[int, Rule] = {}
+        for match_id, start, end in self._matcher(doc):
+            rule = _BY_LABEL[doc.vocab.strings[match_id]]
+            for token in doc[start:end]:
+                if token.like_num or has_digits(token):
+                    found.setdefault(token.i, rule)
+        return found
+
+
+def blocked_tokens(doc: Doc, names: NumberedNames | None = None) -> dict[int, Rule]:
     """Tokens inside dates, times, ordinals and names, never part of a figure, with the
-    rule that says so."""
-    blocked: dict[int, Rule] = {}
+    rule that says so (names with numbers from ``names``' table, when given)."""
+    blocked: dict[int, Rule] = names.numbers(doc) if names is not None else {}
     for ent in doc.ents:
         if ent.label_ == "DATE" and not is_date_like(ent):
             continue  # "Two and a half million" tagged DATE is a number
@@ -163,7 +295,8 @@ def blocked_tokens(doc: Doc) -> dict[int, Rule]:
         if len(ent) > 1 and ent[0].like_num and ent[1].lower_ in lexicon.MEASURES:
             continue  # "3 Cups of Sugar" tagged ORG is a measure
         if ent.label_ == "DATE" or ent.label_ in BLOCKING_LABELS:
-            blocked.update(dict.fromkeys(range(ent.start, ent.end), NAMED))
+            for i in range(ent.start, ent.end):
+                blocked.setdefault(i, NAMED)
     return blocked
 
 

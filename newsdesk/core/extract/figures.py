@@ -33,7 +33,7 @@ from newsdesk.core.extract.changes import read_change
 from newsdesk.core.extract.codes import PHONE_AHEAD, PHONE_NUMBER
 from newsdesk.core.extract.context import read_unit_and_counted
 from newsdesk.core.extract.doctext import doc_text
-from newsdesk.core.extract.exclusions import blocked_tokens, exclusion
+from newsdesk.core.extract.exclusions import NumberedNames, blocked_tokens, exclusion
 from newsdesk.core.extract.hedges import settle_qualifier
 from newsdesk.core.extract.merges import drop_restatements, merge_bounds
 from newsdesk.core.extract.numerals import bare
@@ -43,7 +43,7 @@ from newsdesk.core.extract.phrase import Dropped, FigureReading, Phrase
 from newsdesk.core.extract.ranges import find_range, find_range_with_units
 from newsdesk.core.extract.rules import Rule
 from newsdesk.core.extract.seeds import seed_spans
-from newsdesk.core.extract.units import measure_after
+from newsdesk.core.extract.units import length_unit_at, measure_after
 from newsdesk.core.extract.values import CENTS, cents_after, read_value, settle_value
 
 # Every rule of the figure reader, stage by stage in the order it runs them.
@@ -62,11 +62,13 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def find_figures(doc: Doc, dropped: list[Dropped] | None = None) -> list[FigureReading]:
+def find_figures(
+    doc: Doc, names: NumberedNames | None = None, dropped: list[Dropped] | None = None
+) -> list[FigureReading]:
     """Every figure in ``doc``, in text order, without overlaps; each records the rules
-    that made it. Numbers read as no figure go to ``dropped``, when given, with the rule
-    that said so."""
-    blocked = blocked_tokens(doc)
+    that made it. ``names`` finds the names with numbers in them (the pattern table);
+    numbers read as no figure go to ``dropped``, when given, with the rule that said so."""
+    blocked = blocked_tokens(doc, names)
     seeds = seed_spans(doc, blocked)
     readings: list[FigureReading] = []
     taken: set[int] = set()
@@ -101,7 +103,19 @@ def _read(
         return None
     phrase = read_opening(doc, *trimmed, blocked)
     phrase.trail[:0] = [rule.step() for rule in rules]
-    take_trailing_scales(doc, phrase, blocked)
+    # "1.5mm", "37m (121ft)": a glued "m" that is a length, never the scale million.
+    length_at = next(
+        (
+            i
+            for i in range(phrase.number_start + 1, min(phrase.end + 1, len(doc)))
+            if length_unit_at(doc, i, phrase.currency)
+        ),
+        None,
+    )
+    if length_at is None:
+        take_trailing_scales(doc, phrase, blocked)
+    else:
+        phrase.end = length_at
     phone = PHONE_AHEAD.match(doc_text(doc), doc[phrase.number_start].idx)
     if phone:  # never a figure; swallow every piece of it
         taken.update(t.i for t in doc[phrase.number_start :] if t.idx < phone.end())
@@ -118,6 +132,9 @@ def _read(
     phrase.end, phrase.currency = measure.end, measure.currency
     phrase.unit, phrase.percent = measure.unit, measure.percent
     phrase.scale_after = phrase.scale_after or measure.scale
+    if length_at is not None and phrase.end == length_at and not phrase.is_range:
+        phrase.unit, phrase.end = bare(doc[length_at]).lower(), length_at + 1
+        phrase.note(units.METRES, doc[phrase.number_start : phrase.end].text)
     cents = cents_after(doc, phrase.end) if phrase.currency and not phrase.is_range else None
     if cents is not None:
         phrase.end = cents[1]  # "13 dollars and 45 cents" is 13.45

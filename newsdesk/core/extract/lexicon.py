@@ -49,7 +49,17 @@ SHARED_CURRENCIES: dict[str, dict[str, str]] = {
     name: dict(places) for name, places in _CURRENCIES["shared"].items()
 }
 
-UNIT_WORDS = frozenset(word for words in _UNITS["units"].values() for word in words)
+UNIT_WORDS = frozenset(
+    word for kind, words in _UNITS["units"].items() if kind != "glued_only" for word in words
+)
+# Letters that are units only written onto the number: "220V", "5A", "65W".
+GLUED_UNITS = frozenset(_UNITS["units"]["glued_only"])
+# Words that open a two-word unit and are units only with one after them: "sq m".
+UNIT_OPENERS = frozenset(_UNITS["units"]["area_words"])
+# The dimension each unit measures ("length", "mass" …; "m" is a length).
+UNIT_DIMENSIONS: dict[str, str] = {
+    word: kind for kind, words in _UNITS["units"].items() for word in words
+}
 
 UP_VERBS = frozenset(_CHANGES["verbs"]["up"])
 DOWN_VERBS = frozenset(_CHANGES["verbs"]["down"])

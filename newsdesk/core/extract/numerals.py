@@ -177,6 +177,17 @@ def continues_number(doc: Doc, start: int, j: int) -> int:
     ):
         return 2  # "2.5 x 10^5"
     if is_numeric(token):
+        if (
+            has_digits(token)
+            and not has_digits(previous)
+            and following is not None
+            and following.text == "-"
+            and not token.whitespace_
+            and j + 2 < len(doc)
+            and doc[j + 2].is_alpha
+            and not is_number_word(doc[j + 2].lower_)
+        ):
+            return 0  # "2.9 million 9-litre cases": the "9-litre" is a figure of its own
         if has_digits(token) and has_digits(previous):
             # "1,000 2,000" are two numbers; "2 1/2" and "40 000" are one.
             if SLASH.match(token.text) and previous.text.isdigit():

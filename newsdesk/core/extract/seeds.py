@@ -48,6 +48,7 @@ SIGN_WORD = Rule(
     '"minus five", "negative 1,200": a sign written as a word is part of the number.',
     examples=(
         fires("Overnight it fell to minus five.", "minus five", value=-5),
+        fires("The gas is cooled to minus-260 degrees.", "minus-260 degrees", value=-260),
         spares("Overnight it fell to five.", "five", value=5),
     ),
 )
@@ -121,7 +122,14 @@ def seed_spans(doc: Doc, blocked: Collection[int]) -> list[Seed]:
             rules += (A_NUMBER,)
             if i > 0 and doc[i - 1].lower_ in ("half", "quarter", "third") and i - 1 not in blocked:
                 i -= 1  # "half a million"
-        # "minus five", "negative 1,200": the sign is part of the number.
+        # "minus five", "negative 1,200", "minus-260": the sign is part of the number.
+        if (
+            i > 1
+            and doc[i - 1].text == "-"
+            and not doc[i - 2].whitespace_
+            and doc[i - 2].lower_ in NEGATIVE_WORDS
+        ):
+            i -= 1  # the hyphen of "minus-260"
         if i > 0 and doc[i - 1].lower_ in NEGATIVE_WORDS and i - 1 not in blocked:
             i -= 1
             rules += (SIGN_WORD,)

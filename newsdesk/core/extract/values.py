@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from newsdesk.core.extract import lexicon
 from newsdesk.core.extract.codes import SCORE_OR_PHONE, score_or_phone
-from newsdesk.core.extract.numbers import number_rules, vague_lower_bound
+from newsdesk.core.extract.numbers import NEGATIVE_WORDS, number_rules, vague_lower_bound
 from newsdesk.core.extract.numerals import (
     bare,
     is_numeric,
@@ -28,7 +28,14 @@ from newsdesk.core.extract.numerals import (
 )
 from newsdesk.core.extract.phrase import Phrase
 from newsdesk.core.extract.rules import Rule, fires, spares
-from newsdesk.core.extract.units import GLUED, LETTER_SCALES, Measure, glued_measure
+from newsdesk.core.extract.units import (
+    GLUED,
+    LETTER_SCALES,
+    METRES,
+    Measure,
+    glued_length,
+    glued_measure,
+)
 
 VAGUE = Rule(
     "value.vague",
@@ -128,7 +135,9 @@ def read_value(doc: Doc, phrase: Phrase) -> bool:
         count, phrase.phrase_start = fewness
         vague = count * _FEW_SCALES[value_text.lower()]
         phrase.note(FEW, doc[phrase.phrase_start : phrase.low_end].text)
-    value = None if vague is not None else value_of_text(value_text)
+    last = phrase.low_end - 1
+    length = glued_length(doc, last, doc[last].text, phrase.currency)
+    value = None if vague is not None or length else value_of_text(value_text)
     if value is not None:
         for rule in number_rules(value_text):
             phrase.note(rule)
@@ -139,12 +148,16 @@ def read_value(doc: Doc, phrase: Phrase) -> bool:
         value = 1.0  # "a dollar", "a gallon"
     if value_text.lower() == "a couple" and phrase.qualifier is None:
         phrase.qualifier = "about"  # "a couple of weeks" is two or so
-    if value is None:
+    if value is None and vague is None:
         onto = Measure(phrase.end, phrase.currency, phrase.unit, phrase.percent)
-        value = glued_measure(value_text, onto)  # "40C", "50p", "$2.174T"
+        sign, glued_text = _sign_word(value_text)
+        before = doc[phrase.number_start - 1] if phrase.number_start else None
+        after_a_name = before is not None and before.is_title and not before.is_sent_start
+        value = glued_measure(glued_text, onto, after_a_name=after_a_name)  # "40C", "50p"
         phrase.currency, phrase.unit, phrase.percent = onto.currency, onto.unit, onto.percent
         if value is not None:
-            phrase.note(GLUED, value_text)
+            value *= sign
+            phrase.note(METRES if length else GLUED, glued_text)
     phrase.value, phrase.vague = value, vague
     return value is not None or vague is not None
 
@@ -200,6 +213,15 @@ def cents_after(doc: Doc, end: int) -> tuple[float, int] | None:
     ):
         return value, j  # "15 dollars 50", "17 USD 25"
     return None
+
+
+def _sign_word(text: str) -> tuple[float, str]:
+    """ "minus 31C" is -1 and "31C"; text without a sign word is itself."""
+    words = text.split()
+    if len(words) > 1 and words[0].lower() in NEGATIVE_WORDS:
+        rest = [w for w in words[1:] if w != "-"]
+        return -1.0, " ".join(rest)
+    return 1.0, text
 
 
 def _few_before(doc: Doc, start: int) -> tuple[int, int] | None:
