@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from newsdesk.core.extract import Extractor
 from newsdesk.core.output.wording import figure_why
-from newsdesk.core.sheet.model import FactSheet, Reason
+from newsdesk.core.sheet.model import Equivalent, FactSheet, Reason
 from newsdesk.core.sheet.schema import parse_sheet, sheet_json
 from newsdesk.errors import SheetError
 from newsdesk.gui.facts.facts_model import Column, FactsModel
@@ -67,6 +67,21 @@ def test_a_sheet_without_reasons_is_written_as_before() -> None:
     data = make_sheet().to_dict()
     assert "why" not in data["figures"][0]  # older readers see the sheet they always saw
     assert parse_sheet(json.dumps(data)).figures[0].why == []
+
+
+def test_levels_and_conversions_go_through_the_schema_and_back() -> None:
+    """The additive fields of a level reached and a conversion are kept, an earlier level
+    of 0 included, and a figure without them is written as before."""
+    sheet = make_sheet()
+    sheet.figures[0].earlier = 0.0
+    sheet.figures[0].approximate = True
+    sheet.figures[0].equivalent = Equivalent("224 kW", 224, None, 224, "less_than", "kW", True)
+    back = parse_sheet(sheet_json(sheet))
+    assert back.figures[0].earlier == 0
+    assert back.figures[0].approximate is True
+    assert back.figures[0].equivalent == sheet.figures[0].equivalent
+    plain = make_sheet().to_dict()["figures"][0]
+    assert not {"earlier", "equivalent", "approximate"} & set(plain)
 
 
 def test_a_reason_without_a_rule_is_refused() -> None:

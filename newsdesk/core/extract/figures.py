@@ -29,13 +29,13 @@ from newsdesk.core.extract import (
     units,
     values,
 )
-from newsdesk.core.extract.changes import read_change
+from newsdesk.core.extract.changes import link_levels, read_change
 from newsdesk.core.extract.codes import PHONE_AHEAD, PHONE_NUMBER
 from newsdesk.core.extract.context import read_unit_and_counted
 from newsdesk.core.extract.doctext import doc_text
 from newsdesk.core.extract.exclusions import NumberedNames, blocked_tokens, exclusion
 from newsdesk.core.extract.hedges import settle_qualifier
-from newsdesk.core.extract.merges import drop_restatements, merge_bounds
+from newsdesk.core.extract.merges import drop_restatements, join_conversions, merge_bounds
 from newsdesk.core.extract.numerals import bare
 from newsdesk.core.extract.opening import read_opening, take_trailing_scales, trim_seed
 from newsdesk.core.extract.periods import has_digits
@@ -85,7 +85,9 @@ def find_figures(
         dropped.sort(key=lambda d: d.start)
     readings.sort(key=lambda r: r.start)
     text = doc_text(doc)
-    return merge_bounds(drop_restatements(readings, text), text)
+    readings = merge_bounds(join_conversions(drop_restatements(readings, text), text), text)
+    link_levels(readings, text)
+    return readings
 
 
 def _read(
@@ -226,6 +228,8 @@ def _reading(doc: Doc, phrase: Phrase) -> FigureReading:
         counted=phrase.counted,
         sentence=(sent.start_char, sent.end_char),
         trail=phrase.trail,
+        # "about 2,000-2,500 calories": the range keeps that the copy hedged it
+        approximate=phrase.is_range and phrase.qualifier == "about",
     )
 
 

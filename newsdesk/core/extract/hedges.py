@@ -49,7 +49,19 @@ AFTER = Rule(
         spares("We expect 25 or 26 boats.", "25", qualifier="exact"),
     ),
 )
-RULES = (OVER_A_TIME, INCLUSIVE, AFTER)
+UP_TO_A_LEVEL = Rule(
+    "hedge.up-to-a-level",
+    "hedge",
+    '"up to" after a verb of creeping motion, or after "back", is the particle of the verb '
+    'and the level reached, no hedge ("inching back up to 4.8%", "revised up to 2.4%").',
+    says="no hedge: 'up to' goes with '{words}'",
+    examples=(
+        fires("Unemployment is inching back up to 4.8%.", "4.8%", qualifier="exact"),
+        fires("The bank revised its forecast up to 2.4%.", "2.4%", qualifier="exact"),
+        spares("Winds gusting up to 90mph hit the coast.", "up to 90mph", qualifier="at_most"),
+    ),
+)
+RULES = (OVER_A_TIME, INCLUSIVE, AFTER, UP_TO_A_LEVEL)
 
 
 def settle_qualifier(doc: Doc, phrase: Phrase) -> None:
@@ -65,6 +77,11 @@ def settle_qualifier(doc: Doc, phrase: Phrase) -> None:
         # "rose 40% over two years" spans the time; "jailed for over two years" exceeds it
         phrase.qualifier, phrase.phrase_start = None, start + 1
         phrase.note(OVER_A_TIME)
+    verb = _verb_of_up_to(doc, phrase) if phrase.qualifier == "at_most" else None
+    if verb is not None:
+        phrase.qualifier, phrase.hedge = None, ""
+        phrase.phrase_start = phrase.number_start
+        phrase.note(UP_TO_A_LEVEL, verb)
     inclusive = inclusive_bound(doc, phrase.end, phrase.qualifier)
     if inclusive is not None:
         phrase.note(INCLUSIVE, doc[phrase.phrase_start : inclusive[0]].text)
@@ -74,6 +91,23 @@ def settle_qualifier(doc: Doc, phrase: Phrase) -> None:
         # "about five hundred or more" is at least five hundred.
         phrase.note(AFTER, doc[phrase.end : trailing[0]].text)
         phrase.end, phrase.qualifier = trailing
+
+
+def _verb_of_up_to(doc: Doc, phrase: Phrase) -> str | None:
+    """The verb whose particle the "up to" before the number is, if it is one."""
+    start = phrase.phrase_start
+    if [t.lower_ for t in doc[start : start + 2]] != ["up", "to"] or start == 0:
+        return None
+    before = doc[start - 1]
+    if before.lower_ == "back":
+        return "back"  # "rose back up to 4.8%"
+    if before.pos_ in ("NOUN", "PROPN", "PRON") and start >= 2:
+        before = doc[start - 2]  # "revised its forecast up to": the verb before the object
+        if before.pos_ in ("DET", "PRON") and start >= 3:
+            before = doc[start - 3]
+    if before.pos_ in ("VERB", "AUX") and before.lemma_.lower() in lexicon.UP_TO_VERBS:
+        return before.text
+    return None
 
 
 def trailing_qualifier(doc: Doc, end: int) -> tuple[int, str] | None:

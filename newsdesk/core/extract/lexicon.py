@@ -68,6 +68,10 @@ CHANGED_BY = frozenset(_CHANGES["verbs"]["moving_something_else"])
 # Nouns after a figure that make it a change: "a 12% increase", "a 3.5% drop".
 UP_NOUNS = frozenset(_CHANGES["nouns"]["up"])
 DOWN_NOUNS = frozenset(_CHANGES["nouns"]["down"])
+# Hedges that place a level a change crossed ("fell below $60,000"), not its size.
+LEVEL_HEDGES = frozenset(_CHANGES["levels"]["crossed"])
+# Verbs whose "up to" is a particle and a level ("inching back up to 4.8%"), not a hedge.
+UP_TO_VERBS = frozenset(_CHANGES["up_to"]["verbs"])
 
 # The other words figure rules read (see words.toml for which rule reads each).
 ONE_OF_UNITS = frozenset(_WORDS["one_of"])

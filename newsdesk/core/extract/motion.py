@@ -31,6 +31,8 @@ def motion_of(doc: Doc, start: int) -> tuple[str | None, str]:
     token = doc[i]
     if by and token.pos_ in ("NOUN", "PROPN") and token.head.pos_ == "VERB":
         token = token.head  # "raised rates by 25 basis points"
+    elif by and doc[i + 1].head.pos_ == "VERB" and doc[i + 1].head.i < i + 1:
+        token = doc[i + 1].head  # "lowered the risk of heart attack by 20%"
     if token.lower_ == "to" and i >= 2:
         moved = _moved_from(doc, i)
         if moved is not None:
@@ -68,10 +70,13 @@ def change_after(doc: Doc, end: int) -> str | None:
 
 def motion_after(doc: Doc, end: int) -> tuple[str | None, str]:
     """The direction the words after the figure give it, and how: ``noun`` ("a 12%
-    increase") or ``up-from`` ("68.2%, up from 63.5%"); ``(None, "")`` when none."""
+    increase"), ``up-from`` ("68.2%, up from 63.5%") or ``comparative`` ("closed 0.2%
+    higher"); ``(None, "")`` when none."""
     i = end + 1 if end < len(doc) and doc[end].text == "," else end
     if i + 1 < len(doc) and doc[i].lower_ in ("up", "down") and doc[i + 1].lower_ == "from":
         return doc[i].lower_, "up-from"
+    if end < len(doc) and doc[end].lower_ in ("higher", "lower"):
+        return ("up" if doc[end].lower_ == "higher" else "down"), "comparative"
     if end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].tag_ == "NN":
         lemma = doc[end].lemma_.lower()
         if lemma in lexicon.UP_NOUNS:

@@ -137,6 +137,7 @@ def read_opening(doc: Doc, start: int, end: int, blocked: Collection[int]) -> Ph
             )
     phrase.currency = currency
     if phrase.qualifier is not None:
+        phrase.hedge = hedge
         phrase.note(HEDGE_BEFORE, hedge)
     if currency is not None:
         phrase.note(CURRENCY_BEFORE, _currency_words(doc, phrase, first))

@@ -36,6 +36,10 @@ class FigureReading:
     source_phrase: tuple[int, int] | None = None
     source_basis: str = "none"
     trail: list[Step] = field(default_factory=list)  # the rules that made this reading
+    earlier: float | None = None  # the earlier level of a level reached ("from 240 to 273")
+    equivalent: FigureReading | None = None  # given in brackets after it: "(224 kW)"
+    approximate: bool = False  # a range with a hedge: "about 2,000-2,500"
+    carried: bool = False  # as an equivalent, its hedge is the main figure's
 
     def note(self, rule: Rule, words: str = "") -> None:
         """Record that ``rule`` fired, with the words it read."""
@@ -60,6 +64,7 @@ class Phrase:
     number_start: int  # the number itself
     end: int
     qualifier: str | None = None
+    hedge: str = ""  # the hedge's words ("at least", "below")
     currency: str | None = None
     unit: str | None = None
     percent: bool = False
