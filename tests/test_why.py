@@ -84,6 +84,26 @@ def test_levels_and_conversions_go_through_the_schema_and_back() -> None:
     assert not {"earlier", "equivalent", "approximate"} & set(plain)
 
 
+def test_the_classes_of_issue_14_read_through_extract_explain(extractor: Extractor) -> None:
+    """The examples the issue gives, as an editor sees them through --explain."""
+    cases = {
+        "The S&P 500 rose 1% to 5,210.": ("1%", "up"),
+        "Revenue fell 7% to $2.3 billion.": ("$2.3 billion", None),
+        "The death toll rose from 870 to 1,214.": ("1,214", None),
+    }
+    for text, (words, change) in cases.items():
+        sheet, _ = extractor.explain(text)
+        [figure] = [f for f in sheet.figures if f.text == words]
+        assert figure.change == change, (text, figure.why)
+    sheet, _ = extractor.explain("The death toll rose from 870 to 1,214.")
+    [toll] = [f for f in sheet.figures if f.text == "1,214"]
+    assert (toll.earlier, toll.counted) == (870, "deaths")
+    sheet, _ = extractor.explain("The engine makes just under 296 hp (224 kW).")
+    [engine] = sheet.figures
+    assert engine.equivalent is not None and engine.equivalent.qualifier == "less_than"
+    assert "500" in [d.text for d in extractor.explain("The S&P 500 rose 1%.")[1]]
+
+
 def test_a_reason_without_a_rule_is_refused() -> None:
     data = _why_sheet().to_dict()
     data["figures"][0]["why"][0]["rule"] = ""

@@ -81,7 +81,34 @@ RATE = Rule(
         spares("Deaths fell to 4.1 in May.", "4.1", unit=None),
     ),
 )
-RULES = (UNIT_WORD, AGE, COUNTED, COUNTED_OF, STRONG, RATE)
+STATE = Rule(
+    "counted.state",
+    "counted",
+    'A word for the state of those counted right after the number counts them ("more than '
+    '5,400 injured", "about 270,000 displaced"), from the table.',
+    says="counted: '{words}'",
+    examples=(
+        fires(
+            "More than 5,400 injured were taken to hospital.", "More than 5,400", counted="injured"
+        ),
+        fires("About 270,000 displaced are in camps.", "About 270,000", counted="displaced"),
+        spares("About 270,000 fled the city.", "About 270,000", counted=None),
+    ),
+)
+TOLL = Rule(
+    "counted.toll",
+    "counted",
+    'A figure a toll rose, fell or stood at counts what the toll counts ("the death toll rose '
+    'from 870 to 1,214": deaths), and "the number of X" rising to it counts X.',
+    says="counted: '{words}' (the toll)",
+    examples=(
+        fires("The death toll rose from 870 to 1,214.", "1,214", counted="deaths"),
+        fires("The death toll rose from 870 to 1,214.", "870", counted="deaths"),
+        fires("The number of patients rose to 312.", "312", counted="patients"),
+        spares("The toll road costs 4 dollars.", "4 dollars", counted=None),
+    ),
+)
+RULES = (UNIT_WORD, AGE, COUNTED, COUNTED_OF, STRONG, STATE, TOLL, RATE)
 
 
 def number_head(doc: Doc, start: int, end: int) -> Token:
@@ -190,6 +217,15 @@ def read_unit_and_counted(doc: Doc, phrase: Phrase) -> None:
     ):
         counted = doc[end + 2].text  # "a 5,000-strong crowd"
         phrase.note(STRONG, counted)
+    if counted is None and phrase.unit is None and phrase.currency is None:
+        state = doc[end] if end < len(doc) else None
+        if state is not None and state.lower_ in lexicon.COUNTED_STATES:
+            counted = state.text  # "more than 5,400 injured"
+            phrase.note(STATE, counted)
+        elif not phrase.percent:
+            counted = _toll_counts(head)
+            if counted is not None:
+                phrase.note(TOLL, counted)
     phrase.counted = counted or age_of
     # A rate: "4.1 per 1,000 children", "1,800 cases per 100,000 people a month".
     skip = 1 if counted is not None and end < len(doc) and doc[end].text == counted else 0
@@ -199,6 +235,34 @@ def read_unit_and_counted(doc: Doc, phrase: Phrase) -> None:
         phrase.note(RATE, rate[0])
         if phrase.currency is None:  # money keeps its currency as its unit: "$5 per 1,000 words"
             phrase.unit = rate[0]
+
+
+def _toll_counts(head: Token) -> str | None:
+    """What the toll or "number of" a figure is the level of counts: "the death toll rose
+    from 870 to 1,214" (deaths), "the number of patients rose to 312" (patients)."""
+    verb = head.head
+    if verb.dep_ == "prep" and verb.lower_ in ("to", "from", "at", "of"):
+        verb = verb.head  # "rose to 1,214", "stood at 312"
+    if verb.dep_ == "prep" and verb.lower_ in ("to", "from"):
+        verb = verb.head  # "from 870 to 1,214" parsed as a chain
+    if verb.pos_ not in ("VERB", "AUX") or verb == head:
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return None
+    subject = subjects[0]
+    if subject.lemma_.lower() == "toll":
+        for child in subject.children:
+            if child.dep_ in ("compound", "amod") and child.lemma_.lower() in lexicon.TOLLS:
+                return lexicon.TOLLS[child.lemma_.lower()]
+        return None
+    if subject.lemma_.lower() == "number":
+        for child in subject.children:
+            if child.lower_ == "of":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects and objects[0].pos_ == "NOUN":
+                    return objects[0].text
+    return None
 
 
 def _age_of(doc: Doc, start: int, end: int, value: float) -> str | None:

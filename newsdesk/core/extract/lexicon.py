@@ -81,6 +81,10 @@ GAME_WORDS = frozenset(_WORDS["game"])
 MORE_THAN_BEFORE = frozenset(_WORDS["more_than_before"])
 # Nouns for people whose age the wire gives after a comma: "the defendant, 29,".
 PERSON_NOUNS = frozenset(_WORDS["person_nouns"])
+# Words after a number for the state of those it counts: "5,400 injured", "270,000 displaced".
+COUNTED_STATES = frozenset(_WORDS["states"])
+# What a toll counts, by the word before "toll": "the death toll" counts deaths.
+TOLLS: dict[str, str] = dict(_WORDS["tolls"])
 
 # Months in calendar order and weekdays Monday first (as ``date.weekday()`` counts),
 # with the abbreviations the wire writes; the one list every date rule reads.
