@@ -99,6 +99,8 @@ LABEL = Rule(
             figure=False,
         ),
         spares("The fee is R500 a month.", "R500", value=500),
+        spares("Hailstones 10cm across smashed windscreens.", "10cm", value=10, unit="cm"),
+        spares("Demand for sub-300 sq m homes has collapsed.", "sub-300 sq m", high=300),
     ),
 )
 DIALLED = Rule(
@@ -249,6 +251,12 @@ BLOCKING_LABELS = frozenset(
 )
 
 
+def _measure_word(word: str) -> bool:
+    """A unit a named thing never starts with after its number (a length of time may:
+    "24 Hours of Le Mans")."""
+    return word in lexicon.MEASURES or lexicon.UNIT_DIMENSIONS.get(word) not in (None, "time")
+
+
 class NumberedNames:
     """Names with numbers in them, found by the pattern table ``resources/figures/names.jsonl``
     (spaCy ``Matcher`` patterns, each labelled with the rule it stands for): indices,
@@ -292,8 +300,8 @@ def blocked_tokens(doc: Doc, names: NumberedNames | None = None) -> dict[int, Ru
             continue  # "nil" on its own tagged ORG is nought
         if ent.label_ == "ORDINAL" and is_share(ent[-1]):
             continue  # "one and a fourth", "a fifth" on its own
-        if len(ent) > 1 and ent[0].like_num and ent[1].lower_ in lexicon.MEASURES:
-            continue  # "3 Cups of Sugar" tagged ORG is a measure
+        if len(ent) > 1 and ent[0].like_num and _measure_word(ent[1].lower_):
+            continue  # "3 Cups of Sugar" tagged ORG, "10cm" tagged PRODUCT: a measure
         if ent.label_ == "DATE" or ent.label_ in BLOCKING_LABELS:
             for i in range(ent.start, ent.end):
                 blocked.setdefault(i, NAMED)
@@ -347,8 +355,8 @@ def exclusion(doc: Doc, start: int, end: int, *, amount: bool = False) -> Rule |
         # "COVID-19", "F-16", "G-7": glued to letters by a hyphen.
         if prev.text in ("-", "–") and prev.whitespace_ == "" and start >= 2:
             before = doc[start - 2]
-            if before.whitespace_ == "" and before.is_alpha:
-                return LABEL
+            if before.whitespace_ == "" and before.is_alpha and not amount:
+                return LABEL  # ("sub-300 sq m" is hedged: less than 300)
         # "Route 9", "Flight 302", "Section 427", "No. 10": a capitalised name word.
         if (
             _is_label_word(prev)
@@ -359,6 +367,8 @@ def exclusion(doc: Doc, start: int, end: int, *, amount: bool = False) -> Rule |
             and "." not in first.text  # labels are whole numbers: "Floodwater 1.5 to 2 metres"
             and not any(ch.isalpha() for ch in last.text)
             and last.i == end - 1
+            # "Hailstones 10cm across": a number with a measure after it is no label
+            and not (nxt is not None and _measure_word(nxt.lower_))
         ):
             return LABEL
         if prev.lower_ in lexicon.MONTHS and _day_of_month(first):

@@ -84,9 +84,13 @@ def is_numeric(token: Token) -> bool:
             return fraction_in_use(token)
         if SCIENTIFIC_TOKEN.match(text):
             return True  # "1.3e6", "1.3x10^6"
-        return bool(
-            re.match(r"^[-−+]?[\d.,]+[a-zA-Z]{0,3}(?:\^?[23²³])?$", text)
-        ) and not TIME.match(text)
+        glued = re.match(r"^[-−+]?[\d.,]+([a-zA-Z]*)(?:\^?[23²³])?$", text)
+        return (
+            glued is not None
+            # up to three letters ("5km", "40mAh"), or a longer unit ("5.8Gbps", "40Mbps")
+            and (len(glued[1]) <= 3 or glued[1].lower() in lexicon.UNIT_WORDS)
+            and not TIME.match(text)
+        )
     lower = token.lower_
     following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
     if lower == "one":

@@ -68,6 +68,7 @@ GLUED = Rule(
         fires("Temperatures hit 40C in Seville.", "40C", value=40, unit="C"),
         fires("A stamp costs 50p.", "50p", value=50, kind="money"),
         fires("The mini PC uses a 12V, 5A power supply.", "5A", value=5, unit="A"),
+        fires("The router reaches up to 5.8Gbps.", "up to 5.8Gbps", value=5.8, unit="Gbps"),
         spares("The 5G network launched.", "5G", figure=False),
         spares("Columbia lifted off from Launch Pad 39A in 1981.", "39A", figure=False),
     ),
