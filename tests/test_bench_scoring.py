@@ -416,7 +416,8 @@ def test_fresh_copy_reads_whole() -> None:
     assert {s.desk for s in sentences} == {
         "business", "markets", "technology", "property", "science", "health", "sport", "weather",
     }  # fmt: skip
-    assert {s.part for s in sentences} == {"dev", "test"}
+    assert {s.part for s in sentences} == {"dev", "test", "holdout"}
+    assert sum(s.part == "holdout" for s in sentences) >= 80
     assert all(f.end > f.start for s in sentences for f in s.figures)
 
 
