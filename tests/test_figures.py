@@ -132,6 +132,8 @@ BOUNDS_AND_WORDS = [
     ("The Dow lost 190 points, or 0.6%, on Friday.", "0.6%", {"change": "down"}),
     ("Markets at a glance: Nasdaq +0.2%, Dax -1.3%.", "-1.3%", {"change": "down"}),
     ("Unemployment was inching back up to 4.8%.", "4.8%", {"qualifier": "exact"}),
+    ("Sales rose 60% in 2018 to 3.9 million.", "3.9 million", {"value": 3.9e6, "low": 3.9e6}),
+    ("The penthouse covers 1520 sq m.", "1520 sq m", {"unit": "sq m"}),
     ("The bank raised rates by 25 basis points.", "25 basis points", {"change": "up"}),
     ("They raised 10 million dollars for the school.", "10 million dollars", {"change": None}),
     (

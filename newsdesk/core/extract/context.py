@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 
 from newsdesk.core.extract import lexicon
 from newsdesk.core.extract.doctext import doc_text
+from newsdesk.core.extract.numerals import bare
 from newsdesk.core.extract.phrase import Phrase
 from newsdesk.core.extract.rules import Rule, fires, spares
 from newsdesk.core.extract.units import rate_after, whole_unit
@@ -24,6 +25,16 @@ UNIT_WORD = Rule(
         fires("The convoy drove 35 miles overnight.", "35 miles", unit="miles"),
         fires("It was 12 degrees Celsius at noon.", "12 degrees Celsius", unit="degrees Celsius"),
         spares("The convoy carried 35 people overnight.", "35", unit=None),
+    ),
+)
+UNIT_BEFORE = Rule(
+    "unit.before",
+    "counted",
+    'A unit written before the number, from the table ("a magnitude 7.1 quake").',
+    says="unit: '{words}'",
+    examples=(
+        fires("A magnitude 7.1 quake struck the coast.", "magnitude 7.1", unit="magnitude"),
+        spares("A 7.1 percent rise followed.", "7.1 percent", unit="%"),
     ),
 )
 AGE = Rule(
@@ -108,7 +119,7 @@ TOLL = Rule(
         spares("The toll road costs 4 dollars.", "4 dollars", counted=None),
     ),
 )
-RULES = (UNIT_WORD, AGE, COUNTED, COUNTED_OF, STRONG, STATE, TOLL, RATE)
+RULES = (UNIT_WORD, UNIT_BEFORE, AGE, COUNTED, COUNTED_OF, STRONG, STATE, TOLL, RATE)
 
 
 def number_head(doc: Doc, start: int, end: int) -> Token:
@@ -127,7 +138,7 @@ def unit_after(doc: Doc, end: int, head: Token) -> Token | None:
     if end < len(doc):
         token = doc[end]
         if token.lower_ in lexicon.UNIT_OPENERS:  # "sq m", "light years": with the unit after
-            following = doc[end + 1].lower_ if end + 1 < len(doc) else ""
+            following = bare(doc[end + 1]).lower() if end + 1 < len(doc) else ""  # "sq m."
             return token if following in lexicon.UNIT_WORDS else None
         if token.lower_ in lexicon.UNIT_WORDS and (
             token.ent_type_ == "QUANTITY"
@@ -192,6 +203,19 @@ def read_unit_and_counted(doc: Doc, phrase: Phrase) -> None:
             phrase.unit, end, age_of = whole_unit(doc, unit_token)
             phrase.note(AGE if age_of is not None else UNIT_WORD, doc[phrase.end : end].text)
             phrase.end = end
+    before = phrase.number_start - 1
+    if before > 0 and doc[before].text == "-" and not doc[before].whitespace_:
+        before -= 1  # "a magnitude-6.2 earthquake"
+    if (
+        phrase.unit is None
+        and phrase.currency is None
+        and not phrase.percent
+        and phrase.phrase_start == phrase.number_start
+        and before >= 0
+        and doc[before].lower_ in lexicon.UNITS_BEFORE
+    ):
+        phrase.unit, phrase.phrase_start = doc[before].lower_, before
+        phrase.note(UNIT_BEFORE, doc[before : phrase.end].text)
     if (
         phrase.unit is None
         and phrase.currency is None

@@ -85,6 +85,8 @@ PERSON_NOUNS = frozenset(_WORDS["person_nouns"])
 COUNTED_STATES = frozenset(_WORDS["states"])
 # What a toll counts, by the word before "toll": "the death toll" counts deaths.
 TOLLS: dict[str, str] = dict(_WORDS["tolls"])
+# Units written before the number: "a magnitude 7.1 quake".
+UNITS_BEFORE = frozenset(_WORDS["units_before"])
 
 # Months in calendar order and weekdays Monday first (as ``date.weekday()`` counts),
 # with the abbreviations the wire writes; the one list every date rule reads.

@@ -73,7 +73,20 @@ UNITS_BOTH_SIDES = Rule(
         spares("Doses ranged from 44 to 50.", "from 44 to 50", low=44, high=50),
     ),
 )
-RULES = (JOINED, TWO_FIGURES, FROM_WARM_END, UNITS_BOTH_SIDES)
+YEAR_NO_BOUND = Rule(
+    "range.year-no-bound",
+    "range",
+    'A year after "in", "since", "by" … is no range bound: in "rose 60% in 2018 to 3.9 '
+    'million" the year dates the change and 3.9 million is the level reached.',
+    examples=(
+        fires("Sales rose 60% in 2018 to 3.9 million.", "2018", figure=False),
+        spares("The fund wants 2000–4000 donors.", "2000–4000", low=2000, high=4000),
+        spares("We produced nothing in 2013-14.", "14", figure=False),
+    ),
+)
+RULES = (JOINED, TWO_FIGURES, YEAR_NO_BOUND, FROM_WARM_END, UNITS_BOTH_SIDES)
+# Words before a year that make it a date ("in 2018 to 3.9 million" is no range).
+_YEAR_BEFORE = frozenset({"in", "since", "by", "during", "until", "of"})
 
 RANGE_JOINERS = frozenset({"to", "and", "-", "–", "—", "or"})
 
@@ -103,7 +116,16 @@ def find_range(doc: Doc, phrase: Phrase, blocked: Collection[int]) -> None:
             or (before == "by" and change_of(doc, start) is not None)  # "fell by 12 to 47"
         )
         mixed = doc[end - 1].text == "%" and doc[joint + 1].lower_ in lexicon.CURRENCY_SYMBOLS
-        if (joiner != "and" or before == "between") and not changes_to and not mixed:
+        dated = (
+            joiner == "to"  # "in 2013-14" is a span of years, read as dates
+            and before in _YEAR_BEFORE
+            and end - number_start == 1
+            and _is_year(doc[number_start])
+            and not _is_year(doc[joint + 1])
+        )
+        if dated:
+            phrase.note(YEAR_NO_BOUND, doc[start - 1 : end].text)
+        elif (joiner != "and" or before == "between") and not changes_to and not mixed:
             high_end = joint + 2
             while high_end < len(doc) and high_end not in blocked:
                 # "to one thousand and five hundred" runs on past its "and"
@@ -294,3 +316,8 @@ def joiner_at(doc: Doc, i: int) -> int | None:
 
 def is_scale_or_number(token: Token) -> bool:
     return is_numeric(token) or token.lower_ in ("million", "billion", "thousand", "bn", "m")
+
+
+def _is_year(token: Token) -> bool:
+    """ "2018": four digits a year could be."""
+    return token.text.isdigit() and len(token.text) == 4 and 1800 <= int(token.text) <= 2100

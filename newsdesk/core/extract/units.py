@@ -206,8 +206,12 @@ def whole_unit(doc: Doc, unit_token: Token) -> tuple[str, int, str | None]:
         end += 2
         whose = doc[end].text if end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN") else None
         return f"{period}s old", end, whose
-    if unit.lower() in lexicon.UNIT_OPENERS and next_is(doc, end, *lexicon.UNIT_WORDS):
-        return f"{unit} {doc[end].text}", end + 1, None  # "4 cubic kilometres", "sq m"
+    if (
+        unit.lower() in lexicon.UNIT_OPENERS
+        and end < len(doc)
+        and bare(doc[end]).lower() in lexicon.UNIT_WORDS
+    ):
+        return f"{unit} {bare(doc[end])}", end + 1, None  # "4 cubic kilometres", "sq m."
     if unit.lower() in ("degree", "degrees") and next_is(doc, end, *_SCALES_OF_HEAT):
         return f"{unit} {doc[end].text}", end + 1, None  # "12 degrees Celsius"
     if (
