@@ -58,6 +58,17 @@ BY_NOUN = Rule(
         spares("The firm announced 12 cuts.", "12", change=None),
     ),
 )
+RESULT = Rule(
+    "change.result",
+    "change",
+    'Money after "a loss of" or "a gain of" is the result, no change ("swung to a loss of '
+    'A$82.6 million"); "a loss of 3%" is still a change.',
+    says="no change: a {words}",
+    examples=(
+        fires("The miner swung to a loss of A$82.6 million.", "A$82.6 million", change=None),
+        spares("The shares suffered a loss of 3% in value.", "3%", change="down"),
+    ),
+)
 SIGNED = Rule(
     "change.signed",
     "change",
@@ -152,6 +163,7 @@ RULES = (
     BY_VERB,
     BY_WORD,
     BY_NOUN,
+    RESULT,
     SIGNED,
     COMPARATIVE,
     FOR_A_CAUSE,
@@ -176,6 +188,9 @@ def read_change(doc: Doc, phrase: Phrase) -> str | None:
     if how == "level":
         phrase.note(LEVEL_REACHED, _verb_before(doc, start))
         return None
+    if how == "noun" and phrase.currency is not None and _noun_before(doc, start) is not None:
+        phrase.note(RESULT, _noun_before(doc, start) or "")
+        return None
     if direction is not None and phrase.hedge.lower() in lexicon.LEVEL_HEDGES:
         phrase.note(LEVEL_CROSSED, _verb_before(doc, start))
         return None
@@ -194,6 +209,15 @@ def read_change(doc: Doc, phrase: Phrase) -> str | None:
     if direction is not None:
         phrase.note(_AFTER[how], direction)
     return direction
+
+
+def _noun_before(doc: Doc, start: int) -> str | None:
+    """The result noun of "a loss of" right before token ``start``, if there is one."""
+    of = doc[start - 1] if start else None
+    if of is None or of.lower_ != "of" or of.head.i >= of.i:
+        return None
+    noun = of.head.lemma_.lower()
+    return noun if noun in lexicon.RESULT_NOUNS else None
 
 
 def _verb_before(doc: Doc, start: int) -> str:

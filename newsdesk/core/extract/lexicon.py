@@ -68,6 +68,8 @@ CHANGED_BY = frozenset(_CHANGES["verbs"]["moving_something_else"])
 # Nouns after a figure that make it a change: "a 12% increase", "a 3.5% drop".
 UP_NOUNS = frozenset(_CHANGES["nouns"]["up"])
 DOWN_NOUNS = frozenset(_CHANGES["nouns"]["down"])
+# Nouns of a result before money: "a loss of A$82.6 million" is no change.
+RESULT_NOUNS = frozenset(_CHANGES["nouns"]["result"])
 # Hedges that place a level a change crossed ("fell below $60,000"), not its size.
 LEVEL_HEDGES = frozenset(_CHANGES["levels"]["crossed"])
 # Verbs whose "up to" is a particle and a level ("inching back up to 4.8%"), not a hedge.
