@@ -64,6 +64,7 @@ bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[test,bench]"
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks --data $(DATA)
 	$(BIN)/python -m tests.benchmarks.accuracy --data $(DATA)
+	$(BIN)/python -m tests.benchmarks.number_words --data $(DATA)
 	$(BIN)/python -m tests.benchmarks.storage
 	$(BIN)/python -m tests.benchmarks.linear
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks.gui

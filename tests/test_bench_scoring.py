@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.benchmarks.accuracy import dates, entities, figure_errors, figures, gum, quotes
-from tests.benchmarks.accuracy.report import Row, markdown_table, plain_table
+from tests.benchmarks.accuracy import dates, entities, figure_errors, figures, fresh, gum, quotes
+from tests.benchmarks.accuracy.report import Row, TaskResult, markdown_table, plain_table
 from tests.benchmarks.accuracy.scoring import (
     Counts,
     OffsetMap,
@@ -380,7 +380,9 @@ def test_tables_keep_newsdesk_beside_bare() -> None:
         Row("figures", "overall", "3", "qualifier accuracy", "1.000 (n=3)", "– (n=0)"),
     ]
     markdown = markdown_table(rows).splitlines()
-    assert markdown[0] == "| task | data set | gold | metric | newsdesk | bare spaCy |"
+    assert markdown[0] == (
+        "| task | data set | gold | metric | newsdesk | bare spaCy | quantulum3 | text2num |"
+    )
     assert markdown[3].startswith("|  | overall |")
     plain = plain_table(rows).splitlines()
     assert plain[0].split() == [
@@ -392,8 +394,58 @@ def test_tables_keep_newsdesk_beside_bare() -> None:
         "newsdesk",
         "bare",
         "spaCy",
+        "quantulum3",
+        "text2num",
     ]
     assert len(plain) == 4
+
+
+def test_library_cells_follow_bare_spacy() -> None:
+    result = TaskResult("figures")
+    result.prf("fresh", "value P / R / F1", Counts(1, 1, 1, 1), Counts(0, 0, 0, 1), None)
+    row = result.rows[0]
+    assert (row.bare, row.quantulum3, row.text2num) == ("– / 0.000 / 0.000", "n/a", "")
+
+
+# -- the fresh-copy set ---------------------------------------------------------------------
+
+
+def test_fresh_copy_reads_whole() -> None:
+    sentences = fresh.read_fresh()
+    assert len(sentences) >= 400
+    assert {s.desk for s in sentences} == {
+        "business", "markets", "technology", "property", "science", "health", "sport", "weather",
+    }  # fmt: skip
+    assert {s.part for s in sentences} == {"dev", "test", "holdout"}
+    assert sum(s.part == "holdout" for s in sentences) >= 80
+    assert all(f.end > f.start for s in sentences for f in s.figures)
+
+
+def test_fresh_copy_figure_lines() -> None:
+    sentence = "Revenue fell 7% to $2.3 billion, or 15 million euros ($16.4 million)."
+    change = fresh.parse_figure("7% | 7 | change=down ; unit=%", sentence)
+    assert (change.start, change.value, change.change, change.unit) == (13, 7.0, "down", "%")
+    level = fresh.parse_figure("$2.3 billion | 2.3e9 | unit=USD", sentence, change.end)
+    assert (level.value, level.change) == (2.3e9, None)
+    converted = fresh.parse_figure("15 million euros | 15e6 | equiv=16.4e6 USD", sentence)
+    assert converted.equivalent == (16.4e6, "USD")
+    vague = fresh.parse_figure("Dozens | vague | q=at_least", "Dozens were hurt.")
+    assert vague.vague and vague.qualifier == "at_least"
+    with pytest.raises(ValueError, match="not in the sentence"):
+        fresh.parse_figure("12% | 12", sentence)
+    with pytest.raises(ValueError, match="needs lo and hi"):
+        fresh.parse_figure("7% | 7 | q=range", sentence)
+
+
+def test_fresh_details_compare_loosely() -> None:
+    assert fresh.unit_key("metres") == fresh.unit_key("m") == "m"
+    assert fresh.unit_key("degrees Celsius") == fresh.unit_key("°C")
+    assert fresh.counted_agrees("air strikes", "strikes")
+    assert fresh.counted_agrees("deaths", "deaths")
+    assert not fresh.counted_agrees("deaths", "people")
+    gold = fresh.parse_figure("7% | 7 | change=down ; unit=%", "fell 7%.")
+    scores = fresh.detail_scores([(gold, PredFigure(5, 7, "7%", "percent", 7.0, unit="%"))])
+    assert (scores.change.right, scores.unit.right) == (0, 1)
 
 
 # -- one bad input does not stop the run -------------------------------------------------------

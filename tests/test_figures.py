@@ -110,9 +110,11 @@ BOUNDS_AND_WORDS = [
     ("It posted a 12% increase in profit.", "12%", {"change": "up"}),
     ("Staff face a 10% cut.", "10%", {"change": "down"}),
     ("It made 12 cuts.", "12", {"change": None, "counted": "cuts"}),
-    ("Net debt fell to 2.9 billion pounds.", "2.9 billion pounds", {"change": "down"}),
-    ("Revenue climbed 4.6% to 31.8 billion pounds.", "31.8 billion pounds", {"change": "up"}),
-    ("Turnout was 68.2%, up from 63.5%.", "68.2%", {"change": "up"}),
+    # The level a change reaches is no change; a level reached from an earlier one keeps it.
+    ("Net debt fell to 2.9 billion pounds.", "2.9 billion pounds", {"change": None}),
+    ("Revenue climbed 4.6% to 31.8 billion pounds.", "31.8 billion pounds", {"change": None}),
+    ("Revenue climbed 4.6% to 31.8 billion pounds.", "4.6%", {"change": "up"}),
+    ("Turnout was 68.2%, up from 63.5%.", "68.2%", {"change": None, "earlier": 63.5}),
     ("Turnout was 68.2%, up from 63.5%.", "63.5%", {"change": None}),
     ("It reported a reduction of 34% in deaths.", "34%", {"change": "down"}),
     ("The bill went to 300 members.", "300", {"change": None}),
@@ -124,9 +126,14 @@ BOUNDS_AND_WORDS = [
     ("Mexico spent 5 million pesos.", "5 million pesos", {"unit": "MXN"}),
     ("Onions sell for 450 rupees in Karachi.", "450 rupees", {"unit": "PKR"}),
     ("An average of 20 typhoons hit each year.", "An average of 20", {"qualifier": "about"}),
-    ("Fees were raised from 10 to 20 dollars.", "20 dollars", {"change": "up"}),
-    ("Cases rose from 1,200 to 1,950 last year.", "1,950", {"change": "up"}),
-    ("Core inflation slowed to 4.1%.", "4.1%", {"change": "down"}),
+    ("Fees were raised from 10 to 20 dollars.", "20 dollars", {"change": None, "earlier": 10}),
+    ("Cases rose from 1,200 to 1,950 last year.", "1,950", {"change": None, "earlier": 1200}),
+    ("Core inflation slowed to 4.1%.", "4.1%", {"change": None}),
+    ("The Dow lost 190 points, or 0.6%, on Friday.", "0.6%", {"change": "down"}),
+    ("Markets at a glance: Nasdaq +0.2%, Dax -1.3%.", "-1.3%", {"change": "down"}),
+    ("Unemployment was inching back up to 4.8%.", "4.8%", {"qualifier": "exact"}),
+    ("Sales rose 60% in 2018 to 3.9 million.", "3.9 million", {"value": 3.9e6, "low": 3.9e6}),
+    ("The penthouse covers 1520 sq m.", "1520 sq m", {"unit": "sq m"}),
     ("The bank raised rates by 25 basis points.", "25 basis points", {"change": "up"}),
     ("They raised 10 million dollars for the school.", "10 million dollars", {"change": None}),
     (
@@ -300,3 +307,10 @@ def test_a_figure_always_lies_inside_its_sentence(extractor) -> None:  # type: i
             assert figure.sentence is not None
             start, end = figure.sentence
             assert start <= figure.start <= figure.end <= end
+
+
+def test_a_figure_ends_in_its_own_sentence(extractor: Extractor) -> None:
+    sheet = extractor.extract("3% %%%")
+    for figure in sheet.figures:
+        assert figure.sentence is not None
+        assert figure.sentence[0] <= figure.start <= figure.end <= figure.sentence[1]

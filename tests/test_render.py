@@ -12,6 +12,7 @@ from newsdesk.core.sheet.model import (
     Article,
     DateFact,
     Entity,
+    Equivalent,
     FactSheet,
     Figure,
     Mention,
@@ -267,7 +268,7 @@ def test_empty_sheet_renders() -> None:
                 qualifier="at_least",
                 counted="residents",
             ),
-            "≥ 24 residents",
+            "dozens of residents",
         ),
         (
             Figure(
@@ -283,6 +284,38 @@ def test_empty_sheet_renders() -> None:
             "≈ half of victims",
         ),
         (Figure("f", "some", 0, 1, kind="count", value=None, counted="people"), ""),
+        (Figure("f", "273", 0, 1, kind="number", value=273, earlier=240), "273 (from 240)"),
+        (
+            Figure(
+                "f",
+                "37m",
+                0,
+                1,
+                kind="quantity",
+                value=37,
+                unit="m",
+                equivalent=Equivalent("121ft", 121, 121, 121, unit="ft"),
+            ),
+            "37 m = 121ft",
+        ),
+        (
+            Figure(
+                "f",
+                "Thousands",
+                0,
+                1,
+                kind="count",
+                value=None,
+                low=2000,
+                qualifier="at_least",
+                counted="people",
+            ),
+            "thousands of people",
+        ),
+        (
+            Figure("f", "several hundred", 0, 1, kind="count", low=300, counted="homes"),
+            "several hundred homes",
+        ),
     ],
 )
 def test_figure_values_are_normalised_with_their_hedge(figure: Figure, expected: str) -> None:

@@ -3,6 +3,8 @@
     newsdesk [--db PATH] [--model NAME]             open the window
     newsdesk extract FILE|- [--format json|text]    print one fact sheet
     newsdesk extract --jsonl FILE|-                 one sheet per {"id", "text"} line
+    newsdesk extract --explain FILE|-               why each figure reads as it does
+    newsdesk rules                                  the figure pipeline: stages and rules
     newsdesk save FILE --story SLUG [--message M]   store a new version of a story
     newsdesk check FILE|--story SLUG [--all]        the desk checks; exit 5 while some are open
     newsdesk history SLUG | search QUERY | diff SLUG [A [B]] | backup [PATH]
@@ -37,7 +39,12 @@ from newsdesk.cli.common import (
     EXIT_PARTIAL,
     EXIT_STORAGE,
 )
-from newsdesk.cli.extract_command import add_extract_command, run_extract
+from newsdesk.cli.extract_command import (
+    add_extract_command,
+    add_rules_command,
+    run_extract,
+    run_rules,
+)
 from newsdesk.cli.register_command import add_register_command, run_register
 from newsdesk.cli.story_commands import COMMANDS as STORY_COMMANDS
 from newsdesk.cli.story_commands import add_story_commands
@@ -138,6 +145,7 @@ def build_parser() -> _Parser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     add_extract_command(commands)
     add_check_command(commands)
+    add_rules_command(commands)
     add_story_commands(commands)
     add_register_command(commands)
     parser.command_names = tuple(commands.choices)
@@ -170,6 +178,8 @@ def _run(args: argparse.Namespace) -> int:
         return run_extract(args)
     if args.command == "check":
         return run_check(args)
+    if args.command == "rules":
+        return run_rules(args)
     if args.command in STORY_COMMANDS:
         return run_story_command(args)
     if args.command == "register":

@@ -2,6 +2,9 @@
 
     newsdesk extract FILE|- [--format json|text] [--published YYYY-MM-DD]
     newsdesk extract --jsonl FILE|-      one sheet per {"id", "text"} line, carrying id
+    newsdesk extract --explain FILE|-    each figure with the rules that made it, and the
+                                         numbers read as no figure with the rule that said so
+    newsdesk rules                       the figure pipeline's stages and rules
 
 Every sheet carries its desk checks (``checks``, all open: nobody has answered
 them yet). Reads stories with the house register in force when the database
@@ -57,6 +60,12 @@ def add_extract_command(commands: Any) -> None:
         help='read {"id", "text"} lines and write one JSON sheet per line, carrying id',
     )
     extract.add_argument(
+        "--explain",
+        action="store_true",
+        help="print why each figure reads as it does (the rules that made it), and the "
+        "numbers read as no figure with the rule that said so",
+    )
+    extract.add_argument(
         "--published", metavar="YYYY-MM-DD", help="story date for resolving 'on Friday' etc."
     )
     extract.add_argument(
@@ -89,12 +98,16 @@ def run_extract(args: argparse.Namespace) -> int:
         return _extract_jsonl(extractor, args.file, sys.stdout, settings)
     assert raw is not None
     try:
-        sheet = extractor.extract(raw, published=args.published)
+        sheet, dropped = extractor.explain(raw, published=args.published)
     except InputError as problem:
         error(str(problem))
         return EXIT_INPUT
     sheet.checks = run_checks(sheet, settings)
-    if args.format == "text":
+    if args.explain:
+        from newsdesk.core.output.explain import explain_text
+
+        sys.stdout.write(explain_text(sheet, dropped))
+    elif args.format == "text":
         from newsdesk.core.output.render import sheet_to_text
 
         summary = sheet_to_text(sheet)
@@ -168,4 +181,22 @@ def _extract_jsonl(extractor: Extractor, name: str, out: TextIO, settings: Check
     if not written:
         error("no stories in the input.")
         return EXIT_INPUT
+    return EXIT_OK
+
+
+def add_rules_command(commands: Any) -> None:
+    """Register ``rules``: the figure pipeline read from outside."""
+    commands.add_parser(
+        "rules",
+        help="list the figure pipeline's stages and rules",
+        description="List the stages of the figure pipeline in the order they run, with "
+        "each rule's id and what it decides (newsdesk extract --explain names them).",
+    )
+
+
+def run_rules(args: argparse.Namespace) -> int:
+    """Print the rule catalogue; the process exit code."""
+    from newsdesk.core.output.explain import rules_text
+
+    sys.stdout.write(rules_text())
     return EXIT_OK

@@ -637,6 +637,10 @@ Ihre Notiz (was getan wurde oder warum es so bleibt):</translation>
       <translation>Wer: %s</translation>
     </message>
     <message>
+      <source>Why this reading: %s</source>
+      <translation>Warum so gelesen: %s</translation>
+    </message>
+    <message>
       <source>Its words are gone from the text: select new words and re-anchor it, or delete it.</source>
       <translation>Seine Wörter fehlen im Text: Wählen Sie neue Wörter und verankern Sie ihn neu, oder löschen Sie ihn.</translation>
     </message>

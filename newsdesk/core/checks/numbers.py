@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from newsdesk.core.checks.story import head_noun
+from newsdesk.core.checks.story import MEASURE_OF, head_noun
 from newsdesk.core.sheet.model import Figure
 
 ABOUT = 0.1  # how far "about", "nearly", "some" may be from the value stated
@@ -81,7 +81,13 @@ def same_counted(one: Figure, other: Figure) -> bool | None:
     a, b = head_noun(one.counted), head_noun(other.counted)
     if a is None or b is None:
         return None
+    state_a, state_b = MEASURE_OF.get(a), MEASURE_OF.get(b)
+    if state_a or state_b:
+        # "25 killed" counts the dead, "at least 25 people" counts people: the same
+        # toll may be either, so the words around them decide; two states must agree.
+        return state_a == state_b if state_a and state_b else None
     return a == b or a.endswith(b) or b.endswith(a)
+
 
 
 def is_change(figure: Figure) -> bool:

@@ -35,7 +35,7 @@ MEASURES: dict[str, tuple[str, ...]] = {
         "uprooted",
     ),
 }  # fmt: skip
-_MEASURE_OF = {word: measure for measure, words in MEASURES.items() for word in words}
+MEASURE_OF = {word: measure for measure, words in MEASURES.items() for word in words}
 CASUALTIES = frozenset({"dead", "wounded", "missing"})
 # Words that bring in a part of the number before them ("26 people, including 12 fighters").
 PART_WORDS = re.compile(
@@ -176,8 +176,8 @@ class Story:
         the nearest telling word before it ("killed 9 miners and 4 rescuers").
         """
         for word in _WORD.findall((figure.counted or "").lower()):
-            if word in _MEASURE_OF:
-                return _MEASURE_OF[word]
+            if word in MEASURE_OF:
+                return MEASURE_OF[word]
         sentence = self.sentence_of(figure.start)
         others = [f for f in self.sentence_figures(sentence) if f.id != figure.id]
         low = max([sentence.start, *(f.end for f in others if f.end <= figure.start)])
@@ -194,7 +194,7 @@ class Story:
     def _nearest_measure(self, figure: Figure, low: int, high: int) -> str | None:
         best: tuple[int, str] | None = None
         for found in _WORD.finditer(self.lower, low, high):
-            measure = _MEASURE_OF.get(found.group())
+            measure = MEASURE_OF.get(found.group())
             if measure is None:
                 continue
             if found.end() <= figure.start:

@@ -14,8 +14,14 @@ pipeline (one call per article, or one ``nlp.pipe`` stream for many), and
   change), ``dates`` (the dates found, resolved against the story date),
   ``quotes`` (direct quotes and their speakers), ``sources`` (who says so,
   for each figure);
-- what the figure reader is made of: ``phrase`` (the types it shares),
-  ``seeds``, ``ranges``, ``units``, ``values``, ``context``, ``exclusions``;
+- the figure reader's stages, which only the reader calls, in its order:
+  ``seeds`` (where figures start), ``opening`` (hedge and currency before the
+  number, scales after it), ``ranges``, ``values``, ``exclusions`` (names,
+  dates, codes), ``context`` (the counted noun, units in words, ages, rates),
+  ``hedges`` (after the number, or read in context), ``changes`` (an amount of
+  change or not) and ``merges`` (readings joined); what the stages share:
+  ``units`` (what measures a number), ``motion`` (the words of change),
+  ``codes`` (phone numbers and scores) and ``phrase`` (the types);
   what quotes and sources share: ``attribution`` (the grammar of one
   attribution) and ``discourse`` (the speakers read in order, pronouns
   resolved); below them ``numerals`` (number tokens in a doc),
@@ -27,8 +33,10 @@ pipeline (one call per article, or one ``nlp.pipe`` stream for many), and
 The package imports :mod:`newsdesk.core.sheet`, :mod:`newsdesk.core.article`
 and :mod:`newsdesk.errors`, never work, output, storage or Qt. Inside it the
 Extractor's helpers (``prepared``, ``nlp``, ``tokens``, ``facts``) sit over
-the rules, the rules over the figure reader's parts, and those over the number
-readers and word lists; the contracts in ``pyproject.toml`` keep both true.
+the rules, the figure reader over its stages (which never import each other,
+so calls run one way), the stages over what they share, and all over the
+number readers and word lists; the contracts in ``pyproject.toml`` keep both
+true.
 """
 
 from __future__ import annotations
@@ -42,11 +50,13 @@ from newsdesk.core.article.wire import clean_text
 from newsdesk.core.extract.dates import date_spans
 from newsdesk.core.extract.doctext import doc_text
 from newsdesk.core.extract.entities import group_entities
+from newsdesk.core.extract.exclusions import NumberedNames
 from newsdesk.core.extract.facts import EntityIndex, date_facts, figure_facts, quote_facts
 from newsdesk.core.extract.figures import find_figures
 from newsdesk.core.extract.house import HouseRules
 from newsdesk.core.extract.names import name_spans
 from newsdesk.core.extract.nlp import load_pipeline, parse_in_paragraphs, pipeline_name
+from newsdesk.core.extract.phrase import Dropped
 from newsdesk.core.extract.prepared import PreparedArticle, prepare_article
 from newsdesk.core.extract.quotes import find_quotes, quote_discourse
 from newsdesk.core.extract.sources import attribute_figures
@@ -59,7 +69,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["Extractor"]
+__all__ = ["Dropped", "Extractor"]
 
 
 class Extractor:
@@ -75,6 +85,7 @@ class Extractor:
         self.nlp = nlp
         split_figures(nlp)
         self._today = today
+        self._names = NumberedNames(nlp.vocab)  # names with numbers: "S&P 500", "9 E 71st St"
         self._house: HouseRules | None = None
         self.set_register(register or HouseRegister())
 
@@ -168,17 +179,31 @@ class Extractor:
 
     # -- assembling the sheet ---------------------------------------------------
 
+    def explain(
+        self, text: str, *, clean: bool = True, published: str | None = None
+    ) -> tuple[FactSheet, list[Dropped]]:
+        """The sheet of ``text`` and, besides, the numbers read as no figure, each with
+        the rule that said so (``newsdesk extract --explain``); every figure's ``why``
+        lists the rules that made it."""
+        prepared = self.prepare(text, clean=clean, published=published)
+        doc = self.parse(prepared.tagger_text)
+        dropped: list[Dropped] = []
+        return self.build_sheet(doc, prepared, dropped=dropped), dropped
+
     def build_sheet(
         self,
         doc: Doc,
         prepared: PreparedArticle,
         sheet_id: str | None = None,
         house: HouseRules | None = None,
+        *,
+        dropped: list[Dropped] | None = None,
     ) -> FactSheet:
         """Read every kind of fact from a parsed article.
 
         ``doc`` is the parse of the article text or of its ``tagger_text``;
-        ``house`` the register it was parsed with (default: the extractor's).
+        ``house`` the register it was parsed with (default: the extractor's);
+        numbers read as no figure go to ``dropped`` when it is given.
         """
         house = self._house if house is None else house
         text, dateline, story_date = prepared.text, prepared.parts.dateline, prepared.story_date
@@ -196,7 +221,7 @@ class Extractor:
             )
         )
         discourse = quote_discourse(doc, names)
-        figures = find_figures(doc)
+        figures = find_figures(doc, self._names, dropped)
         attribute_figures(doc, figures, discourse)
         # The sheet records the date the copy gives; else the editor's, as given.
         published = (

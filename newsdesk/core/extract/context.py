@@ -1,7 +1,7 @@
-"""The words around a figure: what it counts, its unit, a trailing hedge, a change.
+"""The words around a figure: what it counts, its unit, a trailing hedge.
 
 "at least 25 air strikes" counts "air strikes"; "35 miles" has a unit; "300
-or so" is hedged after the number; "rose 3%" is a change upwards.
+or so" is hedged after the number.
 """
 
 from __future__ import annotations
@@ -10,8 +10,116 @@ from spacy.tokens import Doc, Token
 
 from newsdesk.core.extract import lexicon
 from newsdesk.core.extract.doctext import doc_text
+from newsdesk.core.extract.numerals import bare
 from newsdesk.core.extract.phrase import Phrase
+from newsdesk.core.extract.rules import Rule, fires, spares
 from newsdesk.core.extract.units import rate_after, whole_unit
+
+UNIT_WORD = Rule(
+    "unit.word",
+    "counted",
+    'A unit written after the number ("35 miles", "40 square miles", "150 km/h", "12 degrees '
+    'Celsius", "-18 °C", "a 10-km walk").',
+    says="unit: '{words}'",
+    examples=(
+        fires("The convoy drove 35 miles overnight.", "35 miles", unit="miles"),
+        fires("It was 12 degrees Celsius at noon.", "12 degrees Celsius", unit="degrees Celsius"),
+        spares("The convoy carried 35 people overnight.", "35", unit=None),
+    ),
+)
+UNIT_BEFORE = Rule(
+    "unit.before",
+    "counted",
+    'A unit written before the number, from the table ("a magnitude 7.1 quake").',
+    says="unit: '{words}'",
+    examples=(
+        fires("A magnitude 7.1 quake struck the coast.", "magnitude 7.1", unit="magnitude"),
+        spares("A 7.1 percent rise followed.", "7.1 percent", unit="%"),
+    ),
+)
+AGE = Rule(
+    "unit.age",
+    "counted",
+    'An age, in the wire\'s ways of giving one: "a 34-year-old man", "Tobin Kale, 45,", "aged 12".',
+    says="age: '{words}'",
+    examples=(
+        fires("A 34-year-old man was held.", "34-year-old", unit="years old", counted="man"),
+        fires("Tobin Kale, 45, was arrested.", "45", unit="years old", counted="Tobin Kale"),
+        spares("Police held 45 people.", "45", unit=None),
+    ),
+)
+COUNTED = Rule(
+    "counted.noun",
+    "counted",
+    'The noun the number counts, with the words between them ("25 air strikes", "26 people").',
+    says="counted: '{words}'",
+    examples=(
+        fires("At least 25 air strikes hit the town.", "At least 25", counted="air strikes"),
+        spares("The plan costs $1.2bn in aid.", "$1.2bn", counted=None),
+    ),
+)
+COUNTED_OF = Rule(
+    "counted.of",
+    "counted",
+    'What "of" names after the number ("dozens of people", "25 of the fighters").',
+    says="counted: '{words}'",
+    examples=(
+        fires("Dozens of people were hurt.", "Dozens", counted="people"),
+        spares("Twelve of them were fighters.", "Twelve", counted=None),
+    ),
+)
+STRONG = Rule(
+    "counted.strong",
+    "counted",
+    '"a 5,000-strong crowd" counts the crowd.',
+    says="counted: '{words}'",
+    examples=(
+        fires("A 5,000-strong crowd gathered.", "5,000", counted="crowd"),
+        spares("A 5,000-seat arena opened.", "5,000", counted="seat"),
+    ),
+)
+RATE = Rule(
+    "unit.rate",
+    "counted",
+    'A rate after the number: "4.1 per 1,000 children", "1,800 cases per 100,000 people".',
+    says="rate: '{words}'",
+    examples=(
+        fires(
+            "Deaths fell to 4.1 per 1,000 children.",
+            "4.1 per 1,000 children",
+            unit="per 1,000 children",
+        ),
+        spares("Deaths fell to 4.1 in May.", "4.1", unit=None),
+    ),
+)
+STATE = Rule(
+    "counted.state",
+    "counted",
+    'A word for the state of those counted right after the number counts them ("more than '
+    '5,400 injured", "about 270,000 displaced"), from the table.',
+    says="counted: '{words}'",
+    examples=(
+        fires(
+            "More than 5,400 injured were taken to hospital.", "More than 5,400", counted="injured"
+        ),
+        fires("About 270,000 displaced are in camps.", "About 270,000", counted="displaced"),
+        spares("About 270,000 fled the city.", "About 270,000", counted=None),
+    ),
+)
+TOLL = Rule(
+    "counted.toll",
+    "counted",
+    'A figure a toll rose, fell or stood at counts what the toll counts ("the death toll rose '
+    'from 870 to 1,214": deaths), and "the number of X" rising to it counts X.',
+    says="counted: '{words}' (the toll)",
+    examples=(
+        fires("The death toll rose from 870 to 1,214.", "1,214", counted="deaths"),
+        fires("The death toll rose from 870 to 1,214.", "870", counted="deaths"),
+        fires("The number of patients rose to 312.", "312", counted="patients"),
+        spares("The toll road costs 4 dollars.", "4 dollars", counted=None),
+    ),
+)
+RULES = (UNIT_WORD, UNIT_BEFORE, AGE, COUNTED, COUNTED_OF, STRONG, STATE, TOLL, RATE)
 
 
 def number_head(doc: Doc, start: int, end: int) -> Token:
@@ -29,6 +137,9 @@ def unit_after(doc: Doc, end: int, head: Token) -> Token | None:
         end += 1  # "a two-year term", "a 10-km walk"
     if end < len(doc):
         token = doc[end]
+        if token.lower_ in lexicon.UNIT_OPENERS:  # "sq m", "light years": with the unit after
+            following = bare(doc[end + 1]).lower() if end + 1 < len(doc) else ""  # "sq m."
+            return token if following in lexicon.UNIT_WORDS else None
         if token.lower_ in lexicon.UNIT_WORDS and (
             token.ent_type_ == "QUANTITY"
             or token.lower_ not in ("m", "l", "g", "c", "f", "sq")
@@ -38,9 +149,11 @@ def unit_after(doc: Doc, end: int, head: Token) -> Token | None:
     return None
 
 
-def counted_noun(doc: Doc, head: Token, end: int, is_money: bool) -> str | None:
-    """The noun phrase the number counts, from the dependency parse."""
+def counted_noun(doc: Doc, head: Token, end: int, is_money: bool) -> tuple[str, Rule] | None:
+    """The noun phrase the number counts, from the dependency parse, and the rule that
+    found it."""
     noun: Token | None = None
+    rule = COUNTED
     if head.dep_ in ("nummod", "quantmod", "amod", "compound") and head.head.i >= end:
         candidate = head.head
         if candidate.pos_ in ("NOUN", "PROPN") and candidate.lower_ not in lexicon.DATE_WORDS:
@@ -51,7 +164,7 @@ def counted_noun(doc: Doc, head: Token, end: int, is_money: bool) -> str | None:
             if child.lower_ == "of" and child.i >= end - 1:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects and objects[0].pos_ in ("NOUN", "PROPN"):
-                    noun = objects[0]
+                    noun, rule = objects[0], COUNTED_OF
                     end = child.i + 1
                 break
     if noun is None or (is_money and noun.pos_ != "NOUN"):
@@ -76,96 +189,7 @@ def counted_noun(doc: Doc, head: Token, end: int, is_money: bool) -> str | None:
         first -= 1
     words = doc[max(first, end) : noun.i + 1]
     text = words.text.strip()
-    return text or None
-
-
-def trailing_qualifier(doc: Doc, end: int) -> tuple[int, str] | None:
-    for phrase, name in lexicon.TRAILING_QUALIFIERS.items():
-        n = len(phrase)
-        if tuple(t.lower_ for t in doc[end : end + n]) == phrase:
-            if end + n < len(doc) and doc[end + n].lower_ == "than":
-                if end + n + 1 < len(doc) and doc[end + n + 1].like_num:
-                    return None  # "5000 or less than 6000": a second comparison
-                return end + n + 1, name  # "200 or greater than" (it)
-            return end + n, name
-    return None
-
-
-def inclusive_bound(doc: Doc, end: int, qualifier: str | None) -> tuple[int, str] | None:
-    """ "more than 5000 or equal (to it)": the bound includes its value."""
-    if qualifier not in ("more_than", "less_than"):
-        return None
-    words = [t.lower_ for t in doc[end : end + 3]]
-    if words[:2] == ["or", "equal"]:
-        stop = end + (3 if words[2:3] == ["to"] else 2)
-        return stop, "at_least" if qualifier == "more_than" else "at_most"
-    return None
-
-
-def change_of(doc: Doc, start: int) -> str | None:
-    """``up``/``down`` when the figure is a change: "rose 3%", "fell by 200"."""
-    i = start - 1
-    by = i >= 0 and doc[i].lower_ == "by"
-    if by:
-        i -= 1
-    if i < 0:
-        return None
-    token = doc[i]
-    if by and token.pos_ in ("NOUN", "PROPN") and token.head.pos_ == "VERB":
-        token = token.head  # "raised rates by 25 basis points"
-    if token.lower_ == "to" and i >= 2:
-        moved = _moved_from(doc, i)
-        if moved is not None:
-            return moved  # "rose from 1,200 to 1,950": the new level
-    if token.lower_ in ("to", "of") and token.head.i < token.i:
-        # "net debt fell to 2.9 billion", "rose 6% to 4,950": the level it moved to;
-        # "a reduction of 34%": the size of the change the noun names.
-        lemma = token.head.lemma_.lower()
-        verb = token.head.pos_ in ("VERB", "AUX") and token.lower_ == "to"
-        if lemma in (lexicon.UP_VERBS if verb else lexicon.UP_NOUNS):
-            return "up"
-        if lemma in (lexicon.DOWN_VERBS if verb else lexicon.DOWN_NOUNS):
-            return "down"
-        return None
-    if token.lower_ == "up":
-        return "up"
-    if token.lower_ == "down":
-        return "down"
-    if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
-        levels = start < len(doc) and doc[start].lower_ in ("from", "to")  # "raised from 10"
-        if token.lemma_.lower() in lexicon.CHANGED_BY and not by and not levels:
-            return None  # "raised $10 million" for a cause; "raised rates by 25 points" moves
-        if token.lemma_.lower() in lexicon.UP_VERBS:
-            return "up"
-        if token.lemma_.lower() in lexicon.DOWN_VERBS:
-            return "down"
-    return None
-
-
-def change_after(doc: Doc, end: int) -> str | None:
-    """``up``/``down`` when a change noun follows the figure: "a 12% increase" (but
-    "12 cuts" counts cuts), or "up from"/"down from" an earlier level ("68.2%, up from
-    63.5%")."""
-    i = end + 1 if end < len(doc) and doc[end].text == "," else end
-    if i + 1 < len(doc) and doc[i].lower_ in ("up", "down") and doc[i + 1].lower_ == "from":
-        return doc[i].lower_
-    if end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].tag_ == "NN":
-        lemma = doc[end].lemma_.lower()
-        if lemma in lexicon.UP_NOUNS:
-            return "up"
-        if lemma in lexicon.DOWN_NOUNS:
-            return "down"
-    return None
-
-
-def _moved_from(doc: Doc, to: int) -> str | None:
-    """The direction of "<verb> from X to": the verb before the "from" a few words back."""
-    for k in range(to - 1, max(to - 7, 0), -1):
-        if doc[k].lower_ == "from":
-            return change_of(doc, k) if k > 0 else None
-        if doc[k].is_punct and doc[k].text not in (",", ".", "$", "%"):
-            return None
-    return None
+    return (text, rule) if text else None
 
 
 def read_unit_and_counted(doc: Doc, phrase: Phrase) -> None:
@@ -176,7 +200,22 @@ def read_unit_and_counted(doc: Doc, phrase: Phrase) -> None:
     if not phrase.percent and phrase.currency is None:
         unit_token = unit_after(doc, phrase.end, head)
         if unit_token is not None:
-            phrase.unit, phrase.end, age_of = whole_unit(doc, unit_token)
+            phrase.unit, end, age_of = whole_unit(doc, unit_token)
+            phrase.note(AGE if age_of is not None else UNIT_WORD, doc[phrase.end : end].text)
+            phrase.end = end
+    before = phrase.number_start - 1
+    if before > 0 and doc[before].text == "-" and not doc[before].whitespace_:
+        before -= 1  # "a magnitude-6.2 earthquake"
+    if (
+        phrase.unit is None
+        and phrase.currency is None
+        and not phrase.percent
+        and phrase.phrase_start == phrase.number_start
+        and before >= 0
+        and doc[before].lower_ in lexicon.UNITS_BEFORE
+    ):
+        phrase.unit, phrase.phrase_start = doc[before].lower_, before
+        phrase.note(UNIT_BEFORE, doc[before : phrase.end].text)
     if (
         phrase.unit is None
         and phrase.currency is None
@@ -186,10 +225,14 @@ def read_unit_and_counted(doc: Doc, phrase: Phrase) -> None:
         age = _age_of(doc, phrase.phrase_start, phrase.end, phrase.value)
         if age is not None:
             phrase.unit, age_of = "years old", age or None  # "Tobin Kale, 45,", "aged 12"
+            phrase.note(AGE, doc[phrase.number_start : phrase.end].text)
     counted: str | None = None
     end = phrase.end
     if phrase.unit is None or phrase.unit in ("%", "percentage points", "points"):
-        counted = counted_noun(doc, head, end, phrase.currency is not None or phrase.percent)
+        found = counted_noun(doc, head, end, phrase.currency is not None or phrase.percent)
+        if found is not None:
+            counted = found[0]
+            phrase.note(found[1], counted)
     if (
         counted is None
         and [t.lower_ for t in doc[end : end + 2]] == ["-", "strong"]
@@ -197,14 +240,53 @@ def read_unit_and_counted(doc: Doc, phrase: Phrase) -> None:
         and doc[end + 2].pos_ == "NOUN"
     ):
         counted = doc[end + 2].text  # "a 5,000-strong crowd"
+        phrase.note(STRONG, counted)
+    if counted is None and phrase.unit is None and phrase.currency is None:
+        state = doc[end] if end < len(doc) else None
+        if state is not None and state.lower_ in lexicon.COUNTED_STATES:
+            counted = state.text  # "more than 5,400 injured"
+            phrase.note(STATE, counted)
+        elif not phrase.percent:
+            counted = _toll_counts(head)
+            if counted is not None:
+                phrase.note(TOLL, counted)
     phrase.counted = counted or age_of
     # A rate: "4.1 per 1,000 children", "1,800 cases per 100,000 people a month".
     skip = 1 if counted is not None and end < len(doc) and doc[end].text == counted else 0
     rate = rate_after(doc, end + skip)
     if rate is not None:
         phrase.end = rate[1]
+        phrase.note(RATE, rate[0])
         if phrase.currency is None:  # money keeps its currency as its unit: "$5 per 1,000 words"
             phrase.unit = rate[0]
+
+
+def _toll_counts(head: Token) -> str | None:
+    """What the toll or "number of" a figure is the level of counts: "the death toll rose
+    from 870 to 1,214" (deaths), "the number of patients rose to 312" (patients)."""
+    verb = head.head
+    if verb.dep_ == "prep" and verb.lower_ in ("to", "from", "at", "of"):
+        verb = verb.head  # "rose to 1,214", "stood at 312"
+    if verb.dep_ == "prep" and verb.lower_ in ("to", "from"):
+        verb = verb.head  # "from 870 to 1,214" parsed as a chain
+    if verb.pos_ not in ("VERB", "AUX") or verb == head:
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return None
+    subject = subjects[0]
+    if subject.lemma_.lower() == "toll":
+        for child in subject.children:
+            if child.dep_ in ("compound", "amod") and child.lemma_.lower() in lexicon.TOLLS:
+                return lexicon.TOLLS[child.lemma_.lower()]
+        return None
+    if subject.lemma_.lower() == "number":
+        for child in subject.children:
+            if child.lower_ == "of":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects and objects[0].pos_ == "NOUN":
+                    return objects[0].text
+    return None
 
 
 def _age_of(doc: Doc, start: int, end: int, value: float) -> str | None:

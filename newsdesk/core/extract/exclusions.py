@@ -1,19 +1,24 @@
 """Numbers that are no figures: parts of dates and times, years, names and labels
-("Route 9", "COVID-19", "Boeing 737"), phone numbers, codes and scores.
+("Route 9", "COVID-19", "Boeing 737"), phone numbers and codes.
 
-:func:`blocked_tokens` marks what the NER already names; :func:`is_excluded`
-judges a number the figure reader has grown; :func:`score_or_phone` a pair of
-numbers joined by a dash.
+:func:`blocked_tokens` marks what the NER already names; :func:`exclusion`
+judges a number the figure reader has grown (scores and phone numbers joined
+by a dash are :mod:`.codes`). Each answers with the rule that says "no figure".
 """
 
 from __future__ import annotations
 
+import json
 import re
+from typing import Any
 
-from spacy.tokens import Doc, Span, Token
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
 
 from newsdesk.core.article.wire import is_title_case
 from newsdesk.core.extract import lexicon
+from newsdesk.core.extract.codes import PHONE, PHONE_NUMBER
 from newsdesk.core.extract.doctext import doc_text
 from newsdesk.core.extract.numbers import is_number_word
 from newsdesk.core.extract.numerals import is_share
@@ -25,44 +30,265 @@ from newsdesk.core.extract.periods import (
     is_date_like,
     is_duration,
 )
+from newsdesk.core.extract.rules import Rule, fires, spares
+from newsdesk.resources import read_text
+
+NAMED = Rule(
+    "names.entity",
+    "names",
+    "A number inside a date, a clock time, an ordinal or a name the tagger marks "
+    "(organisation, product, place, event, law, work, person) is no figure.",
+    says="no figure: '{words}' is part of a name or date",
+    examples=(
+        fires("Talks resumed on March 3, 2024.", "3", figure=False),
+        spares("Police arrested 10 people in the street.", "10", value=10),
+    ),
+)
+YEAR_NUMBER = Rule(
+    "names.year",
+    "names",
+    'A four-digit year is no figure ("from 2014 to 2022"), unless it counts something '
+    '("2019 employees") or is an amount ("$2000", "at least 2000").',
+    says="no figure: '{words}' is a year",
+    examples=(
+        fires("The levy ran from 2014 to 2022 across the region.", "2014", figure=False),
+        spares("She hopes to earn $2000 over 3 years.", "$2000", value=2000),
+    ),
+)
+CLOCK = Rule(
+    "names.clock",
+    "names",
+    'A number before "a.m.", "pm", "GMT" is a clock time, no figure.',
+    says="no figure: '{words}' is a time of day",
+    examples=(
+        fires("The deadline passed at 9 GMT on Friday.", "9", figure=False),
+        spares("Polls closed after 9 hours.", "9 hours", value=9),
+    ),
+)
+DAY_OF_MONTH = Rule(
+    "names.day-of-month",
+    "names",
+    'A day next to a month the tagger left unmarked ("5 Aug", "Sep 3") is a date.',
+    says="no figure: '{words}' is a date",
+    examples=(
+        fires("Ballots must arrive by 5 Sept at the latest.", "5", figure=False),
+        spares("Voting took 5 days.", "5 days", value=5),
+    ),
+)
+MOBILE_GENERATION = Rule(
+    "names.generation",
+    "names",
+    '"5G", "4G": a generation of mobile networks, no figure.',
+    says="no figure: '{words}' is a name",
+    examples=(
+        fires("The carrier switched on its 5G network.", "5", figure=False),
+        spares("The carrier switched on 5 masts.", "5", value=5),
+    ),
+)
+LABEL = Rule(
+    "names.label",
+    "names",
+    'A whole number after a capitalised word that names it ("Route 9", "Flight 302", '
+    '"Section 427"), or glued to letters by a hyphen ("COVID-19", "F-16"), is a label, not '
+    "an amount.",
+    says="no figure: '{words}' is a label",
+    examples=(
+        fires(
+            "Passengers on Flight 302 from Madrid were delayed for hours on the tarmac.",
+            "302",
+            figure=False,
+        ),
+        spares("The fee is R500 a month.", "R500", value=500),
+        spares("Hailstones 10cm across smashed windscreens.", "10cm", value=10, unit="cm"),
+        spares("Demand for sub-300 sq m homes has collapsed.", "sub-300 sq m", high=300),
+    ),
+)
+DIALLED = Rule(
+    "names.dialled",
+    "names",
+    'A number to ring ("dial 999", "call 911") is no amount.',
+    says="no figure: '{words}' is a number to call",
+    examples=(
+        fires("In an emergency dial 999 at once.", "999", figure=False),
+        spares("The ambulance made 999 trips.", "999", value=999),
+    ),
+)
+NUMBER_SIGN = Rule(
+    "names.number-sign",
+    "names",
+    'A number after "No.", "#", "Art.", "Sec." is a position or label.',
+    says="no figure: '{words}' is a label",
+    examples=(
+        fires("The striker wore No. 10 for the club.", "10", figure=False),
+        spares("The striker scored 10 goals for the club.", "10", value=10),
+    ),
+)
+LEADING_ZERO = Rule(
+    "names.code",
+    "names",
+    'A number with a leading zero ("0800") is a code, never an amount.',
+    says="no figure: '{words}' is a code",
+    examples=(
+        fires("The helpline is 0800 for callers.", "0800", figure=False),
+        spares("The helpline took 800 calls.", "800", value=800),
+    ),
+)
+INDEX = Rule(
+    "names.index",
+    "names",
+    'A market index named with a number ("S&P 500", "FTSE 100", "Nikkei 225", "Euro Stoxx '
+    '50"), from the pattern table.',
+    says="no figure: '{words}' is part of an index's name",
+    examples=(
+        fires("The S&P 500 rose 1.1% on Tuesday.", "500", figure=False),
+        fires("Europe's STOXX 600 index closed higher.", "600", figure=False),
+        spares("The S&P rose 500 points on Tuesday.", "500 points", value=500),
+    ),
+)
+PRODUCT = Rule(
+    "names.product",
+    "names",
+    'A product, version or grade named with a number ("iPhone 15 Pro", "Windows 11", '
+    '"Python 3.12", "Formula 1", "Wi-Fi 7", "phase 3"), from the pattern table.',
+    says="no figure: '{words}' is part of a name",
+    examples=(
+        fires("Apple's iPhone 15 Pro starts at $999.", "15", figure=False),
+        fires("Python 3.12 is faster than before.", "3.12", figure=False),
+        spares("Apple sold 15 iPhones an hour.", "15", value=15),
+        spares("The studio is now working on version two.", "two", value=2),
+    ),
+)
+MODEL = Rule(
+    "names.model",
+    "names",
+    'An aircraft or other model number ("Boeing 737 Max", "787-9", "Airbus A350-1000"), from '
+    "the pattern table.",
+    says="no figure: '{words}' is a model number",
+    examples=(
+        fires("The airline is buying 50 Boeing 787 jets.", "787", figure=False),
+        fires("The Airbus A350-1000 landed safely.", "1000", figure=False),
+        spares("The airline is buying 50 Boeing 787 jets.", "50", value=50),
+    ),
+)
+ADDRESS = Rule(
+    "names.address",
+    "names",
+    'A street address ("9 E 71st St", "740 Park Avenue", "10 Downing Street"), from the '
+    "pattern table.",
+    says="no figure: '{words}' is part of an address",
+    examples=(
+        fires("The house at 9 E 71st St sold for $51 million.", "9", figure=False),
+        fires("The prime minister returned to 10 Downing Street.", "10", figure=False),
+        fires("The mansion at 1201 Pacific Avenue has 14 bathrooms.", "1201", figure=False),
+        spares("The mansion at 1201 Pacific Avenue has 14 bathrooms.", "14", value=14),
+    ),
+)
+SLUG = Rule(
+    "names.slug",
+    "names",
+    'A wire slug\'s version number ("UPDATE 2-", "WRAPUP 1-"), from the pattern table.',
+    says="no figure: '{words}' is a wire slug",
+    examples=(
+        fires("UPDATE 2-Quake kills 14 in Turkey", "2", figure=False),
+        spares("UPDATE 2-Quake kills 14 in Turkey", "14", value=14),
+    ),
+)
+TENOR = Rule(
+    "names.tenor",
+    "names",
+    'A bond or loan named by its term ("the 10-year Treasury yield", "two-year gilts", "a '
+    '30-year mortgage"), from the pattern table.',
+    says="no figure: '{words}' names a bond",
+    examples=(
+        fires("The 10-year Treasury yield rose 5 basis points.", "10", figure=False),
+        spares("The bank signed a 10-year lease.", "10-year", value=10),
+    ),
+)
+ZERO = Rule(
+    "names.zero",
+    "names",
+    '"zero" in a compound is no amount: "sub-zero", "net zero", "zero-sum", "zero-tolerance" '
+    '(from the pattern table); "absolute zero" is a temperature.',
+    says="no figure: '{words}' is no amount",
+    examples=(
+        fires("Sub-zero temperatures gripped the region.", "zero", figure=False),
+        fires("The country pledged to reach net zero by 2050.", "zero", figure=False),
+        spares("Inflation fell to zero in May.", "zero", value=0),
+        spares("Matter at absolute zero is in its ground state.", "zero", value=0),
+    ),
+)
+_BY_LABEL = {
+    "index": INDEX,
+    "product": PRODUCT,
+    "model": MODEL,
+    "address": ADDRESS,
+    "slug": SLUG,
+    "tenor": TENOR,
+    "zero": ZERO,
+}
+RULES = (
+    NAMED,
+    INDEX,
+    PRODUCT,
+    MODEL,
+    ADDRESS,
+    SLUG,
+    TENOR,
+    ZERO,
+    YEAR_NUMBER,
+    CLOCK,
+    DAY_OF_MONTH,
+    MOBILE_GENERATION,
+    LABEL,
+    DIALLED,
+    NUMBER_SIGN,
+    LEADING_ZERO,
+)
 
 # Entity types whose numbers are names or positions, not amounts.
 BLOCKING_LABELS = frozenset(
     {"TIME", "ORDINAL", "PRODUCT", "LAW", "WORK_OF_ART", "FAC", "ORG", "EVENT", "PERSON"}
 )
 
-_DIAL_WORDS = frozenset({"dial", "dialled", "dialed", "dialling", "dialing", "ring", "call"})
 
-# Units that a named thing never starts with after its number.
-_MEASURES = frozenset(
-    {"cup", "cups", "kg", "kilograms", "grams", "litres", "liters", "miles", "km", "tonnes",
-     "tons", "pounds", "ounces", "gallons", "barrels", "metres", "meters", "feet", "inches"}
-)  # fmt: skip
-
-# "555-1234" (a local number's exchange never starts with 0 or 1, so "100-1000" is a range).
-_PHONE = re.compile(r"^\+?[2-9]\d{2}[-. ]\d{4}$|^\+?\d{1,4}(?:[-. /]\d{2,4}){2,}$")
-
-# A telephone number or similar code starting at a number: "+1-222-2222-2222".
-# Spaced out, only when it opens with "+" or a trunk "0": "+44 20 7946 0958",
-# "0800 555 111" ("40 000" is a number grouped in thousands).
-PHONE_AHEAD = re.compile(
-    r"\+?\d{1,4}(?:[-./]\d{2,4}){2,}(?![\d])|(?:\+\d{1,4}|0\d{2,4})(?: \d{2,4}){2,}(?![\d])"
-    r"|[2-9]\d{2} \d{4}(?![\d])"  # "555 0199": four digits after a space are no thousands
-)
-
-_SCORE = re.compile(r"^\d{1,3}\s?[-–]\s?\d{1,3}$")
-
-_GAME_WORDS = frozenset(
-    {"won", "win", "wins", "beat", "beats", "drew", "draw", "draws", "defeated", "defeat",
-     "lost", "loss", "victory", "score", "scored", "scoreline", "goal", "goals", "match",
-     "game", "games", "final", "half-time", "halftime", "trailed", "led", "lead", "set",
-     "sets", "innings", "tie", "tied", "league", "cup", "semi-final", "quarter-final"}
-)  # fmt: skip
+def _measure_word(word: str) -> bool:
+    """A unit a named thing never starts with after its number (a length of time may:
+    "24 Hours of Le Mans")."""
+    return word in lexicon.MEASURES or lexicon.UNIT_DIMENSIONS.get(word) not in (None, "time")
 
 
-def blocked_tokens(doc: Doc) -> set[int]:
-    """Tokens inside dates, times, ordinals and names: never part of a figure."""
-    blocked: set[int] = set()
+class NumberedNames:
+    """Names with numbers in them, found by the pattern table ``resources/figures/names.jsonl``
+    (spaCy ``Matcher`` patterns, each labelled with the rule it stands for): indices,
+    products, models, addresses, wire slugs, bond terms and "zero" compounds."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self._matcher = Matcher(vocab)
+        patterns: dict[str, list[Any]] = {}
+        for line in read_text("figures", "names.jsonl").splitlines():
+            if line.strip():
+                entry = json.loads(line)
+                if entry["label"] not in _BY_LABEL:
+                    raise ValueError(f"names.jsonl: unknown label {entry['label']!r}")
+                patterns.setdefault(entry["label"], []).append(entry["pattern"])
+        for label, found in patterns.items():
+            self._matcher.add(label, found)
+
+    def numbers(self, doc: Doc) -> dict[int, Rule]:
+        """The number tokens inside names the table finds, with the rule of each name."""
+        found: dict[int, Rule] = {}
+        for match_id, start, end in self._matcher(doc):
+            rule = _BY_LABEL[doc.vocab.strings[match_id]]
+            for token in doc[start:end]:
+                if token.like_num or has_digits(token):
+                    found.setdefault(token.i, rule)
+        return found
+
+
+def blocked_tokens(doc: Doc, names: NumberedNames | None = None) -> dict[int, Rule]:
+    """Tokens inside dates, times, ordinals and names, never part of a figure, with the
+    rule that says so (names with numbers from ``names``' table, when given)."""
+    blocked: dict[int, Rule] = names.numbers(doc) if names is not None else {}
     for ent in doc.ents:
         if ent.label_ == "DATE" and not is_date_like(ent):
             continue  # "Two and a half million" tagged DATE is a number
@@ -74,15 +300,17 @@ def blocked_tokens(doc: Doc) -> set[int]:
             continue  # "nil" on its own tagged ORG is nought
         if ent.label_ == "ORDINAL" and is_share(ent[-1]):
             continue  # "one and a fourth", "a fifth" on its own
-        if len(ent) > 1 and ent[0].like_num and ent[1].lower_ in _MEASURES:
-            continue  # "3 Cups of Sugar" tagged ORG is a measure
+        if len(ent) > 1 and ent[0].like_num and _measure_word(ent[1].lower_):
+            continue  # "3 Cups of Sugar" tagged ORG, "10cm" tagged PRODUCT: a measure
         if ent.label_ == "DATE" or ent.label_ in BLOCKING_LABELS:
-            blocked.update(range(ent.start, ent.end))
+            for i in range(ent.start, ent.end):
+                blocked.setdefault(i, NAMED)
     return blocked
 
 
-def is_excluded(doc: Doc, start: int, end: int, *, amount: bool = False) -> bool:
-    """Years, times, phone numbers and identifiers are not figures.
+def exclusion(doc: Doc, start: int, end: int, *, amount: bool = False) -> Rule | None:
+    """The rule by which a grown number is no figure (a year, a time, a phone number, an
+    identifier), or ``None``.
 
     A sum of money ("$2000") or a number compared with a bound ("below 1500",
     "at least 2000") is an ``amount``, never a year.
@@ -90,14 +318,14 @@ def is_excluded(doc: Doc, start: int, end: int, *, amount: bool = False) -> bool
     tokens = doc[start:end]
     numeric = [t for t in tokens if any(ch.isdigit() for ch in t.text)]
     if not numeric:
-        return False
+        return None
     first, last = numeric[0], numeric[-1]
     if len(numeric) == 1 and len(tokens) == 1:
         text = first.text
         if YEAR.match(text) and not counts_something(first) and not amount:
-            return True
-        if _PHONE.match(text):
-            return True
+            return YEAR_NUMBER
+        if PHONE.match(text):
+            return PHONE_NUMBER
     nxt = doc[end] if end < len(doc) else None
     if (
         len(numeric) >= 2
@@ -105,9 +333,9 @@ def is_excluded(doc: Doc, start: int, end: int, *, amount: bool = False) -> bool
         and all(YEAR.match(t.text) for t in numeric)
         and not (nxt is not None and nxt.tag_ in ("NNS", "NNPS"))
     ):
-        return True  # "from 2014 to 2022": years, not a range of amounts
+        return YEAR_NUMBER  # "from 2014 to 2022": years, not a range of amounts
     if nxt is not None and nxt.lower_ in lexicon.TIME_SUFFIXES:
-        return True
+        return CLOCK
     if (
         nxt is not None
         and nxt.lower_ in lexicon.MONTHS
@@ -115,20 +343,20 @@ def is_excluded(doc: Doc, start: int, end: int, *, amount: bool = False) -> bool
         and len(tokens) == 1
         and _day_of_month(first)
     ):
-        return True  # "5 Aug", "3 September": a date the NER missed
+        return DAY_OF_MONTH  # "5 Aug", "3 September": a date the NER missed
     if nxt is not None and nxt.text == "G" and not doc[end - 1].whitespace_:
-        return True  # "5G", "4G": generations of mobile networks
+        return MOBILE_GENERATION  # "5G", "4G": generations of mobile networks
     if nxt is not None and nxt.text in ("-", "/") and nxt.whitespace_ == "" and end + 1 < len(doc):
         after = doc[end + 1]
         if after.is_alpha and after.lower_ not in ("year", "old", "day", "week", "month"):
-            return False
+            return None
     prev = doc[start - 1] if start > 0 else None
     if prev is not None:
         # "COVID-19", "F-16", "G-7": glued to letters by a hyphen.
         if prev.text in ("-", "–") and prev.whitespace_ == "" and start >= 2:
             before = doc[start - 2]
-            if before.whitespace_ == "" and before.is_alpha:
-                return True
+            if before.whitespace_ == "" and before.is_alpha and not amount:
+                return LABEL  # ("sub-300 sq m" is hedged: less than 300)
         # "Route 9", "Flight 302", "Section 427", "No. 10": a capitalised name word.
         if (
             _is_label_word(prev)
@@ -139,18 +367,22 @@ def is_excluded(doc: Doc, start: int, end: int, *, amount: bool = False) -> bool
             and "." not in first.text  # labels are whole numbers: "Floodwater 1.5 to 2 metres"
             and not any(ch.isalpha() for ch in last.text)
             and last.i == end - 1
+            # "Hailstones 10cm across": a number with a measure after it is no label
+            and not (nxt is not None and _measure_word(nxt.lower_))
         ):
-            return True
+            return LABEL
         if prev.lower_ in lexicon.MONTHS and _day_of_month(first):
-            return True  # "Aug 5", "Sep 3" when the NER leaves the date unmarked
-        if prev.lower_ in _DIAL_WORDS:
-            return True  # "dial 999", "call 911": a number to ring, not an amount
+            return DAY_OF_MONTH  # "Aug 5", "Sep 3" when the NER leaves the date unmarked
+        if prev.lower_ in lexicon.DIAL_WORDS:
+            return DIALLED  # "dial 999", "call 911": a number to ring, not an amount
         if prev.text in ("#", "No.", "no.", "Nos.", "Art.", "Sec.", "No", "Nos") or (
             prev.text == "." and start >= 2 and doc[start - 2].text in ("No", "no", "Nos")
         ):
-            return True  # "No 47", "No. 10 Downing Street"
+            return NUMBER_SIGN  # "No 47", "No. 10 Downing Street"
     # "0800": a code, never an amount
-    return len(numeric) == 1 and bool(re.fullmatch(r"0\d{2,}|[2-6]G", first.text))
+    if len(numeric) == 1 and re.fullmatch(r"0\d{2,}|[2-6]G", first.text):
+        return MOBILE_GENERATION if first.text.endswith("G") else LEADING_ZERO
+    return None
 
 
 def _day_of_month(token: Token) -> bool:
@@ -175,19 +407,3 @@ def _is_title_case(token: Token) -> bool:
     start = text.rfind("\n", 0, token.idx) + 1
     end = text.find("\n", token.idx)
     return is_title_case(text[start : end if end != -1 else None])
-
-
-def score_or_phone(doc: Doc, start: int, end: int) -> bool:
-    """Whether tokens ``start:end`` read as a phone number or, in a sentence about a
-    match, a score ("555-1234", "won 3-1", "a nil-nil draw")."""
-    text = doc_text(doc)[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
-    if "nil" in text.lower():
-        return True
-    return bool(_PHONE.match(text)) or (
-        bool(_SCORE.match(text)) and _talks_of_a_game(doc[start].sent)
-    )
-
-
-def _talks_of_a_game(sent: Span) -> bool:
-    """Whether a sentence is about a match, so "2-2" is a score, not a range."""
-    return any(token.lower_ in _GAME_WORDS for token in sent)

@@ -17,7 +17,15 @@ from typing import TYPE_CHECKING
 
 from newsdesk.core.extract.dates import looks_ahead, resolve_date
 from newsdesk.core.extract.entities import EntityGroup, best_name, display_name
-from newsdesk.core.sheet.model import DateFact, Entity, Figure, Mention, Quote
+from newsdesk.core.sheet.model import (
+    DateFact,
+    Entity,
+    Equivalent,
+    Figure,
+    Mention,
+    Quote,
+    Reason,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -129,6 +137,10 @@ def figure_facts(
             source=entities.of(r.source_span, parsed),
             source_text=_words(text, r.source_phrase),
             source_basis=r.source_basis,  # type: ignore[arg-type]
+            why=[Reason(step.rule, step.says) for step in r.trail],
+            earlier=_finite(r.earlier),
+            equivalent=_equivalent(r.equivalent, text),
+            approximate=r.approximate,
         )
         for n, r in enumerate(readings, start=1)
     ]
@@ -140,6 +152,21 @@ def _holding(sentence: tuple[int, int] | None, start: int, end: int) -> tuple[in
     if sentence is None:
         return None
     return min(sentence[0], start), max(sentence[1], end)
+
+
+def _equivalent(reading: FigureReading | None, text: str) -> Equivalent | None:
+    """A figure's bracketed equivalent, as the sheet keeps it."""
+    if reading is None:
+        return None
+    return Equivalent(
+        text=text[reading.start : reading.end],
+        value=_finite(reading.value),
+        low=_finite(reading.low),
+        high=_finite(reading.high),
+        qualifier=reading.qualifier,  # type: ignore[arg-type]
+        unit=reading.unit,
+        carried=reading.carried,
+    )
 
 
 def _finite(number: float | None) -> float | None:

@@ -1,114 +1,146 @@
 """Figures: numbers with their hedge, bounds, unit, counted noun and change.
 
 Seeds (:mod:`.seeds`) are runs of number tokens the NER may or may not have
-marked. Each seed is read as a :class:`~.phrase.Phrase` in stages: here the
-hedge and currency sign before it and trailing scales; then a range partner
-(:mod:`.ranges`), the unit or currency after it (:mod:`.units`), its value
-(:mod:`.values`) and the noun it counts (:mod:`.context`); numbers that are
-parts of dates, years, names, codes or scores are dropped (:mod:`.exclusions`).
-The result is a :class:`~.phrase.FigureReading`.
+marked. Each seed is read as a :class:`~.phrase.Phrase` in stages, each a
+module that only the reader here calls: its opening (:mod:`.opening`: the hedge
+and currency sign before it, trailing scales), a range partner (:mod:`.ranges`),
+the unit or currency after it (:mod:`.units`), its value (:mod:`.values`),
+whether it is a name, date, code or score instead (:mod:`.exclusions`), the
+noun it counts (:mod:`.context`), hedges after it (:mod:`.hedges`) and whether
+it is an amount of change (:mod:`.changes`); finished readings are joined where
+the copy states one figure twice or in parts (:mod:`.merges`). The result is a
+:class:`~.phrase.FigureReading`.
 """
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc
 
-from newsdesk.core.extract import lexicon
-from newsdesk.core.extract.context import (
-    change_after,
-    change_of,
-    inclusive_bound,
-    read_unit_and_counted,
-    trailing_qualifier,
+from newsdesk.core.extract import (
+    changes,
+    codes,
+    context,
+    exclusions,
+    hedges,
+    merges,
+    opening,
+    ranges,
+    seeds,
+    units,
+    values,
 )
+from newsdesk.core.extract.changes import link_levels, read_change
+from newsdesk.core.extract.codes import PHONE_AHEAD, PHONE_NUMBER
+from newsdesk.core.extract.context import read_unit_and_counted
 from newsdesk.core.extract.doctext import doc_text
-from newsdesk.core.extract.exclusions import PHONE_AHEAD, blocked_tokens, is_excluded
-from newsdesk.core.extract.numbers import is_number_word
-from newsdesk.core.extract.numerals import CURRENCY_PREFIX, TRAILING_SCALES, bare, match_before
-from newsdesk.core.extract.periods import TIME_UNITS
-from newsdesk.core.extract.phrase import FigureReading, Phrase
-from newsdesk.core.extract.ranges import find_range, find_range_with_units, merge_bounds
-from newsdesk.core.extract.seeds import one_unit, seed_spans
-from newsdesk.core.extract.units import LETTER_SCALES, measure_after
-from newsdesk.core.extract.values import cents_after, read_value, settle_value
+from newsdesk.core.extract.exclusions import NumberedNames, blocked_tokens, exclusion
+from newsdesk.core.extract.hedges import settle_qualifier
+from newsdesk.core.extract.merges import drop_restatements, join_conversions, merge_bounds
+from newsdesk.core.extract.numerals import bare
+from newsdesk.core.extract.opening import read_opening, take_trailing_scales, trim_seed
+from newsdesk.core.extract.periods import has_digits
+from newsdesk.core.extract.phrase import Dropped, FigureReading, Phrase
+from newsdesk.core.extract.ranges import find_range, find_range_with_units
+from newsdesk.core.extract.rules import Rule
+from newsdesk.core.extract.seeds import seed_spans
+from newsdesk.core.extract.units import length_unit_at, measure_after
+from newsdesk.core.extract.values import CENTS, cents_after, read_value, settle_value
 
-# Words after which "over" a length of time means more than it, not during it.
-_MORE_THAN_BEFORE = frozenset(
-    {"for", "of", "after", "aged", "took", "take", "takes", "lasted", "lasting", "spent",
-     "served", "serving", "than", "in", "within", "just", "well", "ago"}
-)  # fmt: skip
+# Every rule of the figure reader, stage by stage in the order it runs them.
+RULES: tuple[Rule, ...] = (
+    *seeds.RULES,
+    *opening.RULES,
+    *ranges.RULES,
+    *units.RULES,
+    *values.RULES,
+    *codes.RULES,
+    *exclusions.RULES,
+    *context.RULES,
+    *hedges.RULES,
+    *changes.RULES,
+    *merges.RULES,
+)
 
 
-def find_figures(doc: Doc) -> list[FigureReading]:
-    """Every figure in ``doc``, in text order, without overlaps."""
-    blocked = blocked_tokens(doc)
+def find_figures(
+    doc: Doc, names: NumberedNames | None = None, dropped: list[Dropped] | None = None
+) -> list[FigureReading]:
+    """Every figure in ``doc``, in text order, without overlaps; each records the rules
+    that made it. ``names`` finds the names with numbers in them (the pattern table);
+    numbers read as no figure go to ``dropped``, when given, with the rule that said so."""
+    blocked = blocked_tokens(doc, names)
     seeds = seed_spans(doc, blocked)
     readings: list[FigureReading] = []
     taken: set[int] = set()
-    for start, end in seeds:
+    for start, end, rules in seeds:
         if any(i in taken for i in range(start, end)):
             continue
-        reading = _read(doc, start, end, blocked, taken)
-        if reading is not None:
-            readings.append(reading)
+        phrase = _read(doc, start, end, rules, blocked, taken)
+        if isinstance(phrase, FigureReading):
+            readings.append(phrase)
+        elif phrase is not None and dropped is not None:
+            dropped.append(_dropped(doc, phrase))
+    if dropped is not None:
+        dropped.extend(_named_numbers(doc, blocked))
+        dropped.sort(key=lambda d: d.start)
     readings.sort(key=lambda r: r.start)
     text = doc_text(doc)
-    return merge_bounds(_drop_restatements(readings, text), text)
-
-
-def _drop_restatements(readings: list[FigureReading], text: str) -> list[FigureReading]:
-    """ "forty-five (45)", "five (5) people": a number restated in brackets is one figure."""
-    kept: list[FigureReading] = []
-    for reading in readings:
-        previous = kept[-1] if kept else None
-        if (
-            previous is not None
-            and previous.value is not None
-            and previous.value == reading.value
-            and re.fullmatch(r"\s*\(\s*", text[previous.end : reading.start])
-            and re.match(r"\s*\)", text[reading.end :])
-        ):
-            previous.end = text.index(")", reading.end) + 1
-            continue
-        kept.append(reading)
-    return kept
-
-
-def _leading_qualifier(doc: Doc, start: int, end: int) -> tuple[int, str | None]:
-    """A hedge at the start of the span itself (the NER often includes it)."""
-    for phrase in lexicon.QUALIFIER_PHRASES:
-        n = len(phrase)
-        if start + n < end and tuple(t.lower_ for t in doc[start : start + n]) == phrase:
-            return start + n, lexicon.QUALIFIERS[phrase]
-    return start, None
+    readings = merge_bounds(join_conversions(drop_restatements(readings, text), text), text)
+    link_levels(readings, text)
+    return readings
 
 
 def _read(
-    doc: Doc, start: int, end: int, blocked: set[int], taken: set[int]
-) -> FigureReading | None:
-    """Grow a seed into a whole figure phrase and read it."""
-    trimmed = _trim(doc, start, end)
+    doc: Doc,
+    start: int,
+    end: int,
+    rules: tuple[Rule, ...],
+    blocked: dict[int, Rule],
+    taken: set[int],
+) -> FigureReading | Phrase | None:
+    """Grow a seed into a whole figure phrase and read it: the reading, or the phrase a
+    rule of the names stage dropped (``None`` when there was no number to read)."""
+    trimmed = trim_seed(doc, start, end)
     if trimmed is None:
         return None
-    phrase = _opening(doc, *trimmed, blocked)
-    _take_trailing_scales(doc, phrase, blocked)
+    phrase = read_opening(doc, *trimmed, blocked)
+    phrase.trail[:0] = [rule.step() for rule in rules]
+    # "1.5mm", "37m (121ft)": a glued "m" that is a length, never the scale million.
+    length_at = next(
+        (
+            i
+            for i in range(phrase.number_start + 1, min(phrase.end + 1, len(doc)))
+            if length_unit_at(doc, i, phrase.currency)
+        ),
+        None,
+    )
+    if length_at is None:
+        take_trailing_scales(doc, phrase, blocked)
+    else:
+        phrase.end = length_at
     phone = PHONE_AHEAD.match(doc_text(doc), doc[phrase.number_start].idx)
     if phone:  # never a figure; swallow every piece of it
         taken.update(t.i for t in doc[phrase.number_start :] if t.idx < phone.end())
-        return None
+        phrase.note(PHONE_NUMBER, phone.group())
+        phrase.end = max(t.i + 1 for t in doc[phrase.number_start :] if t.idx < phone.end())
+        return phrase
     phrase.core_end = phrase.low_end = phrase.end
     find_range(doc, phrase, blocked)
 
     # Units and currencies written after the number.
     measure = measure_after(doc, phrase.end, phrase.currency, is_range=phrase.is_range)
+    if measure.rule is not None:
+        phrase.note(measure.rule, doc[phrase.end : measure.end].text)
     phrase.end, phrase.currency = measure.end, measure.currency
     phrase.unit, phrase.percent = measure.unit, measure.percent
     phrase.scale_after = phrase.scale_after or measure.scale
+    if length_at is not None and phrase.end == length_at and not phrase.is_range:
+        phrase.unit, phrase.end = bare(doc[length_at]).lower(), length_at + 1
+        phrase.note(units.METRES, doc[phrase.number_start : phrase.end].text)
     cents = cents_after(doc, phrase.end) if phrase.currency and not phrase.is_range else None
     if cents is not None:
         phrase.end = cents[1]  # "13 dollars and 45 cents" is 13.45
+        phrase.note(CENTS)
     if any(t.lower_ in ("%", "percent", "pct") for t in doc[phrase.number_start : phrase.end]):
         phrase.percent, phrase.unit = True, phrase.unit or "%"
 
@@ -117,132 +149,44 @@ def _read(
     if cents is not None and phrase.value is not None:
         phrase.value += cents[0] / 100
     if not settle_value(doc, phrase, taken):
-        return None
+        return phrase
 
     # Only the number itself must be free: a currency code or unit word next to
     # it may carry a stray entity label ("EUR" as ORG, "Euros" as PRODUCT).
     qualifier = phrase.qualifier
-    if any(i in blocked for i in range(phrase.number_start, phrase.core_end)) or is_excluded(
+    named = next(
+        (blocked[i] for i in range(phrase.number_start, phrase.core_end) if i in blocked), None
+    )
+    veto = named or exclusion(
         doc,
         phrase.number_start,
         phrase.end,
         amount=phrase.currency is not None or (qualifier is not None and qualifier != "about"),
-    ):
-        return None
+    )
+    if veto is not None:
+        phrase.note(veto, doc[phrase.number_start : phrase.core_end].text)
+        return phrase
     read_unit_and_counted(doc, phrase)
     find_range_with_units(doc, phrase, blocked)
-    _settle_qualifier(doc, phrase)
+    settle_qualifier(doc, phrase)
     taken.update(range(phrase.phrase_start, phrase.end))
     return _reading(doc, phrase)
 
 
-def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    """The seed without the determiners and punctuation the NER sometimes glues on."""
-    while (
-        not (end == start + 1 and one_unit(doc, start))
-        and start < end
-        and doc[start].lower_ in ("the", "a", "an")
-        and not (
-            end - start > 1
-            and (is_number_word(doc[start + 1].lower_) or doc[start + 1].like_num)
-            and doc[start].lower_ in ("a", "an")
-        )
-    ):
-        start += 1
-    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in ("%",)):
-        end -= 1
-    return (start, end) if start < end else None
+def _dropped(doc: Doc, phrase: Phrase) -> Dropped:
+    """A phrase a rule dropped, as its number's words and the trail that dropped it."""
+    end = max(phrase.core_end, phrase.number_start + 1, min(phrase.end, len(doc)))
+    span = doc[phrase.number_start : end]
+    return Dropped(span.start_char, span.end_char, span.text, phrase.trail)
 
 
-def _opening(doc: Doc, start: int, end: int, blocked: set[int]) -> Phrase:
-    """The hedge and the currency sign or code before the number ("at least $1.42",
-    "NZ $26 million", "R500")."""
-    number_start, qualifier = _leading_qualifier(doc, start, end)
-    phrase = Phrase(start, number_start, end, qualifier)
-    if qualifier is None:
-        found = match_before(doc, start, lexicon.QUALIFIER_PHRASES)
-        if found and not any(i in blocked for i in range(found[0], start)):
-            phrase.phrase_start = found[0]
-            phrase.qualifier = lexicon.QUALIFIERS[tuple(found[1].split())]
-    currency: str | None = None
-    first = number_start
-    while first > 0 and doc[first - 1].lower_ in lexicon.CURRENCY_SYMBOLS:
-        first -= 1
-        currency = lexicon.CURRENCY_SYMBOLS[doc[first].lower_]
-    if currency == "USD" and first > 0 and doc[first - 1].text in lexicon.DOLLAR_PREFIXES:
-        first -= 1  # "NZ $26 million", "HK $" written apart
-        currency = lexicon.DOLLAR_PREFIXES[doc[first].text]
-    if (
-        currency is None
-        and first > 0
-        and doc[first - 1].text == "R"
-        and not doc[first - 1].whitespace_
-    ):
-        first, currency = first - 1, "ZAR"  # "R500 million", split off by the tokenizer
-    if first < number_start and phrase.phrase_start == start and first < start:
-        phrase.phrase_start = first
-        # A hedge before the symbol: "at least $1.42".
-        found = match_before(doc, first, lexicon.QUALIFIER_PHRASES)
-        if phrase.qualifier is None and found:
-            phrase.phrase_start = found[0]
-            phrase.qualifier = lexicon.QUALIFIERS[tuple(found[1].split())]
-    for token in doc[number_start:end]:
-        if token.lower_ in lexicon.CURRENCY_SYMBOLS and currency is None:
-            currency = lexicon.CURRENCY_SYMBOLS[token.lower_]
-        glued = CURRENCY_PREFIX.match(token.text)
-        if glued and currency is None:
-            symbol = glued.group().lower()
-            currency = lexicon.CURRENCY_SYMBOLS.get(symbol) or lexicon.CURRENCY_SYMBOLS.get(
-                symbol[-1], "USD"
-            )
-    phrase.currency = currency
-    return phrase
-
-
-def _take_trailing_scales(doc: Doc, phrase: Phrase, blocked: set[int]) -> None:
-    """Scale words and the numeric tail the NER left out ("1.2 million", "100K",
-    "$2.174T")."""
-    end = phrase.end
-    while (
-        end < len(doc)
-        and end not in blocked
-        and (
-            bare(doc[end]).lower() in TRAILING_SCALES
-            or doc[end].text == "%"
-            # "100K", "$10K" split by the tokenizer
-            or (doc[end].lower_ == "k" and not doc[end - 1].whitespace_)
-        )
-    ):
-        end += 1
-    if (
-        phrase.currency is not None
-        and end < len(doc)
-        and bare(doc[end]) in LETTER_SCALES
-        and not doc[end - 1].whitespace_
-    ):
-        phrase.scale_after, end = LETTER_SCALES[bare(doc[end])], end + 1  # "$2.174T"
-    phrase.end = end
-
-
-def _settle_qualifier(doc: Doc, phrase: Phrase) -> None:
-    """Hedges that read differently in context: "over two years" (during them),
-    "more than 5000 or equal", "about 500 or more"."""
-    start = phrase.phrase_start
-    if (
-        phrase.qualifier == "more_than"
-        and phrase.unit in TIME_UNITS
-        and doc[start].lower_ == "over"
-        and not (start and doc[start - 1].lower_ in _MORE_THAN_BEFORE)
-    ):
-        # "rose 40% over two years" spans the time; "jailed for over two years" exceeds it
-        phrase.qualifier, phrase.phrase_start = None, start + 1
-    inclusive = inclusive_bound(doc, phrase.end, phrase.qualifier)
-    if inclusive is not None:
-        phrase.end, phrase.qualifier = inclusive
-    trailing = trailing_qualifier(doc, phrase.end)
-    if trailing is not None and phrase.qualifier in (None, "about", "exact"):
-        # "about five hundred or more" is at least five hundred.
-        phrase.end, phrase.qualifier = trailing
+def _named_numbers(doc: Doc, blocked: dict[int, Rule]) -> list[Dropped]:
+    """The numbers inside names and dates the tagger marks, each as dropped by its rule."""
+    return [
+        Dropped(token.idx, token.idx + len(token.text), token.text, [rule.step(token.text)])
+        for i, rule in blocked.items()
+        if (token := doc[i]).like_num or has_digits(token)
+    ]
 
 
 def _reading(doc: Doc, phrase: Phrase) -> FigureReading:
@@ -279,10 +223,13 @@ def _reading(doc: Doc, phrase: Phrase) -> FigureReading:
         low=low,
         high=high,
         qualifier=qualifier,
-        change=change_of(doc, phrase.phrase_start) or change_after(doc, phrase.end),
+        change=read_change(doc, phrase),
         unit=unit,
         counted=phrase.counted,
         sentence=(sent.start_char, sent.end_char),
+        trail=phrase.trail,
+        # "about 2,000-2,500 calories": the range keeps that the copy hedged it
+        approximate=phrase.is_range and phrase.qualifier == "about",
     )
 
 

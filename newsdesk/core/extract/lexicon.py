@@ -1,201 +1,94 @@
-"""Word lists the rules read: hedges, currencies, units, date words, verbs.
+"""Word lists the rules read: hedges, currencies, units, words of change, date words.
 
-Kept in one place so the rules stay readable and a new word is a one-line
-change. All entries are lower case.
+The figure pipeline's vocabulary is data: the tables in ``resources/figures/``
+(``hedges.toml``, ``currencies.toml``, ``units.toml``, ``changes.toml``,
+``words.toml``, each commented) are read once here, so a new word is a line in
+a table and never a change of code. Dates, speech verbs and organisation words
+are listed below. All entries are lower case unless a table says otherwise.
 """
 
 from __future__ import annotations
 
-# Hedge phrases before a number, longest first when matched.
+import tomllib
+from typing import Any
+
+from newsdesk.resources import read_text
+
+
+def _table(name: str) -> dict[str, Any]:
+    """One of the figure pipeline's vocabulary tables (``resources/figures/<name>.toml``)."""
+    return tomllib.loads(read_text("figures", f"{name}.toml"))
+
+
+_HEDGES, _CURRENCIES = _table("hedges"), _table("currencies")
+_UNITS, _CHANGES, _WORDS = _table("units"), _table("changes"), _table("words")["words"]
+
+# Hedge phrases before a number, as token tuples; matched longest first.
 QUALIFIERS: dict[tuple[str, ...], str] = {
-    ("at", "least"): "at_least",
-    ("no", "fewer", "than"): "at_least",
-    ("no", "less", "than"): "at_least",
-    ("a", "minimum", "of"): "at_least",
-    ("not", "less", "than"): "at_least",
-    ("more", "than"): "more_than",
-    ("over",): "more_than",
-    ("above",): "more_than",
-    ("upwards", "of"): "more_than",
-    ("in", "excess", "of"): "more_than",
-    ("greater", "than"): "more_than",
-    ("just", "over"): "more_than",
-    ("well", "over"): "more_than",
-    ("just", "above"): "more_than",
-    ("about",): "about",
-    ("an", "average", "of"): "about",
-    ("on", "average"): "about",
-    ("around",): "about",
-    ("roughly",): "about",
-    ("approximately",): "about",
-    ("approx.",): "about",
-    ("nearly",): "about",
-    ("almost",): "about",
-    ("some",): "about",
-    ("an", "estimated"): "about",
-    ("estimated",): "about",
-    ("close", "to"): "about",
-    ("circa",): "about",
-    ("c.",): "about",
-    ("up", "to"): "at_most",
-    ("as", "many", "as"): "at_most",
-    ("as", "much", "as"): "at_most",
-    ("no", "more", "than"): "at_most",
-    ("not", "more", "than"): "at_most",
-    ("at", "most"): "at_most",
-    ("a", "maximum", "of"): "at_most",
-    ("fewer", "than"): "less_than",
-    ("less", "than"): "less_than",
-    ("under",): "less_than",
-    ("below",): "less_than",
-    ("just", "under"): "less_than",
-    ("just", "below"): "less_than",
-    ("exceeding",): "more_than",
-    ("higher", "than"): "more_than",
-    ("bigger", "than"): "more_than",
-    ("larger", "than"): "more_than",
-    ("lower", "than"): "less_than",
-    ("smaller", "than"): "less_than",
-    ("~",): "about",
-    ("some", "~"): "about",
-    (">",): "more_than",
-    ("<",): "less_than",
-    (">", "="): "at_least",
-    ("<", "="): "at_most",
-    (">=",): "at_least",
-    ("<=",): "at_most",
-    ("≥",): "at_least",
-    ("≤",): "at_most",
-    ("less", "than", "or", "equal", "to"): "at_most",
-    ("fewer", "than", "or", "equal", "to"): "at_most",
-    ("more", "than", "or", "equal", "to"): "at_least",
-    ("greater", "than", "or", "equal", "to"): "at_least",
-    ("equal", "to", "or", "less", "than"): "at_most",
-    ("equal", "to", "or", "fewer", "than"): "at_most",
-    ("equal", "to", "or", "more", "than"): "at_least",
-    ("equal", "to", "or", "greater", "than"): "at_least",
-    ("at", "least", "or", "equal", "to"): "at_least",
-    ("in", "the", "region", "of"): "about",
-    ("on", "the", "order", "of"): "about",
-    ("more", "or", "less"): "about",
-    ("upward", "of"): "more_than",
-    ("exceed",): "more_than",
-    ("exceeds",): "more_than",
-    ("exceeded",): "more_than",
-    ("surpass",): "more_than",
-    ("surpassed",): "more_than",
-    ("surpasses",): "more_than",
-    ("topped",): "more_than",
-    ("equal", "to"): "exact",
-    ("exactly",): "exact",
-    ("precisely",): "exact",
+    tuple(phrase.split(" ")): name for phrase, name in _HEDGES["before"].items()
 }
-# "bigger or equal than", "less or equal than": an inclusive bound.
-for _word, _name in (
-    ("bigger", "at_least"), ("greater", "at_least"), ("higher", "at_least"),
-    ("larger", "at_least"), ("more", "at_least"), ("smaller", "at_most"),
-    ("lower", "at_most"), ("less", "at_most"), ("fewer", "at_most"),
-):  # fmt: skip
-    QUALIFIERS[(_word, "or", "equal", "than")] = _name
-    QUALIFIERS[(_word, "or", "equal", "to")] = _name
-    QUALIFIERS[(_word, "than", "or", "equal", "to")] = _name
 QUALIFIER_PHRASES = sorted(QUALIFIERS, key=len, reverse=True)
 QUALIFIER_WORDS = frozenset(word for phrase in QUALIFIERS for word in phrase)
 # Hedges written after the number: "25 or more", "300 or so".
 TRAILING_QUALIFIERS: dict[tuple[str, ...], str] = {
-    ("or", "more"): "at_least",
-    ("and", "more"): "at_least",
-    ("or", "greater"): "at_least",
-    ("or", "above"): "at_least",
-    ("or", "higher"): "at_least",
-    ("and", "above"): "at_least",
-    ("and", "over"): "at_least",
-    ("or", "over"): "at_least",
-    ("or", "so"): "about",
-    ("plus",): "at_least",
-    ("or", "fewer"): "at_most",
-    ("or", "less"): "at_most",
-    ("or", "below"): "at_most",
-    ("or", "under"): "at_most",
-    ("or", "lower"): "at_most",
-    ("and", "under"): "at_most",
-    ("and", "below"): "at_most",
+    tuple(phrase.split(" ")): name for phrase, name in _HEDGES["after"].items()
 }
 
-CURRENCY_SYMBOLS: dict[str, str] = {
-    "$": "USD", "us$": "USD", "usd": "USD", "£": "GBP", "gbp": "GBP", "€": "EUR", "eur": "EUR",
-    "¥": "JPY", "jpy": "JPY", "₹": "INR", "inr": "INR", "a$": "AUD", "aud": "AUD",
-    "c$": "CAD", "cad": "CAD", "nz$": "NZD", "s$": "SGD", "chf": "CHF", "hk$": "HKD",
-    "₦": "NGN", "r$": "BRL",
-    "₩": "KRW", "₽": "RUB", "₺": "TRY", "kes": "KES", "zar": "ZAR", "cny": "CNY",
-    "rmb": "CNY", "rs": "INR", "rs.": "INR", "myr": "MYR", "rm": "MYR", "uah": "UAH",
-    "nzd": "NZD", "sgd": "SGD", "hkd": "HKD", "ngn": "NGN", "egp": "EGP", "try": "TRY",
-    "rub": "RUB", "brl": "BRL", "mxn": "MXN", "krw": "KRW", "sek": "SEK", "nok": "NOK",
-    "dkk": "DKK", "pln": "PLN", "ils": "ILS", "sar": "SAR", "aed": "AED", "pkr": "PKR",
-    "idr": "IDR", "php": "PHP", "thb": "THB", "vnd": "VND", "ars": "ARS", "clp": "CLP",
-    "cop": "COP", "ghs": "GHS", "mnt": "MNT", "元": "CNY", "¢": "USD", "$us": "USD",
-}  # fmt: skip
+CURRENCY_SYMBOLS: dict[str, str] = dict(_CURRENCIES["symbols"])
 # Three-letter codes can also follow the number ("115 USD", "20 EUR").
 CURRENCY_CODES = frozenset(code for code in CURRENCY_SYMBOLS if code.isalpha() and len(code) == 3)
-# Country prefixes written before a dollar sign: "NZ$", "A$", "HK$".
-DOLLAR_PREFIXES: dict[str, str] = {
-    "NZ": "NZD", "A": "AUD", "AU": "AUD", "C": "CAD", "CA": "CAD", "HK": "HKD", "S": "SGD",
-    "SG": "SGD", "US": "USD", "NT": "TWD", "R": "BRL", "Z": "ZWL",
-}  # fmt: skip
-CURRENCY_WORDS: dict[str, str] = {
-    "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
-    "pounds": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
-    "rupee": "INR", "rupees": "INR", "naira": "NGN", "rand": "ZAR", "shilling": "KES",
-    "shillings": "KES", "franc": "CHF", "francs": "CHF", "rouble": "RUB", "roubles": "RUB",
-    "ruble": "RUB", "rubles": "RUB", "lira": "TRY", "won": "KRW", "real": "BRL",
-    "reais": "BRL", "peso": "MXN", "pesos": "MXN", "cent": "USD", "cents": "USD",
-    "pence": "GBP", "p": "GBP", "penny": "GBP", "paise": "INR", "dirham": "AED",
-    "dirhams": "AED", "riyal": "SAR", "riyals": "SAR", "shekel": "ILS", "shekels": "ILS",
-    "ringgit": "MYR", "baht": "THB", "rupiah": "IDR", "taka": "BDT", "hryvnia": "UAH",
-    "hryvnias": "UAH", "zloty": "PLN", "zlotys": "PLN", "cedi": "GHS", "cedis": "GHS",
-    "birr": "ETB", "kwacha": "ZMW", "dinar": "KWD", "dinars": "KWD", "forint": "HUF",
-    "forints": "HUF", "koruna": "CZK", "korunas": "CZK", "lev": "BGN", "leva": "BGN",
-    "lei": "RON", "leu": "RON", "tenge": "KZT", "lari": "GEL", "dram": "AMD", "kyat": "MMK",
-    "riel": "KHR", "kip": "LAK", "soles": "PEN", "boliviano": "BOB", "bolivianos": "BOB",
-    "guarani": "PYG", "quetzal": "GTQ", "quetzales": "GTQ", "lempira": "HNL",
-    "lempiras": "HNL", "kwanza": "AOA", "dalasi": "GMD", "ariary": "MGA",
-}  # fmt: skip
+# Country prefixes written before a dollar sign: "NZ$", "A$", "HK$" (as written).
+DOLLAR_PREFIXES: dict[str, str] = dict(_CURRENCIES["dollar_prefixes"])
+CURRENCY_WORDS: dict[str, str] = dict(_CURRENCIES["words"])
 # Adjectives that make "dollars" a different currency.
-CURRENCY_COUNTRIES: dict[str, str] = {
-    "australian": "AUD", "canadian": "CAD", "hong": "HKD", "new": "NZD", "zealand": "NZD",
-    "singapore": "SGD", "u.s.": "USD", "us": "USD", "american": "USD", "taiwan": "TWD",
-    "swiss": "CHF", "egyptian": "EGP", "mexican": "MXN", "philippine": "PHP",
-    "jordanian": "JOD", "kuwaiti": "KWD", "iraqi": "IQD", "libyan": "LYD", "tunisian": "TND",
-    "south": "ZAR", "jamaican": "JMD", "namibian": "NAD", "fijian": "FJD",
-}  # fmt: skip
-# Units smaller than the currency: 19 cents is 0.19 dollars as a value? No:
-# the value stays as stated (19) and the unit says "cents".
-SUBUNITS = frozenset({"cent", "cents", "pence", "p", "penny", "paise"})
-
-PERCENT_WORDS = frozenset({"%", "percent", "per", "pct", "pc"})
+CURRENCY_COUNTRIES: dict[str, str] = dict(_CURRENCIES["countries"])
+# Units smaller than the currency: the value stays as stated, the unit says "cents".
+SUBUNITS = frozenset(_CURRENCIES["subunits"]["words"])
+# Currency names several countries share, by the places that make them theirs.
+SHARED_CURRENCIES: dict[str, dict[str, str]] = {
+    name: dict(places) for name, places in _CURRENCIES["shared"].items()
+}
 
 UNIT_WORDS = frozenset(
-    {
-        "mile", "miles", "km", "kilometre", "kilometres", "kilometer", "kilometers", "metre",
-        "metres", "meter", "meters", "m", "cm", "mm", "foot", "feet", "ft", "inch", "inches",
-        "yard", "yards", "acre", "acres", "hectare", "hectares", "ha", "tonne", "tonnes", "ton",
-        "tons", "kg", "kilogram", "kilograms", "kilo", "kilos", "gram", "grams", "g", "lb",
-        "lbs", "pound", "ounce", "ounces", "oz", "litre", "litres", "liter", "liters", "l",
-        "gallon", "gallons", "barrel", "barrels", "bpd", "mw", "gw", "kw", "kwh", "mwh", "gwh",
-        "megawatt", "megawatts", "gigawatt", "gigawatts", "c", "f", "°c", "°f", "degree",
-        "degrees", "celsius", "fahrenheit", "mph", "km/h", "kph", "knots", "sq", "square",
-        "cubic", "magnitude", "calories", "bytes", "gb", "tb", "mb", "mg", "milligram",
-        "milligrams", "ml", "millilitre", "millilitres", "milliliter", "milliliters", "cup",
-        "cups", "tablespoon", "tablespoons", "tbsp", "teaspoon", "teaspoons", "tsp", "mi",
-        "nanometer", "nanometers", "nanometre", "nanometres", "nm", "ghz", "mhz", "hz",
-        "tonne-km", "lbs.", "hectolitres", "pints", "pint", "quarts", "quart", "°",
-        "km2", "km²", "m²", "mi2", "mi²", "sqkm", "centimetre", "centimetres", "centimeter",
-        "centimeters", "millimetre", "millimetres", "millimeter", "millimeters", "mol", "moles",
-        "mole", "micrograms", "microgram", "kilowatt", "kilowatts",
-        "seconds", "second", "minutes", "minute", "hours", "hour", "days", "day", "weeks",
-        "week", "months", "month", "years", "year", "decades", "decade", "centuries",
-    }
-)  # fmt: skip
+    word for kind, words in _UNITS["units"].items() if kind != "glued_only" for word in words
+)
+# Letters that are units only written onto the number: "220V", "5A", "65W".
+GLUED_UNITS = frozenset(_UNITS["units"]["glued_only"])
+# Words that open a two-word unit and are units only with one after them: "sq m".
+UNIT_OPENERS = frozenset(_UNITS["units"]["area_words"])
+# The dimension each unit measures ("length", "mass" …; "m" is a length).
+UNIT_DIMENSIONS: dict[str, str] = {
+    word: kind for kind, words in _UNITS["units"].items() for word in words
+}
+
+UP_VERBS = frozenset(_CHANGES["verbs"]["up"])
+DOWN_VERBS = frozenset(_CHANGES["verbs"]["down"])
+# Verbs that move something else: a change only after "by" (see changes.toml).
+CHANGED_BY = frozenset(_CHANGES["verbs"]["moving_something_else"])
+# Nouns after a figure that make it a change: "a 12% increase", "a 3.5% drop".
+UP_NOUNS = frozenset(_CHANGES["nouns"]["up"])
+DOWN_NOUNS = frozenset(_CHANGES["nouns"]["down"])
+# Nouns of a result before money: "a loss of A$82.6 million" is no change.
+RESULT_NOUNS = frozenset(_CHANGES["nouns"]["result"])
+# Hedges that place a level a change crossed ("fell below $60,000"), not its size.
+LEVEL_HEDGES = frozenset(_CHANGES["levels"]["crossed"])
+# Verbs whose "up to" is a particle and a level ("inching back up to 4.8%"), not a hedge.
+UP_TO_VERBS = frozenset(_CHANGES["up_to"]["verbs"])
+
+# The other words figure rules read (see words.toml for which rule reads each).
+ONE_OF_UNITS = frozenset(_WORDS["one_of"])
+DIAL_WORDS = frozenset(_WORDS["dial"])
+MEASURES = frozenset(_WORDS["measures"])
+GAME_WORDS = frozenset(_WORDS["game"])
+MORE_THAN_BEFORE = frozenset(_WORDS["more_than_before"])
+# Nouns for people whose age the wire gives after a comma: "the defendant, 29,".
+PERSON_NOUNS = frozenset(_WORDS["person_nouns"])
+# Words after a number for the state of those it counts: "5,400 injured", "270,000 displaced".
+COUNTED_STATES = frozenset(_WORDS["states"])
+# What a toll counts, by the word before "toll": "the death toll" counts deaths.
+TOLLS: dict[str, str] = dict(_WORDS["tolls"])
+# Units written before the number: "a magnitude 7.1 quake".
+UNITS_BEFORE = frozenset(_WORDS["units_before"])
 
 # Months in calendar order and weekdays Monday first (as ``date.weekday()`` counts),
 # with the abbreviations the wire writes; the one list every date rule reads.
@@ -229,31 +122,6 @@ DATE_WORDS = (
     )
 )  # fmt: skip
 TIME_SUFFIXES = frozenset({"a.m.", "p.m.", "am", "pm", "a.m", "p.m", "gmt", "utc", "bst", "et"})
-
-UP_VERBS = frozenset(
-    {"rise", "increase", "climb", "grow", "gain", "jump", "surge", "soar", "rally", "advance",
-     "swell", "spike", "rebound", "widen", "expand", "double", "raise", "lift", "boost",
-     "hike", "accelerate", "quicken", "triple"}
-)  # fmt: skip
-DOWN_VERBS = frozenset(
-    {"fall", "drop", "decline", "decrease", "slide", "slip", "plunge", "lose", "shed", "cut",
-     "sink", "tumble", "dip", "shrink", "ease", "retreat", "plummet", "slump", "narrow",
-     "contract", "slow", "reduce", "lower", "slash", "trim", "halve"}
-)  # fmt: skip
-# Verbs that move something else: their amount is a change only after "by" ("raised
-# rates by 25 points"); straight after the verb it is what was raised ("raised $10m").
-CHANGED_BY = frozenset(
-    {"raise", "lift", "boost", "hike", "lower", "reduce", "slash", "trim", "halve"}
-)
-# Nouns after a figure that make it a change: "a 12% increase", "a 3.5% drop".
-UP_NOUNS = frozenset(
-    {"increase", "rise", "gain", "jump", "surge", "growth", "hike", "rally", "climb", "spike",
-     "rebound", "uptick", "boost"}
-)  # fmt: skip
-DOWN_NOUNS = frozenset(
-    {"decrease", "fall", "drop", "decline", "cut", "loss", "slump", "reduction", "dip",
-     "plunge", "contraction", "downturn", "slide"}
-)  # fmt: skip
 
 SAY_VERBS = frozenset(
     {"say", "tell", "add", "report", "state", "announce", "estimate", "claim", "confirm",
@@ -329,26 +197,3 @@ COMPOUND_SUFFIXES = frozenset(
      "funded", "supported", "sized", "year", "old", "room", "bound", "inspired", "esque",
      "ish", "centric", "specific", "speaking", "allied", "aligned", "affiliated", "area"}
 )  # fmt: skip
-
-# Nouns for people whose age the wire gives after a comma: "the defendant, 29,".
-PERSON_NOUNS = frozenset(
-    {"man", "woman", "boy", "girl", "son", "daughter", "mother", "father", "wife", "husband",
-     "defendant", "suspect", "victim", "driver", "teenager", "student", "officer", "soldier",
-     "grandson", "granddaughter", "nephew", "niece", "cousin", "uncle", "aunt", "friend",
-     "neighbour", "neighbor", "partner", "girlfriend", "boyfriend", "passenger", "pedestrian",
-     "cyclist", "motorist", "patient", "pupil", "inmate", "prisoner", "journalist", "tourist",
-     "hiker", "climber", "swimmer", "fisherman", "miner", "stepson", "stepdaughter",
-     "nurse", "doctor", "teacher", "farmer", "pensioner", "resident", "owner", "widow",
-     "brother", "sister", "grandmother", "grandfather", "child", "baby", "worker"}
-)  # fmt: skip
-
-# Currency names several countries share take the currency of the country the story
-# is about: "340 million pesos" in a Manila story are Philippine pesos.
-SHARED_CURRENCIES: dict[str, dict[str, str]] = {
-    "peso": {"philippines": "PHP", "philippine": "PHP", "manila": "PHP", "argentina": "ARS",
-             "buenos aires": "ARS", "colombia": "COP", "bogota": "COP", "chile": "CLP",
-             "santiago": "CLP", "uruguay": "UYU", "cuba": "CUP", "dominican republic": "DOP"},
-    "rupee": {"pakistan": "PKR", "karachi": "PKR", "lahore": "PKR", "islamabad": "PKR",
-              "sri lanka": "LKR", "colombo": "LKR", "nepal": "NPR", "kathmandu": "NPR",
-              "mauritius": "MUR"},
-}  # fmt: skip

@@ -3,7 +3,8 @@
 ``parse_number("1.2bn") == 1_200_000_000``, ``parse_number("two and a half
 million") == 2_500_000``, ``parse_number("a dozen") == 12``. Vague plurals
 ("dozens", "hundreds") are open ranges: :func:`vague_lower_bound` gives their
-floor. Everything here works on plain strings so it can be tested alone.
+floor. Everything here works on plain strings so it can be tested alone, and
+its rules (:data:`RULES`) are tested on the parser directly, without the model.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+
+from newsdesk.core.extract.rules import Rule, fires, spares
 
 UNITS = {
     "zero": 0, "nil": 0, "none": 0, "nought": 0, "naught": 0, "one": 1, "a": 1, "an": 1,
@@ -102,6 +105,124 @@ _JOINING_HYPHEN = re.compile(r"(?<=[\w.])-")
 _SPACE_GROUPED = re.compile(r"(?<![\d.,])[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+(?![\d,/])")
 
 
+DIGITS = Rule(
+    "number.digits",
+    "number",
+    'Digits with thousands separators and decimals ("1,200", "1,234,567.5", ".5"), or grouped '
+    'in lakhs ("12,34,567").',
+    examples=(
+        fires("1,234,567.5", value=1_234_567.5),
+        fires("12,34,567", value=1_234_567),
+        spares("twenty", value=20),
+    ),
+)
+SCALE = Rule(
+    "number.scale",
+    "number",
+    'A scale written as a word or a suffix multiplies ("1.2 million", "1.2bn", "10k", '
+    '"5 lakh", "3 crore", "three billions").',
+    examples=(
+        fires("1.2bn", value=1.2e9),
+        fires("5 lakh", value=500_000),
+        spares("1.2", value=1.2),
+    ),
+)
+WORDS = Rule(
+    "number.words",
+    "number",
+    'Number words, alone or with digits ("twenty-five", "two hundred and five", "a dozen", '
+    '"3 hundred and 21"); words that make no one number are none ("five five").',
+    examples=(
+        fires("two hundred and five", value=205),
+        fires("3 hundred and 21", value=321),
+        spares("205", value=205),
+        fires("five five", value=None),
+    ),
+)
+FRACTION = Rule(
+    "number.fraction",
+    "number",
+    'Fractions in words, digits or signs ("three quarters", "3/4", "2 1/2", "½", "one and a '
+    'half"); an ordinal is no fraction ("one hundred fifth").',
+    examples=(
+        fires("three quarters", value=0.75),
+        fires("2 1/2", value=2.5),
+        fires("one and a half", value=1.5),
+        spares("one hundred", value=100),
+    ),
+)
+SPACE_GROUPED = Rule(
+    "number.space-grouped",
+    "number",
+    'Thousands grouped with spaces are one number ("40 000", "1 234 567").',
+    examples=(
+        fires("40 000", value=40_000),
+        spares("40,000", value=40_000),
+    ),
+)
+DECIMAL_COMMA = Rule(
+    "number.decimal-comma",
+    "number",
+    'A decimal comma after thousands grouped with dots ("1.111,11"); a bare "1,2" stays '
+    "unread (in English copy it is as likely a list).",
+    examples=(
+        fires("1.111,11", value=1111.11),
+        spares("1,2", value=None),
+    ),
+)
+SCIENTIFIC = Rule(
+    "number.scientific",
+    "number",
+    'Scientific and power notation ("1.3x10^6", "9.83e-3", "10^6").',
+    examples=(
+        fires("1.3x10^6", value=1.3e6),
+        fires("9.83e-3", value=9.83e-3),
+        spares("1.3", value=1.3),
+    ),
+)
+SIGN = Rule(
+    "number.sign",
+    "number",
+    'A sign opens the number ("-5", "−12", "minus five").',
+    examples=(
+        fires("-5", value=-5),
+        fires("minus five", value=-5),
+        spares("5", value=5),
+    ),
+)
+POINT = Rule(
+    "number.point",
+    "number",
+    '"point" between number words is a decimal point ("two point five", "nine point nought four").',
+    examples=(
+        fires("two point five", value=2.5),
+        fires("nine point nought four", value=9.04),
+        spares("two", value=2),
+    ),
+)
+NOT_FINITE = Rule(
+    "number.finite",
+    "number",
+    'A number past what a float holds is no number ("1e999", a 400-digit number).',
+    examples=(
+        fires("1e999", value=None),
+        spares("1e9", value=1e9),
+    ),
+)
+RULES = (
+    DIGITS,
+    SCALE,
+    WORDS,
+    FRACTION,
+    SPACE_GROUPED,
+    DECIMAL_COMMA,
+    SCIENTIFIC,
+    SIGN,
+    POINT,
+    NOT_FINITE,
+)
+
+
 def parse_number(text: str) -> float | None:
     """The value of a number phrase, or ``None`` if it is not one (or not finite:
     "1e999", a 400-digit number, "1,000,000,…" with no end are no figures).
@@ -115,6 +236,47 @@ def parse_number(text: str) -> float | None:
     """
     value = _parse_number(text)
     return value if value is None or math.isfinite(value) else None
+
+
+_WORD = re.compile(r"[a-z]+")
+# Scales written as letters after digits, not as words: "1.2bn", "10k", "5m".
+_SCALE_SUFFIXES = frozenset(
+    {"a", "an", "k", "m", "mn", "mln", "mil", "mm", "b", "bn", "bln", "tn", "trn", "tln", "cr"}
+)
+
+
+def number_rules(text: str) -> tuple[Rule, ...]:
+    """The parser's rules that read ``text`` (what the trail of a figure records)."""
+    lower = text.lower().strip()
+    words = set(_WORD.findall(lower))
+    scientific = _TIMES_TEN.sub("e", lower).replace("−", "-")
+    found: list[Rule] = []
+    if any(ch.isdigit() for ch in lower):
+        found.append(DIGITS)
+    if words & (NUMBER_WORDS | set(PLURAL_SCALES) | set(FRACTIONS)) - _SCALE_SUFFIXES:
+        found.append(WORDS)
+    if words & (set(SCALES) | set(PLURAL_SCALES)) or re.search(r"\d(?:bn|mn|m|k|tn)\b", lower):
+        found.append(SCALE)
+    if (
+        words & set(FRACTIONS)
+        or re.search(r"\d/\d", lower)
+        or any(ch in lower for ch in UNICODE_FRACTIONS)
+    ):
+        found.append(FRACTION)
+    if _SPACE_GROUPED.search(lower):
+        found.append(SPACE_GROUPED)
+    if _DECIMAL_COMMA.match(lower):
+        found.append(DECIMAL_COMMA)
+    if _SCIENTIFIC.match(scientific) or _POWER.match(scientific):
+        found.append(SCIENTIFIC)
+    if lower[:1] in ("-", "−", "+") or words & NEGATIVE_WORDS:
+        found.append(SIGN)
+    if "point" in words:
+        found.append(POINT)
+    value = _parse_number(text)
+    if value is not None and not math.isfinite(value):
+        found.append(NOT_FINITE)
+    return tuple(found)
 
 
 def _parse_number(text: str) -> float | None:

@@ -17,6 +17,7 @@ from newsdesk.core.extract.numbers import (
     FRACTIONS,
     NEGATIVE_WORDS,
     PLURAL_SCALES,
+    SCALES,
     SCIENTIFIC_TOKEN,
     TENS,
     UNICODE_FRACTIONS,
@@ -83,9 +84,13 @@ def is_numeric(token: Token) -> bool:
             return fraction_in_use(token)
         if SCIENTIFIC_TOKEN.match(text):
             return True  # "1.3e6", "1.3x10^6"
-        return bool(
-            re.match(r"^[-−+]?[\d.,]+[a-zA-Z]{0,3}(?:\^?[23²³])?$", text)
-        ) and not TIME.match(text)
+        glued = re.match(r"^[-−+]?[\d.,]+([a-zA-Z]*)(?:\^?[23²³])?$", text)
+        return (
+            glued is not None
+            # up to three letters ("5km", "40mAh"), or a longer unit ("5.8Gbps", "40Mbps")
+            and (len(glued[1]) <= 3 or glued[1].lower() in lexicon.UNIT_WORDS)
+            and not TIME.match(text)
+        )
     lower = token.lower_
     following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
     if lower == "one":
@@ -176,6 +181,17 @@ def continues_number(doc: Doc, start: int, j: int) -> int:
     ):
         return 2  # "2.5 x 10^5"
     if is_numeric(token):
+        if (
+            has_digits(token)
+            and not has_digits(previous)
+            and following is not None
+            and following.text == "-"
+            and not token.whitespace_
+            and j + 2 < len(doc)
+            and doc[j + 2].is_alpha
+            and not is_number_word(doc[j + 2].lower_)
+        ):
+            return 0  # "2.9 million 9-litre cases": the "9-litre" is a figure of its own
         if has_digits(token) and has_digits(previous):
             # "1,000 2,000" are two numbers; "2 1/2" and "40 000" are one.
             if SLASH.match(token.text) and previous.text.isdigit():
@@ -383,3 +399,47 @@ def value_of_text(text: str) -> float | None:
 def next_is(doc: Doc, i: int, *words: str) -> bool:
     """Whether token ``i`` exists and is one of ``words`` (lower case)."""
     return i < len(doc) and doc[i].lower_ in words
+
+
+def one_unit(doc: Doc, i: int) -> bool:
+    """ "a dollar", "a kilogram": one of a currency or measure — not the "a gallon"
+    of "$3 a gallon" or "per a gallon", which is a rate."""
+    if (
+        doc[i].lower_ not in ("a", "an")
+        or i + 1 >= len(doc)
+        or doc[i + 1].lower_ not in lexicon.ONE_OF_UNITS
+    ):
+        return False
+    if i + 2 < len(doc) and doc[i + 2].text == "-" and not doc[i + 1].whitespace_:
+        return False  # "a dollar-store chain"
+    if i and doc[i - 1].lower_ == "by" and (i + 2 >= len(doc) or doc[i + 2].is_punct):
+        return False  # "won by a mile": a way of speaking
+    previous = doc[i - 1] if i else None
+    return previous is None or not (
+        previous.lower_ == "per"
+        or previous.like_num
+        or previous.text == "%"
+        or previous.lower_ in lexicon.UNIT_WORDS
+        or previous.lower_ in lexicon.CURRENCY_WORDS
+        or previous.lower_ in lexicon.CURRENCY_SYMBOLS
+        or bool(GLUED_UNIT.match(previous.text))
+    )
+
+
+_SCALED = re.compile(r"^\d[\d,.]*(?P<suffix>bn|mn|m|k|tn)$", re.IGNORECASE)
+
+
+def _scale_of(token: Token) -> float:
+    """The scale a token writes: "million" or the "bn" of "3bn" (1 when none)."""
+    text = bare(token).lower()
+    glued = _SCALED.match(text)
+    word = glued["suffix"].lower() if glued else text
+    return SCALES[word] if word in SCALES and (glued or word in TRAILING_SCALES) else 1.0
+
+
+def shared_scale(low: Span, rest: Span) -> float:
+    """ "$5-7 million", "£2-3bn": a scale written once, after the top of a range,
+    that the bare bottom shares (1 when the bottom has its own or there is none)."""
+    if any(_scale_of(t) != 1.0 for t in low):
+        return 1.0
+    return next((scale for t in reversed(rest) if (scale := _scale_of(t)) != 1.0), 1.0)

@@ -3,12 +3,16 @@
 The types every figure stage shares: :mod:`.figures` grows a seed into a
 phrase, the stage modules (:mod:`.ranges`, :mod:`.values`, :mod:`.context`)
 fill in its parts, and the finished reading is what a fact sheet's figure is
-built from. Kept apart so the stages import them without importing each other.
+built from. Each keeps its trail: the rules that fired on it, in order. A
+number read as no figure is a :class:`Dropped`, with the rule that said so.
+Kept apart so the stages import them without importing each other.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from newsdesk.core.extract.rules import Rule, Step
 
 
 @dataclass
@@ -31,6 +35,25 @@ class FigureReading:
     source_span: tuple[int, int] | None = None
     source_phrase: tuple[int, int] | None = None
     source_basis: str = "none"
+    trail: list[Step] = field(default_factory=list)  # the rules that made this reading
+    earlier: float | None = None  # the earlier level of a level reached ("from 240 to 273")
+    equivalent: FigureReading | None = None  # given in brackets after it: "(224 kW)"
+    approximate: bool = False  # a range with a hedge: "about 2,000-2,500"
+    carried: bool = False  # as an equivalent, its hedge is the main figure's
+
+    def note(self, rule: Rule, words: str = "") -> None:
+        """Record that ``rule`` fired, with the words it read."""
+        self.trail.append(rule.step(words))
+
+
+@dataclass
+class Dropped:
+    """A number read as no figure (a name, a date, a code, a score) and why."""
+
+    start: int  # character offsets into the doc text
+    end: int
+    text: str
+    trail: list[Step] = field(default_factory=list)
 
 
 @dataclass
@@ -41,6 +64,7 @@ class Phrase:
     number_start: int  # the number itself
     end: int
     qualifier: str | None = None
+    hedge: str = ""  # the hedge's words ("at least", "below")
     currency: str | None = None
     unit: str | None = None
     percent: bool = False
@@ -53,3 +77,8 @@ class Phrase:
     value: float | None = None
     vague: float | None = None  # the floor of "dozens", "several hundred"
     counted: str | None = None
+    trail: list[Step] = field(default_factory=list)  # the rules that fired, in order
+
+    def note(self, rule: Rule, words: str = "") -> None:
+        """Record that ``rule`` fired, with the words it read."""
+        self.trail.append(rule.step(words))

@@ -1,25 +1,24 @@
-"""Ranges and bounds: "between 10 and 20", "10-20", "$5-7 million", "44 mg to 50 mg",
-"from $5 a share to $8 a share", and "more than 10 and less than 40" as one range;
-"rose from 10 to 20" is two figures, not a range.
+"""Ranges: "between 10 and 20", "10-20", "$5-7 million", "44 mg to 50 mg", "from $5 a
+share to $8 a share"; "rose from 10 to 20" is two figures, not a range.
 
 :func:`find_range` and :func:`find_range_with_units` are the range stages of
-reading a figure phrase; :func:`merge_bounds` joins two finished readings.
+reading a figure phrase ("more than 10 and less than 40" is joined into one
+range from two finished readings, in :mod:`.merges`).
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Collection
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from newsdesk.core.extract import lexicon
-from newsdesk.core.extract.context import change_of
-from newsdesk.core.extract.exclusions import score_or_phone
-from newsdesk.core.extract.numbers import SCALES, parse_number
+from newsdesk.core.extract.codes import score_or_phone
+from newsdesk.core.extract.motion import change_of, moves_from
+from newsdesk.core.extract.numbers import parse_number
 from newsdesk.core.extract.numerals import (
     GLUED_UNIT,
     TRAILING_SCALES,
-    bare,
     compound_hyphen,
     continues_number,
     is_numeric,
@@ -27,14 +26,72 @@ from newsdesk.core.extract.numerals import (
     number_end,
     value_of,
 )
-from newsdesk.core.extract.phrase import FigureReading, Phrase
+from newsdesk.core.extract.phrase import Phrase
+from newsdesk.core.extract.rules import Rule, fires, spares
+
+JOINED = Rule(
+    "range.joined",
+    "range",
+    'Two numbers joined by "to", a dash or "and" after "between" are one range '
+    '("between 10 and 20", "10-20", "2000–4000").',
+    says="range: '{words}'",
+    examples=(
+        fires("The fund wants 2000–4000 donors.", "2000–4000", low=2000, high=4000),
+        fires("Between 10 and 20 houses burned.", "Between 10 and 20", qualifier="range"),
+        spares("Police arrested 10 and released 20.", "10", qualifier="exact"),
+    ),
+)
+TWO_FIGURES = Rule(
+    "range.two-figures",
+    "range",
+    "A change and the level it reaches, or an old level and a new one, are two figures, not "
+    'a range ("rose 3% to 5%", "rose from 10 to 20", "fell by 12 to 47", "from 20 to 10").',
+    examples=(
+        fires("Inflation rose 3% to 5%.", "3%", qualifier="exact", value=3),
+        fires("Membership rose from 240 to 273.", "240", qualifier="exact", value=240),
+        spares("Prices ranged from 240 to 273.", "from 240 to 273", qualifier="range"),
+    ),
+)
+FROM_WARM_END = Rule(
+    "range.from-warm-end",
+    "range",
+    'A range of negatives written from its warm end is still a range ("-18 °C to -34 °C").',
+    says="range: '{words}'",
+    examples=(
+        fires("Lows ranged from -18 °C to -34 °C.", "-18 °C to -34 °C", low=-34, high=-18),
+        spares("Lows ranged from -34 °C to -18 °C.", "-34 °C to -18 °C", low=-34, high=-18),
+    ),
+)
+UNITS_BOTH_SIDES = Rule(
+    "range.units-both-sides",
+    "range",
+    'A range with its unit on both sides ("44 mg to 50 mg", "$10-$20", "from $5 a share to '
+    '$8 a share"), never two different measures.',
+    says="range: '{words}'",
+    examples=(
+        fires("Doses ranged from 44 mg to 50 mg.", "from 44 mg to 50 mg", low=44, high=50),
+        spares("Doses ranged from 44 to 50.", "from 44 to 50", low=44, high=50),
+    ),
+)
+YEAR_NO_BOUND = Rule(
+    "range.year-no-bound",
+    "range",
+    'A year after "in", "since", "by" … is no range bound: in "rose 60% in 2018 to 3.9 '
+    'million" the year dates the change and 3.9 million is the level reached.',
+    examples=(
+        fires("Sales rose 60% in 2018 to 3.9 million.", "2018", figure=False),
+        spares("The fund wants 2000–4000 donors.", "2000–4000", low=2000, high=4000),
+        spares("We produced nothing in 2013-14.", "14", figure=False),
+    ),
+)
+RULES = (JOINED, TWO_FIGURES, YEAR_NO_BOUND, FROM_WARM_END, UNITS_BOTH_SIDES)
+# Words before a year that make it a date ("in 2018 to 3.9 million" is no range).
+_YEAR_BEFORE = frozenset({"in", "since", "by", "during", "until", "of"})
 
 RANGE_JOINERS = frozenset({"to", "and", "-", "–", "—", "or"})
 
-_SCALED = re.compile(r"^\d[\d,.]*(?P<suffix>bn|mn|m|k|tn)$", re.IGNORECASE)
 
-
-def find_range(doc: Doc, phrase: Phrase, blocked: set[int]) -> None:
+def find_range(doc: Doc, phrase: Phrase, blocked: Collection[int]) -> None:
     """A range partner: "between 10 and 20", "10 to 20", "10-20", "from 10 to 20";
     "fell from 20 to 10" is two figures, "won 3-1" a score."""
     number_start, end = phrase.number_start, phrase.end
@@ -59,7 +116,16 @@ def find_range(doc: Doc, phrase: Phrase, blocked: set[int]) -> None:
             or (before == "by" and change_of(doc, start) is not None)  # "fell by 12 to 47"
         )
         mixed = doc[end - 1].text == "%" and doc[joint + 1].lower_ in lexicon.CURRENCY_SYMBOLS
-        if (joiner != "and" or before == "between") and not changes_to and not mixed:
+        dated = (
+            joiner == "to"  # "in 2013-14" is a span of years, read as dates
+            and before in _YEAR_BEFORE
+            and end - number_start == 1
+            and _is_year(doc[number_start])
+            and not _is_year(doc[joint + 1])
+        )
+        if dated:
+            phrase.note(YEAR_NO_BOUND, doc[start - 1 : end].text)
+        elif (joiner != "and" or before == "between") and not changes_to and not mixed:
             high_end = joint + 2
             while high_end < len(doc) and high_end not in blocked:
                 # "to one thousand and five hundred" runs on past its "and"
@@ -77,6 +143,8 @@ def find_range(doc: Doc, phrase: Phrase, blocked: set[int]) -> None:
             )
             if high_value is not None and not (low_percent and high_money):
                 phrase.high_value, phrase.is_range, phrase.end = high_value, True, high_end
+        elif changes_to:
+            phrase.note(TWO_FIGURES)
     if phrase.is_range and phrase.high_value is not None:
         low_value = value_of(doc[number_start : phrase.low_end])
         if (
@@ -91,12 +159,16 @@ def find_range(doc: Doc, phrase: Phrase, blocked: set[int]) -> None:
             phrase.descending = low_value < 0 and not moves_from(doc, phrase.phrase_start)
             if not phrase.descending:
                 phrase.is_range, phrase.high_value, phrase.end = False, None, phrase.low_end
+                phrase.note(TWO_FIGURES)
     start = phrase.phrase_start
     if phrase.is_range and start > 0 and doc[start - 1].lower_ in ("between", "from"):
         phrase.phrase_start -= 1
+    if phrase.is_range:
+        rule = FROM_WARM_END if phrase.descending else JOINED
+        phrase.note(rule, doc[phrase.phrase_start : phrase.end].text)
 
 
-def find_range_with_units(doc: Doc, phrase: Phrase, blocked: set[int]) -> None:
+def find_range_with_units(doc: Doc, phrase: Phrase, blocked: Collection[int]) -> None:
     """A range written with its unit on both sides: "44 mg to 50 mg", "$10-$20"."""
     start, value = phrase.phrase_start, phrase.value
     rises_to = (
@@ -116,26 +188,12 @@ def find_range_with_units(doc: Doc, phrase: Phrase, blocked: set[int]) -> None:
     if partner is not None and partner[0] < value < 0 and not moves_from(doc, start):
         # "ranged from -18 °C to -34 °C": a range written from the warm end
         (phrase.value, phrase.end), phrase.high_value, phrase.is_range = partner, value, True
+        phrase.note(FROM_WARM_END, doc[phrase.phrase_start : phrase.end].text)
     elif partner is not None and partner[0] >= value:
         (phrase.high_value, phrase.end), phrase.is_range = partner, True
         if start and doc[start - 1].lower_ in ("between", "from"):
             phrase.phrase_start -= 1
-
-
-def _scale_of(token: Token) -> float:
-    """The scale a token writes: "million" or the "bn" of "3bn" (1 when none)."""
-    text = bare(token).lower()
-    glued = _SCALED.match(text)
-    word = glued["suffix"].lower() if glued else text
-    return SCALES[word] if word in SCALES and (glued or word in TRAILING_SCALES) else 1.0
-
-
-def shared_scale(low: Span, rest: Span) -> float:
-    """ "$5-7 million", "£2-3bn": a scale written once, after the top of a range,
-    that the bare bottom shares (1 when the bottom has its own or there is none)."""
-    if any(_scale_of(t) != 1.0 for t in low):
-        return 1.0
-    return next((scale for t in reversed(rest) if (scale := _scale_of(t)) != 1.0), 1.0)
+        phrase.note(UNITS_BOTH_SIDES, doc[phrase.phrase_start : phrase.end].text)
 
 
 def _same_unit(a: str, b: str) -> bool:
@@ -145,7 +203,13 @@ def _same_unit(a: str, b: str) -> bool:
 
 
 def range_partner(
-    doc: Doc, phrase_start: int, end: int, blocked: set[int], *, money: bool, unit: str | None
+    doc: Doc,
+    phrase_start: int,
+    end: int,
+    blocked: Collection[int],
+    *,
+    money: bool,
+    unit: str | None,
 ) -> tuple[float, int] | None:
     """The top of a range written with units on both sides: "44 mg to 50 mg",
     "from 10 dollars to 20 dollars", "$10-$20", "3km to 5km" — but not "from
@@ -226,7 +290,7 @@ def split_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
-def starts_number(doc: Doc, i: int, blocked: set[int]) -> bool:
+def starts_number(doc: Doc, i: int, blocked: Collection[int]) -> bool:
     if i >= len(doc) or i in blocked:
         return False
     token = doc[i]
@@ -254,43 +318,6 @@ def is_scale_or_number(token: Token) -> bool:
     return is_numeric(token) or token.lower_ in ("million", "billion", "thousand", "bn", "m")
 
 
-def moves_from(doc: Doc, start: int) -> bool:
-    """ "rose from 10 to 20": an old level and a new one, not a range."""
-    return start > 0 and doc[start - 1].lower_ == "from" and change_of(doc, start - 1) is not None
-
-
-def _bound_value(first: FigureReading, second: FigureReading, side: str) -> float:
-    """The value of whichever of two hedged figures gives the ``low`` or ``high`` side."""
-    lower = ("more_than", "at_least")
-    reading = first if (first.qualifier in lower) == (side == "low") else second
-    return reading.value if reading.value is not None else 0.0
-
-
-_COUNTS = {"number", "count"}
-
-
-def merge_bounds(readings: list[FigureReading], text: str) -> list[FigureReading]:
-    """ "more than 10 and less than 40" is one range, not two hedged figures."""
-    merged: list[FigureReading] = []
-    for reading in readings:
-        previous = merged[-1] if merged else None
-        between = text[previous.end : reading.start].strip().lower() if previous else ""
-        if (
-            previous is not None
-            and between in ("and", "but", ",", "but less than")
-            and {previous.qualifier, reading.qualifier} & {"more_than", "at_least"}
-            and {previous.qualifier, reading.qualifier} & {"less_than", "at_most"}
-            and previous.value is not None
-            and reading.value is not None
-            and (previous.kind == reading.kind or {previous.kind, reading.kind} == _COUNTS)
-            and _bound_value(previous, reading, "low") < _bound_value(previous, reading, "high")
-        ):
-            low, high = sorted((previous.value, reading.value))
-            if reading.kind == "count":  # "at most 100 and at least 20 apples"
-                previous.kind, previous.counted = reading.kind, reading.counted
-            previous.end = reading.end
-            previous.value, previous.low, previous.high = low, low, high
-            previous.qualifier = "range"
-            continue
-        merged.append(reading)
-    return merged
+def _is_year(token: Token) -> bool:
+    """ "2018": four digits a year could be."""
+    return token.text.isdigit() and len(token.text) == 4 and 1800 <= int(token.text) <= 2100

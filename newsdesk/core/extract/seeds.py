@@ -5,19 +5,94 @@ dollar" that the NER misses.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from spacy.tokens import Doc, Token
 
 from newsdesk.core.extract import lexicon
 from newsdesk.core.extract.numbers import FRACTIONS, NEGATIVE_WORDS, vague_lower_bound
 from newsdesk.core.extract.numerals import (
-    GLUED_UNIT,
     is_numeric,
     is_share,
     match_before,
     number_end,
+    one_unit,
     value_of,
 )
 from newsdesk.core.extract.periods import has_digits
+from newsdesk.core.extract.rules import Rule, fires, spares
+
+NUMBER_RUN = Rule(
+    "candidate.number",
+    "candidates",
+    "A run of number tokens (digits, number words or both) outside dates, times and names.",
+    examples=(
+        fires("Police arrested 26 people on Friday.", "26", value=26),
+        fires("Twenty-five people were hurt.", "Twenty-five", value=25),
+        spares("He was the one who called the police.", "one", figure=False),
+    ),
+)
+A_NUMBER = Rule(
+    "candidate.a-number",
+    "candidates",
+    '"a dozen", "a million", "half a million": the article is the number one.',
+    examples=(
+        fires("They sold a million copies.", "a million", value=1_000_000),
+        fires("Half a million people marched.", "Half a million", value=500_000),
+        spares("They sold 3 million copies.", "3 million", value=3_000_000),
+    ),
+)
+SIGN_WORD = Rule(
+    "candidate.sign-word",
+    "candidates",
+    '"minus five", "negative 1,200": a sign written as a word is part of the number.',
+    examples=(
+        fires("Overnight it fell to minus five.", "minus five", value=-5),
+        fires("The gas is cooled to minus-260 degrees.", "minus-260 degrees", value=-260),
+        spares("Overnight it fell to five.", "five", value=5),
+    ),
+)
+ONE_UNIT = Rule(
+    "candidate.one-unit",
+    "candidates",
+    '"less than a dollar", "a gallon of fuel": "a" is one of a currency or measure '
+    '(not in "$3 a gallon", a rate, nor "won by a mile").',
+    examples=(
+        fires(
+            "Millions live on less than a dollar a day.",
+            "less than a dollar",
+            value=1,
+            unit="USD",
+            qualifier="less_than",
+        ),
+        spares("Petrol costs $3 a gallon.", "a gallon", figure=False),
+        spares("She won by a mile.", "a mile", figure=False),
+    ),
+)
+SHARE = Rule(
+    "candidate.share",
+    "candidates",
+    '"half of the homes", "a third", "more than half": a share the NER misses '
+    '(not "the second half").',
+    examples=(
+        fires("Half of the homes were damaged.", "Half", value=0.5),
+        fires("Voters backed it by a third.", "a third", value=1 / 3),
+        spares("He scored early in the second half.", "half", figure=False),
+    ),
+)
+WORDS_APART = Rule(
+    "candidate.words-apart",
+    "candidates",
+    'Spelled-out numbers that run together without making one number ("twenty thirty") '
+    "are cut into the longest number each.",
+    examples=(
+        fires("The bids were twenty thirty and forty.", "twenty", value=20),
+        spares("The bids came to twenty-three.", "twenty-three", value=23),
+    ),
+)
+RULES = (NUMBER_RUN, A_NUMBER, SIGN_WORD, ONE_UNIT, SHARE, WORDS_APART)
+
+Seed = tuple[int, int, tuple[Rule, ...]]  # tokens start:end and the rules that found it
 
 _A_SCALES = frozenset({"dozen", "hundred", "thousand", "million", "billion", "trillion"})
 
@@ -26,59 +101,62 @@ _A_SCALES = frozenset({"dozen", "hundred", "thousand", "million", "billion", "tr
 _A_NUMBERS = _A_SCALES | frozenset(FRACTIONS) | {"couple", "pair"}
 
 
-# Currencies and measures that "a" counts one of ("a dollar", "a kilogram"); not
-# lengths of time ("a year" is a period) nor words with other senses ("a ton of").
-_ONE_OF = frozenset(
-    {"dollar", "euro", "pound", "penny", "cent", "rupee", "yen", "yuan", "franc", "rouble",
-     "mile", "kilometre", "kilometer", "km", "metre", "meter", "foot", "inch", "yard", "acre",
-     "hectare", "tonne", "kilogram", "kg", "kilo", "gram", "lb", "ounce", "litre", "liter",
-     "gallon", "barrel", "pint", "megawatt", "gigawatt"}
-)  # fmt: skip
-
-
-def seed_spans(doc: Doc, blocked: set[int]) -> list[tuple[int, int]]:
-    """Runs of number tokens outside dates, times and names.
+def seed_spans(doc: Doc, blocked: Collection[int]) -> list[Seed]:
+    """Runs of number tokens outside dates, times and names, with the rules that found them.
 
     Seeds are found token by token rather than taken whole from the NER: its
     spans miss numbers, glue two figures together ("35 miles and 3,000
     tonnes") and tag some counts as dates.
     """
-    seeds: list[tuple[int, int]] = []
+    seeds: list[Seed] = []
     i = 0
     while i < len(doc):
         if i in blocked or not is_numeric(doc[i]):
             i += 1
             continue
         j = number_end(doc, i, i + 1, blocked)
+        rules: tuple[Rule, ...] = (NUMBER_RUN,)
         # "a dozen", "a hundred", "a million": the article is the number one.
         if i > 0 and doc[i - 1].lower_ in ("a", "an") and doc[i].lower_ in _A_NUMBERS:
             i -= 1
+            rules += (A_NUMBER,)
             if i > 0 and doc[i - 1].lower_ in ("half", "quarter", "third") and i - 1 not in blocked:
                 i -= 1  # "half a million"
-        # "minus five", "negative 1,200": the sign is part of the number.
+        # "minus five", "negative 1,200", "minus-260": the sign is part of the number.
+        if (
+            i > 1
+            and doc[i - 1].text == "-"
+            and not doc[i - 2].whitespace_
+            and doc[i - 2].lower_ in NEGATIVE_WORDS
+        ):
+            i -= 1  # the hyphen of "minus-260"
         if i > 0 and doc[i - 1].lower_ in NEGATIVE_WORDS and i - 1 not in blocked:
             i -= 1
-        seeds.extend(_one_number_each(doc, i, j))
+            rules += (SIGN_WORD,)
+        pieces = _one_number_each(doc, i, j)
+        if len(pieces) > 1:
+            rules += (WORDS_APART,)
+        seeds.extend((start, end, rules) for start, end in pieces)
         i = j
     # "less than a dollar", "a gallon of fuel": the article is one of the unit.
     seeds.extend(
-        (t.i, t.i + 1)
+        (t.i, t.i + 1, (ONE_UNIT,))
         for t in doc
-        if one_unit(doc, t.i) and t.i not in blocked and not any(s <= t.i < e for s, e in seeds)
+        if one_unit(doc, t.i) and t.i not in blocked and not any(s <= t.i < e for s, e, _ in seeds)
     )
     # "half" / "a third" of something, which the NER usually misses.
     for token in doc:
         if (
             token.lower_ in FRACTIONS
             and token.i not in blocked
-            and not any(s <= token.i < e for s, e in seeds)
+            and not any(s <= token.i < e for s, e, _ in seeds)
             and (_fraction_of(token) or _hedged(token) or is_share(token))
         ):
             before = doc[token.i - 1].lower_ if token.i > 0 else ""
             start = token.i - 1 if before in ("a", "one") else token.i
             # "a quarter of a million"
-            seeds.append((start, number_end(doc, start, token.i + 1)))
-    seeds.sort()
+            seeds.append((start, number_end(doc, start, token.i + 1), (SHARE,)))
+    seeds.sort(key=lambda seed: (seed[0], seed[1]))
     return seeds
 
 
@@ -108,27 +186,6 @@ def _one_number_each(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
             spans.append((i, k))
         i = k
     return spans
-
-
-def one_unit(doc: Doc, i: int) -> bool:
-    """ "a dollar", "a kilogram": one of a currency or measure — not the "a gallon"
-    of "$3 a gallon" or "per a gallon", which is a rate."""
-    if doc[i].lower_ not in ("a", "an") or i + 1 >= len(doc) or doc[i + 1].lower_ not in _ONE_OF:
-        return False
-    if i + 2 < len(doc) and doc[i + 2].text == "-" and not doc[i + 1].whitespace_:
-        return False  # "a dollar-store chain"
-    if i and doc[i - 1].lower_ == "by" and (i + 2 >= len(doc) or doc[i + 2].is_punct):
-        return False  # "won by a mile": a way of speaking
-    previous = doc[i - 1] if i else None
-    return previous is None or not (
-        previous.lower_ == "per"
-        or previous.like_num
-        or previous.text == "%"
-        or previous.lower_ in lexicon.UNIT_WORDS
-        or previous.lower_ in lexicon.CURRENCY_WORDS
-        or previous.lower_ in lexicon.CURRENCY_SYMBOLS
-        or bool(GLUED_UNIT.match(previous.text))
-    )
 
 
 def _hedged(token: Token) -> bool:

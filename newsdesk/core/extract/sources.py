@@ -16,6 +16,73 @@ from spacy.tokens import Doc, Span
 from newsdesk.core.extract.attribution import SOURCE_VERBS, Attribution, sentence_attribution
 from newsdesk.core.extract.discourse import Discourse
 from newsdesk.core.extract.phrase import FigureReading
+from newsdesk.core.extract.rules import Rule, fires, spares
+
+NAMED = Rule(
+    "source.named",
+    "source",
+    'Who the figure\'s sentence attributes it to ("…, the Observatory said", "according to '
+    'police").',
+    says="source: {words} (same sentence)",
+    examples=(
+        fires(
+            "At least 25 air strikes hit the town, the Observatory said.",
+            "At least 25",
+            source_basis="named",
+        ),
+        spares("At least 25 air strikes hit the town.", "At least 25", source_basis="none"),
+    ),
+)
+CONTINUED = Rule(
+    "source.continuation",
+    "source",
+    "A sentence with no attribution of its own carries the source of the sentence before it "
+    "in the same paragraph.",
+    says="source: {words} (from the sentence before)",
+    examples=(
+        fires(
+            "The strikes killed 26 people, the Observatory said. Twelve of them were fighters.",
+            "Twelve",
+            source_basis="continuation",
+        ),
+        spares(
+            "The strikes killed 26 people, the Observatory said.\n\nTwelve of them were fighters.",
+            "Twelve",
+            source_basis="none",
+        ),
+    ),
+)
+BY_PRONOUN = Rule(
+    "source.pronoun",
+    "source",
+    'An attribution by pronoun ("it added") names the speaker the story is following.',
+    says="source: {words} (by a pronoun)",
+    examples=(
+        fires(
+            "The Observatory said 26 people died. It added that 12 were fighters.",
+            "12",
+            source_basis="pronoun",
+        ),
+        spares(
+            "The Observatory said 26 people died. Reporters added that 12 were fighters.",
+            "12",
+            source_basis="named",
+        ),
+    ),
+)
+INFERRED = Rule(
+    "source.inferred",
+    "source",
+    "A source inferred from the story around the figure, not read from words: check it first.",
+    says="source: {words} (inferred — check)",
+)
+RULES = (NAMED, CONTINUED, BY_PRONOUN, INFERRED)
+_BY_BASIS = {
+    "named": NAMED,
+    "continuation": CONTINUED,
+    "pronoun": BY_PRONOUN,
+    "inferred": INFERRED,
+}
 
 
 def attribute_figures(doc: Doc, readings: list[FigureReading], discourse: Discourse) -> None:
@@ -34,6 +101,9 @@ def attribute_figures(doc: Doc, readings: list[FigureReading], discourse: Discou
             if "\n" in doc.text[low:high]:
                 continue  # the parser ran two paragraphs into one sentence
         reading.source_span, reading.source_phrase, reading.source_basis = source, phrase, basis
+        words = source or phrase
+        if basis in _BY_BASIS and words is not None:
+            reading.note(_BY_BASIS[basis], doc.text[words[0] : words[1]])
 
 
 def _sentence_source(

@@ -41,6 +41,9 @@ _INFIXES = (
     r"(?<=[0-9]),(?=[0-9]{1,2},[0-9]{1,2}(?![0-9]))",
     r"(?<=,[0-9]{2}),(?=[0-9]{1,2}(?![0-9]))",
     r"(?<=,[0-9]),(?=[0-9]{1,2}(?![0-9]))",
+    # "sub-300 sq m", "minus-260 degrees": the hedge or sign apart from its number.
+    r"(?<=[Ss]ub)-(?=[0-9])",
+    r"(?<=[Mm]inus)-(?=[0-9])",
 )
 # A currency code or symbol written onto the number: "Rs20", "USD50", "~2".
 _PREFIXES = (
@@ -48,8 +51,18 @@ _PREFIXES = (
     r"R(?=[0-9]{3,}|[0-9]+(?:\.[0-9]+)?(?:bn|m)\b)",  # South African rand: "R500", "R2bn"
     r"~(?=[0-9])",
 )
-# "100元", "10¢"; a hyphen left hanging after a number ("8- to 16-metre").
+# A number word whose hyphen hangs for a later noun: "four-, five- and six-cylinder".
+_HANGING = tuple(
+    rf"(?<=\b[{word[0].upper()}{word[0]}]{word[1:]})-"
+    for word in (
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+        "eighty", "ninety", "hundred",
+    )
+)  # fmt: skip
+# "100元", "10¢"; a hyphen left hanging after a number ("8- to 16-metre", "four-,").
 _SUFFIXES = (
+    *_HANGING,
     r"(?<=[0-9])(?:元|¢)",
     r"(?<=[¢元])[.,;:!?]",
     r"(?<=[0-9])-",

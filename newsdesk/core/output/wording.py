@@ -189,22 +189,43 @@ def figure_value(figure: Figure, *, with_words: bool = True) -> str:
         number = figure.value
         sign = _QUALIFIER_SIGNS.get(figure.qualifier, "")
         if number is None:
-            # "dozens": no stated value, only a bound.
-            number = figure.low if figure.low is not None else figure.high
-            if number is None:
+            # "dozens", "thousands": no stated value, so shown as the copy says it, never
+            # as the bound the reader keeps for sorting ("≥ 2,000" was a number invented).
+            if figure.low is None and figure.high is None:
                 return ""
-            sign = "≥ " if figure.low is not None else "≤ "
-        fraction = _fraction_words(number) if figure.kind in ("count", "number") else None
-        amount = sign + (fraction or format_number(number))
+            words = " ".join(figure.text.split()).lower()
+            amount = words + (" of" if figure.counted and words.endswith("s") else "")
+        else:
+            fraction = _fraction_words(number) if figure.kind in ("count", "number") else None
+            amount = sign + (fraction or format_number(number))
     if figure.kind == "percent":
         unit = "%" if figure.unit in (None, "%") else f" {figure.unit}"
-        return f"{change}{amount}{unit}"
-    if figure.kind == "money":
+        worded = f"{change}{amount}{unit}"
+    elif figure.kind == "money":
         currency = f" {figure.unit}" if figure.unit else ""
         stated = f"{figure.text} → " if with_words else ""
-        return f"{stated}{change}{amount}{currency}"
-    parts = [f"{change}{amount}", figure.unit or "", figure.counted or ""]
-    return " ".join(part for part in parts if part)
+        worded = f"{stated}{change}{amount}{currency}"
+    else:
+        parts = [f"{change}{amount}", figure.unit or "", figure.counted or ""]
+        worded = " ".join(part for part in parts if part)
+    return worded + _level_and_equivalent(figure)
+
+
+def _level_and_equivalent(figure: Figure) -> str:
+    """ " (from 240)" for a level reached from an earlier one, " = $16.4 million" for a
+    conversion in brackets; empty for a figure with neither."""
+    extra = f" (from {format_number(figure.earlier)})" if figure.earlier is not None else ""
+    if figure.equivalent is not None:
+        extra += f" = {figure.equivalent.text}"
+    return extra
+
+
+def figure_why(figure: Figure) -> str:
+    """Why the figure reads as it does, for an editor: what the rules behind it say
+    ("hedge: 'at least' · counted: 'air strikes' · source: the Observatory (same
+    sentence)"); empty for a figure the editor added or one read before newsdesk kept
+    its reasons."""
+    return " · ".join(figure.reasons())
 
 
 def format_number(value: float) -> str:

@@ -125,6 +125,33 @@ class Recheck:
         return f"{self.change(now)} — re-check."
 
 
+@dataclass(frozen=True)
+class Reason:
+    """One rule behind a figure's reading: its id and what it says there.
+
+    ``Reason("hedge.before", "hedge: 'at least'")``; a step an editor need not see
+    says nothing (``""``) and is listed for developers only.
+    """
+
+    rule: str
+    says: str = ""
+
+
+@dataclass
+class Equivalent:
+    """A figure's equivalent in another currency or unit, given in brackets after it:
+    "15 million euros ($16.4 million)" has the equivalent $16.4 million, "just under
+    296 hp (224 kW)" 224 kW with the main figure's hedge."""
+
+    text: str
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    qualifier: Qualifier = "exact"
+    unit: str | None = None
+    carried: bool = False  # the qualifier is the main figure's hedge, not in the brackets
+
+
 @dataclass
 class FactBase:
     """What every fact carries besides its own content: its id and the desk's work on it.
@@ -223,6 +250,15 @@ class Figure(SpannedFact):
     source: str | None = None  # id of the entity the sentence attributes it to
     source_text: str | None = None  # the attribution's words: "police", "a source told Reuters"
     source_basis: Basis = "none"  # how the source was found
+    why: list[Reason] = field(default_factory=list)  # the rules that made the reading, in order
+    # A level reached from an earlier one: "rose from 240 to 273" is 273 with earlier 240.
+    earlier: float | None = None
+    equivalent: Equivalent | None = None  # "15 million euros ($16.4 million)"
+    approximate: bool = False  # a range with a hedge: "about 2,000-2,500 calories"
+
+    def reasons(self) -> list[str]:
+        """What the rules behind the reading say, for an editor, in order ("hedge: 'at least'")."""
+        return [reason.says for reason in self.why if reason.says]
 
 
 @dataclass
@@ -439,13 +475,27 @@ def _article_from_dict(data: dict[str, Any]) -> Article:
     return Article(**known)
 
 
+# Additive fields written only when they say something, so a sheet without them is
+# written exactly as before they existed.
+_WRITTEN_WHEN_SET = ("why", "earlier", "equivalent", "approximate")
+
+
 def _fact_to_dict(fact: Fact) -> dict[str, Any]:
     """One fact's JSON object: id, its own fields, then the desk's work, as always written."""
     row = asdict(fact)
-    own = {name: _plain(value) for name, value in row.items() if name not in _SHARED}
+    own = {
+        name: _plain(value)
+        for name, value in row.items()
+        if name not in _SHARED and not (name in _WRITTEN_WHEN_SET and _unset(value))
+    }
     if isinstance(fact, Entity) and fact.register is None:
         del own["register"]  # optional: names no register entry decided read as before
     return {"id": row["id"], **own, **{name: row[name] for name in _SHARED[1:]}}
+
+
+def _unset(value: Any) -> bool:
+    """An additive field that says nothing: no value, no reasons, not set ("earlier" 0 is set)."""
+    return value is None or value is False or (isinstance(value, list) and not value)
 
 
 def _fact_from_dict(kind: type[_F], row: dict[str, Any]) -> _F:
@@ -462,6 +512,10 @@ def _fact_from_dict(kind: type[_F], row: dict[str, Any]) -> _F:
         data["recheck"] = Recheck(**_known(Recheck, data["recheck"]))
     if "register" in data:
         data["register"] = RegisterNote.from_dict(data["register"])
+    if "why" in data:
+        data["why"] = [Reason(**_known(Reason, reason)) for reason in data["why"] or []]
+    if data.get("equivalent"):
+        data["equivalent"] = Equivalent(**_known(Equivalent, data["equivalent"]))
     fact = kind(**data)
     _read_old_basis(fact, row)
     if "recheck" not in row:
@@ -521,6 +575,8 @@ def _plain(value: Any) -> Any:
         return _plain_number(value)
     if isinstance(value, tuple):
         return list(value)
+    if isinstance(value, dict):
+        return {name: _plain(part) for name, part in value.items()}
     return value
 
 

@@ -34,6 +34,8 @@ from newsdesk.errors import SheetError
 MAX_TEXT_CHARS = 1_000_000  # what the analysis reads at a time (spaCy's max_length)
 MAX_FACTS = 20_000  # of each kind; far beyond any story, well inside what prints and shows
 MAX_ERRORS_SHOWN = 3
+MAX_REASONS = 100  # rules behind one figure's reading; a reading takes about a dozen
+MAX_REASON_CHARS = 2_000
 _M = TypeVar("_M", bound=BaseModel)
 
 Offset = Annotated[int, Field(ge=0, le=MAX_TEXT_CHARS)]
@@ -85,14 +87,15 @@ class SpannedModel(FactModel):
     end: Offset
 
 
+QualifierName = Literal["exact", "about", "at_least", "more_than", "at_most", "less_than", "range"]
+
+
 class FigureModel(SpannedModel):
     kind: Literal["count", "money", "percent", "quantity", "number"] = "number"
     value: Number | None = None
     low: Number | None = None
     high: Number | None = None
-    qualifier: Literal[
-        "exact", "about", "at_least", "more_than", "at_most", "less_than", "range"
-    ] = "exact"
+    qualifier: QualifierName = "exact"
     change: Literal["up", "down"] | None = None
     unit: Text | None = None
     counted: Text | None = None
@@ -100,6 +103,25 @@ class FigureModel(SpannedModel):
     source: FactId | None = None
     source_text: Text | None = None
     source_basis: Basis = "none"
+    why: Annotated[list[ReasonModel], Field(max_length=MAX_REASONS)] = []
+    earlier: Number | None = None
+    equivalent: EquivalentModel | None = None
+    approximate: bool = False
+
+
+class ReasonModel(_Part):
+    rule: Annotated[str, Field(min_length=1, max_length=200)]
+    says: Annotated[str, Field(max_length=MAX_REASON_CHARS)] = ""
+
+
+class EquivalentModel(_Part):
+    text: Text
+    value: Number | None = None
+    low: Number | None = None
+    high: Number | None = None
+    qualifier: QualifierName = "exact"
+    unit: Text | None = None
+    carried: bool = False
 
 
 class DateModel(SpannedModel):

@@ -29,6 +29,7 @@ from newsdesk.core.output.wording import (
     fact_value,
     figure_context,
     figure_value,
+    figure_why,
     format_number,
     grouped_facts,
     note_text,
@@ -307,6 +308,9 @@ class FactsModel(QAbstractItemModel):
                 lines.append(QCoreApplication.translate("FactsModel", "Who: %s") % said)
         if isinstance(fact, Entity) and fact.register is not None:
             lines.append(fact.register.reason())  # why it reads so: the desk's own word
+        if isinstance(fact, Figure) and (why := figure_why(fact)):
+            # The rules behind the reading, as extracted: "hedge: 'at least' · counted: …".
+            lines.append(QCoreApplication.translate("FactsModel", "Why this reading: %s") % why)
         if fact.anchor_lost:
             lines.append(
                 QCoreApplication.translate(

@@ -1,4 +1,8 @@
-"""Result rows and the two table formats (plain text and Markdown)."""
+"""Result rows and the two table formats (plain text and Markdown).
+
+Every row has newsdesk's cell and bare spaCy's; the figure rows also have the
+libraries measured on the same texts (quantulum3, text2num), blank elsewhere.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ from dataclasses import dataclass, field
 
 from tests.benchmarks.accuracy.scoring import Accuracy, Counts
 
-HEADER = ("task", "data set", "gold", "metric", "newsdesk", "bare spaCy")
+HEADER = ("task", "data set", "gold", "metric", "newsdesk", "bare spaCy", "quantulum3", "text2num")
 
 
 @dataclass
@@ -17,6 +21,12 @@ class Row:
     metric: str
     newsdesk: str
     bare: str
+    quantulum3: str = ""
+    text2num: str = ""
+
+    def cells(self) -> tuple[str, ...]:
+        return (self.task, self.dataset, self.gold, self.metric, self.newsdesk, self.bare,
+                self.quantulum3, self.text2num)  # fmt: skip
 
 
 @dataclass
@@ -27,14 +37,27 @@ class TaskResult:
     rows: list[Row] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
-    def prf(self, dataset: str, metric: str, ours: Counts, bare: Counts) -> None:
-        self.rows.append(Row(self.task, dataset, str(ours.gold), metric, prf(ours), prf(bare)))
+    def prf(
+        self, dataset: str, metric: str, ours: Counts, bare: Counts, *libraries: Counts | None
+    ) -> None:
+        """A P / R / F1 row; ``libraries`` fill the quantulum3 and text2num cells, in order."""
+        extra = [prf(counts) if counts is not None else "n/a" for counts in libraries]
+        self.rows.append(
+            Row(self.task, dataset, str(ours.gold), metric, prf(ours), prf(bare), *extra)
+        )
 
     def accuracy(
-        self, dataset: str, metric: str, ours: Accuracy, bare: Accuracy | None, gold: str = ""
+        self,
+        dataset: str,
+        metric: str,
+        ours: Accuracy,
+        bare: Accuracy | None,
+        gold: str = "",
+        libraries: tuple[Accuracy | None, ...] = (),
     ) -> None:
+        extra = [acc(counts) if counts is not None else "n/a" for counts in libraries]
         self.rows.append(
-            Row(self.task, dataset, gold, metric, acc(ours), acc(bare) if bare else "n/a")
+            Row(self.task, dataset, gold, metric, acc(ours), acc(bare) if bare else "n/a", *extra)
         )
 
 
@@ -58,8 +81,7 @@ def plain_table(rows: list[Row]) -> str:
     for r in rows:
         if previous is not None and r.task != previous:
             body.append(("",) * len(HEADER))
-        body.append((r.task if r.task != previous else "", r.dataset, r.gold, r.metric,
-                     r.newsdesk, r.bare))  # fmt: skip
+        body.append((r.task if r.task != previous else "", *r.cells()[1:]))
         previous = r.task
     widths = [max(len(row[i]) for row in (HEADER, *body)) for i in range(len(HEADER))]
 
@@ -72,12 +94,13 @@ def plain_table(rows: list[Row]) -> str:
 def markdown_table(rows: list[Row]) -> str:
     lines = [
         "| " + " | ".join(HEADER) + " |",
-        "|---|---|--:|---|---|---|",
+        "|---|---|--:|---|---|---|---|---|",
     ]
     previous = ""
     for r in rows:
         task = r.task if r.task != previous else ""
         previous = r.task
         dataset = r.dataset.replace("|", "\\|")
-        lines.append(f"| {task} | {dataset} | {r.gold} | {r.metric} | {r.newsdesk} | {r.bare} |")
+        cells = (task, dataset, *r.cells()[2:])
+        lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)

@@ -70,6 +70,14 @@ class PredFigure:
     low: float | None = None
     high: float | None = None
     qualifier: str = "exact"
+    change: str | None = None
+    unit: str | None = None
+    counted: str | None = None
+    earlier: float | None = None  # the earlier level of a level reached
+    equivalent: float | None = None  # a bracketed equivalent's value
+    # A figure's bracketed equivalent ("($16.4 million)"), one fact with it on the sheet:
+    # scored where a gold set lists it as a figure, never counted against where none does.
+    part_of: bool = False
 
 
 @dataclass
@@ -158,9 +166,41 @@ def _from_sheet(sheet: Any, raw: str) -> Predictions:
     preds = Predictions()
     for f in sheet.figures:
         s, e = span(f.start, f.end)
+        equivalent = getattr(f, "equivalent", None)
         preds.figures.append(
-            PredFigure(s, e, raw[s:e], f.kind, f.value, f.low, f.high, f.qualifier or "exact")
+            PredFigure(
+                s,
+                e,
+                raw[s:e],
+                f.kind,
+                f.value,
+                f.low,
+                f.high,
+                f.qualifier or "exact",
+                change=f.change,
+                unit=f.unit,
+                counted=f.counted,
+                earlier=getattr(f, "earlier", None),
+                equivalent=equivalent.value if equivalent is not None else None,
+            )
         )
+        at = raw.find(equivalent.text, e) if equivalent is not None else -1
+        if equivalent is not None and at >= 0:
+            preds.figures.append(
+                PredFigure(
+                    at,
+                    at + len(equivalent.text),
+                    equivalent.text,
+                    f.kind,
+                    # scored on its own words: a hedge carried from the figure is not in them
+                    equivalent.value,
+                    equivalent.value if equivalent.carried else equivalent.low,
+                    equivalent.value if equivalent.carried else equivalent.high,
+                    "exact" if equivalent.carried else equivalent.qualifier,
+                    unit=equivalent.unit,
+                    part_of=True,
+                )
+            )
     for entity in sheet.entities:
         for mention in entity.mentions:
             s, e = span(mention.start, mention.end)

@@ -1,0 +1,133 @@
+"""Hedges read after the number or in its context: "25 or more", "300 or so", "more
+than 5000 or equal (to it)", and "over two years" that spans a time instead of
+exceeding it. The hedge written before the number is read with the phrase's
+opening (:mod:`.opening`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from newsdesk.core.extract import lexicon
+from newsdesk.core.extract.periods import TIME_UNITS
+from newsdesk.core.extract.phrase import Phrase
+from newsdesk.core.extract.rules import Rule, fires, spares
+
+OVER_A_TIME = Rule(
+    "hedge.over-a-time",
+    "hedge",
+    '"over" a length of time after a change spans it ("rose 40% over two years"); after '
+    '"for", "took", "aged" … it exceeds it ("jailed for over two years").',
+    says="no hedge: 'over' spans the time",
+    examples=(
+        fires("Prices rose 40% over two years.", "two years", qualifier="exact"),
+        spares("He was jailed for over two years.", "over two years", qualifier="more_than"),
+    ),
+)
+INCLUSIVE = Rule(
+    "hedge.inclusive",
+    "hedge",
+    '"more than 5000 or equal (to it)": the bound includes its value.',
+    says="hedge: '{words}'",
+    examples=(
+        fires(
+            "The fund takes bids of more than 5000 or equal.",
+            "more than 5000 or equal",
+            qualifier="at_least",
+        ),
+        spares("The fund takes bids of more than 5000.", "more than 5000", qualifier="more_than"),
+    ),
+)
+AFTER = Rule(
+    "hedge.after",
+    "hedge",
+    'A hedge written after the number ("25 or more", "300 or so", "200 plus", "50 or fewer").',
+    says="hedge: '{words}'",
+    examples=(
+        fires("We expect 25 or more boats.", "25 or more", qualifier="at_least"),
+        fires("About 300 or so came.", "About 300 or so", qualifier="about"),
+        spares("We expect 25 or 26 boats.", "25", qualifier="exact"),
+    ),
+)
+UP_TO_A_LEVEL = Rule(
+    "hedge.up-to-a-level",
+    "hedge",
+    '"up to" after a verb of creeping motion, or after "back", is the particle of the verb '
+    'and the level reached, no hedge ("inching back up to 4.8%", "revised up to 2.4%").',
+    says="no hedge: 'up to' goes with '{words}'",
+    examples=(
+        fires("Unemployment is inching back up to 4.8%.", "4.8%", qualifier="exact"),
+        fires("The bank revised its forecast up to 2.4%.", "2.4%", qualifier="exact"),
+        spares("Winds gusting up to 90mph hit the coast.", "up to 90mph", qualifier="at_most"),
+    ),
+)
+RULES = (OVER_A_TIME, INCLUSIVE, AFTER, UP_TO_A_LEVEL)
+
+
+def settle_qualifier(doc: Doc, phrase: Phrase) -> None:
+    """Hedges that read differently in context: "over two years" (during them),
+    "more than 5000 or equal", "about 500 or more"."""
+    start = phrase.phrase_start
+    if (
+        phrase.qualifier == "more_than"
+        and phrase.unit in TIME_UNITS
+        and doc[start].lower_ == "over"
+        and not (start and doc[start - 1].lower_ in lexicon.MORE_THAN_BEFORE)
+    ):
+        # "rose 40% over two years" spans the time; "jailed for over two years" exceeds it
+        phrase.qualifier, phrase.phrase_start = None, start + 1
+        phrase.note(OVER_A_TIME)
+    verb = _verb_of_up_to(doc, phrase) if phrase.qualifier == "at_most" else None
+    if verb is not None:
+        phrase.qualifier, phrase.hedge = None, ""
+        phrase.phrase_start = phrase.number_start
+        phrase.note(UP_TO_A_LEVEL, verb)
+    inclusive = inclusive_bound(doc, phrase.end, phrase.qualifier)
+    if inclusive is not None:
+        phrase.note(INCLUSIVE, doc[phrase.phrase_start : inclusive[0]].text)
+        phrase.end, phrase.qualifier = inclusive
+    trailing = trailing_qualifier(doc, phrase.end)
+    if trailing is not None and phrase.qualifier in (None, "about", "exact"):
+        # "about five hundred or more" is at least five hundred.
+        phrase.note(AFTER, doc[phrase.end : trailing[0]].text)
+        phrase.end, phrase.qualifier = trailing
+
+
+def _verb_of_up_to(doc: Doc, phrase: Phrase) -> str | None:
+    """The verb whose particle the "up to" before the number is, if it is one."""
+    start = phrase.phrase_start
+    if [t.lower_ for t in doc[start : start + 2]] != ["up", "to"] or start == 0:
+        return None
+    before = doc[start - 1]
+    if before.lower_ == "back":
+        return "back"  # "rose back up to 4.8%"
+    if before.pos_ in ("NOUN", "PROPN", "PRON") and start >= 2:
+        before = doc[start - 2]  # "revised its forecast up to": the verb before the object
+        if before.pos_ in ("DET", "PRON") and start >= 3:
+            before = doc[start - 3]
+    if before.pos_ in ("VERB", "AUX") and before.lemma_.lower() in lexicon.UP_TO_VERBS:
+        return before.text
+    return None
+
+
+def trailing_qualifier(doc: Doc, end: int) -> tuple[int, str] | None:
+    for phrase, name in lexicon.TRAILING_QUALIFIERS.items():
+        n = len(phrase)
+        if tuple(t.lower_ for t in doc[end : end + n]) == phrase:
+            if end + n < len(doc) and doc[end + n].lower_ == "than":
+                if end + n + 1 < len(doc) and doc[end + n + 1].like_num:
+                    return None  # "5000 or less than 6000": a second comparison
+                return end + n + 1, name  # "200 or greater than" (it)
+            return end + n, name
+    return None
+
+
+def inclusive_bound(doc: Doc, end: int, qualifier: str | None) -> tuple[int, str] | None:
+    """ "more than 5000 or equal (to it)": the bound includes its value."""
+    if qualifier not in ("more_than", "less_than"):
+        return None
+    words = [t.lower_ for t in doc[end : end + 3]]
+    if words[:2] == ["or", "equal"]:
+        stop = end + (3 if words[2:3] == ["to"] else 2)
+        return stop, "at_least" if qualifier == "more_than" else "at_most"
+    return None
