@@ -57,6 +57,18 @@ def test_a_headline_that_drops_the_bodys_hedge_is_flagged(extractor: Extractor) 
     )
 
 
+def test_a_headline_counting_a_state_matches_the_body_counting_people(
+    extractor: Extractor,
+) -> None:
+    """ "12 Rescued" over "all 12 people on board" is the same figure, written two ways."""
+    sheet = extractor.extract(
+        "Ferry Capsizes Off Coast, 12 Rescued\n\n"
+        "MANILA, Aug 22 (Newsdesk Wire) - Coast guard boats rescued all 12 people on board "
+        "a ferry that capsized on Thursday, the coast guard said."
+    )
+    assert [c for c in run_checks(sheet) if c.kind == "headline_figure"] == []
+
+
 def test_a_headline_number_the_body_does_not_give_is_flagged(extractor: Extractor) -> None:
     sheet = extractor.extract(
         "Air Strikes Kill 30 Near El Obeid, Monitor Says\n\n"

@@ -77,17 +77,28 @@ def comparable(one: Figure, other: Figure) -> bool:
 
 
 def same_counted(one: Figure, other: Figure) -> bool | None:
-    """Whether both count the same thing ("airstrikes" and "air strikes"); ``None``: unknown."""
+    """Whether both count the same thing ("airstrikes" and "air strikes"); ``None``: unknown.
+
+    "12 rescued" and "25 killed" count people in a state, "all 12 people" counts
+    people: the same number may be written either way, so that is unknown and the
+    words around them decide. Two states agree when they measure the same toll.
+    """
     a, b = head_noun(one.counted), head_noun(other.counted)
     if a is None or b is None:
         return None
-    state_a, state_b = MEASURE_OF.get(a), MEASURE_OF.get(b)
-    if state_a or state_b:
-        # "25 killed" counts the dead, "at least 25 people" counts people: the same
-        # toll may be either, so the words around them decide; two states must agree.
-        return state_a == state_b if state_a and state_b else None
+    state_a, state_b = _counts_a_state(one, a), _counts_a_state(other, b)
+    if state_a != state_b:
+        return None
+    if state_a:
+        measure_a, measure_b = MEASURE_OF.get(a), MEASURE_OF.get(b)
+        return measure_a == measure_b if measure_a and measure_b else a == b
     return a == b or a.endswith(b) or b.endswith(a)
 
+
+def _counts_a_state(figure: Figure, head: str) -> bool:
+    """Whether what a figure counts is a state ("rescued", "killed"), by the reader's rule
+    or, for a figure an editor wrote, by the toll words."""
+    return head in MEASURE_OF or any(reason.rule == "counted.state" for reason in figure.why)
 
 
 def is_change(figure: Figure) -> bool:
