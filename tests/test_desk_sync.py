@@ -18,10 +18,12 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from newsdesk.core.sheet.model import Article, FactSheet
 from newsdesk.core.sheet.register import RegisterEntry
 from newsdesk.core.sheet.schema import sheet_json
 from newsdesk.storage import Store
 from newsdesk.storage.desk import DeskRecordError
+from newsdesk.sync import remote
 from newsdesk.sync.config import DeskConfigError
 from newsdesk.sync.engine import sync
 from newsdesk.sync.server import (
@@ -369,3 +371,36 @@ def test_a_migrated_file_syncs(desk: Desk, tmp_path: Path) -> None:
         sync(ben, desk.server("ben"))
         assert [v.editor for v in ben.versions("syria")] == ["anna", "anna"]
         assert len(ben.heads("syria")) == 1
+
+
+def test_the_desk_is_searched_and_listed_on_the_server(desk: Desk, tmp_path: Path) -> None:
+    anna = Store(tmp_path / "anna.db")
+    anna.save("syria", sheet(1), editor="anna")
+    anna.save("syria", sheet(2), editor="anna")
+    other = FactSheet(
+        id="b1",
+        article=Article(
+            text="LONDON (Reuters) - The Bank of England held rates on Thursday.",
+            headline="Bank holds rates",
+        ),
+    )
+    anna.save("bank", other, editor="anna")
+    sync(anna, desk.server("anna"))
+
+    listed = remote.stories(desk.server("ben"))
+    assert [(s.slug, s.version_count, s.remote) for s in listed] == [
+        ("bank", 1, True),
+        ("syria", 2, True),
+    ]
+    (hit,) = remote.search(desk.server("ben"), "observatory -bank")
+    assert (hit.slug, hit.editor, hit.headline) == (
+        "syria",
+        "anna",
+        "Russian jets strike Syria, take 1",
+    )
+    assert "«Observatory»" in hit.snippet
+    assert remote.search(desk.server("ben"), '"') == []
+    assert [h.slug for h in remote.search(desk.server("ben"), "strikes or rates")] == [
+        "bank",
+        "syria",
+    ]
