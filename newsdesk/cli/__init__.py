@@ -9,11 +9,12 @@
     newsdesk export SLUG [--version N] --format pdf|html|md|csv|json -o FILE [--layout desk|full]
     newsdesk check FILE|--story SLUG                the desk checks; exit 5 while some are open
     newsdesk register list|add|remove|off|on|import|export   the house register
+    newsdesk sync | server init|set|show | search QUERY --desk   the desk server
 
 What lives here: :mod:`~newsdesk.cli.common` (exit codes, errors, reading input),
 one module per group of commands (``extract_command``, ``check_command``,
-``story_commands``, ``export_command``, ``register_command``). The command line sits at
-the top of the house: it may
+``story_commands``, ``export_command``, ``register_command``, ``desk_commands``).
+The command line sits at the top of the house: it may
 import ``core``, ``storage`` and, for the window and PDF export only, ``app``
 and ``gui``; nothing imports it. Exit codes: see :mod:`newsdesk.cli.common`.
 """
@@ -30,6 +31,7 @@ from typing import NoReturn
 from newsdesk import __version__
 from newsdesk.cli.check_command import add_check_command, run_check
 from newsdesk.cli.common import (
+    EXIT_DESK,
     EXIT_INPUT,
     EXIT_MODEL,
     EXIT_OK,
@@ -37,6 +39,9 @@ from newsdesk.cli.common import (
     EXIT_PARTIAL,
     EXIT_STORAGE,
 )
+from newsdesk.cli.desk_commands import COMMANDS as DESK_COMMANDS
+from newsdesk.cli.desk_commands import add_desk_commands
+from newsdesk.cli.desk_commands import run as run_desk_command
 from newsdesk.cli.extract_command import add_extract_command, run_extract
 from newsdesk.cli.register_command import add_register_command, run_register
 from newsdesk.cli.story_commands import COMMANDS as STORY_COMMANDS
@@ -45,6 +50,7 @@ from newsdesk.cli.story_commands import run as run_story_command
 from newsdesk.files import private_umask
 
 __all__ = [
+    "EXIT_DESK",
     "EXIT_INPUT",
     "EXIT_MODEL",
     "EXIT_OK",
@@ -67,7 +73,7 @@ class _Parser(argparse.ArgumentParser):
 
 # search's options, by whether they take a value; anything else after "search" is the query.
 _SEARCH_VALUES = frozenset({"--status", "--since", "--until", "--limit"})
-_SEARCH_FLAGS = frozenset({"--json", "-h", "--help"})
+_SEARCH_FLAGS = frozenset({"--json", "--desk", "-h", "--help"})
 _GLOBAL_VALUES = frozenset({"--db", "--model"})
 
 
@@ -113,6 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_check_command(commands)
     add_story_commands(commands)
     add_register_command(commands)
+    add_desk_commands(commands)
     return parser
 
 
@@ -141,6 +148,8 @@ def _run(args: argparse.Namespace) -> int:
         return run_story_command(args)
     if args.command == "register":
         return run_register(args)
+    if args.command in DESK_COMMANDS:
+        return run_desk_command(args)
     from newsdesk.app import run_gui  # Qt is imported only for the window
 
     return run_gui(db_path=args.db, model=args.model)

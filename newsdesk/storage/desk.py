@@ -284,6 +284,15 @@ class DeskLedger:
             row = self._db.execute(sql, params).fetchone()
         return None if row is None or row[0] is None else str(row[0])
 
+    def last_desk(self) -> str | None:
+        """The id of the desk this file last finished a sync with, if any."""
+        with self._errors():
+            row = self._db.execute(
+                "SELECT desk FROM desk_state WHERE synced_at IS NOT NULL "
+                "ORDER BY synced_at DESC LIMIT 1"
+            ).fetchone()
+        return None if row is None else str(row[0])
+
     def finish(self, desk: str) -> None:
         """Note that a sync with ``desk`` went through to the end."""
         with self._errors(), immediate_transaction(self._db):
