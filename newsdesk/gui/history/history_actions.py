@@ -97,7 +97,9 @@ class HistoryActions:
         self.view_version.setEnabled(len(selected) == 1)
         self.compare_versions.setEnabled(count > 1 and 1 <= len(selected) <= 2)
         newest = max((v.number for v in self._view.history.versions), default=0)
-        self.restore_version.setEnabled(len(selected) == 1 and selected[0] != newest)
+        # In a fork the newest is only one end: restoring it settles the fork.
+        forked = self._view.history.shape.forked
+        self.restore_version.setEnabled(len(selected) == 1 and (forked or selected[0] != newest))
 
     def _story_changed(self) -> None:
         """The history list shows the versions of the session's story."""
