@@ -10,12 +10,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from newsdesk.gui.history.history_model import HistoryColumn, HistoryModel
+from newsdesk.gui.history.library_model import LibraryColumn
 from newsdesk.gui.main_window import MainWindow
 from newsdesk.storage import Store
 from newsdesk.sync.engine import sync
@@ -112,3 +114,38 @@ def test_background_sync_is_quiet_when_the_desk_is_away(
     assert "try again" in window.statusBar().currentMessage()
     window.desk_sync.set_server(gone, 0)
     assert not window.desk_sync.timer.isActive()
+
+
+def test_the_library_lists_and_searches_the_desk_too_marked_as_such(
+    make_window: MakeWindow, desk: Desk, tmp_path: Path, qtbot: QtBot, qtmodeltester: ModelTester
+) -> None:
+    with Store(tmp_path / "ben.db") as ben:
+        ben.save("beirut", sheet(1), editor="ben")
+        ben.save("syria", sheet(2), editor="ben")
+        sync(ben, desk.server("ben"))
+    with Store(tmp_path / "anna.db") as anna:
+        anna.save("syria", sheet(3), editor="anna")  # a story both have, by slug
+    window = make_window(tmp_path / "anna.db")
+    assert window.desk_sync.set_server(desk.server("anna"), 0)
+
+    dialog = window.history_actions.open_library()
+    model = dialog.model
+    qtbot.waitUntil(lambda: model.remote_count == 1, timeout=30_000)
+    qtmodeltester.check(model)
+    assert model.rowCount() == 2
+    assert model.data(model.index(0, LibraryColumn.STORY)) == "Russian jets strike Syria, take 3"
+    assert model.data(model.index(1, LibraryColumn.STORY)) == (
+        "[desk] Russian jets strike Syria, take 1"
+    )
+    assert "last saved by ben" in model.data(model.index(1, 0), Qt.ItemDataRole.ToolTipRole)
+    assert "1 more on the desk server" in dialog.count_label.text()
+
+    dialog.search_box.setText("Observatory")
+    dialog.refresh()
+    qtbot.waitUntil(lambda: model.remote_count == 1, timeout=30_000)
+    assert "«Observatory»" in model.data(model.index(1, LibraryColumn.FOUND))
+
+    with qtbot.waitSignal(window.desk_sync.synced, timeout=30_000):
+        dialog.view.activated.emit(model.index(1, 0))
+    assert dialog.isVisible()  # nothing opened yet: the story came with the sync
+    assert [v.editor for v in window.store.versions("beirut")] == ["ben"]

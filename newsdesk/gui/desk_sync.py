@@ -26,6 +26,7 @@ from newsdesk.gui.action_factory import make_action
 from newsdesk.gui.notices import Icon, Notices
 from newsdesk.gui.tasks import TaskRunner
 from newsdesk.storage import Store
+from newsdesk.sync import remote
 from newsdesk.sync.config import (
     DeskConfigError,
     DeskSettings,
@@ -34,6 +35,7 @@ from newsdesk.sync.config import (
     save_settings,
 )
 from newsdesk.sync.engine import SyncReport, sync
+from newsdesk.sync.remote import RemoteStory
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +75,8 @@ class DeskSyncController(QObject):
         self._notices = notices
         self._sync_job = sync_job
         self.runner = runner or TaskRunner(self, max_threads=1)
+        # Library look-ups on the desk never wait behind a long sync.
+        self.lookups = TaskRunner(self, max_threads=1)
         self.running = False
         self.sync_action = make_action(
             host, "actionSync", self.tr("S&ync with Desk"), self.sync_now, "Ctrl+Shift+Y"
@@ -108,6 +112,30 @@ class DeskSyncController(QObject):
     def sync_in_background(self) -> bool:
         """The timer's sync: failures only in the status bar."""
         return self._start(quiet=True)
+
+    def look_up(
+        self,
+        words: str,
+        found: Callable[[list[RemoteStory]], None],
+        failed: Callable[[str], None],
+    ) -> bool:
+        """The desk's stories (``words``: those matching), in the background; False: no desk."""
+        settings = self.settings
+        if not settings.configured:
+            return False
+        server = settings.server
+
+        def ask() -> list[RemoteStory]:
+            return remote.search(server, words) if words else remote.stories(server)
+
+        def not_found(error: BaseException) -> None:
+            if not isinstance(error, NewsdeskError):
+                sys.excepthook(type(error), error, error.__traceback__)
+                return
+            failed(str(error))
+
+        self.lookups.run(ask, on_success=found, on_failure=not_found)
+        return True
 
     def choose_server(self) -> None:
         """Ask for the desk server's connection and the minutes between background syncs."""
@@ -201,4 +229,5 @@ class DeskSyncController(QObject):
     def shutdown(self) -> None:
         """Stop the timer and wait for a running sync (its transactions finish or roll back)."""
         self.timer.stop()
+        self.lookups.shutdown()
         self.runner.shutdown()

@@ -145,6 +145,8 @@ class MainWindow(QMainWindow):
         self.analysis.before_analysis.append(self.register_keeper.refresh)
         self.desk_sync = DeskSyncController(self, store.path, self.preferences.folder, notices)
         self.desk_sync.synced.connect(lambda _report: self.session.refresh_versions(self.store))
+        self.history_actions.remote_library = self.desk_sync.look_up
+        self.history_actions.sync_requested = self.desk_sync.sync_now
         self._build_menus()
         self.drafts = DraftKeeper(session, store, draft_folder, self.stories.restore_work, self)
         self._connect()
