@@ -376,7 +376,7 @@ def test_a_migrated_file_syncs(desk: Desk, tmp_path: Path) -> None:
 def test_the_desk_is_searched_and_listed_on_the_server(desk: Desk, tmp_path: Path) -> None:
     anna = Store(tmp_path / "anna.db")
     anna.save("syria", sheet(1), editor="anna")
-    anna.save("syria", sheet(2), editor="anna")
+    anna.save("syria", sheet(2, note="toll confirmed by the hospital at noon"), editor="anna")
     other = FactSheet(
         id="b1",
         article=Article(
@@ -400,6 +400,8 @@ def test_the_desk_is_searched_and_listed_on_the_server(desk: Desk, tmp_path: Pat
     )
     assert "«Observatory»" in hit.snippet
     assert remote.search(desk.server("ben"), '"') == []
+    # An editor's note is searched too: the facts' own index.
+    assert [h.slug for h in remote.search(desk.server("ben"), "hospital noon")] == ["syria"]
     assert [h.slug for h in remote.search(desk.server("ben"), "strikes or rates")] == [
         "bank",
         "syria",

@@ -21,13 +21,16 @@ from newsdesk.sync.server_schema import check
 
 DEFAULT_LIMIT = 200
 
-# The newest version of each story, with how many it has: one row per story.
+# The newest version of the story ``{slug}`` names, with how many it has: one
+# row, by the (story, seq) index.
 _LATEST = """
-SELECT DISTINCT ON (v.story) v.story, s.headline, v.uid::text, v.editor, v.created_at,
-       v.fact_count, v.unverified_count, v.verified_count, v.disputed_count,
-       v.corrected_count, v.seq, count(*) OVER (PARTITION BY v.story)
-FROM newsdesk.versions v JOIN newsdesk.stories s ON s.slug = v.story
-ORDER BY v.story, v.seq DESC
+JOIN LATERAL (
+    SELECT v.story, s.headline, v.uid::text, v.editor, v.created_at, v.fact_count,
+           v.unverified_count, v.verified_count, v.disputed_count, v.corrected_count, v.seq,
+           (SELECT count(*) FROM newsdesk.versions c WHERE c.story = v.story) AS versions
+    FROM newsdesk.versions v JOIN newsdesk.stories s ON s.slug = v.story
+    WHERE v.story = {slug} ORDER BY v.seq DESC LIMIT 1
+) latest ON true
 """
 
 
@@ -50,29 +53,47 @@ class RemoteStory:
 
 def stories(server: str, *, limit: int = DEFAULT_LIMIT) -> list[RemoteStory]:
     """The desk's stories, the most recently saved first."""
-    sql = f"SELECT * FROM ({_LATEST}) latest ORDER BY seq DESC LIMIT %s"
+    sql = (
+        "SELECT latest.* FROM newsdesk.stories story "
+        + _LATEST.format(slug="story.slug")
+        + " ORDER BY latest.seq DESC LIMIT %s"
+    )
     return _read(server, sql, [limit], snippets=False)
 
 
 def search(server: str, text: str, *, limit: int = DEFAULT_LIMIT) -> list[RemoteStory]:
-    """The desk's stories with a version that matches ``text``, the most recently saved first.
+    """The desk's stories with a version whose text or facts match ``text``, newest first.
 
     The snippet is from the newest matching version, the match in «guillemets».
     """
     text = "".join(char if char.isprintable() else " " for char in text).strip()
     if not text:
         return []
+    latest = _LATEST.format(slug="matched.story")
+    # Each index on its own (a UNION, not an OR), and the snippet made only for
+    # the stories shown.
     sql = f"""
         WITH query AS (SELECT websearch_to_tsquery('english', %s) AS q),
+        hits AS (
+            SELECT v.uid FROM newsdesk.versions v, query WHERE v.search @@ query.q
+            UNION
+            SELECT f.version_uid FROM newsdesk.facts f, query WHERE f.search @@ query.q
+        ),
         matched AS (
             SELECT DISTINCT ON (v.story) v.story, v.article_text
-            FROM newsdesk.versions v, query WHERE v.search @@ query.q
+            FROM newsdesk.versions v JOIN hits ON hits.uid = v.uid
             ORDER BY v.story, v.seq DESC
+        ),
+        shown AS (
+            SELECT latest.*, matched.article_text AS body FROM matched {latest}
+            ORDER BY latest.seq DESC LIMIT %s
         )
-        SELECT latest.*, ts_headline('english', matched.article_text, query.q,
-               'MaxFragments=1, MaxWords=24, MinWords=10, StartSel=«, StopSel=»')
-        FROM ({_LATEST}) latest JOIN matched ON matched.story = latest.story, query
-        ORDER BY latest.seq DESC LIMIT %s
+        SELECT shown.story, shown.headline, shown.uid, shown.editor, shown.created_at,
+               shown.fact_count, shown.unverified_count, shown.verified_count,
+               shown.disputed_count, shown.corrected_count, shown.seq, shown.versions,
+               ts_headline('english', shown.body, query.q,
+                           'MaxFragments=1, MaxWords=24, MinWords=10, StartSel=«, StopSel=»')
+        FROM shown CROSS JOIN query ORDER BY shown.seq DESC
     """
     return _read(server, sql, [text, limit], snippets=True)
 
