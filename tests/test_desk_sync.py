@@ -9,9 +9,12 @@ lost, forks that show and settle, and calm refusals.
 
 from __future__ import annotations
 
+import signal
+import sqlite3
 import subprocess
 import sys
 import threading
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -215,6 +218,57 @@ def test_a_sync_killed_midway_is_finished_by_the_next(
     assert len(anna.versions("beirut")) == 7
     again = sync(anna, desk.server("anna"))
     assert (again.sent, again.received) == (0, 0)
+
+
+# Killed from outside once the sync has got this far: Anna's versions on the
+# server (pushing), or Ben's in her file (pulling).
+@pytest.mark.parametrize(("side", "reached"), [("server", 4), ("server", 40), ("file", 20)])
+def test_a_sync_killed_from_outside_at_any_point_loses_and_doubles_nothing(
+    desk: Desk, tmp_path: Path, side: str, reached: int
+) -> None:
+    with Store(tmp_path / "ben.db") as ben:
+        for n in range(1, 61):
+            ben.save(f"beirut-{n % 6}", sheet(n), editor="ben")
+        sync(ben, desk.server("ben"))
+    with Store(tmp_path / "anna.db") as anna:
+        for n in range(1, 61):
+            anna.save(f"syria-{n % 6}", sheet(n), editor="anna")
+        mine = all_uids(anna)
+
+    def got_there() -> bool:
+        if side == "server":
+            return desk.count("SELECT count(*) FROM newsdesk.versions WHERE editor = 'anna'") >= (
+                reached
+            )
+        with sqlite3.connect(f"file:{tmp_path / 'anna.db'}?mode=ro", uri=True) as look:
+            row = look.execute("SELECT count(*) FROM versions WHERE editor = 'ben'").fetchone()
+        return int(row[0]) >= reached
+
+    child = subprocess.Popen(
+        [sys.executable, "-m", "tests.desk_sync_child", str(tmp_path / "anna.db"),
+         desk.server("anna"), "none", "0"],
+        cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 60
+        while not got_there() and child.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        child.send_signal(signal.SIGKILL)
+    finally:
+        child.wait(timeout=30)
+        assert child.stderr is not None
+        child.stderr.close()
+    assert child.returncode == -9  # killed mid-sync, not finished
+
+    with Store(tmp_path / "anna.db") as anna:
+        assert anna.check_integrity() == []
+        assert mine <= all_uids(anna)  # none of her own work lost
+        sync(anna, desk.server("anna"))
+        on_server = desk.uids()
+        assert len(on_server) == len(set(on_server)) == 120
+        assert all_uids(anna) == set(on_server)
+        uids_here = [v.uid for s in anna.stories() for v in anna.versions(s.slug)]
+        assert len(uids_here) == 120
 
 
 def test_server_gone_midway_leaves_local_work_and_a_later_sync_finishes(
