@@ -2,6 +2,7 @@
 #   make run    create .venv, install newsdesk and its pinned model, open the window
 #   make test   same set-up plus test tools; lint, type checks, layer contracts, tests
 #   make bench  benchmarks (DATA=path to outside gold data, default ../shared/evaldata),
+#               sync of 10,000 versions with a throwaway desk server, a search on it,
 #               and the desk checks' precision and recall on the stories in tests/benchmarks
 #   make soak   the long property runs: the session's state machine and the fuzz suite
 #   make xvfb   the window's tests on a real X display (needs xvfb-run and Qt's xcb libraries)
@@ -69,6 +70,7 @@ bench: $(STAMP)
 	$(BIN)/python -m tests.benchmarks.linear
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks.gui
 	$(BIN)/python -m tests.benchmarks.checks
+	$(BIN)/python -m tests.benchmarks.desk
 
 soak: $(STAMP)
 	NEWSDESK_SOAK=1 HYPOTHESIS_PROFILE=soak QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q \

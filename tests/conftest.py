@@ -47,3 +47,33 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.gui)
         if "extractor" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.model)
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():  # type: ignore[no-untyped-def]
+    """A throwaway PostgreSQL cluster for the whole run (skipped where PostgreSQL is absent)."""
+    from tests.pg_cluster import Cluster, find_bin_dir
+
+    bin_dir = find_bin_dir()
+    if bin_dir is None:
+        pytest.skip(
+            "no PostgreSQL server programs here (initdb, pg_ctl, postgres under "
+            "/usr/lib/postgresql/*/bin or on PATH): install the distribution's 'postgresql' "
+            "package, as .ci/run does, to run the desk server tests"
+        )
+    cluster = Cluster(bin_dir)
+    try:
+        cluster.start()
+        yield cluster
+    finally:
+        cluster.destroy()
+
+
+@pytest.fixture
+def desk(pg_cluster, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """A fresh desk on the cluster; editors' passwords in a pgpass file (``PGPASSFILE``)."""
+    from tests.desk_helpers import make_desk
+
+    pgpass = tmp_path / "pgpass"
+    monkeypatch.setenv("PGPASSFILE", str(pgpass))
+    return make_desk(pg_cluster, pgpass)

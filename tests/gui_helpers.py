@@ -5,9 +5,15 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
+from PySide6.QtWidgets import QMessageBox
+
+from newsdesk.app import build_main_window
 from newsdesk.core.article.wire import split_article
 from newsdesk.core.sheet.model import Entity, FactSheet, Figure, Mention
+from newsdesk.gui.main_window import MainWindow
 from newsdesk.gui.preferences import Preferences
 from newsdesk.paths import default_paths
 
@@ -88,3 +94,15 @@ def find_fact_in_tree(view, fact_id: str, column: int = 0):  # type: ignore[no-u
         panel = panel.parent()
     source = panel.model.index_of(fact_id, column)
     return panel.proxy.mapFromSource(source)
+
+
+def open_window(qtbot: Any, db: Path, windows: list[MainWindow], login: str) -> MainWindow:
+    """A shown window on ``db`` with the fake extractor, dropping unsaved work when asked."""
+    fake = FakeExtractor()
+    window = build_main_window(db, extractor_loader=lambda: fake)
+    window.ask_unsaved = lambda: QMessageBox.StandardButton.Discard
+    window.signature.login_name = login
+    qtbot.addWidget(window)
+    window.show()
+    windows.append(window)
+    return window

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMessageBox, QTextBrowser
+from PySide6.QtWidgets import QTextBrowser
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -28,6 +28,7 @@ from newsdesk.gui.history.library_model import LibraryColumn, LibraryModel
 from newsdesk.gui.history.version_dialog import VersionDialog
 from newsdesk.gui.main_window import MainWindow
 from newsdesk.storage import Store
+from tests.gui_helpers import open_window
 from tests.test_gui import STORY, FakeExtractor
 
 MakeWindow = Callable[[], MainWindow]
@@ -39,14 +40,7 @@ def make_window(qtbot: QtBot, tmp_path: Path) -> Iterator[MakeWindow]:
     windows: list[MainWindow] = []
 
     def make() -> MainWindow:
-        fake = FakeExtractor()
-        window = build_main_window(tmp_path / "newsdesk.db", extractor_loader=lambda: fake)
-        window.ask_unsaved = lambda: QMessageBox.StandardButton.Discard
-        window.signature.login_name = "amira"
-        qtbot.addWidget(window)
-        window.show()
-        windows.append(window)
-        return window
+        return open_window(qtbot, tmp_path / "newsdesk.db", windows, "amira")
 
     yield make
     for window in windows:

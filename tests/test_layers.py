@@ -1,4 +1,4 @@
-"""core and storage stay free of Qt: they import and run without PySide6.
+"""core, storage and sync stay free of Qt: they import and run without PySide6.
 
 Every module of the two packages is imported (found by walking them), so a
 module added later is covered without touching this test.
@@ -25,14 +25,22 @@ def _run(code: str) -> str:
     return result.stdout
 
 
-def test_core_and_storage_import_without_pyside6() -> None:
-    code = _IMPORT_ALL.format(packages=["newsdesk.core", "newsdesk.storage"]) + (
+def test_core_storage_and_sync_import_without_pyside6() -> None:
+    code = _IMPORT_ALL.format(packages=["newsdesk.core", "newsdesk.storage", "newsdesk.sync"]) + (
         "import newsdesk.paths, newsdesk.errors, newsdesk.cli\n"
         "leaked = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6'))\n"
         "print(','.join(leaked))\n"
     )
     leaked = _run(code)
-    assert leaked.strip() == "", f"Qt imported by core/storage: {leaked}"
+    assert leaked.strip() == "", f"Qt imported by core/storage/sync: {leaked}"
+
+
+def test_the_local_file_works_without_the_desk_servers_driver() -> None:
+    """Opening and saving never load psycopg: only a sync does."""
+    code = _IMPORT_ALL.format(packages=["newsdesk.core", "newsdesk.storage"]) + (
+        "print('psycopg' in sys.modules)\n"
+    )
+    assert _run(code).split() == ["False"]
 
 
 def test_core_does_not_import_storage() -> None:

@@ -11,11 +11,12 @@
     newsdesk export SLUG [--version N] --format pdf|html|md|csv|json -o FILE [--layout desk|full]
     newsdesk check FILE|--story SLUG                the desk checks; exit 5 while some are open
     newsdesk register list|add|remove|off|on|import|export   the house register
+    newsdesk sync | server init|set|show | search QUERY --desk   the desk server
 
 What lives here: :mod:`~newsdesk.cli.common` (exit codes, errors, reading input),
 one module per group of commands (``extract_command``, ``check_command``,
-``story_commands``, ``export_command``, ``register_command``). The command line sits at
-the top of the house: it may
+``story_commands``, ``export_command``, ``register_command``, ``desk_commands``).
+The command line sits at the top of the house: it may
 import ``core``, ``storage`` and, for the window and PDF export only, ``app``
 and ``gui``; nothing imports it. Exit codes: see :mod:`newsdesk.cli.common`.
 """
@@ -32,6 +33,7 @@ from typing import NoReturn
 from newsdesk import __version__
 from newsdesk.cli.check_command import add_check_command, run_check
 from newsdesk.cli.common import (
+    EXIT_DESK,
     EXIT_INPUT,
     EXIT_MODEL,
     EXIT_OK,
@@ -39,6 +41,9 @@ from newsdesk.cli.common import (
     EXIT_PARTIAL,
     EXIT_STORAGE,
 )
+from newsdesk.cli.desk_commands import COMMANDS as DESK_COMMANDS
+from newsdesk.cli.desk_commands import add_desk_commands
+from newsdesk.cli.desk_commands import run as run_desk_command
 from newsdesk.cli.extract_command import (
     add_extract_command,
     add_rules_command,
@@ -52,6 +57,7 @@ from newsdesk.cli.story_commands import run as run_story_command
 from newsdesk.files import private_umask
 
 __all__ = [
+    "EXIT_DESK",
     "EXIT_INPUT",
     "EXIT_MODEL",
     "EXIT_OK",
@@ -76,7 +82,7 @@ class _Parser(argparse.ArgumentParser):
 
 # search's options, by whether they take a value; anything else after "search" is the query.
 _SEARCH_VALUES = frozenset({"--status", "--since", "--until", "--limit"})
-_SEARCH_FLAGS = frozenset({"--json", "-h", "--help"})
+_SEARCH_FLAGS = frozenset({"--json", "--desk", "-h", "--help"})
 _GLOBAL_VALUES = frozenset({"--db", "--model", "--story"})
 
 
@@ -148,6 +154,7 @@ def build_parser() -> _Parser:
     add_rules_command(commands)
     add_story_commands(commands)
     add_register_command(commands)
+    add_desk_commands(commands)
     parser.command_names = tuple(commands.choices)
     return parser
 
@@ -184,6 +191,8 @@ def _run(args: argparse.Namespace) -> int:
         return run_story_command(args)
     if args.command == "register":
         return run_register(args)
+    if args.command in DESK_COMMANDS:
+        return run_desk_command(args)
     from newsdesk.app import run_gui  # Qt is imported only for the window
 
     return run_gui(

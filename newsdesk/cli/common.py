@@ -3,7 +3,9 @@
 Exit codes: 0 success, 1 unreadable or empty input (or an unknown story), 2 no
 usable spaCy pipeline, 3 some lines of a JSONL batch failed, 4 the database
 cannot be used (locked, damaged, read-only, full), 5 ``newsdesk check`` found
-desk checks still open (the story is read and checked; the desk has work to do).
+desk checks still open (the story is read and checked; the desk has work to do),
+6 the desk server cannot be used (unreachable, not set up, newer, refused; the
+local file is untouched).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_INPUT, EXIT_MODEL, EXIT_PARTIAL, EXIT_STORAGE = 0, 1, 2, 3, 4
 EXIT_OPEN_CHECKS = 5
+EXIT_DESK = 6
 
 
 def error(message: str) -> None:

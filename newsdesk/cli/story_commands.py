@@ -37,6 +37,7 @@ from newsdesk.core.sheet.model import STATUSES, FactSheet
 from newsdesk.core.work.carry_over import carry_over, strip_wire_tags
 from newsdesk.errors import InputError, ModelNotInstalledError
 from newsdesk.paths import default_paths
+from newsdesk.storage.history_shape import HistoryShape
 
 if TYPE_CHECKING:
     from newsdesk.storage import Store, VersionInfo
@@ -73,6 +74,9 @@ def add_story_commands(commands: Any) -> None:
     search.add_argument("--until", type=_day, metavar="YYYY-MM-DD", help="saved on or before")
     search.add_argument("--limit", type=int, default=50, help="at most this many (default 50)")
     search.add_argument("--json", action="store_true", help="one JSON object per line")
+    search.add_argument(
+        "--desk", action="store_true", help="search the desk server (every editor's stories)"
+    )
 
     diff = commands.add_parser("diff", help="compare two versions of a story fact by fact")
     diff.add_argument("story", metavar="SLUG")
@@ -160,15 +164,27 @@ def _history(store: Store, args: argparse.Namespace) -> int:
     versions = store.versions(args.story)
     if not versions:
         raise LookupError(f"There is no saved story {args.story!r} in {store.path}.")
+    shape = HistoryShape.of(versions)
     for version in versions:
         if args.json:
-            print(json.dumps(_version_json(version), ensure_ascii=False))
+            print(json.dumps(_version_json(version, shape), ensure_ascii=False))
         else:
-            print(_version_line(version))
+            print(_version_line(version, shape))
+    if shape.forked and not args.json:
+        ends = ", ".join(f"v{n}" for n in shape.fork_ends)
+        print(
+            f"Forked: {ends} were saved apart from the same version. Compare them "
+            f"(newsdesk diff {args.story} A B) and keep one as a new version in the window's "
+            "History (Restore), which settles the fork; nothing is overwritten."
+        )
     return EXIT_OK
 
 
 def _search(store: Store, args: argparse.Namespace) -> int:
+    if args.desk:
+        from newsdesk.cli.desk_commands import desk_errors
+
+        return desk_errors(lambda: _search_desk(args))
     until = None if args.until is None else datetime.combine(args.until, time.max).astimezone()
     query = " ".join(args.query)
     hits = store.search(
@@ -200,6 +216,36 @@ def _search(store: Store, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _search_desk(args: argparse.Namespace) -> int:
+    from newsdesk.cli.desk_commands import server_of
+    from newsdesk.sync import remote
+
+    query = " ".join(args.query)
+    hits = remote.search(server_of(args), query, limit=args.limit)
+    for hit in hits:
+        if args.json:
+            row = {
+                "story": hit.slug,
+                "headline": hit.headline,
+                "remote": True,
+                "server": hit.server,
+                "versions": hit.version_count,
+                "editor": hit.editor,
+                "saved": hit.latest_at.isoformat(),
+                "snippet": hit.snippet,
+                "status": hit.status_counts,
+            }
+            print(json.dumps(row, ensure_ascii=False))
+            continue
+        print(f"[desk] {hit.slug}  {hit.version_count} versions  {_when(hit.latest_at)}  "
+              f"{hit.editor or '—'}  {hit.headline}")  # fmt: skip
+        print(f"    {hit.snippet}")
+    if not args.json:
+        where = hits[0].server if hits else "the desk server"
+        print(f"{len(hits)} on the desk ({where}); sync to open them here.", file=sys.stderr)
+    return EXIT_OK
+
+
 def _diff(store: Store, args: argparse.Namespace) -> int:
     latest = store.version(args.story).number
     new = args.new if args.new is not None else latest
@@ -221,7 +267,7 @@ def _backup(store: Store, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _version_line(version: VersionInfo) -> str:
+def _version_line(version: VersionInfo, shape: HistoryShape) -> str:
     counts = version.status_counts
     checked = counts["verified"] + counts["corrected"]
     flags = f"{checked}/{version.fact_count} checked"
@@ -229,11 +275,16 @@ def _version_line(version: VersionInfo) -> str:
         flags += f", {counts['disputed']} disputed"
     editor = version.editor or "—"
     line = f"{version.number:>4}  {_when(version.created_at)}  {editor:<12} {flags:<22}"
-    return f"{line} {version.message}".rstrip()
+    marks = shape.marks(version)
+    return f"{line} {'[' + '; '.join(marks) + '] ' if marks else ''}{version.message}".rstrip()
 
 
-def _version_json(version: VersionInfo) -> dict[str, Any]:
+def _version_json(version: VersionInfo, shape: HistoryShape) -> dict[str, Any]:
     return {
+        "id": version.uid,
+        "parent_id": version.parent_uid,
+        "settles": list(version.resolves),
+        "fork": version.number in shape.fork_ends,
         "story": version.story,
         "version": version.number,
         "parent": version.parent,

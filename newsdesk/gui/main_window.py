@@ -5,9 +5,10 @@
 story — and repaints the views when the session says something changed (the
 only place that does). Helpers get the session and the widgets they act on,
 never the window: corrections and the verification pass (``gui.facts``),
-history and library (``gui.history``), paper and files (``gui.printing``), and
-the story flows — open, save, recover (:mod:`newsdesk.gui.stories`). The
-public methods below are the window's API for scripts and tests.
+history and library (``gui.history``), paper and files (``gui.printing``), the
+desk server's sync (``gui.desk_sync``), and the story flows — open, save,
+recover (:mod:`newsdesk.gui.stories`). The public methods below are the
+window's API for scripts and tests.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from newsdesk.gui.article.highlighter import sheet_spans
 from newsdesk.gui.article.offsets import OffsetMap
 from newsdesk.gui.article.story_date_bar import StoryDateBar
 from newsdesk.gui.checks.checks_panel import build_checks_panel
+from newsdesk.gui.desk_sync import DeskSyncController
 from newsdesk.gui.draft import DraftKeeper
 from newsdesk.gui.facts.corrections import CorrectionController
 from newsdesk.gui.facts.fact_actions import FactActions
@@ -146,6 +148,10 @@ class MainWindow(QMainWindow):
         )
         self.corrections.recorder = self.register_keeper.record
         self.analysis.before_analysis.append(self.register_keeper.refresh)
+        self.desk_sync = DeskSyncController(self, store.path, self.preferences.folder, notices)
+        self.desk_sync.synced.connect(lambda _report: self.session.refresh_versions(self.store))
+        self.history_actions.remote_library = self.desk_sync.look_up
+        self.history_actions.sync_requested = self.desk_sync.sync_now
         self._build_menus()
         self.drafts = DraftKeeper(session, store, draft_folder, self.stories.restore_work, self)
         self._connect()
@@ -171,7 +177,8 @@ class MainWindow(QMainWindow):
                       prints.import_json, None, window.save, None, prints.print,
                       prints.export_pdf, prints.export_file, None, history.view_version,
                       history.compare_versions, history.restore_version, None,
-                      history.backup, None, window.quit],
+                      history.backup, None, self.desk_sync.sync_action,
+                      self.desk_sync.settings_action, None, window.quit],
                 edit=[window.undo, window.redo, None, window.find, None, facts.history, None,
                       window.language_menu],
                 analysis=[window.extract, window.verify, self.show_checks],
@@ -298,6 +305,7 @@ class MainWindow(QMainWindow):
         self._closed = True
         self.analysis.cancel_pending()
         self.drafts.stop()
+        self.desk_sync.shutdown()
         self.runner.shutdown()
         self.stories.files.shutdown()
         self.store.close()

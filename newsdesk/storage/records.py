@@ -32,6 +32,9 @@ class VersionInfo:
     verified_count: int = 0
     disputed_count: int = 0
     corrected_count: int = 0
+    uid: str = ""  # the version's id on every editor's machine and the desk server
+    parent_uid: str | None = None  # the id of the version it follows
+    resolves: tuple[str, ...] = ()  # ids of the other ends of a fork it settles
 
     @property
     def fact_count(self) -> int:
@@ -137,6 +140,9 @@ def version_from_row(slug: str, row: dict[str, Any]) -> VersionInfo:
         verified_count=int(row.get("verified_count") or 0),
         disputed_count=int(row.get("disputed_count") or 0),
         corrected_count=int(row.get("corrected_count") or 0),
+        uid=row.get("uid") or "",
+        parent_uid=row.get("parent_uid"),
+        resolves=tuple((row.get("resolves") or "").split()),
     )
 
 

@@ -10,6 +10,7 @@ only keeps them.
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from dataclasses import replace
@@ -120,7 +121,7 @@ class RegisterTable:
             changed = replace(current, **changes).checked()
             if changed == current:
                 return current
-            self._append(changed, entry_id, current.revision + 1, editor)
+            self._append(changed, entry_id, self._next_revision(entry_id), editor)
         return self.entry(entry_id)
 
     def set_active(self, entry_id: int, active: bool, *, editor: str = "") -> RegisterEntry:
@@ -131,7 +132,7 @@ class RegisterTable:
         """Delete an entry: a last version marks it deleted; its history stays."""
         with self._errors(), immediate_transaction(self._db):
             current = self.entry(entry_id)
-            self._append(current, entry_id, current.revision + 1, editor, deleted=True)
+            self._append(current, entry_id, self._next_revision(entry_id), editor, deleted=True)
         log.info("house register: entry %d deleted by %s", entry_id, editor or "?")
 
     # -- helpers ----------------------------------------------------------------------
@@ -140,7 +141,9 @@ class RegisterTable:
         same = self._current_about(entry.name)
         for other in same:
             if other.rule in _OPPOSED[entry.rule] and other.active and other.id is not None:
-                self._append(replace(other, active=False), other.id, other.revision + 1, editor)
+                self._append(
+                    replace(other, active=False), other.id, self._next_revision(other.id), editor
+                )
         existing = next((e for e in same if e.rule == entry.rule), None)
         if existing is not None and existing.id is not None:
             wanted = replace(
@@ -148,10 +151,20 @@ class RegisterTable:
                 note=entry.note or existing.note,
             )  # fmt: skip
             if wanted != existing:
-                self._append(wanted, existing.id, existing.revision + 1, editor)
+                self._append(wanted, existing.id, self._next_revision(existing.id), editor)
             return self.entry(existing.id)
         entry_id = self._append(entry, None, 1, editor)
         return self.entry(entry_id)
+
+    def _next_revision(self, entry_id: int) -> int:
+        # Not the standing version's number plus one: rows received from the desk
+        # may stand before a later-numbered one.
+        return 1 + int(
+            self._db.execute(
+                "SELECT coalesce(max(revision), 0) FROM register_entries WHERE entry = ?",
+                [entry_id],
+            ).fetchone()[0]
+        )
 
     def _current_about(self, name: str) -> list[RegisterEntry]:
         return [_entry(row) for row in self._db.query(_CURRENT + " WHERE name = ?", [name])]
@@ -181,8 +194,10 @@ class RegisterTable:
             "editor": (entry.added_by or editor) if revision == 1 else (editor or entry.added_by),
             "created_at": entry.added_at if revision == 1 and entry.added_at else to_iso(utc_now()),
         }
+        row["uid"] = str(uuid.uuid4())
         number = entry_id
         if number is None:
+            row["entry_uid"] = row["uid"]
             # The entry's number is its first row's id: take the next one in this transaction.
             number = int(
                 self._db.execute(
@@ -190,6 +205,12 @@ class RegisterTable:
                 ).fetchone()[0]
             )
             row["id"] = number
+        else:
+            first = self._db.execute(
+                "SELECT entry_uid FROM register_entries WHERE entry = ? ORDER BY revision LIMIT 1",
+                [number],
+            ).fetchone()
+            row["entry_uid"] = first[0] if first is not None and first[0] else row["uid"]
         row["entry"] = number
         self._db.table("register_entries").insert(row)
         return number

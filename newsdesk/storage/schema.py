@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -238,6 +239,127 @@ def _house_register(db: Database) -> None:
     )
 
 
+_REGISTER_NO_UPDATE = """
+CREATE TRIGGER register_no_update BEFORE UPDATE ON register_entries
+BEGIN SELECT RAISE(ABORT, 'newsdesk register entries are append-only'); END;
+"""
+
+
+def _statements(db: Database, script: str) -> None:
+    """Run ``script`` one statement at a time, inside the migration's transaction.
+
+    Not ``executescript``: Python's sqlite3 commits the open transaction before
+    one, which would leave a half-applied migration behind a failure.
+    """
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            db.execute(pending)
+            pending = ""
+    if pending.strip(" \n;") and not all(
+        part.strip().startswith("--") or not part.strip() for part in pending.splitlines()
+    ):
+        raise ValueError("an incomplete SQL statement in a migration")
+
+
+def _desk_ids(db: Database) -> None:
+    """Global ids for sharing through a desk server: each version's id, its parent's, its hash.
+
+    A version's ``uid`` names it on every editor's machine and on the server;
+    ``parent_uid`` is the version it follows (for versions saved before this
+    migration, the one before it: a single file's history was a line);
+    ``resolves`` lists the other ends of a fork it settles; ``content_hash``
+    fingerprints the whole record (over the sheet's JSON as read back, see
+    :meth:`newsdesk.storage.desk.DeskVersion.expected_hash`), kept from here on as versions
+    are saved or received.
+    Register entries get ids too. ``desk_acks`` records what a desk server holds.
+    """
+    for statement in (
+        "ALTER TABLE versions ADD COLUMN uid TEXT",
+        "ALTER TABLE versions ADD COLUMN parent_uid TEXT",
+        "ALTER TABLE versions ADD COLUMN resolves TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE versions ADD COLUMN content_hash TEXT",
+        "ALTER TABLE register_entries ADD COLUMN uid TEXT",
+        "ALTER TABLE register_entries ADD COLUMN entry_uid TEXT",
+    ):
+        db.execute(statement)
+    # The backfill writes ids only; no saved word changes. The triggers are lifted
+    # for it, inside the migration's transaction, as migration 2 did. No sheet is
+    # read here: a version saved before this migration has no stored fingerprint,
+    # and the sync takes it from the sheet as the store reads it back, so this
+    # migration does not depend on how the article text is stored.
+    db.execute("DROP TRIGGER versions_no_update")
+    rows = db.execute(
+        "SELECT v.id, v.story_id FROM versions v ORDER BY v.story_id, v.number"
+    ).fetchall()
+    previous: dict[int, str] = {}
+    for version_id, story_id in rows:
+        uid = str(uuid.uuid4())
+        db.execute(
+            "UPDATE versions SET uid = ?, parent_uid = ? WHERE id = ?",
+            [uid, previous.get(story_id), version_id],
+        )
+        previous[story_id] = uid
+    _statements(db, _VERSIONS_NO_UPDATE)
+    db.execute("DROP TRIGGER register_no_update")
+    first: dict[int, str] = {}
+    for row_id, entry in db.execute(
+        "SELECT id, entry FROM register_entries ORDER BY entry, revision"
+    ).fetchall():
+        uid = str(uuid.uuid4())
+        entry_uid = first.setdefault(int(entry), uid)
+        db.execute(
+            "UPDATE register_entries SET uid = ?, entry_uid = ? WHERE id = ?",
+            [uid, entry_uid, row_id],
+        )
+    _statements(db, _REGISTER_NO_UPDATE)
+    _statements(
+        db,
+        f"""
+        -- The history list reads the ids too: the covering index holds them.
+        DROP INDEX versions_history;
+        CREATE INDEX versions_history ON versions (
+            story_id, number, created_at, editor, message, parent, text_hash,
+            entity_count, figure_count, date_count, quote_count, {", ".join(_STATUS_COLUMNS)},
+            uid, parent_uid, resolves
+        );
+        CREATE UNIQUE INDEX versions_uid ON versions(uid);
+        CREATE INDEX versions_parent_uid ON versions(story_id, parent_uid);
+        CREATE UNIQUE INDEX register_entries_uid ON register_entries(uid);
+        CREATE INDEX register_entries_entry_uid ON register_entries(entry_uid);
+
+        -- What each desk server (by its id) holds of this file, and from where to pull.
+        CREATE TABLE desk_acks (
+            desk TEXT NOT NULL,
+            uid TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            PRIMARY KEY (desk, uid)
+        ) WITHOUT ROWID;
+        CREATE TABLE desk_state (
+            desk TEXT PRIMARY KEY,
+            versions_seq INTEGER NOT NULL DEFAULT 0,
+            register_seq INTEGER NOT NULL DEFAULT 0,
+            synced_at TEXT
+        );
+
+        -- An entry stands as its latest word on the desk: by when it was said, so
+        -- every editor's file settles on the same one after a sync, whatever the
+        -- order the rows arrived in.
+        DROP VIEW house_register;
+        CREATE VIEW house_register AS
+        SELECT r.entry AS id, r.revision, r.rule, r.name, r.label, r.target, r.active,
+               r.note, r.source, r.story, f.editor AS added_by, f.created_at AS added_at,
+               r.editor AS changed_by, r.created_at AS changed_at
+        FROM register_entries r
+        JOIN register_entries f ON f.entry = r.entry AND f.revision = 1
+        WHERE r.id = (SELECT x.id FROM register_entries x WHERE x.entry = r.entry
+                      ORDER BY x.created_at DESC, x.uid DESC LIMIT 1)
+          AND r.deleted = 0;
+        """,
+    )
+
+
 # Append only. The position in this tuple is the migration's number.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "stories, versions and facts", _create_tables),
@@ -245,6 +367,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         2, "parents, status counts, story summaries, search and views", _history_search_and_views
     ),
     Migration(3, "the house register", _house_register),
+    Migration(4, "desk ids: global ids, parents and fingerprints for sync", _desk_ids),
 )
 
 

@@ -9,6 +9,8 @@ nothing already saved is ever rewritten.
 from __future__ import annotations
 
 import logging
+import uuid
+from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from datetime import datetime
 from pathlib import Path
@@ -29,6 +31,7 @@ from newsdesk.storage.connection import (
     immediate_transaction,
     storage_errors,
 )
+from newsdesk.storage.desk import DeskLedger, DeskVersion, open_heads
 from newsdesk.storage.records import (
     SaveOutcome,
     SearchHit,
@@ -53,7 +56,8 @@ DEFAULT_TIMEOUT = 5.0
 _VERSION_COLUMNS = (
     "v.number, v.created_at, v.editor, v.message, v.text_hash, v.parent, "
     "v.entity_count, v.figure_count, v.date_count, v.quote_count, "
-    "v.unverified_count, v.verified_count, v.disputed_count, v.corrected_count"
+    "v.unverified_count, v.verified_count, v.disputed_count, v.corrected_count, "
+    "v.uid, v.parent_uid, v.resolves"
 )
 
 
@@ -84,6 +88,10 @@ class Store:
         self._db: Database = db
         # The house register lives in the same file, on the same connection.
         self.register = RegisterTable(db, self._errors)
+        # What desk servers hold of this file (newsdesk.sync does the talking).
+        self.desk = DeskLedger(
+            db, self._errors, self._append_version, self._story_for_receive, self.load_version
+        )
         # slug -> (id, JSON) of the version this store saved last: a cheap "unchanged?" check.
         self._last_saved: dict[str, tuple[int, str]] = {}
         log.info("opened fact-sheet database %s", self.path)
@@ -99,6 +107,7 @@ class Store:
         message: str = "",
         headline: str | None = None,
         parent: int | None = None,
+        resolves: Sequence[str] = (),
     ) -> SaveOutcome:
         """Append ``sheet`` as the next version of story ``slug`` (creating the story).
 
@@ -106,7 +115,9 @@ class Store:
         story's summary are written together or not at all, and the commit is on
         disk (``synchronous=FULL``) when this returns. A sheet equal to the
         story's newest version creates nothing (``created`` is ``False``).
-        ``parent`` is the version the editor started from, when known. The
+        ``parent`` is the version the editor started from, when known (else the
+        newest); ``resolves`` the ids of other ends of a fork this version settles
+        (a version that settles a fork is stored even when its sheet is unchanged). The
         story's headline is ``headline`` or, for a new story, the article's;
         passing ``headline`` for an existing story renames it. A sheet that breaks
         the fact-sheet contract is refused with :class:`~newsdesk.errors.SheetError`.
@@ -128,7 +139,13 @@ class Store:
                 rename=headline is not None,
                 created_at=created_at,
             )
-            if latest_id is not None and self._same_sheet(slug, latest_id, sheet_json, current):
+            parent_uid = self._parent_uid(story_id, parent, latest_id)
+            settles = " ".join(uid for uid in resolves if uid != parent_uid)
+            if (
+                latest_id is not None
+                and not settles
+                and self._same_sheet(slug, latest_id, sheet_json, current)
+            ):
                 latest = self._version_by_id(slug, latest_id)
                 # A story's slug is its unpublished headline: at DEBUG only.
                 log.info(
@@ -155,9 +172,13 @@ class Store:
                 quote_count=len(sheet.quotes),
                 text_hash=article.text_hash,
                 parent=parent,
+                uid=str(uuid.uuid4()),
+                parent_uid=parent_uid,
+                resolves=tuple(settles.split()),
                 **status_counts(sheet),
             )
-            version_id, facts = self._append_version(story_id, info, sheet, sheet_json)
+            record = self._record(slug, headline or article.headline, info, sheet_json)
+            version_id, facts = self._append_version(story_id, info, sheet, sheet_json, record)
         self._last_saved[slug] = (version_id, sheet_json)
         log.info("saved story %d version %d (%d facts)", story_id, number, facts)
         log.debug("story %d is %s", story_id, slug)
@@ -178,12 +199,53 @@ class Store:
             self._db.execute("UPDATE stories SET headline = ? WHERE id = ?", [headline, story_id])
         return story_id, None if story[1] is None else int(story[1])
 
+    def _parent_uid(self, story_id: int, parent: int | None, latest_id: int | None) -> str | None:
+        """The id of the version a new one follows: ``parent`` when known, else the newest."""
+        row = None
+        if parent is not None:
+            row = self._db.execute(
+                "SELECT uid FROM versions WHERE story_id = ? AND number = ?", [story_id, parent]
+            ).fetchone()
+        if row is None and latest_id is not None:
+            row = self._db.execute("SELECT uid FROM versions WHERE id = ?", [latest_id]).fetchone()
+        return None if row is None or row[0] is None else str(row[0])
+
+    @staticmethod
+    def _record(slug: str, headline: str, info: VersionInfo, sheet_json: str) -> DeskVersion:
+        """A new version as the desk will know it, with its fingerprint."""
+        return DeskVersion(
+            uid=info.uid,
+            story=slug,
+            headline=headline,
+            parent_uid=info.parent_uid,
+            resolves=" ".join(info.resolves),
+            created_at=to_iso(info.created_at),
+            editor=info.editor,
+            message=info.message,
+            sheet_json=sheet_json,
+            content_hash="",
+        ).fingerprinted()
+
+    def _story_for_receive(self, slug: str, headline: str) -> int:
+        """The id of story ``slug``, made now (with ``headline``) when this file has none."""
+        story_id = self._story_id(slug)
+        if story_id is not None:
+            return story_id
+        return self._insert(
+            "stories", {"slug": slug, "headline": headline, "created_at": to_iso(utc_now())}
+        )
+
     def _append_version(
-        self, story_id: int, info: VersionInfo, sheet: FactSheet, sheet_json: str
+        self,
+        story_id: int,
+        info: VersionInfo,
+        sheet: FactSheet,
+        sheet_json: str,
+        record: DeskVersion,
     ) -> tuple[int, int]:
         """Write the version row, its fact rows and the story's summary; (version id, facts)."""
         counts = {f"{status}_count": count for status, count in info.status_counts.items()}
-        created_text = to_iso(info.created_at)
+        created_text = record.created_at
         version_id = self._insert(
             "versions",
             {
@@ -200,6 +262,10 @@ class Store:
                 "date_count": info.date_count,
                 "quote_count": info.quote_count,
                 "parent": info.parent,
+                "uid": record.uid,
+                "parent_uid": record.parent_uid,
+                "resolves": record.resolves,
+                "content_hash": record.content_hash,
                 **counts,
             },
         )
@@ -239,16 +305,24 @@ class Store:
         """Save version ``number`` of ``slug`` again, as the story's newest version.
 
         Nothing is rewritten: the restored sheet is appended, with ``number`` as
-        its parent. Restoring the sheet the story already ends with creates nothing.
+        its parent. It settles a fork: every other end of the story's history is
+        marked as settled by it (the versions stay, as they were). Restoring the
+        sheet the story already ends with, when it has one end, creates nothing.
         """
         sheet = self.load_version(slug, number)
+        ends = [head.uid for head in self.heads(slug) if head.number != number]
         return self.save(
             slug,
             sheet,
             editor=editor,
             message=f"Restored version {number}" if message is None else message,
             parent=number,
+            resolves=ends,
         )
+
+    def heads(self, slug: str) -> list[VersionInfo]:
+        """The ends of the story's history; more than one is a fork (see :func:`open_heads`)."""
+        return open_heads(self.versions(slug))
 
     def back_up(self, target: Path | str | None = None) -> Path:
         """Write a consistent copy of the whole database to ``target`` (``VACUUM INTO``).

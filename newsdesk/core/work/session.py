@@ -418,6 +418,20 @@ class StorySession:
         self.events.saved.emit(info)
         return info
 
+    def refresh_versions(self, store: VersionStore) -> bool:
+        """Take in versions of the open story saved elsewhere (a desk sync); whether any came.
+
+        The open version and the work on it stay as they are; only the history grows.
+        """
+        if self._story is None:
+            return False
+        versions = list(store.versions(self._story))
+        if len(versions) == len(self._versions):
+            return False
+        self._versions = versions
+        self.events.story_changed.emit()
+        return True
+
     def sheet_for_saving(self) -> FactSheet:
         """The sheet a save would store now."""
         shown = self.shown_sheet()

@@ -23,7 +23,7 @@ from newsdesk.errors import StorageError
 from newsdesk.gui.action_factory import make_action
 from newsdesk.gui.history.diff_dialog import DiffDialog
 from newsdesk.gui.history.history_view import HistoryView
-from newsdesk.gui.history.library_dialog import LibraryDialog
+from newsdesk.gui.history.library_dialog import LibraryDialog, RemoteLookup
 from newsdesk.gui.history.version_dialog import VersionDialog
 from newsdesk.gui.notices import Notices
 from newsdesk.gui.signature import Signature
@@ -58,6 +58,9 @@ class HistoryActions:
         self._stories = stories
         self._signature = signature
         self._notices = notices
+        # Set by the window when it has a desk server to ask (see DeskSyncController).
+        self.remote_library: RemoteLookup | None = None
+        self.sync_requested: Callable[[], object] | None = None
         history = history_view
 
         def make(
@@ -97,7 +100,9 @@ class HistoryActions:
         self.view_version.setEnabled(len(selected) == 1)
         self.compare_versions.setEnabled(count > 1 and 1 <= len(selected) <= 2)
         newest = max((v.number for v in self._view.history.versions), default=0)
-        self.restore_version.setEnabled(len(selected) == 1 and selected[0] != newest)
+        # In a fork the newest is only one end: restoring it settles the fork.
+        forked = self._view.history.shape.forked
+        self.restore_version.setEnabled(len(selected) == 1 and (forked or selected[0] != newest))
 
     def _story_changed(self) -> None:
         """The history list shows the versions of the session's story."""
@@ -157,9 +162,11 @@ class HistoryActions:
 
     def open_library(self) -> LibraryDialog:
         """Show the library; the story the editor opens there replaces the current one."""
-        dialog = LibraryDialog(self._store, self._host)
+        dialog = LibraryDialog(self._store, self._host, remote=self.remote_library)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.story_chosen.connect(self._open_chosen)
+        if self.sync_requested is not None:
+            dialog.sync_requested.connect(self.sync_requested)
         dialog.open()
         return dialog
 

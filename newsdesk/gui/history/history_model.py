@@ -11,6 +11,7 @@ from PySide6.QtGui import QFont
 from newsdesk.gui.plain import plain_tooltip
 from newsdesk.gui.table_model import AnyIndex, FlatTableModel
 from newsdesk.storage import VersionInfo
+from newsdesk.storage.history_shape import HistoryShape
 
 VERSION_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's VersionInfo
 
@@ -31,19 +32,24 @@ class HistoryModel(FlatTableModel):
 
     Newest first; the version open in the window is shown in bold. Columns:
     number, time saved, facts, message, editor, and how many facts were checked
-    (verified or corrected) with any disputed ones.
+    (verified or corrected) with any disputed ones. Once editors share the story
+    through a desk server, the number of each open end of a fork carries "⑂",
+    and the message says where a version came from and which fork it settles
+    (see :class:`~newsdesk.storage.history_shape.HistoryShape`).
     """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._versions: list[VersionInfo] = []
         self._current: int | None = None
+        self.shape = HistoryShape.of([])
 
     def set_versions(self, versions: list[VersionInfo], current: int | None = None) -> None:
         """Show ``versions`` (any order) and mark version number ``current``."""
         self.beginResetModel()
         self._versions = sorted(versions, key=lambda v: v.number, reverse=True)
         self._current = current
+        self.shape = HistoryShape.of(sorted(versions, key=lambda v: v.number))
         self.endResetModel()
 
     def set_current(self, number: int | None) -> None:
@@ -81,7 +87,8 @@ class HistoryModel(FlatTableModel):
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if column == HistoryColumn.VERSION:
-                return str(version.number)
+                fork = version.number in self.shape.fork_ends
+                return f"⑂ {version.number}" if fork else str(version.number)
             if column == HistoryColumn.SAVED:
                 return version.created_at.astimezone().strftime("%d %b %Y %H:%M")
             if column == HistoryColumn.FACTS:
@@ -90,7 +97,8 @@ class HistoryModel(FlatTableModel):
                 return version.editor
             if column == HistoryColumn.CHECKED:
                 return self._checked(version)
-            return version.message
+            marks = self._marks(version)
+            return f"[{marks}] {version.message}".rstrip() if marks else version.message
         if role == Qt.ItemDataRole.ToolTipRole:
             who = self.tr("by %s") % version.editor if version.editor else ""
             counts = self.tr("%d entities, %d figures, %d dates, %d quotes") % (
@@ -107,7 +115,13 @@ class HistoryModel(FlatTableModel):
             )
             based = self.tr("based on version %d") % version.parent if version.parent else ""
             head = " ".join(part for part in (self.tr("Version"), str(version.number), who) if part)
-            lines = [head, based, counts, statuses, version.message]
+            fork_note = ""
+            if version.number in self.shape.fork_ends:
+                fork_note = self.tr(
+                    "A fork: saved apart from another version of the same parent. Compare "
+                    "them and restore the one to keep; nothing is overwritten."
+                )
+            lines = [head, based, fork_note, counts, statuses, version.message]
             return plain_tooltip("\n".join(line for line in lines if line))
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
             HistoryColumn.VERSION,
@@ -122,6 +136,19 @@ class HistoryModel(FlatTableModel):
         if role == VERSION_ROLE:
             return version
         return None
+
+    def _marks(self, version: VersionInfo) -> str:
+        words = {"fork": self.tr("fork"), "from a version not here": self.tr("from elsewhere")}
+        marks = []
+        for mark in self.shape.marks(version):
+            if mark.startswith("from v"):
+                marks.append(self.tr("from version %s") % mark.removeprefix("from v"))
+            elif mark.startswith("settles "):
+                numbers = mark.removeprefix("settles ").replace("v", "")
+                marks.append(self.tr("settles version %s") % numbers)
+            else:
+                marks.append(words.get(mark, mark))
+        return "; ".join(marks)
 
     def _checked(self, version: VersionInfo) -> str:
         checked = version.verified_count + version.corrected_count

@@ -4,14 +4,19 @@ Typing in the search box searches article texts and facts (names, figures such
 as "at least 25", editors' notes) after a short pause; the status filter keeps
 stories whose newest version has, say, a disputed fact; the date filter keeps
 stories saved since a day. Enter or double-click opens the chosen story — the
-matching version when only an older one matched.
+matching version when only an older one matched. With a desk server set, the
+same list and search run on the server in the background too, and the desk's
+stories this file lacks follow the local ones, marked "[desk]"; opening one
+asks for a sync (``sync_requested``).
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import datetime
 
+import shiboken6
 from PySide6.QtCore import QDate, QModelIndex, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +38,11 @@ from newsdesk.errors import StorageError
 from newsdesk.gui.history.library_model import LibraryColumn, LibraryModel
 from newsdesk.gui.plain import plain_label
 from newsdesk.storage import Store
+from newsdesk.sync.remote import RemoteStory
+
+# Look the words ("" for the list) up on the desk server in the background: then
+# found(stories) or failed(message) on the GUI thread. False: no desk server set.
+RemoteLookup = Callable[[str, Callable[[list[RemoteStory]], None], Callable[[str], None]], bool]
 
 log = logging.getLogger(__name__)
 
@@ -44,16 +54,22 @@ class LibraryDialog(QDialog):
     """Browse and search the stories of one store.
 
     Signal ``story_chosen(str, object)``: the slug and the version number to
-    open (``None`` for the newest), emitted when the editor opens a row.
+    open (``None`` for the newest), emitted when the editor opens a row;
+    ``sync_requested()`` when the editor opens a story only the desk has.
     """
 
     story_chosen = Signal(str, object)
+    sync_requested = Signal()
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: Store, parent: QWidget | None = None, *, remote: RemoteLookup | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("libraryDialog")
         self.setWindowTitle(self.tr("Library"))
         self.store = store
+        self._remote = remote
+        self._asked = 0  # the newest desk lookup: older answers are dropped
         self.model = LibraryModel(self)
         self._build_filters()
         self._build_view()
@@ -161,15 +177,45 @@ class LibraryDialog(QDialog):
             self.model.set_stories([])
             self.count_label.setText(str(error))
             return
-        count = self.model.rowCount()
-        if count == 0:
-            self.count_label.setText(
-                self.tr("No stories match.") if words else self.tr("No stories.")
-            )
-        else:
-            self.count_label.setText(self.tr("%n story(s)", "", count))
-        if count:
+        self._show_count()
+        if self.model.rowCount():
             self.view.setCurrentIndex(self.model.index(0, 0))
+        self._ask_desk(words, status, since)
+
+    def _show_count(self, desk_note: str = "") -> None:
+        count = self.model.rowCount() - self.model.remote_count
+        words = self.search_box.text().strip()
+        if count == 0:
+            text = self.tr("No stories match.") if words else self.tr("No stories.")
+        else:
+            text = self.tr("%n story(s)", "", count)
+        if self.model.remote_count:
+            text += " " + self.tr("%n more on the desk server", "", self.model.remote_count)
+        self.count_label.setText(f"{text} {desk_note}".strip())
+
+    def _ask_desk(self, words: str, status: str | None, since: datetime | None) -> None:
+        if self._remote is None:
+            return
+        self._asked += 1
+        asked = self._asked
+
+        def found(stories: list[RemoteStory]) -> None:
+            if not shiboken6.isValid(self) or asked != self._asked:
+                return  # the dialog closed, or the editor typed on
+            kept = [
+                story
+                for story in stories
+                if (status is None or story.status_counts.get(status, 0) > 0)
+                and (since is None or story.latest_at >= since)
+            ]
+            self.model.set_remote(kept)
+            self._show_count()
+
+        def failed(message: str) -> None:
+            if shiboken6.isValid(self) and asked == self._asked:
+                self._show_count(self.tr("(the desk server did not answer)"))
+
+        self._remote(words, found, failed)
 
     @Slot()
     def open_current(self) -> None:
@@ -180,6 +226,12 @@ class LibraryDialog(QDialog):
 
     @Slot(QModelIndex)
     def _activated(self, index: QModelIndex) -> None:
+        if self.model.remote_story(index.row()) is not None:
+            self.count_label.setText(
+                self.tr("That story is on the desk server only: syncing brings it here.")
+            )
+            self.sync_requested.emit()
+            return
         story = self.model.story(index.row())
         if story is None:
             return
