@@ -303,6 +303,61 @@ Ihre Notiz (was getan wurde oder warum es so bleibt):</translation>
     </message>
   </context>
   <context>
+    <name>DeskSyncController</name>
+    <message>
+      <source>S&amp;ync with Desk</source>
+      <translation>Mit Desk s&amp;ynchronisieren</translation>
+    </message>
+    <message>
+      <source>Send your saved versions to the desk server and take in your colleagues'</source>
+      <translation>Ihre gespeicherten Versionen an den Desk-Server senden und die Ihrer Kolleginnen und Kollegen übernehmen</translation>
+    </message>
+    <message>
+      <source>Desk &amp;Server…</source>
+      <translation>Desk-&amp;Server…</translation>
+    </message>
+    <message>
+      <source>Which desk server to sync with, and how often</source>
+      <translation>Mit welchem Desk-Server und wie oft synchronisiert wird</translation>
+    </message>
+    <message>
+      <source>Desk Server</source>
+      <translation>Desk-Server</translation>
+    </message>
+    <message>
+      <source>Connection to the desk server (host=… dbname=… user=…, or a service name). The password goes in your password file (~/.pgpass), never here. Leave empty to work alone.</source>
+      <translation>Verbindung zum Desk-Server (host=… dbname=… user=… oder ein Dienstname). Das Passwort gehört in Ihre Passwortdatei (~/.pgpass), nie hierher. Leer lassen, um allein zu arbeiten.</translation>
+    </message>
+    <message>
+      <source>Sync in the background every how many minutes (0: only when asked)?</source>
+      <translation>Im Hintergrund alle wie viele Minuten synchronisieren (0: nur auf Anfrage)?</translation>
+    </message>
+    <message>
+      <source>Desk server not set</source>
+      <translation>Kein Desk-Server eingerichtet</translation>
+    </message>
+    <message>
+      <source>No desk server</source>
+      <translation>Kein Desk-Server</translation>
+    </message>
+    <message>
+      <source>newsdesk works alone on this computer until a desk server is set: File › Desk Server…, or NEWSDESK_SERVER.</source>
+      <translation>newsdesk arbeitet allein auf diesem Computer, bis ein Desk-Server eingerichtet ist: Datei › Desk-Server… oder NEWSDESK_SERVER.</translation>
+    </message>
+    <message>
+      <source>Syncing with the desk (%s)…</source>
+      <translation>Synchronisiere mit dem Desk (%s)…</translation>
+    </message>
+    <message>
+      <source>Desk sync did not go through; will try again.</source>
+      <translation>Die Desk-Synchronisierung ist nicht gelungen; ein neuer Versuch folgt.</translation>
+    </message>
+    <message>
+      <source>Not synced</source>
+      <translation>Nicht synchronisiert</translation>
+    </message>
+  </context>
+  <context>
     <name>DiffDialog</name>
     <message>
       <source>Compare versions — %s</source>
@@ -813,6 +868,26 @@ Ihre Notiz (was getan wurde oder warum es so bleibt):</translation>
       <translation>auf Grundlage von Version %d</translation>
     </message>
     <message>
+      <source>A fork: saved apart from another version of the same parent. Compare them and restore the one to keep; nothing is overwritten.</source>
+      <translation>Eine Abzweigung: getrennt von einer anderen Version mit demselben Vorgänger gespeichert. Vergleichen Sie beide und stellen Sie die zu behaltende wieder her; nichts wird überschrieben.</translation>
+    </message>
+    <message>
+      <source>fork</source>
+      <translation>Abzweigung</translation>
+    </message>
+    <message>
+      <source>from elsewhere</source>
+      <translation>von anderswo</translation>
+    </message>
+    <message>
+      <source>from version %s</source>
+      <translation>aus Version %s</translation>
+    </message>
+    <message>
+      <source>settles version %s</source>
+      <translation>erledigt Version %s</translation>
+    </message>
+    <message>
       <source>%d disputed</source>
       <translation>%d bestritten</translation>
     </message>
@@ -915,6 +990,21 @@ Ihre Notiz (was getan wurde oder warum es so bleibt):</translation>
         <numerusform>%n Meldungen</numerusform>
       </translation>
     </message>
+    <message numerus="yes">
+      <source>%n more on the desk server</source>
+      <translation>
+        <numerusform>%n weitere auf dem Desk-Server</numerusform>
+        <numerusform>%n weitere auf dem Desk-Server</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>(the desk server did not answer)</source>
+      <translation>(der Desk-Server hat nicht geantwortet)</translation>
+    </message>
+    <message>
+      <source>That story is on the desk server only: syncing brings it here.</source>
+      <translation>Diese Meldung liegt nur auf dem Desk-Server: eine Synchronisierung holt sie hierher.</translation>
+    </message>
   </context>
   <context>
     <name>LibraryModel</name>
@@ -945,6 +1035,14 @@ Ihre Notiz (was getan wurde oder warum es so bleibt):</translation>
     <message>
       <source>Found</source>
       <translation>Gefunden</translation>
+    </message>
+    <message>
+      <source>[desk] %s</source>
+      <translation>[Desk] %s</translation>
+    </message>
+    <message>
+      <source>On the desk server (%s), last saved by %s. Sync to open it here.</source>
+      <translation>Auf dem Desk-Server (%s), zuletzt gespeichert von %s. Zum Öffnen hier synchronisieren.</translation>
     </message>
     <message>
       <source>version %d: %s</source>
