@@ -160,14 +160,14 @@ def _add_head_mentions(text: str, groups: list[EntityGroup]) -> None:
             end = match.end() + length
             if end > len(text):
                 break
-            group = owner_of.get(text[match.end() : end])
-            if group is None or not _BOUNDARY.match(text, end):
+            owner = owner_of.get(text[match.end() : end])
+            if owner is None or not _BOUNDARY.match(text, end):
                 continue
             before = bisect.bisect_left(starts, end)
             if before and reach[before - 1] > start:
                 continue  # overlaps a mention already found
-            if start > group.mentions[0][0]:
-                group.mentions.append((start, end))
+            if start > owner.mentions[0][0]:
+                owner.mentions.append((start, end))
     for group in owner_of.values():
         group.mentions.sort()
 
