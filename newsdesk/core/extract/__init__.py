@@ -33,10 +33,11 @@ readers and word lists; the contracts in ``pyproject.toml`` keep both true.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from newsdesk.core.article.wire import clean_text
 from newsdesk.core.extract.dates import date_spans
@@ -62,6 +63,26 @@ if TYPE_CHECKING:
 __all__ = ["Extractor"]
 
 
+@contextlib.contextmanager
+def _special_cases_loaded_once(nlp: Language) -> Iterator[None]:
+    """Change the tokenizer's rules with its special cases set aside, then load them once.
+
+    spaCy reloads all ~8,000 special cases each time a prefix, suffix, infix or
+    token-match rule is set; setting the figure rules one by one cost four
+    reloads (0.17 s of every start). The tokenizer ends up the same.
+    """
+    tokenizer: Any = nlp.tokenizer
+    rules = getattr(tokenizer, "rules", None)
+    if not rules:
+        yield
+        return
+    tokenizer.rules = {}
+    try:
+        yield
+    finally:
+        tokenizer.rules = rules
+
+
 class Extractor:
     """Turns article text into a :class:`FactSheet` with one spaCy pipeline."""
 
@@ -73,7 +94,8 @@ class Extractor:
         register: HouseRegister | None = None,
     ) -> None:
         self.nlp = nlp
-        split_figures(nlp)
+        with _special_cases_loaded_once(nlp):
+            split_figures(nlp)
         self._today = today
         self._house: HouseRules | None = None
         self.set_register(register or HouseRegister())
