@@ -24,8 +24,10 @@ import argparse
 import logging
 import os
 import sys
+import threading
 from collections.abc import Sequence
-from typing import NoReturn
+from concurrent.futures import Future
+from typing import TYPE_CHECKING, NoReturn
 
 from newsdesk import __version__
 from newsdesk.cli.check_command import add_check_command, run_check
@@ -43,6 +45,9 @@ from newsdesk.cli.story_commands import COMMANDS as STORY_COMMANDS
 from newsdesk.cli.story_commands import add_story_commands
 from newsdesk.cli.story_commands import run as run_story_command
 from newsdesk.files import private_umask
+
+if TYPE_CHECKING:
+    from newsdesk.gui.analysis import SheetExtractor
 
 __all__ = [
     "EXIT_INPUT",
@@ -141,6 +146,24 @@ def _run(args: argparse.Namespace) -> int:
         return run_story_command(args)
     if args.command == "register":
         return run_register(args)
+    preloaded = _preload(args.model)  # the model loads while Qt and the window are built
     from newsdesk.app import run_gui  # Qt is imported only for the window
 
-    return run_gui(db_path=args.db, model=args.model)
+    return run_gui(db_path=args.db, model=args.model, preloaded=preloaded)
+
+
+def _preload(model: str | None) -> Future[SheetExtractor]:
+    """Begin loading the pipeline on a thread of its own, before Qt exists (so before
+    the window's task runner does); the window's NLP thread takes it over."""
+    future: Future[SheetExtractor] = Future()
+
+    def load() -> None:
+        try:
+            from newsdesk.core.extract import Extractor
+
+            future.set_result(Extractor.load(model))
+        except BaseException as problem:  # handed to the window, which reports it
+            future.set_exception(problem)
+
+    threading.Thread(target=load, name="newsdesk-model-load", daemon=True).start()
+    return future
