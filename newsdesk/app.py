@@ -39,8 +39,9 @@ def _default_loader(
             return preloaded.result()  # the load begun before Qt was imported
         # Imported here: spaCy takes a while to import, and only the worker needs it.
         from newsdesk.core.extract import Extractor
+        from newsdesk.core.extract.nlp import REANALYSIS_GROUPS
 
-        return Extractor.load(model)
+        return Extractor.load(model, parse_cache=REANALYSIS_GROUPS)
 
     return load
 

@@ -160,8 +160,9 @@ def _preload(model: str | None) -> Future[SheetExtractor]:
     def load() -> None:
         try:
             from newsdesk.core.extract import Extractor
+            from newsdesk.core.extract.nlp import REANALYSIS_GROUPS
 
-            future.set_result(Extractor.load(model))
+            future.set_result(Extractor.load(model, parse_cache=REANALYSIS_GROUPS))
         except BaseException as problem:  # handed to the window, which reports it
             future.set_exception(problem)
 

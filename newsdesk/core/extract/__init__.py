@@ -47,7 +47,12 @@ from newsdesk.core.extract.facts import EntityIndex, date_facts, figure_facts, q
 from newsdesk.core.extract.figures import find_figures
 from newsdesk.core.extract.house import HouseRules
 from newsdesk.core.extract.names import name_spans
-from newsdesk.core.extract.nlp import load_pipeline, parse_in_paragraphs, pipeline_name
+from newsdesk.core.extract.nlp import (
+    ParseCache,
+    load_pipeline,
+    parse_in_paragraphs,
+    pipeline_name,
+)
 from newsdesk.core.extract.prepared import PreparedArticle, prepare_article
 from newsdesk.core.extract.quotes import find_quotes, quote_discourse
 from newsdesk.core.extract.sources import attribute_figures
@@ -92,8 +97,11 @@ class Extractor:
         *,
         today: Callable[[], dt.date] = dt.date.today,
         register: HouseRegister | None = None,
+        parse_cache: int = 0,
     ) -> None:
         self.nlp = nlp
+        # The window's re-analysis reuses unchanged paragraph groups' parses.
+        self._parses = ParseCache(parse_cache) if parse_cache else None
         with _special_cases_loaded_once(nlp):
             split_figures(nlp)
         self._today = today
@@ -110,10 +118,17 @@ class Extractor:
         self._house = HouseRules(register, self.nlp) if register else None
 
     @classmethod
-    def load(cls, model: str | None = None, *, register: HouseRegister | None = None) -> Extractor:
+    def load(
+        cls,
+        model: str | None = None,
+        *,
+        register: HouseRegister | None = None,
+        parse_cache: int = 0,
+    ) -> Extractor:
         """Load the pipeline (see :func:`newsdesk.core.extract.nlp.load_pipeline`); read
-        stories with ``register`` (the house register) when given."""
-        return cls(load_pipeline(model), register=register)
+        stories with ``register`` (the house register) when given; keep the parses of
+        the last ``parse_cache`` paragraph groups for the next :meth:`extract`."""
+        return cls(load_pipeline(model), register=register, parse_cache=parse_cache)
 
     @property
     def model_name(self) -> str:
@@ -154,7 +169,7 @@ class Extractor:
     def parse(self, text: str, progress: Callable[[int, int], None] | None = None) -> Doc:
         """Run the pipeline over ``text``, a few paragraphs at a time (see
         :func:`~newsdesk.core.extract.nlp.parse_in_paragraphs`)."""
-        return parse_in_paragraphs(self.nlp, text, progress)
+        return parse_in_paragraphs(self.nlp, text, progress, self._parses)
 
     def extract_many(
         self, items: Iterable[tuple[str | None, str]], *, batch_size: int = 32
