@@ -238,6 +238,29 @@ def _house_register(db: Database) -> None:
     )
 
 
+def _texts_once(db: Database) -> None:
+    """Article texts stored once per distinct text (see :mod:`newsdesk.storage.texts`).
+
+    Versions saved before keep their text and are searched as before; the new
+    table is indexed for search by the same rules.
+    """
+    db.executescript(
+        """
+        CREATE TABLE article_texts (
+            id INTEGER PRIMARY KEY,
+            text_hash TEXT NOT NULL UNIQUE,  -- sha256 of the text, as versions.text_hash
+            text TEXT NOT NULL
+        );
+        ALTER TABLE versions ADD COLUMN text_id INTEGER REFERENCES article_texts(id);
+        CREATE TRIGGER article_texts_no_update BEFORE UPDATE ON article_texts
+        BEGIN SELECT RAISE(ABORT, 'newsdesk article texts are append-only'); END;
+        CREATE TRIGGER article_texts_no_delete BEFORE DELETE ON article_texts
+        BEGIN SELECT RAISE(ABORT, 'newsdesk article texts are append-only'); END;
+        """
+    )
+    db.table("article_texts").enable_fts(["text"], create_triggers=True, tokenize=FTS_TOKENIZE)
+
+
 # Append only. The position in this tuple is the migration's number.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "stories, versions and facts", _create_tables),
@@ -245,6 +268,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         2, "parents, status counts, story summaries, search and views", _history_search_and_views
     ),
     Migration(3, "the house register", _house_register),
+    Migration(4, "article texts stored once, by hash", _texts_once),
 )
 
 
