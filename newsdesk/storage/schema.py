@@ -252,6 +252,8 @@ def _texts_once(db: Database) -> None:
             text TEXT NOT NULL
         );
         ALTER TABLE versions ADD COLUMN text_id INTEGER REFERENCES article_texts(id);
+        -- Search goes from a matching text to the versions that have it.
+        CREATE INDEX versions_text_id ON versions(text_id);
         CREATE TRIGGER article_texts_no_update BEFORE UPDATE ON article_texts
         BEGIN SELECT RAISE(ABORT, 'newsdesk article texts are append-only'); END;
         CREATE TRIGGER article_texts_no_delete BEFORE DELETE ON article_texts

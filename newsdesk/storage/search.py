@@ -59,9 +59,9 @@ def find_stories(
         WITH hits(version_id) AS (
             SELECT rowid FROM versions_fts WHERE versions_fts MATCH :match
             UNION
-            SELECT v.id FROM article_texts_fts
-            JOIN versions v ON v.text_id = article_texts_fts.rowid
-            WHERE article_texts_fts MATCH :match
+            SELECT v.id FROM versions v WHERE v.text_id IN (
+                SELECT rowid FROM article_texts_fts WHERE article_texts_fts MATCH :match
+            )
             UNION
             SELECT f.version_id FROM facts_fts JOIN facts f ON f.id = facts_fts.rowid
             WHERE facts_fts MATCH :match

@@ -80,15 +80,31 @@ def _median_pair(
 
 
 def _process(command: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Wall seconds and peak resident MiB of one run of ``command``."""
-    start = time.perf_counter()
-    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-    _, status, usage = os.wait4(child.pid, 0)
-    child.returncode = os.waitstatus_to_exitcode(status)
-    wall = time.perf_counter() - start
-    if child.returncode not in (0, 3):  # 3: a batch with bad lines, still timed
-        raise RuntimeError(f"{' '.join(command)} exited {child.returncode}")
-    return wall, usage.ru_maxrss / 1024
+    """Wall seconds and peak resident MiB of one run of ``command``.
+
+    A small launcher starts it: a child forked from this large process would
+    inherit its peak memory figure.
+    """
+    launcher = (
+        "import resource, subprocess, sys, time\n"
+        "start = time.perf_counter()\n"
+        "code = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL, "
+        "stderr=subprocess.DEVNULL)\n"
+        "wall = time.perf_counter() - start\n"
+        "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+        "print(code, wall, peak)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", launcher, *command],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    code, wall, peak = done.stdout.split()
+    if int(code) not in (0, 3):  # 3: a batch with bad lines, still timed
+        raise RuntimeError(f"{' '.join(command)} exited {code}")
+    return float(wall), int(peak) / 1024
 
 
 def _processes(
