@@ -162,7 +162,11 @@ def _preload(model: str | None) -> Future[SheetExtractor]:
             from newsdesk.core.extract import Extractor
             from newsdesk.core.extract.nlp import REANALYSIS_GROUPS
 
-            future.set_result(Extractor.load(model, parse_cache=REANALYSIS_GROUPS))
+            extractor = Extractor.load(model, parse_cache=REANALYSIS_GROUPS)
+            from newsdesk.core.extract.gazetteer import gazetteer
+
+            gazetteer()  # read once per process: before the first story, not during it
+            future.set_result(extractor)
         except BaseException as problem:  # handed to the window, which reports it
             future.set_exception(problem)
 
