@@ -56,7 +56,7 @@ def find_stories(
     match = db.quote_fts(text.strip())
     where, params = _story_filters(status, since, until)
     sql = f"""
-        WITH hits(version_id) AS (
+        WITH hits(version_id) AS MATERIALIZED (
             SELECT rowid FROM versions_fts WHERE versions_fts MATCH :match
             UNION
             SELECT v.id FROM versions v WHERE v.text_id IN (
