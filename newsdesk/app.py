@@ -10,6 +10,7 @@ from __future__ import annotations
 import getpass
 import logging
 import sys
+from concurrent.futures import Future
 from pathlib import Path
 
 from PySide6.QtCore import QtMsgType, qInstallMessageHandler
@@ -33,12 +34,17 @@ from newsdesk.storage import Store
 log = logging.getLogger(__name__)
 
 
-def _default_loader(model: str | None) -> ExtractorLoader:
+def _default_loader(
+    model: str | None, preloaded: Future[SheetExtractor] | None = None
+) -> ExtractorLoader:
     def load() -> SheetExtractor:
+        if preloaded is not None:
+            return preloaded.result()  # the load begun before Qt was imported
         # Imported here: spaCy takes a while to import, and only the worker needs it.
         from newsdesk.core.extract import Extractor
+        from newsdesk.core.extract.nlp import REANALYSIS_GROUPS
 
-        return Extractor.load(model)
+        return Extractor.load(model, parse_cache=REANALYSIS_GROUPS)
 
     return load
 
@@ -55,12 +61,14 @@ def build_main_window(
     *,
     extractor_loader: ExtractorLoader | None = None,
     model: str | None = None,
+    preloaded: Future[SheetExtractor] | None = None,
 ) -> MainWindow:
     """The wired, not yet shown window on the database at ``db_path``.
 
     The store is opened here (a :class:`~newsdesk.errors.StorageError` says
     why it cannot be); the extractor is loaded on the NLP worker thread by
-    ``extractor_loader`` (default: ``Extractor.load(model)``), and the window
+    ``extractor_loader`` (default: ``Extractor.load(model)``, or what the
+    ``preloaded`` load begun earlier gives), and the window
     is usable meanwhile. A ``QApplication`` must exist. Preferences live in the
     config folder; a draft left by a crash is offered back once the event loop
     runs (``window.drafts.ask_restore`` may be replaced before that).
@@ -74,7 +82,7 @@ def build_main_window(
         preferences=Preferences.in_folder(paths.config_dir),
         draft_folder=paths.data_dir,
     )
-    window.start(extractor_loader or _default_loader(model))
+    window.start(extractor_loader or _default_loader(model, preloaded))
     window.drafts.offer()
     # Follows the desktop's light or dark scheme while it runs (owned by the window).
     ColourScheme(
@@ -113,11 +121,14 @@ def run_gui(
     *,
     open_path: str | None = None,
     story: str | None = None,
+    preloaded: Future[SheetExtractor] | None = None,
 ) -> int:
     """Run the newsdesk window until it is closed; the process exit code.
 
     When a window is already open on the database it is handed ``open_path`` or
     ``story`` and brought forward, and this launch ends (exit code 0).
+    ``preloaded`` is the model's load when the caller began it before importing
+    Qt (see :func:`newsdesk.cli.main`), so the window's building overlaps it.
     """
     paths = default_paths(db_path)
     log_file = setup_logging(paths.log_file)
@@ -135,7 +146,7 @@ def run_gui(
     translators = install_translators(app, Preferences.in_folder(paths.config_dir).language)
     while True:
         try:
-            window = build_main_window(db_file, model=model)
+            window = build_main_window(db_file, model=model, preloaded=preloaded)
             break
         except StorageError as error:
             # Damaged, newer, locked or read-only: offer a backup, a new file or a retry.

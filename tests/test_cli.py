@@ -77,6 +77,29 @@ def test_jsonl_bad_lines_are_reported_and_the_rest_go_through() -> None:
     assert "line 2" in errors and "'e'" in errors and "Traceback" not in errors
 
 
+def test_jsonl_in_two_processes_prints_what_one_does(tmp_path: Path) -> None:
+    stories = [
+        f'{{"id": "s{n}", "text": "Police in Paris said {n + 2} people died on Friday. '
+        f'\\"We are shocked,\\" Mayor Anna Smith said."}}'
+        for n in range(70)
+    ]
+    stories[5] = "not json"
+    stories[40] = '{"id": "blank", "text": "  "}'
+    source = tmp_path / "stories.jsonl"
+    source.write_text("\n".join(stories) + "\n", encoding="utf-8")
+    one = run("extract", "--jsonl", "--jobs", "1", str(source))
+    two = run("-v", "extract", "--jsonl", "--jobs", "2", str(source))
+    assert one.returncode == two.returncode == 3
+    assert one.stdout == two.stdout
+    sheets = [json.loads(line) for line in two.stdout.decode().splitlines()]
+    assert [s["id"] for s in sheets] == [f"s{n}" for n in range(70) if n not in (5, 40)]
+    # The same failures in input order; -v adds each worker's peak memory.
+    told = two.stderr.decode().splitlines()
+    assert [line for line in told if ": INFO: " not in line] == one.stderr.decode().splitlines()
+    assert "line 6" in one.stderr.decode() and "'blank'" in one.stderr.decode()
+    assert any("peak memory" in line for line in told)
+
+
 @pytest.mark.parametrize(
     ("make_input", "message"),
     [

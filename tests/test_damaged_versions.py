@@ -30,6 +30,7 @@ def damage(db: Path, number: int, sql: str) -> None:
     conn = sqlite3.connect(db)
     try:
         conn.execute("DROP TRIGGER IF EXISTS versions_no_update")
+        conn.execute("DROP TRIGGER IF EXISTS article_texts_no_update")
         conn.execute(sql, [number])
         conn.commit()
     finally:
@@ -41,8 +42,10 @@ GARBLE = (
     "substr(CAST(sheet_json AS BLOB), 1, 300) || x'ff00fe' || substr(CAST(sheet_json AS BLOB), 304)"
     " AS TEXT) WHERE number = ?"
 )
+# The text a version refers to (stored once per distinct text), changed.
 RETEXT = (
-    "UPDATE versions SET sheet_json = replace(sheet_json, 'villages', 'village5') WHERE number = ?"
+    "UPDATE article_texts SET text = replace(text, 'villages', 'village5') "
+    "WHERE id = (SELECT text_id FROM versions WHERE number = ?)"
 )
 
 
@@ -51,7 +54,9 @@ def saved(tmp_path: Path) -> Path:
     db = tmp_path / "newsdesk.db"
     with Store(db) as store:
         store.save("strikes", make_sheet(), editor="Anna")
-        store.save("strikes", checked_sheet(), editor="Ben")
+        edited = checked_sheet()
+        edited.article.text += "\n\nMore to follow."  # a text of its own
+        store.save("strikes", edited, editor="Ben")
     return db
 
 

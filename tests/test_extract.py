@@ -440,3 +440,45 @@ def test_captions_and_credits_give_no_facts(extractor) -> None:  # type: ignore[
     assert all(m.start < caption for e in sheet.entities for m in e.mentions)
     assert "at least 40" in [f.text for f in sheet.figures]
     assert "Anadolu Agency" not in [e.name for e in sheet.entities]
+
+
+class _CountingPipeline:
+    """The real pipeline, counting the texts it parses."""
+
+    def __init__(self, nlp: object) -> None:
+        self.nlp = nlp
+        self.parsed: list[str] = []
+
+    def __call__(self, text: str) -> object:
+        self.parsed.append(text)
+        return self.nlp(text)  # type: ignore[operator]
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.nlp, name)
+
+
+def test_reanalysis_after_an_edit_parses_one_paragraph_group_and_gives_the_same_sheet(
+    extractor: Extractor,
+) -> None:
+    story = "\n\n".join(sample_text(name) for name in SAMPLES)
+    counting = _CountingPipeline(extractor.nlp)
+    cached = Extractor(counting, parse_cache=16)  # type: ignore[arg-type]
+    cached.extract(story)
+    groups = len(counting.parsed)
+    assert groups > 2
+    middle = story.index("\n\n", len(story) // 2) + 2
+    edited = story[:middle] + "Officials said 40 more people were hurt. " + story[middle:]
+    counting.parsed.clear()
+    again = cached.extract(edited)
+    assert len(counting.parsed) == 1  # the group with the edit, the others reused
+    assert again.to_json() == extractor.extract(edited).to_json()
+    assert cached.extract(story).to_json() == extractor.extract(story).to_json()
+
+
+def test_the_parse_cache_keeps_at_most_its_size(extractor: Extractor) -> None:
+    from newsdesk.core.extract.nlp import ParseCache
+
+    cache = ParseCache(3)
+    for n in range(6):
+        cache.parse(extractor.nlp, f"Story {n}: 12 people died.")
+    assert len(cache) == 3

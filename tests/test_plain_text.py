@@ -76,3 +76,22 @@ def test_html_only_clipboard_content_pastes_as_text_without_object_characters(
         assert text == "Floods cut roads\n\nBody text."
     finally:
         window.shutdown()
+
+
+def test_a_model_load_begun_before_the_window_is_the_one_it_uses(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from concurrent.futures import Future
+
+    from newsdesk.app import build_main_window
+    from tests.gui_helpers import FakeExtractor
+
+    preloaded: Future[FakeExtractor] = Future()
+    window = build_main_window(tmp_path / "newsdesk.db", preloaded=preloaded)  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    try:
+        with qtbot.waitSignal(window.analysis.model_loaded) as loaded:
+            preloaded.set_result(FakeExtractor())  # the load finishes after the window is built
+        assert loaded.args == ["fake-model 1.0"]
+    finally:
+        window.shutdown()

@@ -201,7 +201,9 @@ def test_views_and_search_tables_read_well_from_outside(library: Store, db_path:
         )
         assert db["versions"].detect_fts() == "versions_fts"
         assert db["facts"].detect_fts() == "facts_fts"
-        found = list(db["versions"].search("Palmyra", columns=["id"]))
+        # Each distinct article text is stored, and indexed, once.
+        assert db["article_texts"].detect_fts() == "article_texts_fts"
+        found = list(db["article_texts"].search("Palmyra", columns=["id"]))
         assert len(found) == 1
         aleppo = next(db.query("SELECT * FROM story_list WHERE slug = 'aleppo-shelling'"))
         assert (aleppo["versions"], aleppo["disputed"], aleppo["facts"]) == (1, 1, 6)
@@ -316,6 +318,35 @@ def test_a_schema_1_file_upgrades_with_a_backup_and_keeps_everything(db_path: Pa
     # Saved versions stay append-only after the upgrade.
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
         query(db_path, "UPDATE versions SET editor = 'x'")
+
+
+def test_versions_saved_after_an_upgrade_store_their_text_once(db_path: Path) -> None:
+    make_v1_file(db_path, [("syria-strikes", make_sheet(), "amira")])
+
+    with Store(db_path) as store:
+        store.save("syria-strikes", corrected(make_sheet()), editor="tom")
+        store.save("syria-strikes", make_sheet(), editor="tom")  # statuses only, same text
+        other = palmyra_sheet()
+        store.save("palmyra-falls", other)
+        # Old and new versions read back whole, and are found by their words.
+        assert store.load_version("syria-strikes", 1).to_dict() == make_sheet().to_dict()
+        assert store.load_version("syria-strikes", 2).to_dict() == corrected(make_sheet()).to_dict()
+        assert store.load_version("syria-strikes").to_dict() == make_sheet().to_dict()
+        assert store.load_version("palmyra-falls").to_dict() == other.to_dict()
+        assert [h.story.slug for h in store.search("Observatory")] == ["syria-strikes"]
+        assert [h.version for h in store.search("Observatory")] == [3]
+        assert [h.story.slug for h in store.search("Kerry")] == ["palmyra-falls"]
+        assert "Kerry" in store.search("Kerry")[0].snippet
+        # Saving the newest sheet again is still no change.
+        assert not store.save("syria-strikes", make_sheet()).created
+
+    # The version saved before the upgrade keeps its own copy; the two after share one.
+    assert query(db_path, "SELECT count(*) FROM article_texts") == [(2,)]
+    assert query(
+        db_path,
+        "SELECT number, article_text = '', text_id IS NOT NULL FROM versions "
+        "WHERE story_id = 1 ORDER BY number",
+    ) == [(1, 0, 0), (2, 1, 1), (3, 1, 1)]
 
 
 def test_an_empty_schema_1_file_upgrades(db_path: Path) -> None:

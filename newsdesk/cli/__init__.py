@@ -27,8 +27,10 @@ import argparse
 import logging
 import os
 import sys
+import threading
 from collections.abc import Sequence
-from typing import NoReturn
+from concurrent.futures import Future
+from typing import TYPE_CHECKING, NoReturn
 
 from newsdesk import __version__
 from newsdesk.cli.check_command import add_check_command, run_check
@@ -55,6 +57,9 @@ from newsdesk.cli.story_commands import COMMANDS as STORY_COMMANDS
 from newsdesk.cli.story_commands import add_story_commands
 from newsdesk.cli.story_commands import run as run_story_command
 from newsdesk.files import private_umask
+
+if TYPE_CHECKING:
+    from newsdesk.gui.analysis import SheetExtractor
 
 __all__ = [
     "EXIT_DESK",
@@ -193,8 +198,35 @@ def _run(args: argparse.Namespace) -> int:
         return run_register(args)
     if args.command in DESK_COMMANDS:
         return run_desk_command(args)
+    preloaded = _preload(args.model)  # the model loads while Qt and the window are built
     from newsdesk.app import run_gui  # Qt is imported only for the window
 
     return run_gui(
-        db_path=args.db, model=args.model, open_path=args.window_file, story=args.window_story
+        db_path=args.db,
+        model=args.model,
+        open_path=args.window_file,
+        story=args.window_story,
+        preloaded=preloaded,
     )
+
+
+def _preload(model: str | None) -> Future[SheetExtractor]:
+    """Begin loading the pipeline on a thread of its own, before Qt exists (so before
+    the window's task runner does); the window's NLP thread takes it over."""
+    future: Future[SheetExtractor] = Future()
+
+    def load() -> None:
+        try:
+            from newsdesk.core.extract import Extractor
+            from newsdesk.core.extract.nlp import REANALYSIS_GROUPS
+
+            extractor = Extractor.load(model, parse_cache=REANALYSIS_GROUPS)
+            from newsdesk.core.extract.gazetteer import gazetteer
+
+            gazetteer()  # read once per process: before the first story, not during it
+            future.set_result(extractor)
+        except BaseException as problem:  # handed to the window, which reports it
+            future.set_exception(problem)
+
+    threading.Thread(target=load, name="newsdesk-model-load", daemon=True).start()
+    return future

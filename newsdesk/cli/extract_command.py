@@ -1,7 +1,7 @@
 """``newsdesk extract``: the fact sheet of one article, or of a JSONL batch.
 
     newsdesk extract FILE|- [--format json|text] [--published YYYY-MM-DD]
-    newsdesk extract --jsonl FILE|-      one sheet per {"id", "text"} line, carrying id
+    newsdesk extract --jsonl FILE|- [--jobs N]   one sheet per {"id", "text"} line, carrying id
     newsdesk extract --explain FILE|-    each figure with the rules that made it, and the
                                          numbers read as no figure with the rule that said so
     newsdesk rules                       the figure pipeline's stages and rules
@@ -22,6 +22,7 @@ import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, TextIO
 
+from newsdesk.cli.batch import Item, run_batch
 from newsdesk.cli.common import (
     EXIT_INPUT,
     EXIT_MODEL,
@@ -34,7 +35,7 @@ from newsdesk.cli.common import (
 from newsdesk.cli.register_command import load_register
 from newsdesk.core.article.reading import MAX_BYTES
 from newsdesk.core.checks import CheckSettings, run_checks, settings_in
-from newsdesk.errors import InputError, ModelNotInstalledError, NewsdeskError, StorageError
+from newsdesk.errors import InputError, ModelNotInstalledError, StorageError
 from newsdesk.paths import default_paths
 
 if TYPE_CHECKING:
@@ -71,7 +72,23 @@ def add_extract_command(commands: Any) -> None:
     extract.add_argument(
         "--no-register", action="store_true", help="read the story without the house register"
     )
+    extract.add_argument(
+        "--jobs",
+        type=_jobs,
+        metavar="N",
+        help="with --jsonl: processes to analyse in (default: every core for a large batch)",
+    )
     extract.add_argument("--model", dest="sub_model", metavar="NAME", help=argparse.SUPPRESS)
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of processes (1 or more)")
+    return jobs
 
 
 def run_extract(args: argparse.Namespace) -> int:
@@ -95,7 +112,8 @@ def run_extract(args: argparse.Namespace) -> int:
         return EXIT_MODEL
     settings = settings_in(default_paths(args.db).config_dir)
     if args.jsonl:
-        return _extract_jsonl(extractor, args.file, sys.stdout, settings)
+        model = args.sub_model or args.model
+        return _extract_jsonl(extractor, args.file, sys.stdout, settings, args.jobs, model)
     assert raw is not None
     try:
         sheet, dropped = extractor.explain(raw, published=args.published)
@@ -117,8 +135,8 @@ def run_extract(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _jsonl_items(stream: TextIO, failures: list[str]) -> Iterator[tuple[str | None, str]]:
-    """``(id, text)`` pairs from JSONL; bad lines are reported and skipped.
+def _jsonl_items(stream: TextIO, failures: list[tuple[int, str]]) -> Iterator[Item]:
+    """The stories of a JSONL stream; bad lines are reported (by line) and skipped.
 
     Lines are read up to :data:`MAX_BYTES` characters each: a longer one (or a
     stream with no line ends at all) is reported and ends the batch, never held whole.
@@ -129,8 +147,11 @@ def _jsonl_items(stream: TextIO, failures: list[str]) -> Iterator[tuple[str | No
         if len(line) > MAX_BYTES and not line.endswith("\n"):
             # Its end may never come (a device, a runaway producer): the batch stops here.
             failures.append(
-                f"line {number}: longer than {MAX_BYTES // 1_000_000} MB; "
-                "the rest of the input was not read"
+                (
+                    number,
+                    f"line {number}: longer than {MAX_BYTES // 1_000_000} MB; "
+                    "the rest of the input was not read",
+                )
             )
             return
         if not line.strip():
@@ -141,14 +162,21 @@ def _jsonl_items(stream: TextIO, failures: list[str]) -> Iterator[tuple[str | No
             if not isinstance(text, str):
                 raise TypeError("text is not a string")
         except (json.JSONDecodeError, KeyError, TypeError) as problem:
-            failures.append(f'line {number}: not a {{"id", "text"}} object ({problem})')
+            failures.append((number, f'line {number}: not a {{"id", "text"}} object ({problem})'))
             continue
         item_id = item.get("id")
-        yield (None if item_id is None else str(item_id)), text
+        yield Item(number, None if item_id is None else str(item_id), text)
 
 
-def _extract_jsonl(extractor: Extractor, name: str, out: TextIO, settings: CheckSettings) -> int:
-    failures: list[str] = []
+def _extract_jsonl(
+    extractor: Extractor,
+    name: str,
+    out: TextIO,
+    settings: CheckSettings,
+    jobs: int | None = 1,
+    model: str | None = None,
+) -> int:
+    failures: list[tuple[int, str]] = []
     try:
         if name != "-" and not stat.S_ISREG(os.stat(name).st_mode):
             error(f"“{name}” is not a file but a folder, device or pipe; name a JSONL file or -.")
@@ -161,12 +189,12 @@ def _extract_jsonl(extractor: Extractor, name: str, out: TextIO, settings: Check
         return EXIT_INPUT
     written = 0
     try:
-        for item_id, result in extractor.extract_many(_jsonl_items(stream, failures)):
-            if isinstance(result, NewsdeskError):
-                failures.append(f"story {item_id!r}: {result}")
+        items = _jsonl_items(stream, failures)
+        for line, sheet, trouble in run_batch(extractor, items, settings, jobs=jobs, model=model):
+            if sheet is None:
+                failures.append((line, trouble or "not analysed"))
                 continue
-            result.checks = run_checks(result, settings)
-            out.write(result.to_json(indent=None) + "\n")
+            out.write(sheet + "\n")
             written += 1
     except UnicodeDecodeError:
         error(f"“{name}” is not UTF-8 text.")
@@ -174,7 +202,8 @@ def _extract_jsonl(extractor: Extractor, name: str, out: TextIO, settings: Check
     finally:
         if stream is not sys.stdin:
             stream.close()
-    for failure in failures:
+    # In input order, however many processes read the batch.
+    for _, failure in sorted(failures, key=lambda f: f[0]):
         error(failure)
     if failures:
         return EXIT_PARTIAL if written else EXIT_INPUT

@@ -32,9 +32,7 @@ from newsdesk.cli.common import (
 )
 from newsdesk.cli.export_command import add_export_command, run_export
 from newsdesk.core.checks import refresh_checks, settings_in
-from newsdesk.core.output.diff import diff_sheets, show_value
 from newsdesk.core.sheet.model import STATUSES, FactSheet
-from newsdesk.core.work.carry_over import carry_over, strip_wire_tags
 from newsdesk.errors import InputError, ModelNotInstalledError
 from newsdesk.paths import default_paths
 from newsdesk.storage.history_shape import HistoryShape
@@ -130,6 +128,8 @@ def _save(store: Store, args: argparse.Namespace) -> int:
     except InputError as problem:
         error(str(problem))
         return EXIT_INPUT
+    from newsdesk.core.work.carry_over import carry_over, strip_wire_tags
+
     report = carry_over(previous, sheet)
     # The desk checks, with the verdicts the editor gave on the version before.
     settings = settings_in(default_paths(args.db).config_dir)
@@ -250,6 +250,8 @@ def _diff(store: Store, args: argparse.Namespace) -> int:
     latest = store.version(args.story).number
     new = args.new if args.new is not None else latest
     old = args.old if args.old is not None else max(1, new - 1)
+    from newsdesk.core.output.diff import diff_sheets, show_value
+
     diff = diff_sheets(store.load_version(args.story, old), store.load_version(args.story, new))
     print(f"{args.story}: version {old} → {new}: {diff.summary()}")
     signs = {"added": "+", "removed": "-", "changed": "~", "unchanged": " "}

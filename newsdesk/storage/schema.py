@@ -360,6 +360,32 @@ def _desk_ids(db: Database) -> None:
     )
 
 
+def _texts_once(db: Database) -> None:
+    """Article texts stored once per distinct text (see :mod:`newsdesk.storage.texts`).
+
+    Versions saved before keep their text and are searched as before; the new
+    table is indexed for search by the same rules.
+    """
+    _statements(
+        db,
+        """
+        CREATE TABLE article_texts (
+            id INTEGER PRIMARY KEY,
+            text_hash TEXT NOT NULL UNIQUE,  -- sha256 of the text, as versions.text_hash
+            text TEXT NOT NULL
+        );
+        ALTER TABLE versions ADD COLUMN text_id INTEGER REFERENCES article_texts(id);
+        -- Search goes from a matching text to the versions that have it.
+        CREATE INDEX versions_text_id ON versions(text_id);
+        CREATE TRIGGER article_texts_no_update BEFORE UPDATE ON article_texts
+        BEGIN SELECT RAISE(ABORT, 'newsdesk article texts are append-only'); END;
+        CREATE TRIGGER article_texts_no_delete BEFORE DELETE ON article_texts
+        BEGIN SELECT RAISE(ABORT, 'newsdesk article texts are append-only'); END;
+        """,
+    )
+    db.table("article_texts").enable_fts(["text"], create_triggers=True, tokenize=FTS_TOKENIZE)
+
+
 # Append only. The position in this tuple is the migration's number.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "stories, versions and facts", _create_tables),
@@ -368,6 +394,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration(3, "the house register", _house_register),
     Migration(4, "desk ids: global ids, parents and fingerprints for sync", _desk_ids),
+    Migration(5, "article texts stored once, by hash", _texts_once),
 )
 
 

@@ -56,8 +56,12 @@ def find_stories(
     match = db.quote_fts(text.strip())
     where, params = _story_filters(status, since, until)
     sql = f"""
-        WITH hits(version_id) AS (
+        WITH hits(version_id) AS MATERIALIZED (
             SELECT rowid FROM versions_fts WHERE versions_fts MATCH :match
+            UNION
+            SELECT v.id FROM versions v WHERE v.text_id IN (
+                SELECT rowid FROM article_texts_fts WHERE article_texts_fts MATCH :match
+            )
             UNION
             SELECT f.version_id FROM facts_fts JOIN facts f ON f.id = facts_fts.rowid
             WHERE facts_fts MATCH :match
@@ -86,7 +90,8 @@ def _snippet(db: Database, story_id: int, number: int, text: str) -> str:
     """A few words of version ``number`` around the first searched word, else a fact."""
     words = [w.casefold() for w in _WORD.findall(text)]
     row = db.execute(
-        "SELECT id, CAST(article_text AS BLOB) FROM versions WHERE story_id = ? AND number = ?",
+        "SELECT v.id, CAST(coalesce(t.text, v.article_text) AS BLOB) FROM versions v "
+        "LEFT JOIN article_texts t ON t.id = v.text_id WHERE v.story_id = ? AND v.number = ?",
         [story_id, number],
     ).fetchone()
     # A damaged row may not be UTF-8; a snippet is only a hint, so it is read as it can be.

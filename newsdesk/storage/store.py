@@ -8,6 +8,7 @@ nothing already saved is ever rewritten.
 
 from __future__ import annotations
 
+import json
 import logging
 import uuid
 from collections.abc import Sequence
@@ -46,6 +47,7 @@ from newsdesk.storage.records import (
 from newsdesk.storage.register import RegisterTable
 from newsdesk.storage.search import DEFAULT_SEARCH_LIMIT, find_stories, list_stories
 from newsdesk.storage.slugs import MAX_SLUG_LENGTH, is_slug, slugify, truncate_slug
+from newsdesk.storage.texts import text_id, with_text, without_text
 
 log = logging.getLogger(__name__)
 
@@ -243,9 +245,18 @@ class Store:
         sheet_json: str,
         record: DeskVersion,
     ) -> tuple[int, int]:
-        """Write the version row, its fact rows and the story's summary; (version id, facts)."""
+        """Write the version row, its fact rows and the story's summary; (version id, facts).
+
+        The article text is stored once per distinct text (:mod:`.texts`): the
+        version refers to it and its JSON leaves the text out.
+        """
         counts = {f"{status}_count": count for status, count in info.status_counts.items()}
         created_text = record.created_at
+        article_text, stored_id = sheet.article.text, None
+        if article_text:
+            stored_id = text_id(self._db, info.text_hash, article_text)
+        if stored_id is not None:
+            article_text, sheet_json = "", without_text(json.loads(sheet_json))
         version_id = self._insert(
             "versions",
             {
@@ -254,9 +265,10 @@ class Store:
                 "created_at": created_text,
                 "editor": info.editor,
                 "message": info.message,
-                "article_text": sheet.article.text,
+                "article_text": article_text,
                 "text_hash": info.text_hash,
                 "sheet_json": sheet_json,
+                "text_id": stored_id,
                 "entity_count": info.entity_count,
                 "figure_count": info.figure_count,
                 "date_count": info.date_count,
@@ -371,8 +383,9 @@ class Store:
         """
         # As bytes: a damaged row may not even be UTF-8, and is told as damaged, not raised.
         sql = (
-            "SELECT v.number, CAST(v.sheet_json AS BLOB), v.text_hash "
-            "FROM versions v JOIN stories s ON s.id = v.story_id WHERE s.slug = ?"
+            "SELECT v.number, CAST(v.sheet_json AS BLOB), v.text_hash, CAST(t.text AS BLOB) "
+            "FROM versions v JOIN stories s ON s.id = v.story_id "
+            "LEFT JOIN article_texts t ON t.id = v.text_id WHERE s.slug = ?"
         )
         params: list[Any] = [slug]
         if number is not None:
@@ -382,7 +395,8 @@ class Store:
             row = self._db.execute(sql + " ORDER BY v.number DESC LIMIT 1", params).fetchone()
             if row is None:
                 raise LookupError(self._missing_message(slug, number))
-        return self._parse(slug, int(row[0]), bytes(row[1]), str(row[2]))
+        stored = bytes(row[1]) if row[3] is None else with_text(bytes(row[1]), bytes(row[3]))
+        return self._parse(slug, int(row[0]), stored, str(row[2]))
 
     def last_good_version(self, slug: str, below: int | None = None) -> int | None:
         """The newest version of ``slug`` (under ``below``) that reads back whole, or ``None``."""
@@ -515,12 +529,15 @@ class Store:
             # This store wrote that version with this very code: text equality is exact.
             return cached_json == sheet_json
         row = self._db.execute(
-            "SELECT CAST(sheet_json AS BLOB) FROM versions WHERE id = ?", [version_id]
+            "SELECT CAST(v.sheet_json AS BLOB), CAST(t.text AS BLOB) FROM versions v "
+            "LEFT JOIN article_texts t ON t.id = v.text_id WHERE v.id = ?",
+            [version_id],
         ).fetchone()
-        if bytes(row[0]) == sheet_json.encode("utf-8"):
+        stored = bytes(row[0]) if row[1] is None else with_text(bytes(row[0]), bytes(row[1]))
+        if stored == sheet_json.encode("utf-8"):
             return True
         try:
-            saved = parse_sheet(bytes(row[0]))
+            saved = parse_sheet(stored)
         except SheetError:
             return False  # an unreadable newest version is never "the same"
         # Compared as loaded, so a field added to the contract later is no change.

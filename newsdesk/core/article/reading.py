@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import BinaryIO
 
 from newsdesk.core.sheet.model import FactSheet
-from newsdesk.core.sheet.schema import parse_sheet
 from newsdesk.errors import InputError, SheetError
 
 MAX_BYTES = 20_000_000  # far beyond any story; protects against opening a disk image
@@ -72,6 +71,9 @@ def read_sheet_file(path: Path | str) -> FactSheet:
     name = f"“{path.name}”"
     data = read_file_bytes(path, name)
     try:
+        # pydantic is imported only to read a sheet, not on every article's way in.
+        from newsdesk.core.sheet.schema import parse_sheet
+
         return parse_sheet(data.removeprefix(b"\xef\xbb\xbf"))
     except SheetError as error:
         raise InputError(f"{name} is not a newsdesk fact sheet: {error}.") from None

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsdesk.core.extract import lexicon
+from newsdesk.core.extract.doctext import inside
 
 # Verbs that report speech or writing, for quotes ("…," she recalled) and figures.
 SPEECH_VERBS = lexicon.SAY_VERBS | frozenset(
@@ -247,7 +248,7 @@ def according_to(sent: Span, outside: tuple[tuple[int, int], ...] = ()) -> Attri
     """ "according to police", "in the words of X": the source, outside the ``outside`` spans."""
     doc = sent.doc
     for token in sent:
-        if any(a <= token.idx < b for a, b in outside) or token.i + 1 >= len(doc):
+        if inside(outside, token.idx) or token.i + 1 >= len(doc):
             continue
         opener = token.lower_ == "according" or (
             token.lower_ == "words" and token.i > 0 and doc[token.i - 1].lower_ == "the"
@@ -300,7 +301,7 @@ def sentence_attribution(
         return found
     candidates: list[tuple[int, int, Token]] = []
     for token in sent:
-        if any(a <= token.idx < b for a, b in outside) or not is_speech_verb(token, verbs):
+        if inside(outside, token.idx) or not is_speech_verb(token, verbs):
             continue
         candidates.append((_depth(token), token.i, token))
     for *_, verb in sorted(candidates):

@@ -14,6 +14,9 @@ a wrong one.
 
 from __future__ import annotations
 
+import bisect
+import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -27,6 +30,7 @@ from newsdesk.core.extract.attribution import (
     is_speech_verb,
     verb_attribution,
 )
+from newsdesk.core.extract.doctext import Spans, doc_text, sentence_of
 
 Kind = Literal["person", "org", "group"]
 Basis = Literal["named", "pronoun", "continuation", "inferred", "none"]
@@ -94,19 +98,24 @@ class Discourse:
 
     def __init__(self, doc: Doc, names: list[Span], quotes: list[tuple[int, int]]) -> None:
         self.doc = doc
-        self.text = doc.text
-        self.quotes = tuple(quotes)
+        self.text = doc_text(doc)
+        self.quotes = Spans(quotes)
         self._names = sorted(names, key=lambda s: s.start)
+        self._name_starts = [span.start_char for span in self._names]
+        self._breaks = [i for i, ch in enumerate(self.text) if ch == "\n"]
         self._name_at: dict[int, Span] = {}
         for span in self._names:
             for i in range(span.start, span.end):
                 self._name_at[i] = span
         self._events: list[_Event] = []
+        self._later: list[int] | None = None  # once read: the least offset in events[k:]
         # What "he" or "she" has stood for: a person's pronoun, once the story used it.
         self._pronoun_of: dict[tuple[int, int], str] = {}
         self._speakers: dict[int, Speaker] = {}  # verb index → speaker
         self._attributions: dict[int, Attribution] = {}
         self._read()
+        self._later = list(itertools.accumulate(reversed([e.at for e in self._events]), min))
+        self._later.reverse()
 
     # -- what the rules ask ------------------------------------------------------------
 
@@ -118,7 +127,7 @@ class Discourse:
         return self._attributions.get(verb.i)
 
     def inside_quote(self, char: int) -> bool:
-        return any(a <= char < b for a, b in self.quotes)
+        return self.quotes.holds(char)
 
     def resolve(self, token: Token) -> Speaker:
         """Who ``token`` (a name, a pronoun or a description) is, at its place in the story."""
@@ -182,8 +191,17 @@ class Discourse:
             _Event(token.idx, self._paragraph(token.idx), speaker.span, speaker.kind, titles)
         )
 
+    def _events_before(self, char: int) -> Iterator[_Event]:
+        """The events before ``char``, latest read first; once the story is read, those
+        from the events read after ``char`` on are skipped by bisection."""
+        end = len(self._events) if self._later is None else bisect.bisect_left(self._later, char)
+        for k in range(end - 1, -1, -1):
+            if self._events[k].at < char:
+                yield self._events[k]
+
     def _paragraph(self, char: int) -> int:
-        return self.text.count("\n", 0, char)
+        """The line breaks before ``char`` (``text.count("\\n", 0, char)``, by bisection)."""
+        return bisect.bisect_left(self._breaks, char)
 
     def _pronoun(self, token: Token, mention: tuple[int, int]) -> Speaker:
         lower = token.lower_
@@ -199,9 +217,7 @@ class Discourse:
         here = self._paragraph(token.idx)
         # Paragraphs are counted in line breaks: a blank line between two is two breaks.
         reach = 2 * _PARAGRAPHS_BACK
-        for event in reversed(self._events):
-            if event.at >= token.idx:
-                continue
+        for event in self._events_before(token.idx):
             if here - event.paragraph > reach:
                 break
             if event.kind in wanted:
@@ -221,12 +237,14 @@ class Discourse:
 
     def _only_person_before(self, token: Token, reach: int) -> tuple[int, int] | None:
         """The one person named (outside quotes) in the sentences just before ``token``'s."""
-        sent = token.sent
+        sent = sentence_of(self.doc, token.i)
         here = self._paragraph(token.idx)
         people: dict[str, tuple[int, int]] = {}
-        for span in self._names:
-            if span.start_char >= sent.start_char:
-                break
+        # Only the names from the first paragraph within reach up to the sentence.
+        first = here - reach
+        low = bisect.bisect_right(self._name_starts, self._breaks[first - 1]) if first > 0 else 0
+        high = bisect.bisect_left(self._name_starts, sent.start_char)
+        for span in self._names[low:high]:
             far = here - self._paragraph(span.start_char) > reach
             if far or self.inside_quote(span.start_char):
                 continue
@@ -240,9 +258,7 @@ class Discourse:
         """The person last named with the title ``token`` ("the minister" → Lavrov)."""
         title = token.lemma_.lower()
         here = self._paragraph(token.idx)
-        for event in reversed(self._events):
-            if event.at >= token.idx:
-                continue
+        for event in self._events_before(token.idx):
             if here - event.paragraph > 2 * _PARAGRAPHS_BACK * 2:
                 break
             if title in event.titles:

@@ -13,6 +13,8 @@ every other place the story writes a known name is a mention too
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Mapping
 
@@ -146,18 +148,32 @@ def _add_head_mentions(text: str, groups: list[EntityGroup]) -> None:
             head = _head_word(group.name)
             if head:
                 heads.setdefault(head, []).append(group)
+    owner_of = {head: owners[0] for head, owners in heads.items() if len(owners) == 1}
     taken = sorted(span for g in groups for span in g.mentions)
-    for head, owners in heads.items():
-        if len(owners) != 1:
-            continue
-        group = owners[0]
-        for match in re.finditer(rf"\b[Tt]he {re.escape(head)}\b", text):
-            start, end = match.span()
-            if any(s < end and start < e for s, e in taken):
+    starts = [s for s, _ in taken]
+    reach = list(itertools.accumulate((e for _, e in taken), max))  # furthest end so far
+    lengths = sorted({len(head) for head in owner_of})
+    # One pass over "the …" rather than one search of the whole text per head.
+    for match in _THE.finditer(text) if owner_of else ():
+        start = match.start()
+        for length in lengths:
+            end = match.end() + length
+            if end > len(text):
+                break
+            owner = owner_of.get(text[match.end() : end])
+            if owner is None or not _BOUNDARY.match(text, end):
                 continue
-            if start > group.mentions[0][0]:
-                group.mentions.append((start, end))
+            before = bisect.bisect_left(starts, end)
+            if before and reach[before - 1] > start:
+                continue  # overlaps a mention already found
+            if start > owner.mentions[0][0]:
+                owner.mentions.append((start, end))
+    for group in owner_of.values():
         group.mentions.sort()
+
+
+_THE = re.compile(r"\b[Tt]he ")
+_BOUNDARY = re.compile(r"\b")
 
 
 def _merge_same_names(groups: list[EntityGroup]) -> list[EntityGroup]:
@@ -194,52 +210,98 @@ def _words(name: str) -> list[str]:
 
 def _merge_short_forms(groups: list[EntityGroup]) -> list[EntityGroup]:
     """Fold "Assad" into "Bashar Assad" when that reading is unambiguous."""
+    candidates = _ShortFormIndex(groups)
     result: list[EntityGroup] = []
     absorbed: set[int] = set()
     for i, short in enumerate(groups):
-        short_words = _words(short.name)
+        short_words = candidates.words[i]
         if not short_words or short.label not in ("PERSON", "ORG", "FAC", "GPE", "NORP"):
             continue
-        targets = (
-            [
-                j
-                for j, long in enumerate(groups)
-                if j != i
-                and (
-                    _compatible(long.label, short.label)
-                    # "said Bolden" tagged a place is still Charles Bolden.
-                    or (
-                        long.label == "PERSON"
-                        and len(short_words) == 1
-                        and not short.name.isupper()  # "DAB" is an acronym, not a surname
-                        and all(w[:1].isupper() for w in long.name.split())
-                    )
+        targets = {
+            j
+            for j in candidates.longer_names(short_words)
+            if j != i
+            and (
+                _compatible(groups[j].label, short.label)
+                # "said Bolden" tagged a place is still Charles Bolden.
+                or (
+                    groups[j].label == "PERSON"
+                    and len(short_words) == 1
+                    and not short.name.isupper()  # "DAB" is an acronym, not a surname
+                    and all(w[:1].isupper() for w in groups[j].name.split())
                 )
-                and len(_words(long.name)) > len(short_words)
-                and _is_short_form(short_words, _words(long.name), _kind(long.label), long.name)
-            ]
-            + [
-                # "Harwell" for "Harwell Foods", "WHO" for "World Health Organization",
-                # whatever label the short form was given; with a "Ruth Harwell" in the
-                # story too, "Harwell" is left alone (either could be meant).
+            )
+            and len(candidates.words[j]) > len(short_words)
+            and _is_short_form(
+                short_words, candidates.words[j], _kind(groups[j].label), groups[j].name
+            )
+        }
+        # "Harwell" for "Harwell Foods", "WHO" for "World Health Organization",
+        # whatever label the short form was given; with a "Ruth Harwell" in the
+        # story too, "Harwell" is left alone (either could be meant).
+        if short.label in ("ORG", "FAC", "PERSON"):  # "Indonesian", "California" stay
+            targets.update(
                 j
-                for j, long in enumerate(groups)
-                if j != i
-                and long.label in ("ORG", "FAC")
-                and short.label in ("ORG", "FAC", "PERSON")  # "Indonesian", "California" stay
-                and _names_organisation(short.name, long.name)
-            ]
-        )
-        targets = list(dict.fromkeys(targets))
-        if len(targets) == 1 and targets[0] not in absorbed:
-            groups[targets[0]].absorb(short, votes=False)
-            absorbed.add(i)
+                for j in candidates.organisations(short.name)
+                if j != i and _names_organisation(short.name, groups[j].name)
+            )
+        if len(targets) == 1:
+            (target,) = targets
+            if target not in absorbed:
+                groups[target].absorb(short, votes=False)
+                absorbed.add(i)
     for i, group in enumerate(groups):
         if i in absorbed:
             continue
         group.mentions.sort()
         result.append(group)
     return result
+
+
+class _ShortFormIndex:
+    """The groups a short form could stand for, looked up by its words.
+
+    A superset of :func:`_merge_short_forms`'s targets, found without comparing
+    every group with every other: a person's surname ends the full name (or,
+    hyphenated given name, opens it), an organisation's short name is one of its
+    words, its first word or its initials.
+    """
+
+    def __init__(self, groups: list[EntityGroup]) -> None:
+        self.words = [_words(group.name) for group in groups]
+        self._tails: dict[tuple[str, ...], list[int]] = {}
+        self._firsts: dict[str, list[int]] = {}
+        self._words_of: dict[str, list[int]] = {}
+        self._org_starts: dict[str, list[int]] = {}
+        self._org_initials: dict[str, list[int]] = {}
+        for j, (group, words) in enumerate(zip(groups, self.words, strict=True)):
+            if _kind(group.label) == "person":
+                for k in range(1, len(words)):
+                    self._tails.setdefault(tuple(words[-k:]), []).append(j)
+                if len(words) > 1:
+                    self._firsts.setdefault(words[0], []).append(j)
+            elif len(words) > 1:
+                for word in set(words):
+                    self._words_of.setdefault(word, []).append(j)
+            split = group.name.split()
+            if group.label in ("ORG", "FAC") and len(split) >= 2:
+                self._org_starts.setdefault(split[0], []).append(j)
+                initials = "".join(w[0] for w in split if w.lower() not in _NOT_IN_INITIALS)
+                self._org_initials.setdefault(initials.upper(), []).append(j)
+
+    def longer_names(self, short: list[str]) -> list[int]:
+        """Groups whose words may hold ``short`` as their short form."""
+        found = list(self._tails.get(tuple(short), ()))
+        if len(short) == 1:
+            found += self._firsts.get(short[0], ())
+            found += self._words_of.get(short[0], ())
+        return found
+
+    def organisations(self, short: str) -> list[int]:
+        """Organisations that ``short`` may name by first word or initials."""
+        if short.isupper() and len(short) >= 2:
+            return self._org_initials.get(short, [])
+        return self._org_starts.get(short, [])
 
 
 _NOT_IN_INITIALS = frozenset({"of", "for", "the", "and", "&", "on", "in", "de", "du"})

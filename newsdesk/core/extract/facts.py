@@ -54,6 +54,12 @@ class EntityIndex:
         )
         self._starts = [start for start, _, _ in self._mentions]
         self._longest = max((end - start for start, end, _ in self._mentions), default=0)
+        # Every ending of every name ("Okafor", "Chidinma Okafor"), to the entities in id order.
+        self._endings: dict[tuple[str, ...], list[int]] = {}
+        for order, group in enumerate(self.groups):
+            words = group.name.split()
+            for k in range(1, len(words) + 1):
+                self._endings.setdefault(tuple(words[-k:]), []).append(order)
 
     def facts(self, text: str, *, recased: bool) -> list[Entity]:
         """The sheet's entities, their mentions' words read from ``text``.
@@ -96,12 +102,12 @@ class EntityIndex:
         words = text.split()
         if not words:
             return None
+        ending = self._endings.get(tuple(words), [])
         for people_only in (True, False):
             found = [
-                entity_id
-                for entity_id, group in zip(self.ids, self.groups, strict=True)
-                if (group.label == "PERSON" or not people_only)
-                and group.name.split()[-len(words) :] == words
+                self.ids[order]
+                for order in ending
+                if self.groups[order].label == "PERSON" or not people_only
             ]
             if found:
                 return found[0] if len(found) == 1 else None

@@ -35,6 +35,8 @@ class Place:
 
 def fold(name: str) -> str:
     """The name as a key: accents and case folded ("Adıyaman" → "adiyaman")."""
+    if name.isascii():  # nothing to decompose: the same key, without the slow path
+        return name.casefold().strip()
     name = name.replace("ı", "i").replace("’", "'")
     decomposed = unicodedata.normalize("NFKD", name)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().strip()

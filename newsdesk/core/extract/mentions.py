@@ -96,20 +96,20 @@ def _extended_initials(text: str, groups: Iterable[EntityGroup]) -> dict[str, En
     """
     groups = list(groups)
     places = [g.name for g in groups if g.label in ("GPE", "LOC")]
+    # Groups by their initials, so each acronym looks up its prefixes, not every group.
+    by_initials: dict[str, list[EntityGroup]] = {}
+    for group in groups:
+        words = [w for w in group.name.split() if w.lower() not in _NOT_INITIALS]
+        if group.label in ("ORG", "NORP") and len(words) >= 2:
+            by_initials.setdefault("".join(w[0] for w in words).upper(), []).append(group)
     found: dict[str, EntityGroup] = {}
     for acronym in set(_CAPITALS.findall(text)):
-        owners = []
-        for group in groups:
-            words = [w for w in group.name.split() if w.lower() not in _NOT_INITIALS]
-            initials = "".join(w[0] for w in words).upper()
-            if (
-                group.label in ("ORG", "NORP")
-                and len(words) >= 2
-                and acronym.startswith(initials)
-                and len(acronym) > len(initials)
-                and _spelled_by(acronym[len(initials) :], places)
-            ):
-                owners.append(group)
+        owners = [
+            group
+            for length in range(1, len(acronym))
+            for group in by_initials.get(acronym[:length], ())
+            if _spelled_by(acronym[length:], places)
+        ]
         if len(owners) == 1:
             found[acronym] = owners[0]
     return found

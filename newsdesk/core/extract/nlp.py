@@ -7,8 +7,10 @@ installs itself. Loading happens once per process, never on the GUI thread.
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import logging
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -79,8 +81,42 @@ def pipeline_name(nlp: Language) -> str:
 CHUNK_CHARS = 2_000
 
 
+# The paragraph groups the window keeps parsed between analyses (~128,000 characters).
+REANALYSIS_GROUPS = 64
+
+
+class ParseCache:
+    """The parses of the last ``size`` paragraph groups, by their text (least recently
+    used first out).
+
+    The window re-analyses a story after every pause in typing; a group whose text
+    is unchanged parses as before, so its ``Doc`` is reused and an edit costs about
+    one group. Only for one pipeline, used as it was loaded.
+    """
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._docs: OrderedDict[str, Doc] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._docs)
+
+    def parse(self, nlp: Language, text: str) -> Doc:
+        doc = self._docs.get(text)
+        if doc is None:
+            doc = self._docs[text] = nlp(text)
+            while len(self._docs) > self.size:
+                self._docs.popitem(last=False)
+        else:
+            self._docs.move_to_end(text)
+        return doc
+
+
 def parse_in_paragraphs(
-    nlp: Language, text: str, progress: Callable[[int, int], None] | None = None
+    nlp: Language,
+    text: str,
+    progress: Callable[[int, int], None] | None = None,
+    cache: ParseCache | None = None,
 ) -> Doc:
     """Run ``nlp`` over ``text``, a few paragraphs at a time.
 
@@ -89,10 +125,12 @@ def parse_in_paragraphs(
     5,000-word story. Paragraph groups of a few hundred words are parsed
     one by one and joined into one ``Doc`` whose text is exactly ``text``
     (sentences never cross paragraphs in copy, so nothing is lost).
-    ``progress(done, total)`` is told after each group.
+    ``progress(done, total)`` is told after each group; ``cache`` keeps the groups'
+    parses for the next call (see :class:`ParseCache`).
     """
+    parse = nlp if cache is None else functools.partial(cache.parse, nlp)
     if len(text) <= CHUNK_CHARS:
-        doc = nlp(text)
+        doc = parse(text)
         if progress is not None:
             progress(1, 1)
         return doc
@@ -101,7 +139,7 @@ def parse_in_paragraphs(
     chunks = paragraph_chunks(text, CHUNK_CHARS)
     docs = []
     for done, chunk in enumerate(chunks, start=1):
-        docs.append(nlp(chunk))
+        docs.append(parse(chunk))
         if progress is not None:
             progress(done, len(chunks))
     return SpacyDoc.from_docs(docs, ensure_whitespace=False)

@@ -29,7 +29,7 @@ from newsdesk.core.extract.attribution import (
     speaker_of,
 )
 from newsdesk.core.extract.discourse import Basis, Discourse, Speaker
-from newsdesk.core.extract.doctext import doc_text
+from newsdesk.core.extract.doctext import doc_text, inside, sentences_holding, sentences_touching
 from newsdesk.core.extract.quote_marks import (
     NAMING_CUES,
     by_paragraph,
@@ -88,7 +88,7 @@ def find_quotes(doc: Doc, discourse: Discourse | None = None) -> list[QuoteReadi
     """The direct quotes of ``doc`` in text order, with their speakers."""
     text = doc_text(doc)
     discourse = discourse or quote_discourse(doc)
-    spans = list(discourse.quotes)
+    spans = discourse.quotes
     readings: list[QuoteReading] = []
     for start, end in spans:
         inner = text[start:end]
@@ -132,7 +132,7 @@ def _attribute(
     ``end`` is where the words inside the marks end, closing stop included.
     """
     text = doc_text(doc)
-    start, spans = reading.start, list(discourse.quotes)
+    start, spans = reading.start, discourse.quotes
     signed = dash_name(text, end)
     if signed is not None and _can_sign(doc, signed):
         reading.set(signed, signed, "named", None)
@@ -270,7 +270,7 @@ def _reporting_verb(doc: Doc, start: int, end: int) -> Token | None:
 
 
 def _cue_for(
-    doc: Doc, quote_start: int, quote_end: int, quotes: list[tuple[int, int]]
+    doc: Doc, quote_start: int, quote_end: int, quotes: tuple[tuple[int, int], ...]
 ) -> Token | None:
     """The speech verb that introduces or follows the quote.
 
@@ -281,11 +281,7 @@ def _cue_for(
     span = doc.char_span(quote_start, quote_end, alignment_mode="expand")
     if span is None:
         return None
-    sentences = [
-        sent
-        for sent in doc.sents
-        if sent.end_char >= quote_start - 1 and sent.start_char <= quote_end + 1
-    ]
+    sentences = sentences_touching(doc, quote_start - 1, quote_end + 1)
     colon = _colon_before(doc, quote_start)
     if colon is not None and colon.sent not in sentences:
         sentences.insert(0, colon.sent)
@@ -293,19 +289,18 @@ def _cue_for(
     closes_sentence = inner.endswith((".", "!", "?"))
     following = [doc[sentences[-1].end].sent] if sentences and sentences[-1].end < len(doc) else []
     text = doc_text(doc)
+    # The line breaks nearest the quote: a word beyond one is in another paragraph.
+    break_after = text.find("\n", quote_end)
+    break_before = text.rfind("\n", 0, quote_start)
     for group in (sentences, following):
         candidates: list[tuple[int, Token]] = []
         for sent in group:
             for token in sent:
-                if span.start <= token.i < span.end or any(a <= token.idx < b for a, b in quotes):
+                if span.start <= token.i < span.end or inside(quotes, token.idx):
                     continue  # a verb inside this or another quote is what was said
-                if token.idx > quote_end and "\n" in text[quote_end : token.idx]:
+                if token.idx > quote_end and -1 < break_after < token.idx:
                     continue  # a new paragraph's "He said, …" introduces its own quote
-                if (
-                    colon is None
-                    and token.idx < quote_start
-                    and "\n" in text[token.idx : quote_start]
-                ):
+                if colon is None and token.idx < quote_start and break_before >= token.idx:
                     continue  # a paragraph before speaks for itself (a colon introduces)
                 if is_speech_verb(token, SPEECH_VERBS):
                     distance = min(abs(token.idx - quote_end), abs(token.idx - quote_start))
@@ -332,14 +327,17 @@ def _colon_before(doc: Doc, mark: int) -> Token | None:
     return span[0] if span is not None else None
 
 
-def _according_to(doc: Doc, start: int, end: int, quotes: list[tuple[int, int]]) -> Token | None:
+def _according_to(
+    doc: Doc, start: int, end: int, quotes: tuple[tuple[int, int], ...]
+) -> Token | None:
     """Who "according to X" or "in the words of X" gives the quote to."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
-    for sent in {token.sent for token in span}:
+    # The same set of sentences as ``{token.sent for token in span}``, read by bisection.
+    for sent in set(sentences_holding(doc, span.start, span.end)):
         for token in sent:
-            if any(a <= token.idx < b for a, b in quotes):
+            if inside(quotes, token.idx):
                 continue
             source = (token.lower_ == "according" and token.i + 1 < len(doc)) or (
                 token.lower_ == "words" and token.i > 0 and doc[token.i - 1].lower_ == "the"

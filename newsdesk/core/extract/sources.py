@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from newsdesk.core.extract.attribution import SOURCE_VERBS, Attribution, sentence_attribution
 from newsdesk.core.extract.discourse import Discourse
+from newsdesk.core.extract.doctext import doc_text
 from newsdesk.core.extract.phrase import FigureReading
 from newsdesk.core.extract.rules import Rule, fires, spares
 
@@ -98,7 +99,7 @@ def attribute_figures(doc: Doc, readings: list[FigureReading], discourse: Discou
         source, phrase, basis = cache[sent.start]
         if phrase is not None and basis in ("named", "continuation"):
             low, high = sorted((phrase[0], reading.start))
-            if "\n" in doc.text[low:high]:
+            if "\n" in doc_text(doc)[low:high]:
                 continue  # the parser ran two paragraphs into one sentence
         reading.source_span, reading.source_phrase, reading.source_basis = source, phrase, basis
         words = source or phrase
@@ -144,7 +145,7 @@ def _sentence_before(sent: Span) -> Span | None:
     if sent.start == 0:
         return None
     previous = doc[sent.start - 1].sent
-    between = doc.text[previous.end_char : sent.start_char]
+    between = doc_text(doc)[previous.end_char : sent.start_char]
     if "\n" in between:
         return None
     return previous
