@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from newsdesk.app import answer, build_main_window
-from newsdesk.cli import window_file_apart
+from newsdesk.cli import main, window_file_apart
 from newsdesk.gui.main_window import MainWindow
 from newsdesk.gui.single_instance import (
     InstanceServer,
@@ -136,3 +136,17 @@ def test_a_file_named_on_the_command_line_is_for_the_window() -> None:
     assert window_file_apart(["--story", "floods"], commands) == (["--story", "floods"], None)
     assert window_file_apart(["check", "a.txt"], commands) == (["check", "a.txt"], None)
     assert window_file_apart(["--", "check"], commands) == ([], "check")  # a file named so
+
+
+def test_a_mistyped_command_is_named_not_opened_in_a_window(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    commands = ("extract", "check", "search")
+    assert window_file_apart(["lsit"], commands) == (["lsit"], None)
+    (tmp_path / "notes").write_text("Floods cut roads.", encoding="utf-8")
+    named = str(tmp_path / "notes")
+    assert window_file_apart([named], commands) == ([], named)
+    with pytest.raises(SystemExit) as stopped:
+        main(["--db", str(tmp_path / "d.db"), "lsit"])
+    assert stopped.value.code == 1  # bad input, as the README lists it
+    assert "invalid choice: 'lsit'" in capsys.readouterr().err

@@ -121,7 +121,8 @@ def window_file_apart(argv: Sequence[str], commands: Sequence[str]) -> tuple[lis
 
     The first word that is neither an option nor a command is the file; the
     desktop entry launches ``newsdesk %f`` this way. A file named like a command
-    is given with its folder (``./check``) or after ``--``.
+    is given with its folder (``./check``) or after ``--``; a bare word that is
+    no file there is a mistyped command, not a file.
     """
     args = list(argv)
     at = 0
@@ -132,7 +133,10 @@ def window_file_apart(argv: Sequence[str], commands: Sequence[str]) -> tuple[lis
         del args[at]
     if at >= len(args) or (args[at] in commands and not forced):
         return args, None
-    return [*args[:at], *args[at + 1 :]], args[at]
+    word = args[at]
+    if not forced and not os.path.exists(word) and not any(c in word for c in "./\\"):
+        return args, None  # "newsdesk lsit": a mistyped command, which the parser names
+    return [*args[:at], *args[at + 1 :]], word
 
 
 def build_parser() -> _Parser:
