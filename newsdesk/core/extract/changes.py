@@ -39,11 +39,16 @@ BY_VERB = Rule(
 BY_WORD = Rule(
     "change.word",
     "change",
-    '"up" or "down" right before the number ("up 3%", "ended down 1.2%").',
+    '"up" or "down" right before the number ("up 3%", "ended down 1.2%", "went up 3%"); not '
+    'the particle of another verb ("blew up two temples", "shut down 12 schools").',
     says="change: {words}",
     examples=(
         fires("Shares closed at 145 pence, up 3%.", "3%", change="up"),
+        fires("Prices have gone up by 5% since May.", "5%", change="up"),
+        fires("Brent crude settled down 94 cents a barrel.", "94 cents", change="down"),
         spares("Shares closed at 145 pence.", "145 pence", change=None),
+        spares("Fighters blew up two temples at the site.", "two", change=None),
+        spares("Police rounded up 40 people on Friday.", "40", change=None),
     ),
 )
 BY_NOUN = Rule(

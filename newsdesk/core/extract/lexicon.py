@@ -65,6 +65,9 @@ UP_VERBS = frozenset(_CHANGES["verbs"]["up"])
 DOWN_VERBS = frozenset(_CHANGES["verbs"]["down"])
 # Verbs that move something else: a change only after "by" (see changes.toml).
 CHANGED_BY = frozenset(_CHANGES["verbs"]["moving_something_else"])
+# Verbs whose particle "up"/"down" gives a figure's direction ("went up 3%"); with the rest
+# of the verbs the particle belongs to the verb ("blew up two temples").
+PARTICLE_MOTION_VERBS = frozenset(_CHANGES["verbs"]["particle_motion"]) | UP_VERBS | DOWN_VERBS
 # Nouns after a figure that make it a change: "a 12% increase", "a 3.5% drop".
 UP_NOUNS = frozenset(_CHANGES["nouns"]["up"])
 DOWN_NOUNS = frozenset(_CHANGES["nouns"]["down"])

@@ -31,7 +31,12 @@ def motion_of(doc: Doc, start: int) -> tuple[str | None, str]:
     token = doc[i]
     if by and token.pos_ in ("NOUN", "PROPN") and token.head.pos_ == "VERB":
         token = token.head  # "raised rates by 25 basis points"
-    elif by and doc[i + 1].head.pos_ == "VERB" and doc[i + 1].head.i < i + 1:
+    elif (
+        by
+        and token.lower_ not in ("up", "down")  # "gone up by 5%": the particle says which way
+        and doc[i + 1].head.pos_ == "VERB"
+        and doc[i + 1].head.i < i + 1
+    ):
         token = doc[i + 1].head  # "lowered the risk of heart attack by 20%"
     if token.lower_ == "to" and i >= 2:
         moved = _moved_from(doc, i)
@@ -49,6 +54,8 @@ def motion_of(doc: Doc, start: int) -> tuple[str | None, str]:
             return "down", kind
         return None, ""
     if token.lower_ in ("up", "down"):
+        if token.dep_ == "prt" and token.head.lemma_.lower() not in lexicon.PARTICLE_MOTION_VERBS:
+            return None, ""  # "blew up two temples": the particle belongs to the verb
         return token.lower_, "word"
     if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
         levels = start < len(doc) and doc[start].lower_ in ("from", "to")  # "raised from 10"
