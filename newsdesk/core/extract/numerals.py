@@ -150,13 +150,35 @@ def fraction_in_use(token: Token) -> bool:
     )
 
 
+def phrases_by_word(phrases: list[tuple[str, ...]], at: int) -> dict[str, list[tuple[str, ...]]]:
+    """``phrases`` filed by their word at index ``at`` (-1: the last, 0: the first), each
+    list in the order given; built once per list (rebuilt if the list changes)."""
+    key = (id(phrases), at)
+    kept = _BY_WORD.get(key)
+    if kept is None or kept[0] is not phrases or kept[1] != len(phrases):
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in phrases:
+            if phrase:
+                index.setdefault(phrase[at], []).append(phrase)
+        kept = _BY_WORD[key] = (phrases, len(phrases), index)
+    return kept[2]
+
+
+_BY_WORD: dict[
+    tuple[int, int],
+    tuple[list[tuple[str, ...]], int, dict[str, list[tuple[str, ...]]]],
+] = {}
+
+
 def match_before(doc: Doc, start: int, phrases: list[tuple[str, ...]]) -> tuple[int, str] | None:
     """The longest of ``phrases`` ending right before token ``start``, and where it begins."""
-    for phrase in phrases:
+    if start < 1:
+        return None
+    for phrase in phrases_by_word(phrases, -1).get(doc[start - 1].lower_, ()):
         n = len(phrase)
         if start - n < 0:
             continue
-        if tuple(t.lower_ for t in doc[start - n : start]) == phrase:
+        if n == 1 or tuple(t.lower_ for t in doc[start - n : start]) == phrase:
             return start - n, " ".join(phrase)
     return None
 
