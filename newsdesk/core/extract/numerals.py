@@ -7,6 +7,7 @@ scale or the rest of a number; "3/4 cup" is a fraction, "9/11" is not.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection
 
@@ -74,12 +75,24 @@ def bare(token: Token) -> str:
     return text[:-1] if len(text) > 1 and text.endswith(".") and text[-2] != "." else text
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _numeric_text(raw: str) -> tuple[str, bool]:
+    """A token's text without a currency prefix, and whether a digit is left; kept per
+    distinct text (asked of every token of every story)."""
+    text = CURRENCY_PREFIX.sub("", raw)
+    return text, any(ch.isdigit() for ch in text)
+
+
+# Words whose reading as a number depends on the words around them (below).
+_READ_IN_CONTEXT = frozenset({"one", "half", "quarter", "third", "scores", "couple", "pair"})
+
+
 def is_numeric(token: Token) -> bool:
     """Whether a token can be (part of) a number."""
-    text = CURRENCY_PREFIX.sub("", bare(token))
+    text, digits = _numeric_text(bare(token))
     if text in UNICODE_FRACTIONS:
         return True
-    if any(ch.isdigit() for ch in text):
+    if digits:
         if SLASH.match(text):
             return fraction_in_use(token)
         if SCIENTIFIC_TOKEN.match(text):
@@ -92,6 +105,8 @@ def is_numeric(token: Token) -> bool:
             and not TIME.match(text)
         )
     lower = token.lower_
+    if lower not in _READ_IN_CONTEXT and not is_number_word(lower):
+        return False  # the common case, decided without the words around it
     following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
     if lower == "one":
         # "one" is a number before a noun, a scale or the rest of a number
@@ -150,7 +165,9 @@ def fraction_in_use(token: Token) -> bool:
     )
 
 
-def phrases_by_word(phrases: list[tuple[str, ...]], at: int) -> dict[str, list[tuple[str, ...]]]:
+def phrases_by_word(
+    phrases: Collection[tuple[str, ...]], at: int
+) -> dict[str, list[tuple[str, ...]]]:
     """``phrases`` filed by their word at index ``at`` (-1: the last, 0: the first), each
     list in the order given; built once per list (rebuilt if the list changes)."""
     key = (id(phrases), at)
@@ -166,7 +183,7 @@ def phrases_by_word(phrases: list[tuple[str, ...]], at: int) -> dict[str, list[t
 
 _BY_WORD: dict[
     tuple[int, int],
-    tuple[list[tuple[str, ...]], int, dict[str, list[tuple[str, ...]]]],
+    tuple[Collection[tuple[str, ...]], int, dict[str, list[tuple[str, ...]]]],
 ] = {}
 
 
