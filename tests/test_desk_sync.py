@@ -97,6 +97,27 @@ def test_the_fingerprint_is_of_the_sheet_as_read_back(tmp_path: Path) -> None:
     assert outgoing.version.sheet_json == sheet_json(store.load_version("syria", 1))
 
 
+def test_a_version_with_its_text_stored_apart_is_sent_without_writing_it_out_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = Store(tmp_path / "a.db")
+    store.save("syria", sheet(1), editor="anna")
+    store.save("syria", sheet(2), editor="anna")
+    assert store._db.execute("SELECT COUNT(*) FROM versions WHERE text_id IS NULL").fetchone() == (
+        0,
+    )
+    expected = [sheet_json(store.load_version("syria", n)) for n in (1, 2)]
+
+    def written_out(_sheet: FactSheet) -> str:
+        raise AssertionError("the fast path wrote the sheet out again")
+
+    monkeypatch.setattr("newsdesk.storage.desk.sheet_json", written_out)
+    outgoing = store.desk.unsent_versions("any-desk", 10)
+    stored = [row[0] for row in store._db.execute("SELECT content_hash FROM versions ORDER BY id")]
+    assert [o.version.content_hash for o in outgoing if o.version] == stored
+    assert [o.version.sheet_json for o in outgoing if o.version] == expected
+
+
 def test_house_register_is_shared(desk: Desk, tmp_path: Path) -> None:
     anna, ben = Store(tmp_path / "anna.db"), Store(tmp_path / "ben.db")
     entry = anna.register.add(RegisterEntry("name", "Rami Abdulrahman", "PERSON"), editor="anna")

@@ -8,6 +8,7 @@ speed itself is measured by ``tests/benchmarks/linear.py``, tests never time).
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import pytest
 import spacy
@@ -15,7 +16,7 @@ from spacy.tokens import Span
 
 from newsdesk.core.extract import Extractor
 from newsdesk.core.extract.entities import group_entities
-from newsdesk.core.extract.numbers import parse_number
+from newsdesk.core.extract.numbers import SCIENTIFIC_TOKEN, parse_number
 from newsdesk.core.extract.tokens import LONG_RUN, LinearTokenizer
 from newsdesk.core.sheet.schema import sheet_json
 
@@ -79,6 +80,26 @@ def test_long_runs_of_symbols_split_into_the_same_tokens_as_before(run: str) -> 
     assert len(run) >= LONG_RUN
     assert [t.text for t in linear(text)] == [t.text for t in shipped(text)]
     assert linear(text).text == text
+
+
+def test_figure_rules_set_with_the_special_cases_loaded_once_tokenize_as_set_one_by_one() -> None:
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+    from newsdesk.core.extract import tokens
+
+    once, one_by_one = spacy.blank("en"), spacy.blank("en")
+    tokens.split_figures(once)
+    tokens.split_figures(once)  # a second call changes nothing
+    slow: Any = one_by_one.tokenizer
+    defaults: Any = one_by_one.Defaults
+    slow.infix_finditer = compile_infix_regex((*tokens._INFIXES, *defaults.infixes)).finditer
+    slow.prefix_search = compile_prefix_regex((*tokens._PREFIXES, *defaults.prefixes)).search
+    slow.suffix_search = compile_suffix_regex((*tokens._SUFFIXES, *defaults.suffixes)).search
+    slow.token_match = SCIENTIFIC_TOKEN.match
+    text = "Don't the U.S. Dept. pay 5km, $4.5bn (A$3m) for 1.3x10^6 doses? 8- to 16-metre :) e.g."
+    assert [t.text for t in once(text)] == [t.text for t in one_by_one(text)]
+    fast: Any = once.tokenizer
+    assert fast.rules == slow.rules
 
 
 def test_every_offset_of_a_sheet_from_hostile_text_slices_its_own_words(

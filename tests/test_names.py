@@ -6,6 +6,9 @@ must leave alone.
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 
 from newsdesk.core.article.wire import mask_furniture
@@ -215,6 +218,20 @@ def test_the_gazetteer_knows_countries_states_and_towns_with_accents_folded() ->
     assert places.is_place("Texas") and places.is_place("Sapporo")
     assert places.is_place("Adiyaman") and fold("Adıyaman") == "adiyaman"
     assert not places.is_place("Pfizer") and not places.is_place("Slideshow")
+
+
+def test_the_gazetteer_read_from_its_copy_is_the_one_built() -> None:
+    from newsdesk.core.extract import gazetteer as module
+
+    build = module.gazetteer.__wrapped__  # type: ignore[attr-defined]
+    (home := Path(os.environ["NEWSDESK_HOME"]) / "cache").mkdir(parents=True, exist_ok=True)
+    first = build()  # built, and its copy written
+    (copy,) = home.glob("gazetteer-*.marshal")
+    second = build()  # read from the copy
+    assert second._places == first._places and len(second) > 30_000
+    copy.write_bytes(b"not marshal")  # a damaged copy is built again and written anew
+    assert build()._places == first._places
+    assert module._read_copy(copy) == first._places
 
 
 @pytest.mark.parametrize(

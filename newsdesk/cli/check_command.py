@@ -25,19 +25,12 @@ from newsdesk.cli.common import (
     read_input,
     with_store,
 )
-from newsdesk.core.checks import (
-    CHECK_KINDS,
-    SEVERITY_WORDS,
-    CheckSettings,
-    refresh_checks,
-    where_in,
-)
-from newsdesk.core.checks import settings_in as check_settings_in
 from newsdesk.core.sheet.model import Check, FactSheet
 from newsdesk.errors import InputError, ModelNotInstalledError
 from newsdesk.paths import default_paths
 
 if TYPE_CHECKING:
+    from newsdesk.core.checks import CheckSettings
     from newsdesk.storage import Store
 
 _ORDER = {"high": 0, "medium": 1, "low": 2}
@@ -69,6 +62,8 @@ def add_check_command(commands: Any) -> None:
 
 def run_check(args: argparse.Namespace) -> int:
     """Check and print; the process exit code."""
+    from newsdesk.core.checks import settings_in as check_settings_in
+
     if (args.file is None) == (args.story is None):
         error("Give an article FILE or --story SLUG (one of them).")
         return EXIT_INPUT
@@ -79,6 +74,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def _check_file(args: argparse.Namespace, settings: CheckSettings) -> int:
+    from newsdesk.core.checks import refresh_checks
     from newsdesk.core.extract import Extractor
 
     try:
@@ -101,6 +97,8 @@ def _check_file(args: argparse.Namespace, settings: CheckSettings) -> int:
 
 
 def _check_story(args: argparse.Namespace, settings: CheckSettings) -> int:
+    from newsdesk.core.checks import refresh_checks
+
     def check(store: Store) -> int:
         info = store.version(args.story, args.number)
         sheet = store.load_version(args.story, info.number)
@@ -131,6 +129,8 @@ def _report(sheet: FactSheet, args: argparse.Namespace, *, title: str) -> int:
 
 def check_line(check: Check, text: str) -> str:
     """ "  High   Headline against the body (headline): Headline says “25” …" """
+    from newsdesk.core.checks import CHECK_KINDS, SEVERITY_WORDS, where_in
+
     kind = CHECK_KINDS.get(check.kind)
     title = kind.title if kind is not None else check.kind
     where = f" ({where_in(text, check.spans[0].start)})" if check.spans else ""

@@ -21,8 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsdesk.cli.common import EXIT_INPUT, EXIT_OK, error
-from newsdesk.core.output.exports import FORMATS, export_bytes
-from newsdesk.core.output.render import LAYOUTS, RenderOptions
+from newsdesk.core.output.names import FORMATS, LAYOUTS
 from newsdesk.core.sheet.model import STATUSES
 from newsdesk.errors import NewsdeskError
 from newsdesk.files import write_atomic
@@ -68,6 +67,9 @@ def run_export(store: Store, args: argparse.Namespace) -> int:
     if fmt is None:
         error(f"Say which format to write with --format ({', '.join(FORMATS)}).")
         return EXIT_INPUT
+    from newsdesk.core.output.exports import export_bytes  # only when writing one
+    from newsdesk.core.output.render import RenderOptions
+
     info = store.version(args.story, args.number)
     sheet = store.load_version(args.story, info.number)
     compare = None

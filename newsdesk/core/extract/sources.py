@@ -104,7 +104,7 @@ def attribute_figures(doc: Doc, readings: list[FigureReading], discourse: Discou
         reading.source_span, reading.source_phrase, reading.source_basis = source, phrase, basis
         words = source or phrase
         if basis in _BY_BASIS and words is not None:
-            reading.note(_BY_BASIS[basis], doc.text[words[0] : words[1]])
+            reading.note(_BY_BASIS[basis], doc_text(doc)[words[0] : words[1]])
 
 
 def _sentence_source(

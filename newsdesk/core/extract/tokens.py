@@ -151,10 +151,23 @@ def split_figures(nlp: Language) -> None:
     nlp.meta[_MARK] = True
     if not isinstance(tokenizer, LinearTokenizer):
         nlp.tokenizer = LinearTokenizer(tokenizer)
-    tokenizer.infix_finditer = compile_infix_regex((*_INFIXES, *(defaults.infixes or ()))).finditer
-    tokenizer.prefix_search = compile_prefix_regex((*_PREFIXES, *(defaults.prefixes or ()))).search
-    tokenizer.suffix_search = compile_suffix_regex((*_SUFFIXES, *(defaults.suffixes or ()))).search
-    tokenizer.token_match = SCIENTIFIC_TOKEN.match  # "1.3x10^6" stays one token
+    # spaCy reloads all ~8,000 special cases each time a prefix, suffix, infix or
+    # token-match rule is set: they are set aside while the four rules are set and
+    # loaded once after (the tokenizer ends up the same).
+    rules = getattr(tokenizer, "rules", None)
+    if rules:
+        tokenizer.rules = {}
+    try:
+        infixes = compile_infix_regex((*_INFIXES, *(defaults.infixes or ())))
+        tokenizer.infix_finditer = infixes.finditer
+        prefixes = compile_prefix_regex((*_PREFIXES, *(defaults.prefixes or ())))
+        tokenizer.prefix_search = prefixes.search
+        suffixes = compile_suffix_regex((*_SUFFIXES, *(defaults.suffixes or ())))
+        tokenizer.suffix_search = suffixes.search
+        tokenizer.token_match = SCIENTIFIC_TOKEN.match  # "1.3x10^6" stays one token
+    finally:
+        if rules:
+            tokenizer.rules = rules
 
 
 @contextlib.contextmanager

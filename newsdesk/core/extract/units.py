@@ -278,14 +278,28 @@ def rate_after(doc: Doc, i: int) -> tuple[str, int] | None:
     return " ".join(t.text for t in doc[i:j]), j
 
 
+_PLACES = "newsdesk.places"
+
+
+def _places(doc: Doc) -> list[str]:
+    """The doc's GPE, NORP and LOC entities' words in lower case, in order; read once per
+    doc and kept in its ``user_data`` (a plain list)."""
+    places = doc.user_data.get(_PLACES)
+    if places is None:
+        places = doc.user_data[_PLACES] = [
+            ent.text.lower() for ent in doc.ents if ent.label_ in ("GPE", "NORP", "LOC")
+        ]
+    return list(places)
+
+
 def _currency_here(doc: Doc, word: str) -> str:
     """The currency a currency word means in this story: "pesos" are Philippine in a
     story about Manila, Mexican where nothing says otherwise."""
     places = lexicon.SHARED_CURRENCIES.get(word.rstrip("s"), {})
     if places:
-        for ent in doc.ents:
-            if ent.label_ in ("GPE", "NORP", "LOC") and ent.text.lower() in places:
-                return places[ent.text.lower()]
+        for place in _places(doc):
+            if place in places:
+                return places[place]
     return lexicon.CURRENCY_WORDS[word]
 
 

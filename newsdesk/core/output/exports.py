@@ -15,6 +15,7 @@ import re
 from datetime import datetime
 
 from newsdesk.core.output.layout import check_words
+from newsdesk.core.output.names import FORMATS, TEXT_FORMATS
 from newsdesk.core.output.render import (
     RenderOptions,
     change_marks,
@@ -38,8 +39,6 @@ from newsdesk.core.sheet.kinds import kind_of
 from newsdesk.core.sheet.labels import GROUP_TITLES
 from newsdesk.core.sheet.model import DateFact, Entity, Fact, FactSheet, Figure
 
-TEXT_FORMATS: tuple[str, ...] = ("html", "md", "csv", "json")
-FORMATS: tuple[str, ...] = ("pdf", *TEXT_FORMATS)
 CSV_COLUMNS: tuple[str, ...] = (
     "id",
     "kind",

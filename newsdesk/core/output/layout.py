@@ -25,7 +25,6 @@ from newsdesk.core.sheet.labels import GROUP_TITLES, entity_group
 from newsdesk.core.sheet.model import Check, Fact, FactSheet
 
 Layout = Literal["desk", "full"]
-LAYOUTS: tuple[str, ...] = ("desk", "full")
 LAYOUT_TITLES: dict[str, str] = {"desk": "Desk sheet", "full": "Full sheet"}
 
 

@@ -20,7 +20,6 @@ from datetime import datetime
 from newsdesk.core.output.desk import desk_sheet_html
 from newsdesk.core.output.layout import (
     LAYOUT_TITLES,
-    LAYOUTS,
     ChangeMark,
     Layout,
     RenderOptions,
@@ -34,6 +33,7 @@ from newsdesk.core.output.layout import (
     page_label,
     visible_groups,
 )
+from newsdesk.core.output.names import LAYOUTS
 from newsdesk.core.output.wording import (
     fact_context,
     fact_details,
