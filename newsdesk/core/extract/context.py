@@ -34,7 +34,9 @@ UNIT_BEFORE = Rule(
     says="unit: '{words}'",
     examples=(
         fires("A magnitude 7.1 quake struck the coast.", "magnitude 7.1", unit="magnitude"),
+        fires("A magnitude-6.2 quake struck off the coast.", "magnitude-6.2", unit="magnitude"),
         spares("A 7.1 percent rise followed.", "7.1 percent", unit="%"),
+        spares("The quake's magnitude was put at 6.2.", "6.2", unit=None),
     ),
 )
 AGE = Rule(

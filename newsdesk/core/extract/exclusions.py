@@ -101,6 +101,7 @@ LABEL = Rule(
         spares("The fee is R500 a month.", "R500", value=500),
         spares("Hailstones 10cm across smashed windscreens.", "10cm", value=10, unit="cm"),
         spares("Demand for sub-300 sq m homes has collapsed.", "sub-300 sq m", high=300),
+        spares("A magnitude-6.2 quake struck off the coast.", "magnitude-6.2", value=6.2),
     ),
 )
 DIALLED = Rule(
@@ -355,8 +356,13 @@ def exclusion(doc: Doc, start: int, end: int, *, amount: bool = False) -> Rule |
         # "COVID-19", "F-16", "G-7": glued to letters by a hyphen.
         if prev.text in ("-", "–") and prev.whitespace_ == "" and start >= 2:
             before = doc[start - 2]
-            if before.whitespace_ == "" and before.is_alpha and not amount:
-                return LABEL  # ("sub-300 sq m" is hedged: less than 300)
+            if (
+                before.whitespace_ == ""
+                and before.is_alpha
+                and not amount  # ("sub-300 sq m" is hedged: less than 300)
+                and before.lower_ not in lexicon.UNITS_BEFORE  # "magnitude-6.2": a measure
+            ):
+                return LABEL
         # "Route 9", "Flight 302", "Section 427", "No. 10": a capitalised name word.
         if (
             _is_label_word(prev)
