@@ -22,6 +22,11 @@ def motion_of(doc: Doc, start: int) -> tuple[str | None, str]:
     it: ``verb`` ("rose 3%", "fell by 200"), ``word`` ("up 3%"), ``noun`` ("a reduction
     of 34%"), ``level`` (the level after "rose to", "rose from 10 to") or ``cause`` (no
     change: "raised $10 million"); ``(None, "")`` when they give none."""
+    for words in lexicon.AVERAGES:  # "lowered it by an average of 8 mmHg"
+        n = len(words)
+        if start >= n and tuple(t.lower_ for t in doc[start - n : start]) == words:
+            start -= n
+            break
     i = start - 1
     by = i >= 0 and doc[i].lower_ == "by"
     if by:

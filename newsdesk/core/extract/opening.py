@@ -41,6 +41,8 @@ HEDGE_BEFORE = Rule(
         fires("The probe passed within 0.3 AU of the Sun.", "within 0.3", qualifier="at_most"),
         fires("Bitcoin traded near $64,000 on Monday.", "near $64,000", qualifier="about"),
         spares("Police arrested 26 people on Friday.", "26", qualifier="exact"),
+        # an average is stated exactly, no approximation
+        spares("Patients waited an average of 4.5 hours.", "4.5 hours", qualifier="exact"),
     ),
 )
 CURRENCY_BEFORE = Rule(
