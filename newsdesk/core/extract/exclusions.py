@@ -20,6 +20,7 @@ from newsdesk.core.article.wire import is_title_case
 from newsdesk.core.extract import lexicon
 from newsdesk.core.extract.codes import PHONE, PHONE_NUMBER
 from newsdesk.core.extract.doctext import doc_text
+from newsdesk.core.extract.motion import share_of_change
 from newsdesk.core.extract.numbers import is_number_word
 from newsdesk.core.extract.numerals import is_share
 from newsdesk.core.extract.periods import (
@@ -306,6 +307,12 @@ def blocked_tokens(doc: Doc, names: NumberedNames | None = None) -> dict[int, Ru
         if ent.label_ == "DATE" or ent.label_ in BLOCKING_LABELS:
             for i in range(ent.start, ent.end):
                 blocked.setdefault(i, NAMED)
+    for i, rule in list(blocked.items()):
+        share = share_of_change(doc, i) if rule is NAMED else None
+        if share is not None:  # "risen by nearly a quarter since 2020" tagged DATE
+            for k in range(share[0], i + 1):
+                if blocked.get(k) is NAMED:
+                    del blocked[k]
     return blocked
 
 
