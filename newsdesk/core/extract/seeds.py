@@ -174,15 +174,15 @@ def seed_spans(doc: Doc, blocked: Collection[int]) -> list[Seed]:
             and not any(s <= token.i < e for s, e, _ in seeds)
         ):
             if share_of_change(doc, token.i) is not None:
-                rules: tuple[Rule, ...] = (SHARE_OF_CHANGE,)  # "fell by half"
+                found = SHARE_OF_CHANGE  # "fell by half"
             elif _fraction_of(token) or _hedged(token) or is_share(token):
-                rules = (SHARE,)
+                found = SHARE
             else:
                 continue
             before = doc[token.i - 1].lower_ if token.i > 0 else ""
             start = token.i - 1 if before in ("a", "one") else token.i
             # "a quarter of a million"
-            seeds.append((start, number_end(doc, start, token.i + 1), rules))
+            seeds.append((start, number_end(doc, start, token.i + 1), (found,)))
     seeds.sort(key=lambda seed: (seed[0], seed[1]))
     return seeds
 
