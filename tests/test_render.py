@@ -316,6 +316,22 @@ def test_empty_sheet_renders() -> None:
             Figure("f", "several hundred", 0, 1, kind="count", low=300, counted="homes"),
             "several hundred homes",
         ),
+        (
+            Figure(
+                "f",
+                "about 2,000-2,500 calories",
+                0,
+                1,
+                kind="quantity",
+                value=2000,
+                low=2000,
+                high=2500,
+                qualifier="range",
+                unit="calories",
+                approximate=True,
+            ),
+            "≈ 2,000–2,500 calories",
+        ),
     ],
 )
 def test_figure_values_are_normalised_with_their_hedge(figure: Figure, expected: str) -> None:
@@ -341,3 +357,30 @@ def test_facts_are_grouped_for_editors() -> None:
     ]
     assert [e.id for e in groups["groups"]] == ["e3"]
     assert [e.id for e in groups["other"]] == ["e4"]
+
+
+def test_a_range_with_a_hedge_prints_its_hedge_on_the_desk_and_full_sheets() -> None:
+    sheet = make_sheet()
+    text = sheet.article.text = TEXT + " Adults need about 2,000-2,500 calories a day."
+    sheet.figures = [
+        Figure(
+            "f1",
+            "about 2,000-2,500 calories",
+            *at(text, "about 2,000-2,500 calories"),
+            kind="quantity",
+            value=2000,
+            low=2000,
+            high=2500,
+            qualifier="range",
+            unit="calories",
+            approximate=True,
+            sentence=(text.index("Adults"), len(text)),
+        )
+    ]
+    desk = sheet_to_html(sheet)
+    full = sheet_to_html(sheet, options=FULL)
+    for html in (desk, full):
+        assert "≈ 2,000–2,500 calories" in html
+        assert "about, between" in html
+    sheet.figures[0].approximate = False
+    assert "about, between" not in sheet_to_html(sheet)
