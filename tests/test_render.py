@@ -334,6 +334,7 @@ def test_empty_sheet_renders() -> None:
             "several hundred homes",
         ),
         (calories(0, 1), "≈ 2,000–2,500 calories"),
+        (Figure("f", "by half", 0, 1, kind="count", value=0.5, change="down"), "↓ half"),
     ],
 )
 def test_figure_values_are_normalised_with_their_hedge(figure: Figure, expected: str) -> None:

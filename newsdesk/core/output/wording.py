@@ -199,6 +199,8 @@ def figure_value(figure: Figure, *, with_words: bool = True) -> str:
             amount = words + (" of" if figure.counted and words.endswith("s") else "")
         else:
             fraction = _fraction_words(number) if figure.kind in ("count", "number") else None
+            if fraction is not None and not figure.counted:
+                fraction = fraction.removesuffix(" of")  # "fell by half": ↓ half
             amount = sign + (fraction or format_number(number))
     if figure.kind == "percent":
         unit = "%" if figure.unit in (None, "%") else f" {figure.unit}"
