@@ -25,6 +25,7 @@ OVER_A_TIME = Rule(
         fires("He scored 40 goals over five seasons.", "five", qualifier="exact"),
         spares("He was jailed for over two years.", "over two years", qualifier="more_than"),
         spares("He has played over 300 matches.", "over 300", qualifier="more_than"),
+        spares("He is over thirty years old.", "over thirty years", qualifier="more_than"),
     ),
 )
 PAST_A_LEVEL = Rule(
@@ -100,6 +101,7 @@ def settle_qualifier(doc: Doc, phrase: Phrase) -> None:
         and (phrase.unit in TIME_UNITS or phrase.counted in lexicon.SPANS_OF_TIME)
         and doc[start].lower_ == "over"
         and not (start and doc[start - 1].lower_ in lexicon.MORE_THAN_BEFORE)
+        and not (phrase.end < len(doc) and doc[phrase.end].lower_ == "old")  # an age
     ):
         # "rose 40% over two years" spans the time; "jailed for over two years" exceeds it
         phrase.qualifier, phrase.phrase_start = None, start + 1
