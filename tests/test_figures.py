@@ -125,7 +125,8 @@ BOUNDS_AND_WORDS = [
     ),
     ("Mexico spent 5 million pesos.", "5 million pesos", {"unit": "MXN"}),
     ("Onions sell for 450 rupees in Karachi.", "450 rupees", {"unit": "PKR"}),
-    ("An average of 20 typhoons hit each year.", "An average of 20", {"qualifier": "about"}),
+    # An average is a figure stated exactly, no approximation: no hedge.
+    ("An average of 20 typhoons hit each year.", "20", {"qualifier": "exact"}),
     ("Fees were raised from 10 to 20 dollars.", "20 dollars", {"change": None, "earlier": 10}),
     ("Cases rose from 1,200 to 1,950 last year.", "1,950", {"change": None, "earlier": 1200}),
     ("Core inflation slowed to 4.1%.", "4.1%", {"change": None}),

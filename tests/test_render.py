@@ -36,6 +36,23 @@ def at(text: str, needle: str, start: int = 0) -> tuple[int, int]:
     return begin, begin + len(needle)
 
 
+def calories(start: int, end: int) -> Figure:
+    """ "about 2,000-2,500 calories": a range with a hedge (``approximate``)."""
+    return Figure(
+        "f1",
+        "about 2,000-2,500 calories",
+        start,
+        end,
+        kind="quantity",
+        value=2000,
+        low=2000,
+        high=2500,
+        qualifier="range",
+        unit="calories",
+        approximate=True,
+    )
+
+
 def make_sheet(text: str = TEXT, headline: str | None = None) -> FactSheet:
     article = Article(
         text=text,
@@ -316,6 +333,8 @@ def test_empty_sheet_renders() -> None:
             Figure("f", "several hundred", 0, 1, kind="count", low=300, counted="homes"),
             "several hundred homes",
         ),
+        (calories(0, 1), "≈ 2,000–2,500 calories"),
+        (Figure("f", "by half", 0, 1, kind="count", value=0.5, change="down"), "↓ half"),
     ],
 )
 def test_figure_values_are_normalised_with_their_hedge(figure: Figure, expected: str) -> None:
@@ -341,3 +360,18 @@ def test_facts_are_grouped_for_editors() -> None:
     ]
     assert [e.id for e in groups["groups"]] == ["e3"]
     assert [e.id for e in groups["other"]] == ["e4"]
+
+
+def test_a_range_with_a_hedge_prints_its_hedge_on_the_desk_and_full_sheets() -> None:
+    sheet = make_sheet()
+    text = sheet.article.text = TEXT + " Adults need about 2,000-2,500 calories a day."
+    figure = calories(*at(text, "about 2,000-2,500 calories"))
+    figure.sentence = (text.index("Adults"), len(text))
+    sheet.figures = [figure]
+    desk = sheet_to_html(sheet)
+    full = sheet_to_html(sheet, options=FULL)
+    for html in (desk, full):
+        assert "≈ 2,000–2,500 calories" in html
+        assert "about, between" in html
+    sheet.figures[0].approximate = False
+    assert "about, between" not in sheet_to_html(sheet)

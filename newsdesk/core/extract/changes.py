@@ -33,7 +33,9 @@ BY_VERB = Rule(
         fires("Prices rose 3% in May.", "3%", change="up"),
         fires("The toll fell by 200 overnight.", "200", change="down"),
         fires("The drug lowered the risk of stroke by 20%.", "20%", change="down"),
+        fires("The drug cut blood pressure by an average of 8 points.", "8 points", change="down"),
         spares("Prices were 3% in May.", "3%", change=None),
+        spares("Patients waited an average of 4.5 hours.", "4.5 hours", change=None),
     ),
 )
 BY_WORD = Rule(

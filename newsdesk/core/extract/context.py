@@ -34,7 +34,9 @@ UNIT_BEFORE = Rule(
     says="unit: '{words}'",
     examples=(
         fires("A magnitude 7.1 quake struck the coast.", "magnitude 7.1", unit="magnitude"),
+        fires("A magnitude-6.2 quake struck off the coast.", "magnitude-6.2", unit="magnitude"),
         spares("A 7.1 percent rise followed.", "7.1 percent", unit="%"),
+        spares("The quake's magnitude was put at 6.2.", "6.2", unit=None),
     ),
 )
 AGE = Rule(
@@ -55,6 +57,7 @@ COUNTED = Rule(
     says="counted: '{words}'",
     examples=(
         fires("At least 25 air strikes hit the town.", "At least 25", counted="air strikes"),
+        fires("The firm sold 1.4 million 9-litre cases.", "1.4 million", counted="cases"),
         spares("The plan costs $1.2bn in aid.", "$1.2bn", counted=None),
     ),
 )
@@ -103,7 +106,11 @@ STATE = Rule(
             "More than 5,400 injured were taken to hospital.", "More than 5,400", counted="injured"
         ),
         fires("About 270,000 displaced are in camps.", "About 270,000", counted="displaced"),
+        fires("Some 5,400 were injured in the blast.", "Some 5,400", counted="injured"),
+        fires("More than 200 have been killed.", "More than 200", counted="killed"),
         spares("About 270,000 fled the city.", "About 270,000", counted=None),
+        spares("Some 5,400 were taken to hospital.", "Some 5,400", counted=None),
+        spares("Some 5,400 were not injured.", "Some 5,400", counted=None),
     ),
 )
 TOLL = Rule(
@@ -178,18 +185,45 @@ def counted_noun(doc: Doc, head: Token, end: int, is_money: bool) -> tuple[str, 
     # Take the noun with the modifiers between the number and it.
     first = noun.i
     for child in sorted(noun.lefts, key=lambda t: -t.i):
-        if child.i < end or child.i != first - 1:
+        if child.i < end or child.i != first - 1 or _measured(child):
             break
         if child.dep_ in ("compound", "amod", "nmod", "npadvmod") and not child.like_num:
             first = child.i
             continue
         break
     # Keep multi-token modifiers that chain through their own compounds.
-    while first > end and doc[first - 1].dep_ == "compound" and doc[first - 1].head.i >= first:
+    while (
+        first > end
+        and doc[first - 1].dep_ == "compound"
+        and doc[first - 1].head.i >= first
+        and not _measured(doc[first - 1])
+    ):
         first -= 1
     words = doc[max(first, end) : noun.i + 1]
     text = words.text.strip()
     return (text, rule) if text else None
+
+
+def _measured(token: Token) -> bool:
+    """A modifier with a number of its own ("9-litre" in "1.4 million 9-litre cases"):
+    a figure apart, not part of what the number before it counts."""
+    i = token.i
+    glued = i >= 2 and token.doc[i - 1].text == "-" and token.doc[i - 2].like_num
+    return glued or any(child.like_num for child in token.lefts)
+
+
+def _passive_state(head: Token, end: int) -> Token | None:
+    """The state word a number is the passive subject of ("5,400 were injured", "200 have
+    been killed"), with only auxiliaries and adverbs between them; not when negated."""
+    verb = head.head
+    if head.dep_ != "nsubjpass" or verb.i < end or verb.lower_ not in lexicon.COUNTED_STATES:
+        return None
+    between = head.doc[end : verb.i]
+    if not all(t.dep_ in ("aux", "auxpass", "advmod") for t in between):
+        return None
+    if any(child.dep_ == "neg" for child in verb.children):
+        return None  # "5,400 were not injured"
+    return verb
 
 
 def read_unit_and_counted(doc: Doc, phrase: Phrase) -> None:
@@ -243,7 +277,9 @@ def read_unit_and_counted(doc: Doc, phrase: Phrase) -> None:
         phrase.note(STRONG, counted)
     if counted is None and phrase.unit is None and phrase.currency is None:
         state = doc[end] if end < len(doc) else None
-        if state is not None and state.lower_ in lexicon.COUNTED_STATES:
+        if state is None or state.lower_ not in lexicon.COUNTED_STATES:
+            state = _passive_state(head, end)  # "5,400 were injured"
+        if state is not None:
             counted = state.text  # "more than 5,400 injured"
             phrase.note(STATE, counted)
         elif not phrase.percent:

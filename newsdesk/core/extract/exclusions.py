@@ -20,6 +20,7 @@ from newsdesk.core.article.wire import is_title_case
 from newsdesk.core.extract import lexicon
 from newsdesk.core.extract.codes import PHONE, PHONE_NUMBER
 from newsdesk.core.extract.doctext import doc_text
+from newsdesk.core.extract.motion import share_of_change
 from newsdesk.core.extract.numbers import is_number_word
 from newsdesk.core.extract.numerals import is_share
 from newsdesk.core.extract.periods import (
@@ -101,6 +102,7 @@ LABEL = Rule(
         spares("The fee is R500 a month.", "R500", value=500),
         spares("Hailstones 10cm across smashed windscreens.", "10cm", value=10, unit="cm"),
         spares("Demand for sub-300 sq m homes has collapsed.", "sub-300 sq m", high=300),
+        spares("A magnitude-6.2 quake struck off the coast.", "magnitude-6.2", value=6.2),
     ),
 )
 DIALLED = Rule(
@@ -305,6 +307,12 @@ def blocked_tokens(doc: Doc, names: NumberedNames | None = None) -> dict[int, Ru
         if ent.label_ == "DATE" or ent.label_ in BLOCKING_LABELS:
             for i in range(ent.start, ent.end):
                 blocked.setdefault(i, NAMED)
+    for i, rule in list(blocked.items()):
+        share = share_of_change(doc, i) if rule is NAMED else None
+        if share is not None:  # "risen by nearly a quarter since 2020" tagged DATE
+            for k in range(share[0], i + 1):
+                if blocked.get(k) is NAMED:
+                    del blocked[k]
     return blocked
 
 
@@ -355,8 +363,13 @@ def exclusion(doc: Doc, start: int, end: int, *, amount: bool = False) -> Rule |
         # "COVID-19", "F-16", "G-7": glued to letters by a hyphen.
         if prev.text in ("-", "–") and prev.whitespace_ == "" and start >= 2:
             before = doc[start - 2]
-            if before.whitespace_ == "" and before.is_alpha and not amount:
-                return LABEL  # ("sub-300 sq m" is hedged: less than 300)
+            if (
+                before.whitespace_ == ""
+                and before.is_alpha
+                and not amount  # ("sub-300 sq m" is hedged: less than 300)
+                and before.lower_ not in lexicon.UNITS_BEFORE  # "magnitude-6.2": a measure
+            ):
+                return LABEL
         # "Route 9", "Flight 302", "Section 427", "No. 10": a capitalised name word.
         if (
             _is_label_word(prev)

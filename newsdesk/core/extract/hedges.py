@@ -22,7 +22,35 @@ OVER_A_TIME = Rule(
     says="no hedge: 'over' spans the time",
     examples=(
         fires("Prices rose 40% over two years.", "two years", qualifier="exact"),
+        fires("The firm will invest $5bn over three years.", "three years", qualifier="exact"),
+        fires("He scored 40 goals over five seasons.", "five", qualifier="exact"),
         spares("He was jailed for over two years.", "over two years", qualifier="more_than"),
+        spares("He has played over 300 matches.", "over 300", qualifier="more_than"),
+        spares("He is over thirty years old.", "over thirty years", qualifier="more_than"),
+    ),
+)
+PAST_A_LEVEL = Rule(
+    "hedge.past",
+    "hedge",
+    '"past" is a hedge (more than) only after a verb, for a level crossed ("weakened past '
+    '155", "climbed just past 40,000"); "the past 2 games" and "half past 10" are no hedge.',
+    says="no hedge: 'past' after '{words}'",
+    examples=(
+        fires("The team won in the past 2 games.", "2", qualifier="exact"),
+        spares("The yen weakened past 155 per dollar.", "past 155", qualifier="more_than"),
+        spares("The index climbed past 40,000.", "past 40,000", qualifier="more_than"),
+    ),
+)
+NEAR_A_PLACE = Rule(
+    "hedge.near-a-place",
+    "hedge",
+    '"near" is the hedge about only before a measure (money, a percentage, a unit: "traded '
+    'near $64,000", "near 32 degrees"); before things counted it places ("near 3 lakes").',
+    says="no hedge: 'near' places",
+    examples=(
+        fires("The town lies near 3 lakes.", "3", qualifier="exact", counted="lakes"),
+        spares("Bitcoin traded near $64,000.", "near $64,000", qualifier="about"),
+        spares("Temperatures near 32 degrees are expected.", "near 32 degrees", qualifier="about"),
     ),
 )
 INCLUSIVE = Rule(
@@ -62,7 +90,7 @@ UP_TO_A_LEVEL = Rule(
         spares("Winds gusting up to 90mph hit the coast.", "up to 90mph", qualifier="at_most"),
     ),
 )
-RULES = (OVER_A_TIME, INCLUSIVE, AFTER, UP_TO_A_LEVEL)
+RULES = (OVER_A_TIME, PAST_A_LEVEL, NEAR_A_PLACE, INCLUSIVE, AFTER, UP_TO_A_LEVEL)
 
 
 def settle_qualifier(doc: Doc, phrase: Phrase) -> None:
@@ -71,18 +99,31 @@ def settle_qualifier(doc: Doc, phrase: Phrase) -> None:
     start = phrase.phrase_start
     if (
         phrase.qualifier == "more_than"
-        and phrase.unit in TIME_UNITS
+        and (phrase.unit in TIME_UNITS or phrase.counted in lexicon.SPANS_OF_TIME)
         and doc[start].lower_ == "over"
         and not (start and doc[start - 1].lower_ in lexicon.MORE_THAN_BEFORE)
+        and not (phrase.end < len(doc) and doc[phrase.end].lower_ == "old")  # an age
     ):
         # "rose 40% over two years" spans the time; "jailed for over two years" exceeds it
         phrase.qualifier, phrase.phrase_start = None, start + 1
         phrase.note(OVER_A_TIME)
+    hedge = phrase.hedge.lower()
+    if hedge in ("past", "just past") and doc[start].lower_ in ("past", "just"):
+        before = doc[start - 1] if start else None
+        if before is None or before.pos_ not in ("VERB", "AUX"):
+            # "the past 2 games", "half past 10": a time, no level crossed
+            _no_hedge(phrase, PAST_A_LEVEL, before.text if before is not None else "")
+    if (
+        hedge == "near"
+        and doc[start].lower_ == "near"
+        and phrase.currency is None
+        and not phrase.percent
+        and phrase.unit is None
+    ):
+        _no_hedge(phrase, NEAR_A_PLACE)  # "near 3 lakes": a place
     verb = _verb_of_up_to(doc, phrase) if phrase.qualifier == "at_most" else None
     if verb is not None:
-        phrase.qualifier, phrase.hedge = None, ""
-        phrase.phrase_start = phrase.number_start
-        phrase.note(UP_TO_A_LEVEL, verb)
+        _no_hedge(phrase, UP_TO_A_LEVEL, verb)
     inclusive = inclusive_bound(doc, phrase.end, phrase.qualifier)
     if inclusive is not None:
         phrase.note(INCLUSIVE, doc[phrase.phrase_start : inclusive[0]].text)
@@ -92,6 +133,13 @@ def settle_qualifier(doc: Doc, phrase: Phrase) -> None:
         # "about five hundred or more" is at least five hundred.
         phrase.note(AFTER, doc[phrase.end : trailing[0]].text)
         phrase.end, phrase.qualifier = trailing
+
+
+def _no_hedge(phrase: Phrase, rule: Rule, words: str = "") -> None:
+    """The words read as a hedge before the number are no hedge here (``rule`` says why)."""
+    phrase.qualifier, phrase.hedge = None, ""
+    phrase.phrase_start = phrase.number_start
+    phrase.note(rule, words)
 
 
 def _verb_of_up_to(doc: Doc, phrase: Phrase) -> str | None:

@@ -84,6 +84,10 @@ DIAL_WORDS = frozenset(_WORDS["dial"])
 MEASURES = frozenset(_WORDS["measures"])
 GAME_WORDS = frozenset(_WORDS["game"])
 MORE_THAN_BEFORE = frozenset(_WORDS["more_than_before"])
+# Nouns besides the units of time that name a stretch of it: "over five seasons".
+SPANS_OF_TIME = frozenset(_WORDS["spans_of_time"])
+# The words of an average before an amount: "by an average of 8 mmHg".
+AVERAGES = tuple(tuple(words.split()) for words in _WORDS["averages"])
 # Nouns for people whose age the wire gives after a comma: "the defendant, 29,".
 PERSON_NOUNS = frozenset(_WORDS["person_nouns"])
 # Words after a number for the state of those it counts: "5,400 injured", "270,000 displaced".

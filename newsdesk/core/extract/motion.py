@@ -10,6 +10,8 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from newsdesk.core.extract import lexicon
+from newsdesk.core.extract.numbers import FRACTIONS
+from newsdesk.core.extract.numerals import match_before
 
 
 def change_of(doc: Doc, start: int) -> str | None:
@@ -22,6 +24,11 @@ def motion_of(doc: Doc, start: int) -> tuple[str | None, str]:
     it: ``verb`` ("rose 3%", "fell by 200"), ``word`` ("up 3%"), ``noun`` ("a reduction
     of 34%"), ``level`` (the level after "rose to", "rose from 10 to") or ``cause`` (no
     change: "raised $10 million"); ``(None, "")`` when they give none."""
+    for words in lexicon.AVERAGES:  # "lowered it by an average of 8 mmHg"
+        n = len(words)
+        if start >= n and tuple(t.lower_ for t in doc[start - n : start]) == words:
+            start -= n
+            break
     i = start - 1
     by = i >= 0 and doc[i].lower_ == "by"
     if by:
@@ -66,6 +73,25 @@ def motion_of(doc: Doc, start: int) -> tuple[str | None, str]:
         if token.lemma_.lower() in lexicon.DOWN_VERBS:
             return "down", "verb"
     return None, ""
+
+
+def share_of_change(doc: Doc, i: int) -> tuple[int, str] | None:
+    """Where the share at token ``i`` starts (its article and hedge) and which way it
+    moves, when it is the amount of a change: "fell by half", "cut spending by a third",
+    "risen by nearly a quarter" (not "half a million", "a third of the vote")."""
+    if doc[i].lower_ not in FRACTIONS:
+        return None
+    following = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    if following in ("a", "an", "of") or following in FRACTIONS:
+        return None  # "by half a million", "by a quarter of a million": numbers of their own
+    start = i - 1 if i and doc[i - 1].lower_ in ("a", "one") else i
+    hedge = match_before(doc, start, lexicon.QUALIFIER_PHRASES)
+    if hedge is not None:
+        start = hedge[0]
+    if start == 0 or doc[start - 1].lower_ != "by":
+        return None
+    direction, how = motion_of(doc, start)
+    return (start, direction) if direction is not None and how == "verb" else None
 
 
 def change_after(doc: Doc, end: int) -> str | None:

@@ -39,7 +39,11 @@ HEDGE_BEFORE = Rule(
         ),
         fires("Nearly half of the victims were children.", "Nearly half", qualifier="about"),
         fires("The ship carries up to 40 cars.", "up to 40", qualifier="at_most", high=40),
+        fires("The probe passed within 0.3 AU of the Sun.", "within 0.3", qualifier="at_most"),
+        fires("Bitcoin traded near $64,000 on Monday.", "near $64,000", qualifier="about"),
         spares("Police arrested 26 people on Friday.", "26", qualifier="exact"),
+        # an average is stated exactly, no approximation
+        spares("Patients waited an average of 4.5 hours.", "4.5 hours", qualifier="exact"),
     ),
 )
 CURRENCY_BEFORE = Rule(

@@ -10,6 +10,7 @@ from collections.abc import Collection
 from spacy.tokens import Doc, Token
 
 from newsdesk.core.extract import lexicon
+from newsdesk.core.extract.motion import share_of_change
 from newsdesk.core.extract.numbers import FRACTIONS, NEGATIVE_WORDS, vague_lower_bound
 from newsdesk.core.extract.numerals import (
     is_numeric,
@@ -80,6 +81,27 @@ SHARE = Rule(
         spares("He scored early in the second half.", "half", figure=False),
     ),
 )
+SHARE_OF_CHANGE = Rule(
+    "candidate.share-of-change",
+    "candidates",
+    'A share after "by" and a verb of change is the amount changed, with its hedge ("fell by '
+    'half", "cut spending by a third", "risen by nearly a quarter since 2020"), even where '
+    "the NER took it for a date.",
+    examples=(
+        fires("Shares fell by half in March.", "half", value=0.5, change="down"),
+        fires(
+            "Output has risen by nearly a quarter since 2020.",
+            "nearly a quarter",
+            value=0.25,
+            qualifier="about",
+            change="up",
+        ),
+        fires("The council cut spending by a third.", "a third", value=1 / 3, change="down"),
+        spares("Sales fell in the first half.", "half", figure=False),
+        spares("The bill passed by half.", "half", figure=False),
+        spares("Sales fell by half a million.", "half a million", value=500_000, change="down"),
+    ),
+)
 WORDS_APART = Rule(
     "candidate.words-apart",
     "candidates",
@@ -90,7 +112,7 @@ WORDS_APART = Rule(
         spares("The bids came to twenty-three.", "twenty-three", value=23),
     ),
 )
-RULES = (NUMBER_RUN, A_NUMBER, SIGN_WORD, ONE_UNIT, SHARE, WORDS_APART)
+RULES = (NUMBER_RUN, A_NUMBER, SIGN_WORD, ONE_UNIT, SHARE, SHARE_OF_CHANGE, WORDS_APART)
 
 Seed = tuple[int, int, tuple[Rule, ...]]  # tokens start:end and the rules that found it
 
@@ -150,12 +172,17 @@ def seed_spans(doc: Doc, blocked: Collection[int]) -> list[Seed]:
             token.lower_ in FRACTIONS
             and token.i not in blocked
             and not any(s <= token.i < e for s, e, _ in seeds)
-            and (_fraction_of(token) or _hedged(token) or is_share(token))
         ):
+            if share_of_change(doc, token.i) is not None:
+                found = SHARE_OF_CHANGE  # "fell by half"
+            elif _fraction_of(token) or _hedged(token) or is_share(token):
+                found = SHARE
+            else:
+                continue
             before = doc[token.i - 1].lower_ if token.i > 0 else ""
             start = token.i - 1 if before in ("a", "one") else token.i
             # "a quarter of a million"
-            seeds.append((start, number_end(doc, start, token.i + 1), (SHARE,)))
+            seeds.append((start, number_end(doc, start, token.i + 1), (found,)))
     seeds.sort(key=lambda seed: (seed[0], seed[1]))
     return seeds
 

@@ -44,6 +44,8 @@ _INFIXES = (
     # "sub-300 sq m", "minus-260 degrees": the hedge or sign apart from its number.
     r"(?<=[Ss]ub)-(?=[0-9])",
     r"(?<=[Mm]inus)-(?=[0-9])",
+    # "a magnitude-6.2 quake": the unit written before the number apart from it.
+    r"(?<=[Mm]agnitude)-(?=[0-9])",
 )
 # A currency code or symbol written onto the number: "Rs20", "USD50", "~2".
 _PREFIXES = (

@@ -185,6 +185,8 @@ def figure_value(figure: Figure, *, with_words: bool = True) -> str:
     change = _CHANGE_SIGNS.get(figure.change or "", "")
     if figure.qualifier == "range" and figure.low is not None and figure.high is not None:
         amount = f"{format_number(figure.low)}–{format_number(figure.high)}"
+        if figure.approximate:
+            amount = _QUALIFIER_SIGNS["about"] + amount  # "about 2,000-2,500": ≈ 2,000–2,500
     else:
         number = figure.value
         sign = _QUALIFIER_SIGNS.get(figure.qualifier, "")
@@ -197,6 +199,8 @@ def figure_value(figure: Figure, *, with_words: bool = True) -> str:
             amount = words + (" of" if figure.counted and words.endswith("s") else "")
         else:
             fraction = _fraction_words(number) if figure.kind in ("count", "number") else None
+            if fraction is not None and not figure.counted:
+                fraction = fraction.removesuffix(" of")  # "fell by half": ↓ half
             amount = sign + (fraction or format_number(number))
     if figure.kind == "percent":
         unit = "%" if figure.unit in (None, "%") else f" {figure.unit}"
@@ -318,11 +322,20 @@ def how_found(fact: Figure | Quote) -> str:
     return _FOUND.get(basis, "")
 
 
+def hedge_words(figure: Figure) -> str:
+    """A figure's hedge in the desk's words: "at least", "between", and "about, between"
+    for a range with a hedge ("about 2,000-2,500 calories", the ``approximate`` flag)."""
+    words = QUALIFIER_WORDS.get(figure.qualifier, figure.qualifier)
+    if figure.approximate and figure.qualifier == "range":
+        return f"{QUALIFIER_WORDS['about']}, {words}"
+    return words
+
+
 def figure_parts(figure: Figure) -> list[str]:
     """The parts of a figure the desk checks: hedge, what it counts, unit, change."""
     parts = []
     if figure.qualifier != "exact":
-        parts.append(f"hedge: {QUALIFIER_WORDS.get(figure.qualifier, figure.qualifier)}")
+        parts.append(f"hedge: {hedge_words(figure)}")
     if figure.counted:
         parts.append(f"counts: {figure.counted}")
     if figure.unit and figure.kind not in ("money", "percent"):
@@ -339,7 +352,7 @@ def fact_details(fact: Fact, sheet: FactSheet) -> list[str]:
     details: list[str] = []
     if isinstance(fact, Figure):
         if fact.qualifier != "exact":
-            details.append(QUALIFIER_WORDS.get(fact.qualifier, fact.qualifier))
+            details.append(hedge_words(fact))
         if fact.counted:
             details.append(f"counts {fact.counted}")
         source = source_display(fact, sheet)

@@ -141,9 +141,11 @@ HEDGES: dict[str, str] = {
     "an estimated": "about",
     "estimated": "about",
     "close to": "about",
+    "near": "about",  # "temperatures near 32 degrees" (the contract since figures2)
     "~": "about",
     "up to": "at_most",
     "at most": "at_most",
+    "within": "at_most",  # "within 500 metres" (the contract since figures2)
     "no more than": "at_most",
     "not more than": "at_most",
     "as many as": "at_most",
