@@ -153,7 +153,9 @@ class DraftKeeper(QObject):
                 prefix=".draft-", suffix=".tmp", dir=self.path.parent
             )
             with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(data, out, ensure_ascii=False)
+                # One string from the C encoder: json.dump streams through the pure-Python
+                # one, several times slower on a long story, on the window's thread.
+                out.write(json.dumps(data, ensure_ascii=False))
             os.replace(temporary, self.path)
         except OSError as error:
             log.warning("could not write the draft %s: %s", self.path, error)
