@@ -44,7 +44,11 @@ def _default_loader(
         from newsdesk.core.extract import Extractor
         from newsdesk.core.extract.nlp import REANALYSIS_GROUPS
 
-        return Extractor.load(model, parse_cache=REANALYSIS_GROUPS)
+        extractor = Extractor.load(model, parse_cache=REANALYSIS_GROUPS)
+        from newsdesk.core.extract.gazetteer import gazetteer
+
+        gazetteer()  # before the first story, and before the long-lived objects are frozen
+        return extractor
 
     return load
 
