@@ -69,6 +69,20 @@ def test_a_headline_counting_a_state_matches_the_body_counting_people(
     assert [c for c in run_checks(sheet) if c.kind == "headline_figure"] == []
 
 
+@pytest.mark.parametrize(("now", "flagged"), [("12.5", False), ("16.0", True)])
+def test_a_share_in_the_headline_is_held_against_two_levels_in_the_body(
+    extractor: Extractor, now: str, flagged: bool
+) -> None:
+    """ "by a Third" over 18.6 → 12.5 million tonnes is borne out; over 18.6 → 16.0 it is not."""
+    sheet = extractor.extract(
+        "Drought Cuts Wheat Harvest by a Third\n\n"
+        f"BUENOS AIRES, Jan 9 (Newsdesk Wire) - The wheat harvest fell to {now} million tonnes "
+        "this season, down from 18.6 million tonnes last year, the grains exchange said."
+    )
+    headline = [c for c in run_checks(sheet) if c.kind == "headline_figure"]
+    assert bool(headline) is flagged
+
+
 def test_a_headline_number_the_body_does_not_give_is_flagged(extractor: Extractor) -> None:
     sheet = extractor.extract(
         "Air Strikes Kill 30 Near El Obeid, Monitor Says\n\n"

@@ -72,6 +72,8 @@ def _against_body(story: Story, figure: Figure, body: list[Figure]) -> Finding |
         if comparable(figure, other) and same_counted(figure, other) is not False
     ):
         return None  # the same number (or one the top's allows) of something named otherwise
+    if _share_borne_out(figure, body):
+        return None  # "Cuts Harvest by a Third" over "fell to 12.5 million, from 18.6 million"
     return Finding(
         "headline_figure",
         f"{where} figure {shown} is not in the body.",
@@ -95,3 +97,29 @@ def _measure_words(measure: str | None) -> str:
         "arrested": " arrested",
         "displaced": " displaced",
     }.get(measure or "", "")
+
+
+def _share_borne_out(figure: Figure, body: list[Figure]) -> bool:
+    """Whether a change the top gives as a share ("by a third", "by 20%") is what two
+    levels of the same unit in the body come to (18.6 to 12.5 million is a third down)."""
+    share = stated(figure)
+    if figure.change is None or share is None:
+        return False
+    if figure.kind == "percent":
+        share /= 100
+    if not 0 < share <= 10:
+        return False
+    levels = [
+        (value, other.unit)
+        for other in body
+        if other.change is None and (value := stated(other)) is not None and value > 0
+    ]
+    for at, (one, unit) in enumerate(levels):
+        for two, other_unit in levels[at + 1 :]:
+            if unit != other_unit:
+                continue
+            low, high = min(one, two), max(one, two)
+            moved = (high - low) / high if figure.change == "down" else (high - low) / low
+            if abs(moved - share) <= 0.05 * max(share, 0.2):
+                return True
+    return False
