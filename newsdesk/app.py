@@ -42,13 +42,8 @@ def _default_loader(
             return preloaded.result()  # the load begun before Qt was imported
         # Imported here: spaCy takes a while to import, and only the worker needs it.
         from newsdesk.core.extract import Extractor
-        from newsdesk.core.extract.nlp import REANALYSIS_GROUPS
 
-        extractor = Extractor.load(model, parse_cache=REANALYSIS_GROUPS)
-        from newsdesk.core.extract.gazetteer import gazetteer
-
-        gazetteer()  # before the first story, and before the long-lived objects are frozen
-        return extractor
+        return Extractor.load_for_window(model)
 
     return load
 

@@ -222,13 +222,8 @@ def _preload(model: str | None) -> Future[SheetExtractor]:
     def load() -> None:
         try:
             from newsdesk.core.extract import Extractor
-            from newsdesk.core.extract.nlp import REANALYSIS_GROUPS
 
-            extractor = Extractor.load(model, parse_cache=REANALYSIS_GROUPS)
-            from newsdesk.core.extract.gazetteer import gazetteer
-
-            gazetteer()  # read once per process: before the first story, not during it
-            future.set_result(extractor)
+            future.set_result(Extractor.load_for_window(model))
         except BaseException as problem:  # handed to the window, which reports it
             future.set_exception(problem)
 

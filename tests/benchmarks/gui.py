@@ -103,13 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     from newsdesk.paths import default_paths
 
     Preferences.in_folder(default_paths().config_dir).set_editor_name("bench")
-    from newsdesk.core.extract.gazetteer import gazetteer
-    from newsdesk.core.extract.nlp import REANALYSIS_GROUPS
-
-    # Loaded as the window's own start loads it (newsdesk.cli: the pipeline with its
-    # parse cache, and the gazetteer before the first story).
-    extractor = Extractor.load(parse_cache=REANALYSIS_GROUPS)
-    gazetteer()
+    extractor = Extractor.load_for_window()  # as the window's own start loads it
     window = build_main_window(Path(home) / "bench.db", extractor_loader=lambda: extractor)
     window.ask_unsaved = lambda: QMessageBox.StandardButton.Discard
     window.resize(1280, 800)

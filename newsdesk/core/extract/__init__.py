@@ -119,6 +119,19 @@ class Extractor:
         the last ``parse_cache`` paragraph groups for the next :meth:`extract`."""
         return cls(load_pipeline(model), register=register, parse_cache=parse_cache)
 
+    @classmethod
+    def load_for_window(cls, model: str | None = None) -> Extractor:
+        """Load the pipeline as the window reads with it: the parses of the last
+        :data:`~newsdesk.core.extract.nlp.REANALYSIS_GROUPS` paragraph groups kept for
+        re-analysis, and the gazetteer read now, before the first story (and before the
+        window freezes its long-lived objects out of the collector's reach)."""
+        from newsdesk.core.extract.gazetteer import gazetteer
+        from newsdesk.core.extract.nlp import REANALYSIS_GROUPS
+
+        extractor = cls.load(model, parse_cache=REANALYSIS_GROUPS)
+        gazetteer()
+        return extractor
+
     @property
     def model_name(self) -> str:
         return pipeline_name(self.nlp)
