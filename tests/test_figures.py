@@ -315,3 +315,23 @@ def test_a_figure_ends_in_its_own_sentence(extractor: Extractor) -> None:
     for figure in sheet.figures:
         assert figure.sentence is not None
         assert figure.sentence[0] <= figure.start <= figure.end <= figure.sentence[1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The strike entered its sixth day on Tuesday.",
+        "The fourth round of talks begins today.",
+        "It was the club's third win in a row.",
+    ],
+)
+def test_an_ordinal_before_its_noun_is_no_fraction(extractor: Extractor, text: str) -> None:
+    assert [f.text for f in extractor.extract(text).figures] == []
+
+
+def test_a_share_with_its_article_or_number_is_still_a_fraction(extractor: Extractor) -> None:
+    sheet = extractor.extract("Nearly a third of homes lost power. Two thirds of roads shut.")
+    assert [(f.text, f.value) for f in sheet.figures] == [
+        ("Nearly a third", pytest.approx(1 / 3)),
+        ("Two thirds", pytest.approx(2 / 3)),
+    ]

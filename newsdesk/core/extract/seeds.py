@@ -137,6 +137,9 @@ def seed_spans(doc: Doc, blocked: Collection[int]) -> list[Seed]:
             i += 1
             continue
         j = number_end(doc, i, i + 1, blocked)
+        if j == i + 1 and _ordinal(doc[i]):
+            i += 1  # "its sixth day": an ordinal, no fraction
+            continue
         rules: tuple[Rule, ...] = (NUMBER_RUN,)
         # "a dozen", "a hundred", "a million": the article is the number one.
         if i > 0 and doc[i - 1].lower_ in ("a", "an") and doc[i].lower_ in _A_NUMBERS:
@@ -221,6 +224,15 @@ def _hedged(token: Token) -> bool:
     if i and doc[i - 1].lower_ in ("a", "one"):
         i -= 1
     return match_before(doc, i, lexicon.QUALIFIER_PHRASES) is not None
+
+
+def _ordinal(token: Token) -> bool:
+    """ "its sixth day", "the fourth round": a fraction word alone before its noun is an
+    ordinal, unless an article or a number makes it a share ("a third", "two thirds")."""
+    if token.lower_ not in FRACTIONS or token.dep_ != "amod":
+        return False
+    before = token.nbor(-1) if token.i > 0 else None
+    return before is None or (before.lower_ not in ("a", "an", "one") and not is_numeric(before))
 
 
 def _fraction_of(token: Token) -> bool:
