@@ -313,3 +313,17 @@ def test_a_body_named_for_its_cause_is_an_organisation_and_a_plural_noun_no_name
     labels = {e.name: e.label for e in sheet.entities}
     assert labels.get("Syrian Observatory for Human Rights") == "ORG"
     assert "mosques" not in labels
+
+
+def test_a_town_is_not_the_short_form_of_an_organisation_named_after_it(
+    extractor: Extractor,
+) -> None:
+    """The dateline's HARBOURTON and "off Harbourton" are the town, not the union."""
+    sheet = extractor.extract(
+        "Strike Leaves Ships Waiting Off Harbourton\n\n"
+        "HARBOURTON, March 3 (Newsdesk Wire) - Ships were anchored off Harbourton on "
+        "Tuesday. The Harbourton Dockworkers Union, which represents about 2,300 workers, "
+        "walked out."
+    )
+    union = _named(sheet, "Harbourton Dockworkers Union")
+    assert [m.text for m in union.mentions] == ["The Harbourton Dockworkers Union"]

@@ -208,6 +208,12 @@ def _words(name: str) -> list[str]:
     return [w for w in re.split(r"[\s\-]+", name.lower()) if w and w not in _TITLES]
 
 
+def _named_after(place: str, group: EntityGroup) -> bool:
+    """Whether ``group`` is an organisation whose name opens with ``place``."""
+    words, opening = group.name.lower().split(), place.lower().split()
+    return _kind(group.label) == "org" and words[: len(opening)] == opening
+
+
 def _merge_short_forms(groups: list[EntityGroup]) -> list[EntityGroup]:
     """Fold "Assad" into "Bashar Assad" when that reading is unambiguous."""
     candidates = _ShortFormIndex(groups)
@@ -245,6 +251,11 @@ def _merge_short_forms(groups: list[EntityGroup]) -> list[EntityGroup]:
                 for j in candidates.organisations(short.name)
                 if j != i and _names_organisation(short.name, groups[j].name)
             )
+        if any(_kind(label) == "place" for label in short.votes):
+            # "off Harbourton", the dateline's HARBOURTON: a name read as a place somewhere
+            # is the town an organisation is named after ("Harbourton Dockworkers Union"),
+            # not its short form.
+            targets = {j for j in targets if not _named_after(short.name, groups[j])}
         if len(targets) == 1:
             (target,) = targets
             if target not in absorbed:
