@@ -415,9 +415,13 @@ def test_fresh_copy_reads_whole() -> None:
     assert len(sentences) >= 400
     assert {s.desk for s in sentences} == {
         "business", "markets", "technology", "property", "science", "health", "sport", "weather",
+        "courts", "elections", "farming", "energy", "transport", "conflict", "crime", "schools",
     }  # fmt: skip
-    assert {s.part for s in sentences} == {"dev", "test", "holdout"}
+    assert {s.part for s in sentences} == {"dev", "test", "holdout", "blind"}
     assert sum(s.part == "holdout" for s in sentences) >= 80
+    # the blind block's desks are its own: none of them is tuned on elsewhere
+    blind = {s.desk for s in sentences if s.part == "blind"}
+    assert len(blind) == 8 and not blind & {s.desk for s in sentences if s.part != "blind"}
     assert all(f.end > f.start for s in sentences for f in s.figures)
 
 

@@ -45,10 +45,14 @@ NEAR_A_PLACE = Rule(
     "hedge.near-a-place",
     "hedge",
     '"near" is the hedge about only before a measure (money, a percentage, a unit: "traded '
-    'near $64,000", "near 32 degrees"); before things counted it places ("near 3 lakes").',
+    'near $64,000", "near 32 degrees"); before things counted it places ("near 3 lakes") '
+    'unless the things counted are what the clause is about: "near 100 people died".',
     says="no hedge: 'near' places",
     examples=(
         fires("The town lies near 3 lakes.", "3", qualifier="exact", counted="lakes"),
+        fires("Near 3 lakes, the town hosts a festival.", "3", qualifier="exact"),
+        spares("Near 100 villagers have died in the fighting.", "Near 100", qualifier="about"),
+        spares("Officials said near 2,000 homes were destroyed.", "near 2,000", qualifier="about"),
         spares("Bitcoin traded near $64,000.", "near $64,000", qualifier="about"),
         spares("Temperatures near 32 degrees are expected.", "near 32 degrees", qualifier="about"),
     ),
@@ -119,6 +123,7 @@ def settle_qualifier(doc: Doc, phrase: Phrase) -> None:
         and phrase.currency is None
         and not phrase.percent
         and phrase.unit is None
+        and _near_places(doc, start)
     ):
         _no_hedge(phrase, NEAR_A_PLACE)  # "near 3 lakes": a place
     verb = _verb_of_up_to(doc, phrase) if phrase.qualifier == "at_most" else None
@@ -133,6 +138,24 @@ def settle_qualifier(doc: Doc, phrase: Phrase) -> None:
         # "about five hundred or more" is at least five hundred.
         phrase.note(AFTER, doc[phrase.end : trailing[0]].text)
         phrase.end, phrase.qualifier = trailing
+
+
+def _near_places(doc: Doc, start: int) -> bool:
+    """Whether "near" at ``start`` is a preposition of place rather than the hedge about.
+
+    Only a preposition places ("lies near 3 lakes"); "Near 100 villagers have died"
+    parses it as a modifier. Things counted that a verb follows are the subject of a
+    clause ("said near 2,000 homes were destroyed", however the parser attached "near"),
+    and no place is the subject of a clause.
+    """
+    if doc[start].dep_ != "prep":
+        return False
+    after = start + 1
+    while after < len(doc) and doc[after].pos_ in ("NUM", "ADJ", "NOUN", "PROPN", "PUNCT"):
+        if doc[after].pos_ == "PUNCT" and doc[after].text != "-":
+            break
+        after += 1
+    return not (after < len(doc) and doc[after].pos_ in ("AUX", "VERB"))
 
 
 def _no_hedge(phrase: Phrase, rule: Rule, words: str = "") -> None:
