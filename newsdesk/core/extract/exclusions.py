@@ -105,6 +105,19 @@ LABEL = Rule(
         spares("A magnitude-6.2 quake struck off the coast.", "magnitude-6.2", value=6.2),
     ),
 )
+NUMBERED_BY = Rule(
+    "names.numbered-by",
+    "names",
+    'A whole number after a noun that numbers things ("junction 4", "platform 9", '
+    '"between junctions 31 and 33") labels one of them; it counts nothing.',
+    says="no figure: '{words}' is a label",
+    examples=(
+        fires("The motorway is closed between junctions 31 and 33.", "31", figure=False),
+        fires("Trains to the coast leave from platform 9.", "9", figure=False),
+        spares("The station has 9 platforms.", "9", value=9),
+        spares("The gate fee rose to $12.", "$12", value=12),
+    ),
+)
 DIALLED = Rule(
     "names.dialled",
     "names",
@@ -242,6 +255,7 @@ RULES = (
     DAY_OF_MONTH,
     MOBILE_GENERATION,
     LABEL,
+    NUMBERED_BY,
     DIALLED,
     NUMBER_SIGN,
     LEADING_ZERO,
@@ -384,6 +398,14 @@ def exclusion(doc: Doc, start: int, end: int, *, amount: bool = False) -> Rule |
             and not (nxt is not None and _measure_word(nxt.lower_))
         ):
             return LABEL
+        if (
+            prev.lower_ in lexicon.NUMBERED_BY
+            and not amount
+            and first.text.isdigit()
+            and last.i == end - 1
+            and not (nxt is not None and (nxt.pos_ == "NOUN" or _measure_word(nxt.lower_)))
+        ):
+            return NUMBERED_BY  # "junction 4", "platform 9": one of them, named
         if prev.lower_ in lexicon.MONTHS and _day_of_month(first):
             return DAY_OF_MONTH  # "Aug 5", "Sep 3" when the NER leaves the date unmarked
         if prev.lower_ in lexicon.DIAL_WORDS:

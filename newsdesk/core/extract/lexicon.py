@@ -81,6 +81,7 @@ UP_TO_VERBS = frozenset(_CHANGES["up_to"]["verbs"])
 # The other words figure rules read (see words.toml for which rule reads each).
 ONE_OF_UNITS = frozenset(_WORDS["one_of"])
 DIAL_WORDS = frozenset(_WORDS["dial"])
+NUMBERED_BY = frozenset(_WORDS["numbered_by"])
 MEASURES = frozenset(_WORDS["measures"])
 GAME_WORDS = frozenset(_WORDS["game"])
 MORE_THAN_BEFORE = frozenset(_WORDS["more_than_before"])

@@ -453,6 +453,8 @@ def one_unit(doc: Doc, i: int) -> bool:
         return False  # "a dollar-store chain"
     if i and doc[i - 1].lower_ == "by" and (i + 2 >= len(doc) or doc[i + 2].is_punct):
         return False  # "won by a mile": a way of speaking
+    if _priced(doc[i + 1]):
+        return False  # "A tonne of cocoa costs $8,000": the basis of a price
     previous = doc[i - 1] if i else None
     return previous is None or not (
         previous.lower_ == "per"
@@ -462,6 +464,19 @@ def one_unit(doc: Doc, i: int) -> bool:
         or previous.lower_ in lexicon.CURRENCY_WORDS
         or previous.lower_ in lexicon.CURRENCY_SYMBOLS
         or bool(GLUED_UNIT.match(previous.text))
+    )
+
+
+def _priced(unit: Token) -> bool:
+    """Whether the unit of "a tonne of cocoa costs $8,000" is the subject of a clause that
+    prices it: one of the unit is the basis of the price, not a figure of the story."""
+    if unit.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    own = {t.i for t in unit.subtree}
+    return any(
+        t.i not in own
+        and (t.text in lexicon.CURRENCY_SYMBOLS or t.lower_ in lexicon.CURRENCY_WORDS)
+        for t in unit.head.subtree
     )
 
 

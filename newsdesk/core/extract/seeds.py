@@ -57,7 +57,8 @@ ONE_UNIT = Rule(
     "candidate.one-unit",
     "candidates",
     '"less than a dollar", "a gallon of fuel": "a" is one of a currency or measure '
-    '(not in "$3 a gallon", a rate, nor "won by a mile").',
+    '(not in "$3 a gallon", a rate, nor "won by a mile", nor "a tonne of cocoa costs $8,000", '
+    "the basis of a price).",
     examples=(
         fires(
             "Millions live on less than a dollar a day.",
@@ -68,6 +69,8 @@ ONE_UNIT = Rule(
         ),
         spares("Petrol costs $3 a gallon.", "a gallon", figure=False),
         spares("She won by a mile.", "a mile", figure=False),
+        spares("A kilo of coffee now sells for more than $9.", "A kilo", figure=False),
+        fires("The boat carried a tonne of sand.", "a tonne", value=1, unit="tonne"),
     ),
 )
 SHARE = Rule(
