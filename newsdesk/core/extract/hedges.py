@@ -29,6 +29,20 @@ OVER_A_TIME = Rule(
         spares("He is over thirty years old.", "over thirty years", qualifier="more_than"),
     ),
 )
+OVER_THINGS = Rule(
+    "hedge.over-things",
+    "hedge",
+    '"over" that a verb governs as its preposition, before things counted, places or spans '
+    'them ("the fire spread over two floors", "they fought over two cows"); before a '
+    'measure ("stretches over 12 miles") or as the number\'s own modifier ("killed over 200 '
+    'people") it is more than.',
+    says="no hedge: 'over' places the things counted",
+    examples=(
+        fires("The fire spread over two floors of the block.", "two", qualifier="exact"),
+        spares("The storm killed over 200 people.", "over 200", qualifier="more_than"),
+        spares("The trail stretches over 12 miles.", "over 12 miles", qualifier="more_than"),
+    ),
+)
 PAST_A_LEVEL = Rule(
     "hedge.past",
     "hedge",
@@ -94,7 +108,7 @@ UP_TO_A_LEVEL = Rule(
         spares("Winds gusting up to 90mph hit the coast.", "up to 90mph", qualifier="at_most"),
     ),
 )
-RULES = (OVER_A_TIME, PAST_A_LEVEL, NEAR_A_PLACE, INCLUSIVE, AFTER, UP_TO_A_LEVEL)
+RULES = (OVER_A_TIME, OVER_THINGS, PAST_A_LEVEL, NEAR_A_PLACE, INCLUSIVE, AFTER, UP_TO_A_LEVEL)
 
 
 def settle_qualifier(doc: Doc, phrase: Phrase) -> None:
@@ -111,6 +125,9 @@ def settle_qualifier(doc: Doc, phrase: Phrase) -> None:
         # "rose 40% over two years" spans the time; "jailed for over two years" exceeds it
         phrase.qualifier, phrase.phrase_start = None, start + 1
         phrase.note(OVER_A_TIME)
+    elif phrase.qualifier == "more_than" and _over_things(doc, phrase):
+        phrase.qualifier, phrase.phrase_start = None, start + 1
+        phrase.note(OVER_THINGS)
     hedge = phrase.hedge.lower()
     if hedge in ("past", "just past") and doc[start].lower_ in ("past", "just"):
         before = doc[start - 1] if start else None
@@ -138,6 +155,24 @@ def settle_qualifier(doc: Doc, phrase: Phrase) -> None:
         # "about five hundred or more" is at least five hundred.
         phrase.note(AFTER, doc[phrase.end : trailing[0]].text)
         phrase.end, phrase.qualifier = trailing
+
+
+def _over_things(doc: Doc, phrase: Phrase) -> bool:
+    """Whether "over" opening ``phrase`` is a verb's preposition whose object is the
+    things counted ("spread over two floors"), not a bound on a measure."""
+    over = doc[phrase.phrase_start]
+    if (
+        over.lower_ != "over"
+        or over.dep_ != "prep"
+        or over.head.pos_ != "VERB"
+        or phrase.unit is not None
+        or phrase.currency is not None
+        or phrase.percent
+        or phrase.counted is None
+    ):
+        return False
+    number = doc[phrase.number_start]
+    return number.head.dep_ == "pobj" and number.head.head.i == over.i
 
 
 def _near_places(doc: Doc, start: int) -> bool:
