@@ -327,3 +327,16 @@ def test_a_town_is_not_the_short_form_of_an_organisation_named_after_it(
     )
     union = _named(sheet, "Harbourton Dockworkers Union")
     assert [m.text for m in union.mentions] == ["The Harbourton Dockworkers Union"]
+    town = _named(sheet, "Harbourton")
+    assert town.label == "GPE"  # the dateline says where the story was filed
+
+
+def test_the_datelines_place_is_a_place_whatever_the_tagger_votes(extractor: Extractor) -> None:
+    sheet = extractor.extract(
+        "Mill Closes\n\n"
+        "KESTREL FORD, June 9 (Newsdesk Wire) - The paper mill at Kestrel Ford shut on "
+        "Monday. Kestrel Ford had depended on it for a century, the Kestrel Ford Trust said."
+    )
+    assert _named(sheet, "Kestrel Ford").label == "GPE"
+    assert _named(sheet, "Kestrel Ford Trust").label == "ORG"
+    assert _named(sheet, "Newsdesk Wire").label == "ORG"

@@ -246,6 +246,7 @@ class Extractor:
                 article=text,
                 aliases=house.aliases() if house else None,
                 labels=house.labels() if house else None,
+                dateline=(dateline.start, dateline.end) if dateline else None,
             )
         )
         discourse = quote_discourse(doc, names)

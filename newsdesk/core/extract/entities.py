@@ -53,6 +53,7 @@ def group_entities(
     aliases: Mapping[str, str] | None = None,
     labels: Mapping[str, str] | None = None,
     article: str | None = None,
+    dateline: tuple[int, int] | None = None,
 ) -> list[EntityGroup]:
     """Group the named entities of ``doc`` (or the given spans) into facts.
 
@@ -61,7 +62,8 @@ def group_entities(
     aliases and labels: an alias joins its name's fact, a label given there is
     final. ``article`` is the article's own text when the
     tagger read it with captions and credits blanked (known names are found
-    there too).
+    there too). ``dateline`` is where the dateline's place stands ("HARBOURTON, March
+    3 (Wire) -"): a name written there is a place (:func:`~.evidence.settle_labels`).
     """
     aliases = aliases or {}
     stands_for = {_key(words): target for words, target in aliases.items()}
@@ -91,7 +93,7 @@ def group_entities(
     merged = _join_aliases(parsed, merged, aliases)
     _add_head_mentions(parsed, merged)
     add_repeated_mentions(doc, parsed, merged, article)
-    settle_labels(doc, merged, dict(labels or {}))
+    settle_labels(doc, merged, dict(labels or {}), dateline)
     return merged
 
 

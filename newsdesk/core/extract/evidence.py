@@ -8,6 +8,8 @@ labels the tagger gave vote, and what the story and the world say weighs in:
   (a facility); an organisation's head word ending the name ("… Authority"),
   an acronym it goes by in running text ("M5S") or the copy calling it a
   company ("drugmaker Pfizer", "Ted Baker shares") says organisation;
+- the dateline's place ("HARBOURTON, March 3 (Wire) -") says place: the desk
+  writes there where the story was filed, never who filed it;
 - a place the gazetteer knows (:mod:`.gazetteer`) says place when the tagger
   called it an organisation or a person with nothing in the story saying so
   ("Sapporo", "Hokkaido", "Adiyaman"); a surname of a person in the story, a
@@ -35,17 +37,24 @@ _HEAD_ENDS = frozenset({"for", "of", "to", "on"})
 _TIE_ORDER = {"org": 3, "place": 2, "person": 1}
 
 
-def settle_labels(doc: Doc, groups: list[EntityGroup], fixed: dict[str, str]) -> None:
+def settle_labels(
+    doc: Doc,
+    groups: list[EntityGroup],
+    fixed: dict[str, str],
+    dateline: tuple[int, int] | None = None,
+) -> None:
     """Give each group one label by the evidence (see the module docstring).
 
     ``fixed`` maps a name's key to the label the editor's house register gives
-    it; that label is final.
+    it; that label is final. ``dateline`` is where the dateline's place stands.
     """
     people = [g for g in groups if g.label == "PERSON" and len(g.name.split()) > 1]
     for group in groups:
         label = fixed.get(name_key(group.name)) or _by_votes(group)
         if name_key(group.name) in fixed:
             pass
+        elif kind(label) != "place" and _in_dateline(group, dateline):
+            label = "GPE"  # "HARBOURTON, March 3 (Wire) -": where the story was filed
         elif kind(label) == "org" and _facility(group.name):
             label = "FAC"
         elif kind(label) == "place" and _org_head(group.name, places=False):
@@ -59,6 +68,12 @@ def settle_labels(doc: Doc, groups: list[EntityGroup], fixed: dict[str, str]) ->
         elif kind(label) == "org" and _titled_name(doc, group):
             label = "PERSON"  # "director-general Irina Bokova": a title says who
         group.label = label
+
+
+def _in_dateline(group: EntityGroup, dateline: tuple[int, int] | None) -> bool:
+    return dateline is not None and any(
+        start < dateline[1] and end > dateline[0] for start, end in group.mentions
+    )
 
 
 def _by_votes(group: EntityGroup) -> str:
