@@ -147,6 +147,11 @@ def test_an_unresolvable_pronoun_gives_no_speaker(extractor: Extractor) -> None:
          "A source told Reuters"),
         ("The health ministry put the toll at 45 on Sunday.", "45", "The health ministry"),
         ("Officials said about 3,000 homes had no power.", "about 3,000", "Officials"),
+        # the parser reads "shipping" as a verb with "analysts" its object
+        ("About 40 ships are waiting, according to shipping analysts at Coastline Data.",
+         "About 40", "according to shipping analysts at Coastline Data"),
+        ("Prices rose 3%, according to trading desks in the city.", "3%",
+         "according to trading desks in the city"),
     ],
 )  # fmt: skip
 def test_figure_sources_are_phrases(

@@ -256,7 +256,7 @@ def according_to(sent: Span, outside: tuple[tuple[int, int], ...] = ()) -> Attri
         follower = token.nbor(1)
         if not opener or follower.lower_ not in ("to", "of"):
             continue
-        objects = [c for c in follower.children if c.dep_ == "pobj"]
+        objects = [c for c in follower.children if c.dep_ == "pobj"] or _misread_gerund(follower)
         if not objects:
             continue
         source = named_behind(objects[0])
@@ -266,6 +266,18 @@ def according_to(sent: Span, outside: tuple[tuple[int, int], ...] = ()) -> Attri
             phrase_start = doc[token.i - 1].idx
         return Attribution(source, phrase_chars(source, ("compound",)), (phrase_start, end), None)
     return None
+
+
+def _misread_gerund(to: Token) -> list[Token]:
+    """ "according to shipping analysts": the parser reads "shipping" as a verb whose
+    object is "analysts"; the analysts are who says so."""
+    return [
+        child
+        for gerund in to.children
+        if gerund.dep_ == "pcomp" and gerund.tag_ == "VBG" and gerund.i == to.i + 1
+        for child in gerund.children
+        if child.dep_ == "dobj" and child.i == gerund.i + 1
+    ]
 
 
 def verb_attribution(verb: Token) -> Attribution | None:
