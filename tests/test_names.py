@@ -340,3 +340,10 @@ def test_the_datelines_place_is_a_place_whatever_the_tagger_votes(extractor: Ext
     assert _named(sheet, "Kestrel Ford").label == "GPE"
     assert _named(sheet, "Kestrel Ford Trust").label == "ORG"
     assert _named(sheet, "Newsdesk Wire").label == "ORG"
+
+
+def test_words_without_a_capital_are_no_name(extractor: Extractor) -> None:
+    sheet = extractor.extract(
+        "Dockers gathered at the north gate of the port on Monday. Shares of eBay rose 3%."
+    )
+    assert [e.name for e in sheet.entities] == ["eBay"]

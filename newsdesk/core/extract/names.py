@@ -40,7 +40,7 @@ def name_spans(doc: Doc, text: str, dateline: Dateline | None) -> list[Span]:
         _as_place_if_located(_without_score(_acronym_not_person(piece)))
         for span in _join_particles(_join_split_names(doc))
         for piece in _pieces(span)
-        if _plausible(piece) and not _is_office(piece)
+        if _plausible(piece) and not _is_office(piece) and _capitalised(piece, text)
     ]
     if dateline is None:
         return spans
@@ -295,6 +295,19 @@ def _plausible(span: Span) -> bool:
     ):
         return False
     return not (len(words) == 1 and words[0].pos_ != "PROPN")
+
+
+def _capitalised(span: Span, text: str) -> bool:
+    """Whether a place or organisation has a capital somewhere, as the article writes it
+    (the tagger may have read a headline recased): "the north gate" is no name."""
+    if span.label_ not in ("ORG", "GPE", "LOC", "FAC"):
+        return True
+    words = [
+        text[t.idx : t.idx + len(t)]
+        for t in span
+        if t.pos_ != "DET" and any(c.isalpha() for c in t.text)
+    ]
+    return not words or not all(word.islower() for word in words)
 
 
 def _after_hyphen(token: Token) -> bool:
