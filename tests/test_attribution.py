@@ -188,3 +188,20 @@ def test_the_story_date_and_where_it_came_from_are_on_the_sheet(extractor: Extra
     assert given.article.date_basis is not None and given.article.date_basis.from_ == "editor"
     undated = extractor.extract("Strikes\n\nJets struck on Friday.")
     assert undated.article.date_basis is not None and undated.article.date_basis.from_ == "today"
+
+
+def test_a_name_the_tagger_filed_as_an_organisation_can_be_he(extractor: Extractor) -> None:
+    """The title makes "Taco Dibbits" a person; "he said" is then his."""
+    sheet = extractor.extract(
+        "Museum Visitors Return\n\n"
+        "The museum welcomed 2.7 million visitors last year.\n\n"
+        "Director Taco Dibbits said the museum would keep timed tickets. "
+        '"People see the paintings better when the rooms are not crowded," he said.'
+    )
+    (quote,) = sheet.quotes
+    speaker = next(e for e in sheet.entities if e.id == quote.speaker)
+    assert (speaker.name, speaker.label, quote.speaker_basis) == (
+        "Taco Dibbits",
+        "PERSON",
+        "pronoun",
+    )

@@ -249,7 +249,7 @@ class Extractor:
                 dateline=(dateline.start, dateline.end) if dateline else None,
             )
         )
-        discourse = quote_discourse(doc, names)
+        discourse = quote_discourse(doc, entities.settled(names))
         figures = find_figures(doc, self._names, dropped)
         attribute_figures(doc, figures, discourse)
         # The sheet records the date the copy gives; else the editor's, as given.

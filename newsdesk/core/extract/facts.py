@@ -34,6 +34,9 @@ if TYPE_CHECKING:
     from newsdesk.core.extract.quotes import QuoteReading
 
 
+_NAMES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+
+
 class EntityIndex:
     """The story's entities as grouped from the parse, with their sheet ids.
 
@@ -84,6 +87,10 @@ class EntityIndex:
 
     def at(self, span: tuple[int, int] | None) -> str | None:
         """The entity with a mention overlapping ``span``."""
+        order = self._order_at(span)
+        return None if order is None else self.ids[order]
+
+    def _order_at(self, span: tuple[int, int] | None) -> int | None:
         if span is None:
             return None
         # Only a mention starting less than the longest mention before the span can reach it.
@@ -92,7 +99,21 @@ class EntityIndex:
         orders = [
             order for _, end, order in self._mentions[low:high] if span[0] < end
         ]  # the first entity in id order wins, as it always has
-        return self.ids[min(orders)] if orders else None
+        return min(orders) if orders else None
+
+    def settled(self, spans: list[Span]) -> list[Span]:
+        """``spans`` with each name's label as the evidence settled it for its entity
+        ("Director Taco Dibbits", tagged an organisation, is a person), so the story's
+        discourse reads "he said" as his."""
+        result = []
+        for span in spans:
+            order = self._order_at((span.start_char, span.end_char))
+            label = self.groups[order].label if order is not None else span.label_
+            if label != span.label_ and span.label_ in _NAMES:
+                span = span.doc[span.start : span.end]
+                span.label_ = label
+            result.append(span)
+        return result
 
     def named(self, text: str) -> str | None:
         """The one entity whose name ends with ``text`` ("Okafor" → "Chidinma Okafor").
