@@ -347,3 +347,21 @@ def test_words_without_a_capital_are_no_name(extractor: Extractor) -> None:
         "Dockers gathered at the north gate of the port on Monday. Shares of eBay rose 3%."
     )
     assert [e.name for e in sheet.entities] == ["eBay"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Palmyra is a UNESCO World Heritage site in Syria.", "Palmyra"),
+        ("Kestrel Ford, a port town of 40,000 people, depends on the mill.", "Kestrel Ford"),
+    ],
+)
+def test_a_name_the_copy_calls_a_place_is_a_place(
+    extractor: Extractor, text: str, name: str
+) -> None:
+    assert _named(extractor.extract(text), name).label == "GPE"
+
+
+def test_a_person_described_by_a_place_word_stays_a_person(extractor: Extractor) -> None:
+    sheet = extractor.extract("John Smith, a city councillor, spoke at the meeting.")
+    assert _named(sheet, "John Smith").label == "PERSON"

@@ -10,6 +10,8 @@ labels the tagger gave vote, and what the story and the world say weighs in:
   company ("drugmaker Pfizer", "Ted Baker shares") says organisation;
 - the dateline's place ("HARBOURTON, March 3 (Wire) -") says place: the desk
   writes there where the story was filed, never who filed it;
+- the copy calling it a place ("Palmyra is a World Heritage site", "Kestrel
+  Ford, a port town of 40,000") says place;
 - a place the gazetteer knows (:mod:`.gazetteer`) says place when the tagger
   called it an organisation or a person with nothing in the story saying so
   ("Sapporo", "Hokkaido", "Adiyaman"); a surname of a person in the story, a
@@ -55,6 +57,8 @@ def settle_labels(
             pass
         elif kind(label) != "place" and _in_dateline(group, dateline):
             label = "GPE"  # "HARBOURTON, March 3 (Wire) -": where the story was filed
+        elif kind(label) in ("org", "person") and _called_a_place(doc, group):
+            label = "GPE"  # "Palmyra is a World Heritage site", "Kestrel Ford, a port town"
         elif kind(label) == "org" and _facility(group.name):
             label = "FAC"
         elif kind(label) == "place" and _org_head(group.name, places=False):
@@ -74,6 +78,37 @@ def _in_dateline(group: EntityGroup, dateline: tuple[int, int] | None) -> bool:
     return dateline is not None and any(
         start < dateline[1] and end > dateline[0] for start, end in group.mentions
     )
+
+
+_PLACE_NOUNS = frozenset(
+    {"city", "town", "village", "hamlet", "province", "region", "district", "county",
+     "capital", "port", "island", "suburb", "municipality", "governorate", "site", "oasis",
+     "country", "nation", "kingdom", "republic", "enclave", "territory", "neighbourhood",
+     "neighborhood", "settlement"}
+)  # fmt: skip
+
+
+def _called_a_place(doc: Doc, group: EntityGroup) -> bool:
+    """Whether the copy says what the name is, and that is a place: the subject of "is a
+    … site" or a name with "a port town" beside it."""
+    for start, end in group.mentions:
+        found = _tokens(doc, start, end)
+        if found is None:
+            continue
+        head = doc[found[1]]
+        said = [
+            c
+            for c in head.children
+            if c.dep_ == "appos"  # set off by a comma: "Kestrel Ford, a port town"
+            and head.i + 1 < len(doc)
+            and doc[head.i + 1].text == ","
+            and any(d.lower_ in ("a", "an") for d in c.children)
+        ]
+        if head.dep_ == "nsubj" and head.head.lemma_ == "be" and head.head.i == head.i + 1:
+            said += [c for c in head.head.children if c.dep_ == "attr"]
+        if any(noun.lemma_.lower() in _PLACE_NOUNS for noun in said):
+            return True
+    return False
 
 
 def _by_votes(group: EntityGroup) -> str:
