@@ -19,11 +19,15 @@ from newsdesk.core.extract.doctext import doc_text
 from newsdesk.core.extract.phrase import FigureReading
 from newsdesk.core.extract.rules import Rule, fires, spares
 
+# A sentence's source: its span, the attribution's words, the basis, and where it holds.
+_Found = tuple[tuple[int, int] | None, tuple[int, int] | None, str, tuple[int, int] | None]
+
 NAMED = Rule(
     "source.named",
     "source",
     'Who the figure\'s sentence attributes it to ("…, the Observatory said", "according to '
-    'police").',
+    'police"); a speech verb in a relative clause ("in a case that prosecutors said had '
+    'cost …") attributes that clause only.',
     says="source: {words} (same sentence)",
     examples=(
         fires(
@@ -32,6 +36,16 @@ NAMED = Rule(
             source_basis="named",
         ),
         spares("At least 25 air strikes hit the town.", "At least 25", source_basis="none"),
+        spares(
+            "He was jailed for six years in a case that officials said had cost $2m.",
+            "six years",
+            source_basis="none",
+        ),
+        fires(
+            "He was jailed for six years in a case that officials said had cost $2m.",
+            "$2m",
+            source_basis="named",
+        ),
     ),
 )
 CONTINUED = Rule(
@@ -88,7 +102,7 @@ _BY_BASIS = {
 
 def attribute_figures(doc: Doc, readings: list[FigureReading], discourse: Discourse) -> None:
     """Fill in each reading's source: its span, the attribution's words and the basis."""
-    cache: dict[int, tuple[tuple[int, int] | None, tuple[int, int] | None, str]] = {}
+    cache: dict[int, _Found] = {}
     for reading in readings:
         span = doc.char_span(reading.start, reading.end, alignment_mode="expand")
         if span is None or not len(span):
@@ -96,7 +110,9 @@ def attribute_figures(doc: Doc, readings: list[FigureReading], discourse: Discou
         sent = span[0].sent
         if sent.start not in cache:
             cache[sent.start] = _sentence_source(sent, discourse, cache)
-        source, phrase, basis = cache[sent.start]
+        source, phrase, basis, scope = cache[sent.start]
+        if scope is not None and not scope[0] <= reading.start < scope[1]:
+            continue  # "jailed …, in a case that prosecutors said had cost …": theirs only
         if phrase is not None and basis in ("named", "continuation"):
             low, high = sorted((phrase[0], reading.start))
             if "\n" in doc_text(doc)[low:high]:
@@ -107,23 +123,33 @@ def attribute_figures(doc: Doc, readings: list[FigureReading], discourse: Discou
             reading.note(_BY_BASIS[basis], doc_text(doc)[words[0] : words[1]])
 
 
-def _sentence_source(
-    sent: Span,
-    discourse: Discourse,
-    cache: dict[int, tuple[tuple[int, int] | None, tuple[int, int] | None, str]],
-) -> tuple[tuple[int, int] | None, tuple[int, int] | None, str]:
+def _sentence_source(sent: Span, discourse: Discourse, cache: dict[int, _Found]) -> _Found:
+    """The sentence's source, its attribution's words, the basis, and where in the
+    sentence it holds (``None``: all of it)."""
     found = sentence_attribution(sent, discourse.quotes, SOURCE_VERBS)
     if found is not None:
-        return _source_of(found, discourse)
+        return (*_source_of(found, discourse), _scope(found))
     previous = _sentence_before(sent)
     if previous is None:
-        return None, None, "none"
+        return None, None, "none", None
     if previous.start not in cache:
         cache[previous.start] = _sentence_source(previous, discourse, cache)
-    span, phrase, basis = cache[previous.start]
-    if basis == "none":
-        return None, None, "none"
-    return span, phrase, "continuation"
+    span, phrase, basis, scope = cache[previous.start]
+    if basis == "none" or scope is not None:
+        return None, None, "none", None
+    return span, phrase, "continuation", None
+
+
+def _scope(found: Attribution) -> tuple[int, int] | None:
+    """Where an attribution holds when its verb speaks inside a relative clause ("in a
+    case that prosecutors said had cost …"): that clause; else ``None``, the sentence."""
+    if found.cue is None:
+        return None
+    for verb in (found.cue, *found.cue.ancestors):
+        if verb.dep_ == "relcl":
+            words = list(verb.subtree)
+            return words[0].idx, words[-1].idx + len(words[-1].text)
+    return None
 
 
 def _source_of(
