@@ -110,6 +110,20 @@ FOR_A_CAUSE = Rule(
         spares("The bank raised rates by 25 basis points.", "25 basis points", change="up"),
     ),
 )
+GOT_BACK = Rule(
+    "change.got-back",
+    "change",
+    '"recover", "regain": straight after the verb, things or money are what was got back '
+    '("rescuers recovered 12 bodies"); only a percentage, points or a price\'s cents are a '
+    'move ("shares recovered 2%").',
+    says="no change: '{words}' is what was got back",
+    examples=(
+        fires("Divers recovered 12 bodies from the lake.", "12", change=None),
+        fires("The council has recovered about $640,000.", "about $640,000", change=None),
+        spares("Shares recovered 2% on Monday.", "2%", change="up"),
+        spares("The euro recovered 1.2 cents against the dollar.", "1.2 cents", change="up"),
+    ),
+)
 LEVEL_REACHED = Rule(
     "change.level-reached",
     "change",
@@ -174,6 +188,7 @@ RULES = (
     SIGNED,
     COMPARATIVE,
     FOR_A_CAUSE,
+    GOT_BACK,
     LEVEL_REACHED,
     LEVEL_CROSSED,
     UP_FROM,
@@ -201,6 +216,9 @@ def read_change(doc: Doc, phrase: Phrase) -> str | None:
     if direction is not None and phrase.hedge.lower() in lexicon.LEVEL_HEDGES:
         phrase.note(LEVEL_CROSSED, _verb_before(doc, start))
         return None
+    if direction is not None and how == "verb" and _got_back(doc, phrase):
+        phrase.note(GOT_BACK, doc[phrase.phrase_start : phrase.end].text)
+        return None
     if direction is not None:
         phrase.note(_BEFORE[how], direction)
         return direction
@@ -216,6 +234,19 @@ def read_change(doc: Doc, phrase: Phrase) -> str | None:
     if direction is not None:
         phrase.note(_AFTER[how], direction)
     return direction
+
+
+def _got_back(doc: Doc, phrase: Phrase) -> bool:
+    """Whether the figure straight after "recovered" is what was got back, not a move."""
+    start = phrase.phrase_start
+    verb = doc[start - 1] if start else None
+    return (
+        verb is not None
+        and verb.lemma_.lower() in lexicon.GOT_BACK_VERBS
+        and not phrase.percent
+        and phrase.unit not in _SIGNED_UNITS
+        and (phrase.unit or "").lower() not in lexicon.SUBUNITS
+    )
 
 
 def _noun_before(doc: Doc, start: int) -> str | None:

@@ -67,6 +67,7 @@ DOWN_VERBS = frozenset(_CHANGES["verbs"]["down"])
 CHANGED_BY = frozenset(_CHANGES["verbs"]["moving_something_else"])
 # Verbs whose particle "up"/"down" gives a figure's direction ("went up 3%"); with the rest
 # of the verbs the particle belongs to the verb ("blew up two temples").
+GOT_BACK_VERBS = frozenset(_CHANGES["verbs"]["got_back"])
 PARTICLE_MOTION_VERBS = frozenset(_CHANGES["verbs"]["particle_motion"]) | UP_VERBS | DOWN_VERBS
 # Nouns after a figure that make it a change: "a 12% increase", "a 3.5% drop".
 UP_NOUNS = frozenset(_CHANGES["nouns"]["up"])

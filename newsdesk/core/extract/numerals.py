@@ -320,6 +320,8 @@ def is_share(token: Token) -> bool:
     if doc[i - 1].lower_ not in ("a", "an", "one"):
         return False  # "three fourths" is read whole from its "three"
     following = doc[i + 1] if i + 1 < len(doc) else None
+    if _one_more(token):
+        return False  # "Three builders were jailed. A fourth, Colin Dray, was cleared."
     mixed = i >= 2 and doc[i - 2].lower_ == "and"  # "one and a fourth inches"
     return (
         following is None
@@ -327,6 +329,16 @@ def is_share(token: Token) -> bool:
         or following.lower_ in ("of", "and", "or")
         or (mixed and following.lower_ in lexicon.UNIT_WORDS)
     )
+
+
+def _one_more(token: Token) -> bool:
+    """ "A fourth, Colin Dray, …", "A third, a 19-year-old, …": opening its sentence and
+    named by what follows its comma, the fraction word is one more of those counted."""
+    doc, i = token.doc, token.i
+    if i < 1 or doc[i - 1].i != doc[i - 1].sent.start or i + 2 >= len(doc):
+        return False
+    after = doc[i + 2]
+    return doc[i + 1].text == "," and (after.pos_ == "PROPN" or after.lower_ in ("a", "an", "the"))
 
 
 def _number_or_unit_after_hyphen(doc: Doc, i: int) -> bool:

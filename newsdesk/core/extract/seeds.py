@@ -77,11 +77,15 @@ SHARE = Rule(
     "candidate.share",
     "candidates",
     '"half of the homes", "a third", "more than half": a share the NER misses '
-    '(not "the second half").',
+    '(not "the second half", nor "A fourth, Colin Dray, was cleared": one more of those '
+    "counted).",
     examples=(
         fires("Half of the homes were damaged.", "Half", value=0.5),
         fires("Voters backed it by a third.", "a third", value=1 / 3),
+        fires("Half backed the plan; a third, officials said, opposed it.", "a third", value=1 / 3),
         spares("He scored early in the second half.", "half", figure=False),
+        spares("Three men were jailed. A fourth, Colin Dray, was cleared.", "fourth", figure=False),
+        spares("Two were held. A third, a 19-year-old, was released.", "third", figure=False),
     ),
 )
 SHARE_OF_CHANGE = Rule(
