@@ -342,6 +342,13 @@ def test_the_datelines_place_is_a_place_whatever_the_tagger_votes(extractor: Ext
     assert _named(sheet, "Newsdesk Wire").label == "ORG"
 
 
+def test_an_adjective_opening_a_sentence_is_no_name(extractor: Extractor) -> None:
+    sheet = extractor.extract(
+        "Postal votes made up nearly a third of the total. Beijing officials said little."
+    )
+    assert [e.name for e in sheet.entities] == ["Beijing"]
+
+
 def test_words_without_a_capital_are_no_name(extractor: Extractor) -> None:
     sheet = extractor.extract(
         "Dockers gathered at the north gate of the port on Monday. Shares of eBay rose 3%."

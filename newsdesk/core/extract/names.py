@@ -285,6 +285,15 @@ def _plausible(span: Span) -> bool:
         return False  # "Retailer warns", "President said": a noun, not a name
     if len(span) == 1 and span[0].is_lower and span[0].tag_ in ("NNS", "NNPS"):
         return False  # "sleeping in mosques": a plural common noun is no name
+    if (
+        len(span) == 1
+        and span[0].is_sent_start
+        and span[0].tag_ == "JJ"
+        and span[0].dep_ == "amod"
+        and span.label_ != "NORP"
+        and not gazetteer().is_place(span.text)
+    ):
+        return False  # "Postal votes made up a third": an adjective opening a sentence
     if span.label_ != "PERSON":
         return True
     words = [t for t in span if t.is_alpha]
