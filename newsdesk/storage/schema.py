@@ -405,6 +405,14 @@ def _search_by_index(db: Database) -> None:
     )
 
 
+def _packed_sheets(db: Database) -> None:
+    """Sheets stored compressed from now on (:mod:`newsdesk.storage.texts`).
+
+    Versions saved before keep their JSON in ``sheet_json`` and read as before.
+    """
+    db.execute("ALTER TABLE versions ADD COLUMN sheet_packed BLOB")
+
+
 # Append only. The position in this tuple is the migration's number.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "stories, versions and facts", _create_tables),
@@ -415,6 +423,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "desk ids: global ids, parents and fingerprints for sync", _desk_ids),
     Migration(5, "article texts stored once, by hash", _texts_once),
     Migration(6, "search by covering indexes", _search_by_index),
+    Migration(7, "sheets stored compressed", _packed_sheets),
 )
 
 

@@ -48,7 +48,7 @@ from newsdesk.storage.records import (
 from newsdesk.storage.register import RegisterTable
 from newsdesk.storage.search import DEFAULT_SEARCH_LIMIT, find_stories, list_stories
 from newsdesk.storage.slugs import MAX_SLUG_LENGTH, is_slug, slugify, truncate_slug
-from newsdesk.storage.texts import text_id, with_text, without_text
+from newsdesk.storage.texts import SHEET_COLUMNS, pack, stored_sheet, text_id, without_text
 
 log = logging.getLogger(__name__)
 
@@ -239,7 +239,7 @@ class Store:
         """Write the version row, its fact rows and the story's summary; (version id, facts).
 
         The article text is stored once per distinct text (:mod:`.texts`): the
-        version refers to it and its JSON leaves the text out.
+        version refers to it and its JSON leaves the text out; the JSON is packed.
         """
         counts = {f"{status}_count": count for status, count in info.status_counts.items()}
         created_text = record.created_at
@@ -258,7 +258,8 @@ class Store:
                 "message": info.message,
                 "article_text": article_text,
                 "text_hash": info.text_hash,
-                "sheet_json": sheet_json,
+                "sheet_json": "",
+                "sheet_packed": pack(sheet_json),
                 "text_id": stored_id,
                 "entity_count": info.entity_count,
                 "figure_count": info.figure_count,
@@ -376,7 +377,7 @@ class Store:
         """
         # As bytes: a damaged row may not even be UTF-8, and is told as damaged, not raised.
         sql = (
-            "SELECT v.number, CAST(v.sheet_json AS BLOB), v.text_hash, CAST(t.text AS BLOB) "
+            f"SELECT v.number, v.text_hash, {SHEET_COLUMNS} "
             "FROM versions v JOIN stories s ON s.id = v.story_id "
             "LEFT JOIN article_texts t ON t.id = v.text_id WHERE s.slug = ?"
         )
@@ -388,8 +389,7 @@ class Store:
             row = self._db.execute(sql + " ORDER BY v.number DESC LIMIT 1", params).fetchone()
             if row is None:
                 raise LookupError(self._missing_message(slug, number))
-        stored = bytes(row[1]) if row[3] is None else with_text(bytes(row[1]), bytes(row[3]))
-        return self._parse(slug, int(row[0]), stored, str(row[2]))
+        return self._parse(slug, int(row[0]), stored_sheet(*row[2:]), str(row[1]))
 
     def last_good_version(self, slug: str, below: int | None = None) -> int | None:
         """The newest version of ``slug`` (under ``below``) that reads back whole, or ``None``."""
@@ -520,11 +520,11 @@ class Store:
             # This store wrote that version with this very code: text equality is exact.
             return cached_json == sheet_json
         row = self._db.execute(
-            "SELECT CAST(v.sheet_json AS BLOB), CAST(t.text AS BLOB) FROM versions v "
+            f"SELECT {SHEET_COLUMNS} FROM versions v "
             "LEFT JOIN article_texts t ON t.id = v.text_id WHERE v.id = ?",
             [version_id],
         ).fetchone()
-        stored = bytes(row[0]) if row[1] is None else with_text(bytes(row[0]), bytes(row[1]))
+        stored = stored_sheet(*row)
         if stored == sheet_json.encode("utf-8"):
             return True
         try:
