@@ -114,7 +114,7 @@ _NEWEST = f"""
             SELECT v.id FROM versions v INDEXED BY versions_story_text
             WHERE v.story_id = s.id AND (
                 v.text_id IN texts OR v.id IN own OR EXISTS (
-                    -- CROSS JOIN: the index over the version's range first, not per fact
+                    -- CROSS JOIN: one look in the index over the version's facts, not one a fact
                     SELECT 1 FROM facts_fts CROSS JOIN facts f ON f.id = facts_fts.rowid
                     WHERE facts_fts MATCH :match AND f.version_id = v.id
                     AND facts_fts.rowid BETWEEN
