@@ -21,6 +21,7 @@ from newsdesk.errors import DatabaseCorruptError
 from newsdesk.storage import Store
 from tests.test_export import checked_sheet
 from tests.test_render import make_sheet
+from tests.test_storage_history import make_v1_file
 
 SECRET = "Air strikes hit villages"  # words of the article, never to be shown in errors
 
@@ -37,10 +38,13 @@ def damage(db: Path, number: int, sql: str) -> None:
         conn.close()
 
 
+# Bytes changed in the middle of the sheet: packed (schema 7 on), or its JSON as written before.
 GARBLE = (
-    "UPDATE versions SET sheet_json = CAST("
-    "substr(CAST(sheet_json AS BLOB), 1, 300) || x'ff00fe' || substr(CAST(sheet_json AS BLOB), 304)"
-    " AS TEXT) WHERE number = ?"
+    "UPDATE versions SET sheet_packed = substr(sheet_packed, 1, length(sheet_packed) / 2) "
+    "|| x'ff00fe' || substr(sheet_packed, length(sheet_packed) / 2 + 4), "
+    "sheet_json = CASE WHEN sheet_packed IS NULL THEN CAST(substr(CAST(sheet_json AS BLOB), 1, 300)"
+    " || x'ff00fe' || substr(CAST(sheet_json AS BLOB), 304) AS TEXT) ELSE sheet_json END "
+    "WHERE number = ?"
 )
 # The text a version refers to (stored once per distinct text), changed.
 RETEXT = (
@@ -60,8 +64,25 @@ def saved(tmp_path: Path) -> Path:
     return db
 
 
-@pytest.mark.parametrize("how", [GARBLE, RETEXT])
-def test_a_damaged_version_is_named_and_the_others_still_open(saved: Path, how: str) -> None:
+@pytest.fixture
+def saved_by_schema_1(tmp_path: Path) -> Path:
+    """The same two versions, saved by newsdesk with schema 1 (the JSON as it is), upgraded."""
+    db = tmp_path / "newsdesk.db"
+    edited = checked_sheet()
+    edited.article.text += "\n\nMore to follow."
+    make_v1_file(db, [("strikes", make_sheet(), "Anna"), ("strikes", edited, "Ben")])
+    Store(db).close()
+    return db
+
+
+@pytest.mark.parametrize(
+    ("layout", "how"),
+    [("saved", GARBLE), ("saved", RETEXT), ("saved_by_schema_1", GARBLE)],
+)
+def test_a_damaged_version_is_named_and_the_others_still_open(
+    request: pytest.FixtureRequest, layout: str, how: str
+) -> None:
+    saved: Path = request.getfixturevalue(layout)
     damage(saved, 2, how)
 
     with Store(saved) as store:

@@ -29,7 +29,7 @@ from newsdesk.errors import DatabaseCorruptError, SheetError, StorageError
 from newsdesk.storage.connection import immediate_transaction
 from newsdesk.storage.records import VersionInfo, from_iso, status_counts, to_iso, utc_now
 from newsdesk.storage.slugs import is_slug
-from newsdesk.storage.texts import with_text
+from newsdesk.storage.texts import SHEET_COLUMNS, stored_sheet
 
 if TYPE_CHECKING:
     from newsdesk.core.sheet.model import FactSheet
@@ -166,8 +166,7 @@ class DeskLedger:
         with self._errors():
             rows = self._db.execute(
                 "SELECT v.id, s.slug, v.number, v.uid, s.headline, v.parent_uid, v.resolves, "
-                "v.created_at, v.editor, v.message, v.content_hash, CAST(v.sheet_json AS BLOB), "
-                "CAST(t.text AS BLOB) "
+                f"v.created_at, v.editor, v.message, v.content_hash, {SHEET_COLUMNS} "
                 "FROM versions v JOIN stories s ON s.id = v.story_id "
                 "LEFT JOIN article_texts t ON t.id = v.text_id "
                 "WHERE v.id > ? AND "
@@ -191,6 +190,7 @@ class DeskLedger:
         message: str | None,
         stored_hash: str | None,
         column: bytes | None,
+        packed: bytes | None = None,
         text: bytes | None = None,
     ) -> Outgoing:
         try:
@@ -210,14 +210,11 @@ class DeskLedger:
             sheet_json="",
             content_hash="",
         )
-        # Where the column holds the very JSON the fingerprint was taken over (as
-        # this version of the file keeps it, with the article's text put back the way
-        # the store reads it when the text is stored apart), it is the sheet written
-        # out again; otherwise the read-back sheet is written out anew (the slower way).
-        stored = bytes(column or b"")
-        if text is not None:
-            stored = with_text(stored, bytes(text))
-        raw = stored.decode("utf-8", "replace")
+        # Where the columns hold the very JSON the fingerprint was taken over (as
+        # this version of the file keeps it, unpacked, with the article's text put back
+        # the way the store reads it when the text is stored apart), it is the sheet
+        # written out again; otherwise the read-back sheet is written out anew (slower).
+        raw = stored_sheet(column, packed, text).decode("utf-8", "replace")
         version = replace(record, sheet_json=raw).fingerprinted()
         if not stored_hash or version.content_hash != stored_hash:
             try:

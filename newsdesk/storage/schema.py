@@ -386,6 +386,33 @@ def _texts_once(db: Database) -> None:
     db.table("article_texts").enable_fts(["text"], create_triggers=True, tokenize=FTS_TOKENIZE)
 
 
+def _search_by_index(db: Database) -> None:
+    """Narrow indexes that take a search between versions, stories and texts without
+    reading a version's row, which holds its sheet (kilobytes): a word in most
+    stories looked thousands of them up only for their story and number.
+    """
+    _statements(
+        db,
+        """
+        -- A matching fact or message: its version's story, number and stored text.
+        CREATE INDEX versions_by_id ON versions(id, story_id, number, text_id);
+        -- A matching text: the versions that have it, with their story and number.
+        DROP INDEX versions_text_id;
+        CREATE INDEX versions_text_id ON versions(text_id, story_id, number);
+        -- A story's versions, newest first, with their stored text.
+        CREATE INDEX versions_story_text ON versions(story_id, number, text_id);
+        """,
+    )
+
+
+def _packed_sheets(db: Database) -> None:
+    """Sheets stored compressed from now on (:mod:`newsdesk.storage.texts`).
+
+    Versions saved before keep their JSON in ``sheet_json`` and read as before.
+    """
+    db.execute("ALTER TABLE versions ADD COLUMN sheet_packed BLOB")
+
+
 # Append only. The position in this tuple is the migration's number.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "stories, versions and facts", _create_tables),
@@ -395,6 +422,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(3, "the house register", _house_register),
     Migration(4, "desk ids: global ids, parents and fingerprints for sync", _desk_ids),
     Migration(5, "article texts stored once, by hash", _texts_once),
+    Migration(6, "search by covering indexes", _search_by_index),
+    Migration(7, "sheets stored compressed", _packed_sheets),
 )
 
 

@@ -7,6 +7,7 @@ FTS5, so ``OR``, ``NOT``, ``-`` or ``*`` are just words.
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import datetime
 from typing import Any
@@ -53,49 +54,141 @@ def find_stories(
     text = "".join(char if char.isprintable() else " " for char in text)
     if not _WORD.search(text):
         return []  # nothing FTS could match; an empty phrase is a syntax error
-    match = db.quote_fts(text.strip())
+    if limit < 1:
+        return []
     where, params = _story_filters(status, since, until)
-    sql = f"""
-        WITH hits(version_id) AS MATERIALIZED (
-            SELECT rowid FROM versions_fts WHERE versions_fts MATCH :match
-            UNION
-            SELECT v.id FROM versions v WHERE v.text_id IN (
-                SELECT rowid FROM article_texts_fts WHERE article_texts_fts MATCH :match
-            )
-            UNION
-            SELECT f.version_id FROM facts_fts JOIN facts f ON f.id = facts_fts.rowid
-            WHERE facts_fts MATCH :match
-        ),
-        best(story_id, number) AS (
-            SELECT v.story_id, max(v.number) FROM hits JOIN versions v ON v.id = hits.version_id
-            GROUP BY v.story_id
-        )
-        SELECT s.*, best.number AS matched FROM best JOIN stories s ON s.id = best.story_id
-        WHERE {where} ORDER BY s.latest_version_id DESC, s.id DESC
-        LIMIT :limit
-    """
-    params.update(match=match, limit=limit)
-    rows = list(db.query(sql, params))
+    params.update(match=db.quote_fts(text.strip()), limit=limit, window=_WINDOW * limit)
+    horizon = db.execute(_DENSE.format(where=where), params).fetchone()
+    if horizon is None:
+        rows = list(db.query(_EVERY_HIT.format(where=where), params))
+    else:
+        rows = list(db.query(_NEWEST.format(where=where), {**params, "horizon": horizon[0]}))
+    snippets = _snippets(db, [(row["version_id"], row["text_id"]) for row in rows], text)
     return [
-        SearchHit(
-            story=story_from_row(row),
-            version=int(row["matched"]),
-            snippet=_snippet(db, int(row["id"]), int(row["matched"]), text),
-        )
-        for row in rows
+        SearchHit(story=story_from_row(row), version=int(row["matched"]), snippet=snippet)
+        for row, snippet in zip(rows, snippets, strict=True)
     ]
 
 
-def _snippet(db: Database, story_id: int, number: int, text: str) -> str:
-    """A few words of version ``number`` around the first searched word, else a fact."""
-    words = [w.casefold() for w in _WORD.findall(text)]
-    row = db.execute(
-        "SELECT v.id, CAST(coalesce(t.text, v.article_text) AS BLOB) FROM versions v "
-        "LEFT JOIN article_texts t ON t.id = v.text_id WHERE v.story_id = ? AND v.number = ?",
-        [story_id, number],
-    ).fetchone()
+# How a search finds its stories. Results are the stories (after the library's
+# filters, ``{where}``) with a matching version, the most recently saved first, each
+# with its newest matching version. Two ways to the same result, by what is cheaper:
+#
+# - A word whose texts or messages match at least ``limit`` of the newest
+#   ``_WINDOW * limit`` stories (``_DENSE``, cheap lookups in small sets): only the
+#   stories down to the ``limit``-th of those can be in the result, so only they are
+#   looked at (``_NEWEST``), each from its newest version down, its facts by the
+#   full-text index over their own ids. A word in most stories costs that window.
+# - Else every hit is taken to its story (``_EVERY_HIT``): the cost of the hits.
+#
+# Every hit goes to its version's story and number through a covering index
+# (migration 6), never through the version's row, which holds its sheet; SQLite
+# would look the versions up by id (their rowid) on its own, hence INDEXED BY.
+_WINDOW = 2
+
+_SETS = """
+    texts(id) AS MATERIALIZED (
+        SELECT rowid FROM article_texts_fts WHERE article_texts_fts MATCH :match
+    ),
+    -- messages, and the texts of versions saved before texts were stored apart
+    own(id) AS MATERIALIZED (SELECT rowid FROM versions_fts WHERE versions_fts MATCH :match)
+"""
+
+_DENSE = f"""
+    WITH {_SETS}
+    SELECT newest.latest_version_id FROM (
+        SELECT s.id, s.latest_version_id FROM stories s INDEXED BY stories_latest_version_id
+        WHERE {{where}} ORDER BY s.latest_version_id DESC, s.id DESC LIMIT :window
+    ) AS newest
+    WHERE EXISTS (
+        SELECT 1 FROM versions v INDEXED BY versions_story_text
+        WHERE v.story_id = newest.id AND (v.text_id IN texts OR v.id IN own)
+    )
+    ORDER BY newest.latest_version_id DESC LIMIT 1 OFFSET :limit - 1
+"""
+
+_NEWEST = f"""
+    WITH {_SETS},
+    newest(story_id, version_id) AS MATERIALIZED (
+        SELECT s.id, (
+            SELECT v.id FROM versions v INDEXED BY versions_story_text
+            WHERE v.story_id = s.id AND (
+                v.text_id IN texts OR v.id IN own OR EXISTS (
+                    -- CROSS JOIN: one look in the index over the version's facts, not one a fact
+                    SELECT 1 FROM facts_fts CROSS JOIN facts f ON f.id = facts_fts.rowid
+                    WHERE facts_fts MATCH :match AND f.version_id = v.id
+                    AND facts_fts.rowid BETWEEN
+                        (SELECT min(g.id) FROM facts g WHERE g.version_id = v.id)
+                        AND (SELECT max(g.id) FROM facts g WHERE g.version_id = v.id)
+                )
+            )
+            ORDER BY v.number DESC LIMIT 1
+        )
+        FROM stories s INDEXED BY stories_latest_version_id
+        WHERE {{where}} AND s.latest_version_id >= :horizon
+    )
+    SELECT s.*, v.number AS matched, v.id AS version_id, v.text_id
+    FROM newest JOIN stories s ON s.id = newest.story_id
+    JOIN versions v INDEXED BY versions_by_id ON v.id = newest.version_id
+    ORDER BY s.latest_version_id DESC, s.id DESC LIMIT :limit
+"""
+
+_EVERY_HIT = """
+    WITH best(story_id, number, version_id, text_id) AS MATERIALIZED (
+        -- One row per story: its newest matching version (SQLite takes the bare
+        -- columns from the row max() picked).
+        SELECT story_id, max(number), version_id, text_id FROM (
+            -- Versions whose message or own text matches, or with a matching fact:
+            -- each version once, however many of its facts match.
+            SELECT v.story_id, v.number, v.id AS version_id, v.text_id
+            FROM versions v INDEXED BY versions_by_id WHERE v.id IN (
+                SELECT rowid FROM versions_fts WHERE versions_fts MATCH :match
+                UNION
+                SELECT f.version_id FROM facts_fts JOIN facts f ON f.id = facts_fts.rowid
+                WHERE facts_fts MATCH :match
+            )
+            UNION ALL
+            SELECT v.story_id, v.number, v.id, v.text_id
+            FROM versions v INDEXED BY versions_text_id WHERE v.text_id IN (
+                SELECT rowid FROM article_texts_fts WHERE article_texts_fts MATCH :match
+            )
+        ) GROUP BY story_id
+    )
+    SELECT s.*, best.number AS matched, best.version_id, best.text_id
+    FROM best JOIN stories s ON s.id = best.story_id
+    WHERE {where} ORDER BY s.latest_version_id DESC, s.id DESC LIMIT :limit
+"""
+
+
+def _snippets(db: Database, versions: list[tuple[int, int | None]], text: str) -> list[str]:
+    """For each (version id, stored text id), a few words around the first searched word.
+
+    The texts are read in one go; a version saved before texts were stored apart
+    (no text id) keeps its own. Where the article lacks the words, a matching fact.
+    """
+    words = _word_starts(text)
+    texts = _read(db, "SELECT id, CAST(text AS BLOB) FROM article_texts", {t for _, t in versions})
+    own = _read(
+        db,
+        "SELECT id, CAST(article_text AS BLOB) FROM versions",
+        {v for v, t in versions if t is None},
+    )
+    return [
+        _snippet(db, version, own.get(version, "") if stored is None else texts[stored], words)
+        for version, stored in versions
+    ]
+
+
+def _read(db: Database, select: str, ids: set[int | None]) -> dict[int, str]:
+    """``id -> text`` for the rows of ``select`` (id, text as bytes) with those ids."""
+    wanted = json.dumps(sorted(i for i in ids if i is not None))
+    rows = db.execute(f"{select} WHERE id IN (SELECT value FROM json_each(?))", [wanted])
     # A damaged row may not be UTF-8; a snippet is only a hint, so it is read as it can be.
-    version_id, article = int(row[0]), bytes(row[1]).decode("utf-8", "replace")
+    return {int(key): bytes(value).decode("utf-8", "replace") for key, value in rows}
+
+
+def _snippet(db: Database, version_id: int, article: str, words: re.Pattern[str]) -> str:
+    """A few words of ``article`` around the first searched word, else a fact of the version."""
     found = _first_word(article, words)
     if found is not None:
         return _around(article, *found)
@@ -127,17 +220,24 @@ def _story_filters(
     return " AND ".join(clauses), params
 
 
-def _first_word(text: str, words: list[str]) -> tuple[int, int] | None:
-    """Where the first of ``words`` (as a word start, any case) first appears in ``text``."""
-    best: tuple[int, int] | None = None
-    for word in words:
-        found = re.search(r"(?<!\w)" + re.escape(word), text, re.IGNORECASE)
-        if found and (best is None or found.start() < best[0]):
-            end = found.end()
-            while end < len(text) and (text[end].isalnum()):
-                end += 1
-            best = (found.start(), end)
-    return best
+def _word_starts(text: str) -> re.Pattern[str]:
+    """Any word of ``text`` at the start of a word, in any case; the earlier word first.
+
+    One pattern, so an article is read once however many words were searched.
+    """
+    words = "|".join(re.escape(word.casefold()) for word in _WORD.findall(text))
+    return re.compile(rf"(?<!\w)(?:{words})", re.IGNORECASE)
+
+
+def _first_word(text: str, words: re.Pattern[str]) -> tuple[int, int] | None:
+    """Where a searched word first appears in ``text``, to the end of the word there."""
+    found = words.search(text)
+    if found is None:
+        return None
+    end = found.end()
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return found.start(), end
 
 
 def _around(text: str, start: int, end: int) -> str:
