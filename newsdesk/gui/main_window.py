@@ -305,6 +305,7 @@ class MainWindow(QMainWindow):
         self._closed = True
         self.analysis.cancel_pending()
         self.drafts.stop()
+        self.checks_panel.shutdown()
         self.desk_sync.shutdown()
         self.runner.shutdown()
         self.stories.files.shutdown()
