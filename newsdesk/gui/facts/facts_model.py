@@ -64,6 +64,28 @@ class Column(IntEnum):
     NOTE = 4
 
 
+_COLUMNS = len(Column)
+_GROUP_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_FACT_FLAGS = _GROUP_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
+_EDITABLE_FACT_FLAGS = _FACT_FLAGS | Qt.ItemFlag.ItemIsEditable
+
+# The roles data() answers for some cell (the view asks for many more).
+_ANSWERED = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        Qt.ItemDataRole.EditRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.FontRole,
+        FACT_ID_ROLE,
+        SORT_ROLE,
+        GROUP_ROLE,
+        GROUP_TITLE_ROLE,
+    }
+)
+
 # Which field of which kind of fact each editable column edits.
 _EDITABLE: dict[tuple[type, int], str] = {
     (Entity, Column.FACT): "name",
@@ -86,6 +108,7 @@ class FactsModel(QAbstractItemModel):
         super().__init__(parent)
         self._sheet: FactSheet | None = None
         self._groups: dict[str, list[Fact]] = {}
+        self._shown: dict[str, int] | None = None  # facts per group a filter lets through
         self.edit_handler: EditHandler | None = None
 
     # -- the sheet -------------------------------------------------------------------
@@ -101,6 +124,17 @@ class FactsModel(QAbstractItemModel):
         self._sheet = sheet
         self._groups = grouped_facts(sheet) if sheet is not None else {}
         self.endResetModel()
+
+    def set_shown_counts(self, shown: dict[str, int] | None) -> None:
+        """How many facts of each group a filter shows (``None``: all): the group rows say
+        "People (1 of 3)". The view's filter counts; the titles are the model's, so the
+        view reads every other cell without a Python proxy in between."""
+        if shown == self._shown:
+            return
+        self._shown = shown
+        if self._groups:
+            last = len(self._groups) - 1
+            self.dataChanged.emit(self.index(0, Column.FACT), self.index(last, Column.FACT))
 
     def fact(self, index: AnyIndex) -> Fact | None:
         """The fact at ``index``, or ``None`` for a group row or an invalid index."""
@@ -152,11 +186,21 @@ class FactsModel(QAbstractItemModel):
 
     # -- QAbstractItemModel ------------------------------------------------------
 
+    # The view and its proxy call these thousands of times when a sheet is shown: they
+    # read the groups directly (no ``hasIndex``, which calls back into rowCount and
+    # columnCount), and facts say they never have children, so the view asks no further.
+
     def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
+        if row < 0 or not 0 <= column < _COLUMNS:
             return QModelIndex()
         if not parent.isValid():
+            if row >= len(self._groups):
+                return QModelIndex()
             return self.createIndex(row, column, _GROUP_ID)
+        if parent.internalId() != _GROUP_ID or parent.column() != 0:
+            return QModelIndex()
+        if row >= len(self._groups.get(GROUPS[parent.row()], ())):
+            return QModelIndex()
         return self.createIndex(row, column, parent.row() + 1)
 
     def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
@@ -172,15 +216,19 @@ class FactsModel(QAbstractItemModel):
         return len(self._groups[GROUPS[parent.row()]])
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return len(Column)
+        return _COLUMNS
+
+    def hasChildren(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
+        return self.rowCount(parent) > 0
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.internalId() == _GROUP_ID:
+            return _GROUP_FLAGS
         if self.edit_handler is not None and self.field_of(index) is not None:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+            return _EDITABLE_FACT_FLAGS
+        return _FACT_FLAGS
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         field = self.field_of(index)
@@ -204,7 +252,8 @@ class FactsModel(QAbstractItemModel):
         return column_title(titles, section, orientation, role)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # The view asks each painted cell for a dozen roles; most have no answer here.
+        if role not in _ANSWERED or not index.isValid():
             return None
         if index.internalId() == _GROUP_ID:
             return self._group_data(index, role)
@@ -248,7 +297,11 @@ class FactsModel(QAbstractItemModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if index.column() != Column.FACT:
                 return None
-            return f"{kinds.group_title(key)} ({len(self._groups[key])})"
+            title, total = kinds.group_title(key), len(self._groups[key])
+            shown = total if self._shown is None else self._shown.get(key, total)
+            if shown == total:
+                return f"{title} ({total})"
+            return self.tr("%s (%d of %d)") % (title, shown, total)
         if role == Qt.ItemDataRole.DecorationRole and index.column() == Column.FACT:
             return kinds.swatch_icon(key)
         if role == Qt.ItemDataRole.FontRole:
