@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from newsdesk.core.sheet.model import STATUSES, FactSheet
 from newsdesk.gui import kinds
-from newsdesk.gui.facts.fact_delegate import FactDelegate
+from newsdesk.gui.facts.fact_delegate import FactDelegate, SourceDelegate
 from newsdesk.gui.facts.facts_model import (
     FACT_ID_ROLE,
     GROUP_ROLE,
@@ -134,6 +134,7 @@ class FactsPanel(QWidget):
             | QAbstractItemView.EditTrigger.DoubleClicked
         )
         self.view.setItemDelegate(FactDelegate(self.model, self.view))
+        self.view.setItemDelegateForColumn(Column.SOURCE, SourceDelegate(self.model, self.view))
         header = self.view.header()
         header.setSortIndicatorClearable(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # text order at first
