@@ -98,6 +98,36 @@ def test_facts_model_passes_the_model_tester(qtbot: QtBot, qtmodeltester: ModelT
     qtmodeltester.check(model, force_py=True)
 
 
+def test_facts_model_follows_a_new_analysis_row_by_row(
+    qtbot: QtBot, qtmodeltester: ModelTester
+) -> None:
+    """A re-analysis moves only the rows that came or went: the tester watches every step."""
+    model = FactsModel()
+    model.set_sheet(FakeExtractor().extract(STORY))
+    qtmodeltester.check(model, force_py=True)
+    resets: list[object] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    edited = STORY.replace("Bob Jones said 300", "Carol King said 400").replace("12", "15 or 16")
+    fresh = FakeExtractor().extract(edited)
+
+    model.set_sheet(fresh)
+
+    qtmodeltester.check(model, force_py=True)
+    assert not resets
+    shown = {
+        model.index(group, 0).data(): [
+            model.index(row, 0, model.index(group, 0)).data()
+            for row in range(model.rowCount(model.index(group, 0)))
+        ]
+        for group in range(model.rowCount())
+        if model.rowCount(model.index(group, 0))
+    }
+    assert shown == {
+        "People (2)": ["Alice Smith", "Carol King"],
+        "Figures (3)": ["at least 15", "16", "400"],
+    }
+
+
 def test_history_model_passes_the_model_tester(qtbot: QtBot, qtmodeltester: ModelTester) -> None:
     model = HistoryModel()
     when = datetime(2026, 3, 3, 12, 0, tzinfo=UTC)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Collection
+from difflib import SequenceMatcher
 from enum import IntEnum
 from typing import Any
 
@@ -119,11 +120,52 @@ class FactsModel(QAbstractItemModel):
         return self._sheet
 
     def set_sheet(self, sheet: FactSheet | None) -> None:
-        """Show ``sheet`` (``None`` empties the tree)."""
-        self.beginResetModel()
+        """Show ``sheet`` (``None`` empties the tree).
+
+        A sheet that takes the place of another (a re-analysis: mostly the same facts,
+        by id) moves only the rows that came or went and repaints the others, rather
+        than resetting the model: the view keeps its open groups, selection and scroll,
+        and does not lay out hundreds of rows again while the editor types.
+        """
+        groups = grouped_facts(sheet) if sheet is not None else {}
+        if sheet is None or self._sheet is None:
+            self.beginResetModel()
+            self._sheet = sheet
+            self._groups = groups
+            self.endResetModel()
+            return
         self._sheet = sheet
-        self._groups = grouped_facts(sheet) if sheet is not None else {}
-        self.endResetModel()
+        for group_row, key in enumerate(GROUPS):
+            self._follow(group_row, self._groups[key], groups[key])
+        self._groups = groups
+
+    def _follow(self, group_row: int, shown: list[Fact], facts: list[Fact]) -> None:
+        """Remove and insert rows of one group until ``shown`` (the group's list, changed in
+        place) holds ``facts``: the facts that stayed (by id) keep their rows, and only
+        the rows whose fact reads otherwise are repainted."""
+        old = [fact.id for fact in shown]
+        new = [fact.id for fact in facts]
+        parent = self.index(group_row, 0)
+        if old != new:
+            steps = SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+            for tag, i1, i2, j1, j2 in reversed(steps):  # from the end: earlier rows hold still
+                if tag in ("delete", "replace"):
+                    self.beginRemoveRows(parent, i1, i2 - 1)
+                    del shown[i1:i2]
+                    self.endRemoveRows()
+                if tag in ("insert", "replace"):
+                    self.beginInsertRows(parent, i1, i1 + j2 - j1 - 1)
+                    shown[i1:i1] = facts[j1:j2]
+                    self.endInsertRows()
+            self.dataChanged.emit(parent, parent.siblingAtColumn(_COLUMNS - 1))  # its count
+        changed = [
+            row for row, fact in enumerate(facts) if shown[row] != fact or _names_entity(fact)
+        ]
+        shown[:] = facts  # the rows that stayed show the new sheet's facts
+        for first, last in _runs(changed):
+            self.dataChanged.emit(
+                self.index(first, 0, parent), self.index(last, _COLUMNS - 1, parent)
+            )
 
     def set_shown_counts(self, shown: dict[str, int] | None) -> None:
         """How many facts of each group a filter shows (``None``: all): the group rows say
@@ -393,6 +435,22 @@ class FactsModel(QAbstractItemModel):
         if column == Column.STATUS:
             return STATUSES.index(fact.status)
         return self._cell_text(fact, column).casefold()
+
+
+def _names_entity(fact: Fact) -> bool:
+    """Whether a row of ``fact`` shows another fact's words: its source's or speaker's name."""
+    return bool(fact.source if isinstance(fact, Figure) else getattr(fact, "speaker", None))
+
+
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Ascending ``rows`` as runs of neighbours: [1, 2, 3, 7] → [(1, 3), (7, 7)]."""
+    runs: list[tuple[int, int]] = []
+    for row in rows:
+        if runs and runs[-1][1] == row - 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    return runs
 
 
 def status_text(status: str) -> str:
