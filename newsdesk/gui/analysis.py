@@ -119,6 +119,9 @@ class AnalysisController(QObject):
         self._register: HouseRegister | None = None  # the house register to read stories with
         # Called just before each analysis starts (the register keeper checks for changes).
         self.before_analysis: list[Callable[[], None]] = []
+        # Called on the NLP thread with each merged sheet before it is handed back, to
+        # prepare what showing it needs (the window's highlights); they must only read it.
+        self.on_worker: list[Callable[[FactSheet], None]] = []
         self._wanted = False  # analysis was asked for before the model was ready
         self._in_flight = 0
         self._delay_ms = delay_ms
@@ -257,7 +260,7 @@ class AnalysisController(QObject):
             if revision != session.revision:
                 return None
             sheet = extractor.extract(text, clean=False, progress=self.progress_changed.emit)
-            return session.merge(sheet, revision)
+            return self._prepared(session.merge(sheet, revision))
 
         self._set_in_flight(+1)
         self._runner.run(
@@ -286,11 +289,18 @@ class AnalysisController(QObject):
             return False
         fresh, revision = landing.fresh, landing.revision
         self._runner.run(
-            lambda: session.merge(fresh, revision),
+            lambda: self._prepared(session.merge(fresh, revision)),
             on_success=self._done,
             on_failure=lambda error: self._failed(error, revision),
         )
         return True
+
+    def _prepared(self, landing: Landing) -> Landing:
+        """On the NLP thread: let ``on_worker`` prepare the showing of the merged sheet."""
+        if landing.merged is not None:
+            for prepare in self.on_worker:
+                prepare(landing.merged.sheet)
+        return landing
 
     def _failed(self, error: BaseException, revision: int) -> None:
         self._set_in_flight(-1)
