@@ -119,6 +119,19 @@ def test_one_toll_with_two_values_and_no_change_word(extractor: Extractor) -> No
     assert "two_values" not in kinds(run_checks(extractor.extract(risen)))
 
 
+def test_two_values_are_found_among_many_figures_of_one_toll(extractor: Extractor) -> None:
+    # Every figure is held against the later ones of its toll; one that agrees is passed
+    # over cheaply, and the first that does not is the pair flagged.
+    same = "The agency put the death toll at 870 in a statement. " * 40
+    story = (
+        "Quake in Peru\n\nLIMA, April 30 (Newsdesk Wire) - The earthquake killed 870 people, "
+        f"the civil defence agency said on Wednesday. {same}Rescuers reached villages in the "
+        "mountains. The agency put the death toll at 1,214 in a statement."
+    )
+    checks = [c for c in run_checks(extractor.extract(story)) if c.kind == "two_values"]
+    assert [[m.text for m in c.spans] for c in checks] == [["870", "1,214"]]
+
+
 def test_a_casualty_figure_nobody_gives_is_flagged(extractor: Extractor) -> None:
     sheet = extractor.extract(
         "Shelling\n\nKHARTOUM, June 14 (Newsdesk Wire) - Artillery shells landed on the "

@@ -7,7 +7,9 @@ import os
 import select
 import subprocess
 import sys
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
@@ -15,7 +17,8 @@ from pytestqt.qtbot import QtBot
 
 from newsdesk.app import build_main_window
 from newsdesk.core.sheet.model import Figure
-from newsdesk.gui.draft import DRAFT_FILE, Draft
+from newsdesk.gui import draft as draft_module
+from newsdesk.gui.draft import DRAFT_FILE, Draft, draft_json, read_draft
 from newsdesk.gui.facts.facts_model import Column
 from tests.conftest import REPO
 from tests.gui_helpers import STORY, FakeExtractor, set_editor_name
@@ -115,6 +118,47 @@ def test_a_draft_older_than_the_last_save_is_not_offered(
 
         assert window.drafts.pending() is None
     finally:
+        window.shutdown()
+
+
+def test_the_timers_draft_is_made_off_the_window_and_holds_the_latest_correction(
+    qtbot: QtBot, tmp_path: Path, newsdesk_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A draft read from a sheet that changed while it was made is not written: made again."""
+    set_editor_name()
+    window = build_main_window(tmp_path / "desk.db", extractor_loader=FakeExtractor)
+    qtbot.addWidget(window)
+    making, go_on = threading.Event(), threading.Event()
+    made_on: list[threading.Thread] = []
+
+    def slow_draft(*args: Any) -> str:
+        made_on.append(threading.current_thread())
+        data = draft_json(*args)
+        making.set()
+        go_on.wait(10)  # the editor corrects a fact while this draft is made
+        return data
+
+    monkeypatch.setattr(draft_module, "draft_json", slow_draft)
+    window.drafts.set_interval(3_600_000)  # only the turns this test gives
+    try:
+        window.show()
+        analysed(qtbot, window)
+        window.corrections.set_status("f1", "verified")
+        assert window.drafts.autosave()
+        qtbot.waitUntil(making.is_set)
+        window.corrections.set_status("f2", "disputed")
+        go_on.set()
+        qtbot.waitUntil(lambda: not window.drafts.making)
+        assert not (newsdesk_home / DRAFT_FILE).exists()  # the one made meanwhile was dropped
+
+        with qtbot.waitSignal(window.drafts.draft_written):
+            assert window.drafts.autosave()
+        draft = read_draft(newsdesk_home / DRAFT_FILE)
+        assert draft.sheet is not None
+        assert [draft.sheet.find(f).status for f in ("f1", "f2")] == ["verified", "disputed"]  # type: ignore[union-attr]
+        assert threading.main_thread() not in made_on
+    finally:
+        go_on.set()
         window.shutdown()
 
 

@@ -218,6 +218,16 @@ def test_figure_rules_leave_names_and_seasons_alone(extractor: Extractor) -> Non
     assert [f.text for f in sheet.figures] == []
 
 
+def test_names_with_numbers_are_left_alone_deep_in_a_long_story(extractor: Extractor) -> None:
+    # The table of names with numbers is read a few hundred tokens at a time, cut at line
+    # breaks: names after the first cuts are names all the same.
+    filler = "Rescuers searched the hills near the village on Tuesday, officials said.\n\n"
+    tail = "A Boeing 737 MAX landed at Gate 12 and 40 people got off.\n\nThe S&P 500 fell."
+    for paragraphs in (0, 60):
+        sheet = extractor.extract(filler * paragraphs + tail)
+        assert [f.text for f in sheet.figures] == ["40"]
+
+
 def test_bare_pipeline_tokenizer_can_be_had_back(extractor: Extractor) -> None:
     assert [t.text for t in extractor.nlp("1000–5000")] == ["1000", "–", "5000"]
     with shipped_tokenizer(extractor.nlp):

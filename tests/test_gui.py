@@ -14,10 +14,11 @@ import threading
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QApplication, QMessageBox, QTreeView
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -95,6 +96,36 @@ def test_facts_model_passes_the_model_tester(qtbot: QtBot, qtmodeltester: ModelT
     qtmodeltester.check(model, force_py=True)
     model.set_sheet(None)
     qtmodeltester.check(model, force_py=True)
+
+
+def test_facts_model_follows_a_new_analysis_row_by_row(
+    qtbot: QtBot, qtmodeltester: ModelTester
+) -> None:
+    """A re-analysis moves only the rows that came or went: the tester watches every step."""
+    model = FactsModel()
+    model.set_sheet(FakeExtractor().extract(STORY))
+    qtmodeltester.check(model, force_py=True)
+    resets: list[object] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    edited = STORY.replace("Bob Jones said 300", "Carol King said 400").replace("12", "15 or 16")
+    fresh = FakeExtractor().extract(edited)
+
+    model.set_sheet(fresh)
+
+    qtmodeltester.check(model, force_py=True)
+    assert not resets
+    shown = {
+        model.index(group, 0).data(): [
+            model.index(row, 0, model.index(group, 0)).data()
+            for row in range(model.rowCount(model.index(group, 0)))
+        ]
+        for group in range(model.rowCount())
+        if model.rowCount(model.index(group, 0))
+    }
+    assert shown == {
+        "People (2)": ["Alice Smith", "Carol King"],
+        "Figures (3)": ["at least 15", "16", "400"],
+    }
 
 
 def test_history_model_passes_the_model_tester(qtbot: QtBot, qtmodeltester: ModelTester) -> None:
@@ -419,6 +450,47 @@ def test_verify_marks_the_fact_and_survives_reanalysis(
     analysed(qtbot, window, "Extra first line\n\n" + STORY)
     assert window.current_sheet.figures[0].text == "at least 12"
     assert window.current_sheet.figures[0].status == "verified"
+
+
+def test_a_fact_verified_while_the_analysis_is_merged_stays_verified(
+    qtbot: QtBot, make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The merge runs on the worker; a correction made meanwhile sends it back, never lost."""
+    fake = FakeExtractor()
+    window = make_window(fake)
+    analysed(qtbot, window)
+    session = window.session
+    merging, go_on = threading.Event(), threading.Event()
+    merge = session.merge
+    threads: list[threading.Thread] = []
+
+    def slow_merge(*args: Any) -> Any:
+        threads.append(threading.current_thread())
+        landing = merge(*args)
+        merging.set()
+        go_on.wait(10)  # the editor verifies a fact while this merge is on its way
+        return landing
+
+    monkeypatch.setattr(session, "merge", slow_merge)
+    landed: list[object] = []
+    window.analysis.result_applied.connect(landed.append)
+    window.editor.moveCursor(QTextCursor.MoveOperation.End)
+    window.editor.insertPlainText(" Carol King came.")
+    window.analyse_now()
+    try:
+        qtbot.waitUntil(merging.is_set)
+        window.corrections.set_status("f1", "verified")
+    finally:
+        go_on.set()
+    qtbot.waitUntil(lambda: bool(landed))
+
+    sheet = window.current_sheet
+    assert window.in_sync and sheet is not None
+    assert sheet.find("f1").status == "verified"  # type: ignore[union-attr]
+    assert "Carol King" in [e.name for e in sheet.entities]
+    assert len(fake.calls) == 2 and len(landed) == 1  # merged again, not analysed again
+    assert len(threads) == 2 and threading.main_thread() not in threads  # both off the window
+    assert window.facts_panel.model.index_of("f1", Column.STATUS).data() == "verified"
 
 
 def test_missing_model_is_explained_and_saved_stories_still_open(

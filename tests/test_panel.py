@@ -20,6 +20,7 @@ from newsdesk.app import build_main_window
 from newsdesk.core.output.diff import diff_sheets
 from newsdesk.core.sheet.model import Article, Entity, FactSheet, Figure, Mention, Quote
 from newsdesk.gui.facts.facts_model import Column, FactsModel
+from newsdesk.gui.facts.facts_panel import FactsPanel
 from newsdesk.gui.history.diff_model import DiffColumn, DiffModel
 from newsdesk.gui.main_window import MainWindow
 from tests.gui_helpers import STORY, FakeExtractor, find_fact_in_tree, set_editor_name
@@ -96,22 +97,23 @@ def test_a_long_source_is_elided_in_the_middle_and_whole_in_its_tooltip(
         entities=[observatory],
         figures=[Figure("f1", "40", 45, 47, kind="count", value=40, source="e1")],
     )
-    model = FactsModel()
-    model.set_sheet(sheet)
+    panel = FactsPanel()
+    qtbot.addWidget(panel)
+    panel.set_sheet(sheet)
+    model = panel.model
     cell = model.index_of("f1", Column.SOURCE)
     tooltip = cell.data(Qt.ItemDataRole.ToolTipRole)  # plain text, never read as markup
     assert "Syrian Observatory for Human Rights" in tooltip
 
-    from newsdesk.gui.facts.fact_delegate import FactDelegate
+    def elided(column: int) -> Qt.TextElideMode:
+        index = panel.proxy.mapFromSource(model.index_of("f1", column))
+        option = QStyleOptionViewItem()
+        option.textElideMode = Qt.TextElideMode.ElideRight  # what the view starts a cell with
+        panel.view.itemDelegateForIndex(index).initStyleOption(option, index)  # type: ignore[attr-defined]
+        return option.textElideMode
 
-    option = QStyleOptionViewItem()
-    option.textElideMode = Qt.TextElideMode.ElideRight  # what the view starts every cell with
-    FactDelegate(model).initStyleOption(option, cell)
-    assert option.textElideMode == Qt.TextElideMode.ElideMiddle
-    other = QStyleOptionViewItem()
-    other.textElideMode = Qt.TextElideMode.ElideRight
-    FactDelegate(model).initStyleOption(other, model.index_of("f1", Column.VALUE))
-    assert other.textElideMode == Qt.TextElideMode.ElideRight  # the hedge leads there
+    assert elided(Column.SOURCE) == Qt.TextElideMode.ElideMiddle
+    assert elided(Column.VALUE) == Qt.TextElideMode.ElideRight  # the hedge leads there
 
 
 def test_money_shows_its_hedge_and_change_first(qtbot: QtBot) -> None:

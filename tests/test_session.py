@@ -60,6 +60,52 @@ def test_a_stale_analysis_is_dropped() -> None:
     assert session.sheet is None and not session.in_sync
 
 
+def test_an_analysis_merged_elsewhere_keeps_a_correction_made_meanwhile() -> None:
+    """The window merges on its worker; a fact verified while that ran is not lost."""
+    session = StorySession()
+    session.replace_text(STORY)
+    analysed(session)
+    typed(session, len(STORY), " Carol King said 40 boats came.")
+    landing = session.merge(ANALYSE.extract(session.text, clean=False), session.revision)
+    session.correct("verify", lambda s: edits.set_status(s, "f1", "verified", editor="amira"))
+
+    assert session.needs_merge(landing) and not session.is_stale(landing)
+    session.take(landing)
+
+    assert session.in_sync
+    assert session.sheet is not None and session.sheet.find("f1").status == "verified"  # type: ignore[union-attr]
+    assert "Carol King" in [e.name for e in session.sheet.entities]
+
+
+def test_a_merged_analysis_of_older_text_is_not_taken() -> None:
+    session = StorySession()
+    session.replace_text(STORY)
+    analysed(session)
+    before = session.sheet
+    landing = session.merge(ANALYSE.extract(STORY + " Carol King", clean=False), session.revision)
+    typed(session, len(STORY), " Carol")
+
+    assert session.take(landing) is None
+    assert session.sheet is before and not session.in_sync
+
+
+def test_the_sheet_shown_while_typing_is_moved_elsewhere_and_kept_only_if_current() -> None:
+    session = StorySession()
+    session.replace_text(STORY)
+    analysed(session)
+    typed(session, 0, "URGENT ")
+    stale = session.moving()
+    typed(session, 0, "X")  # the text moves on before the worker is back
+    assert stale is not None and not session.keep_moved(stale, stale.run())
+
+    moving = session.moving()
+    assert moving is not None
+    moved = moving.run()  # as the checks panel's worker does
+    assert session.keep_moved(moving, moved)
+    assert session.shown_sheet() is moved and session.moving() is None
+    assert moved.find("f1").start == session.sheet.find("f1").start + 8  # type: ignore[union-attr]
+
+
 def test_undoing_a_paste_over_the_story_restores_every_correction_exactly() -> None:
     """The desk's complaint: after undoing a paste, a corrected speaker and source were gone."""
     session = StorySession()

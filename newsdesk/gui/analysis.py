@@ -4,8 +4,11 @@ Every change of the story session's text has a new revision; unless the session
 already holds the analysis of that very text (an undo put it back), a
 single-shot timer (re)starts, and when the text has been still for
 :data:`DEBOUNCE_MS` the text and its revision go to the extractor on the one
-NLP thread. The result goes back to the session, which drops it when the text
-has changed since and otherwise merges it with the editor's corrections. The
+NLP thread. There too the fresh sheet is merged with the editor's corrections
+and its desk checks are run (:meth:`StorySession.merge`, which only reads the
+session), so the window's thread only takes the result in: it is dropped when
+the text has changed since, and merged again (on the worker) when the editor
+corrected a fact meanwhile. The
 pipeline itself is loaded on the same thread, so the window is usable while it
 loads, and a missing model is reported, not fatal.
 """
@@ -24,7 +27,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from newsdesk.core.sheet.model import FactSheet
 from newsdesk.core.sheet.register import HouseRegister
 from newsdesk.core.work.history import TextStep
-from newsdesk.core.work.session import StorySession
+from newsdesk.core.work.session import Landing, StorySession
 from newsdesk.errors import NewsdeskError
 from newsdesk.gui.tasks import TaskRunner
 
@@ -116,6 +119,9 @@ class AnalysisController(QObject):
         self._register: HouseRegister | None = None  # the house register to read stories with
         # Called just before each analysis starts (the register keeper checks for changes).
         self.before_analysis: list[Callable[[], None]] = []
+        # Called on the NLP thread with each merged sheet before it is handed back, to
+        # prepare what showing it needs (the window's highlights); they must only read it.
+        self.on_worker: list[Callable[[FactSheet], None]] = []
         self._wanted = False  # analysis was asked for before the model was ready
         self._in_flight = 0
         self._delay_ms = delay_ms
@@ -245,34 +251,56 @@ class AnalysisController(QObject):
         session, extractor = self._session, self._extractor
         text, revision = session.text, session.revision
         if not text.strip():
-            self._finished(None, revision)
+            self.result_applied.emit(session.analysis_landed(None, revision))
             return True
 
-        def job() -> FactSheet | None:
+        def job() -> Landing | None:
             # Runs on the NLP thread. A job that is already stale when its turn
             # comes is skipped: reading an int attribute is safe across threads.
             if revision != session.revision:
                 return None
-            return extractor.extract(text, clean=False, progress=self.progress_changed.emit)
+            sheet = extractor.extract(text, clean=False, progress=self.progress_changed.emit)
+            return self._prepared(session.merge(sheet, revision))
 
         self._set_in_flight(+1)
         self._runner.run(
             job,
-            on_success=lambda sheet: self._done(sheet, revision),
+            on_success=self._done,
             on_failure=lambda error: self._failed(error, revision),
         )
         return True
 
-    def _done(self, sheet: FactSheet | None, revision: int) -> None:
+    def _done(self, landing: Landing | None) -> None:
+        if landing is not None and self._merge_again(landing):
+            return  # still in flight
         self._set_in_flight(-1)
-        if sheet is not None:
-            self._finished(sheet, revision)
-
-    def _finished(self, sheet: FactSheet | None, revision: int) -> None:
-        if revision != self._session.revision:
-            log.debug("dropping analysis of revision %d (now %d)", revision, self._session.revision)
+        if landing is None:
+            return  # skipped: stale before its turn
+        if self._session.is_stale(landing):
+            log.debug("dropping analysis of revision %d", landing.revision)
             return
-        self.result_applied.emit(self._session.analysis_landed(sheet, revision))
+        self.result_applied.emit(self._session.take(landing))
+
+    def _merge_again(self, landing: Landing) -> bool:
+        """Whether the editor corrected a fact while ``landing`` was made: then it goes
+        back to the worker to be merged with that work (off this thread too)."""
+        session = self._session
+        if session.is_stale(landing) or not session.needs_merge(landing):
+            return False
+        fresh, revision = landing.fresh, landing.revision
+        self._runner.run(
+            lambda: self._prepared(session.merge(fresh, revision)),
+            on_success=self._done,
+            on_failure=lambda error: self._failed(error, revision),
+        )
+        return True
+
+    def _prepared(self, landing: Landing) -> Landing:
+        """On the NLP thread: let ``on_worker`` prepare the showing of the merged sheet."""
+        if landing.merged is not None:
+            for prepare in self.on_worker:
+                prepare(landing.merged.sheet)
+        return landing
 
     def _failed(self, error: BaseException, revision: int) -> None:
         self._set_in_flight(-1)

@@ -8,7 +8,11 @@ finds a draft newer than the last save of its story, it offers it back.
 
 The file is not fsync'ed: it must survive the process being killed, which
 the operating system's cache already guarantees, and a sync every few
-seconds would stall typing on slow disks.
+seconds would stall typing on slow disks. For the same reason the timer's
+drafts are made (the sheet turned into JSON, tens of milliseconds for a long
+story) on a worker thread; the window's thread only writes the finished text,
+and only if the sheet did not change while it was read — else the next turn
+makes it again.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -33,6 +38,7 @@ from newsdesk.core.sheet.schema import MAX_TEXT_CHARS, SheetModel, describe, she
 from newsdesk.core.work.session import StorySession
 from newsdesk.errors import NewsdeskError, SheetError, StorageError
 from newsdesk.files import make_private_dir
+from newsdesk.gui.tasks import TaskRunner
 from newsdesk.storage import Store
 from newsdesk.storage.slugs import MAX_SLUG_LENGTH
 
@@ -113,9 +119,12 @@ class DraftKeeper(QObject):
         self._restore = restore
         self._parent = parent
         self._changed = False
+        self._making = False  # a draft is being made on the worker
+        self._epoch = 0  # moves on when the draft is discarded: a draft made before is dropped
+        self._worker = TaskRunner(self)
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
-        self._timer.timeout.connect(self.write_if_changed)
+        self._timer.timeout.connect(self.autosave)
         session.events.text_changed.connect(self._mark_changed)
         session.events.facts_changed.connect(self._mark_changed)
         session.events.history_changed.connect(self._mark_changed)
@@ -125,6 +134,11 @@ class DraftKeeper(QObject):
 
     def set_interval(self, interval_ms: int) -> None:
         self._timer.setInterval(interval_ms)
+
+    @property
+    def making(self) -> bool:
+        """Whether a draft is being made on the worker."""
+        return self._making
 
     # -- writing ------------------------------------------------------------------------
 
@@ -139,39 +153,78 @@ class DraftKeeper(QObject):
         """Write the draft now (atomically); ``False`` if there is nowhere or nothing to write."""
         if self.path is None:
             return False
-        sheet = self._session.sheet
-        data: dict[str, Any] = {
-            "schema": DRAFT_SCHEMA,
-            "written_at": datetime.now(UTC).isoformat(),
-            "story": self._session.story,
-            "text": self._session.text,
-            "sheet": sheet.to_dict() if sheet is not None else None,
-        }
+        session = self._session
+        self._epoch += 1  # a draft still being made is older than this one
+        if not self._write(draft_json(session.text, session.story, session.sheet)):
+            return False
+        self._changed = False
+        return True
+
+    @Slot()
+    def autosave(self) -> bool:
+        """The timer's turn: make the draft on the worker if there are unsaved changes.
+
+        Returns whether one was started; ``draft_written`` says when it is on disk.
+        """
+        session = self._session
+        if self.path is None or self._making or not self._changed or not session.dirty:
+            return False
+        # The text and story are taken now; the sheet is read on the worker, and its
+        # generation tells afterwards whether it changed meanwhile.
+        text, story, sheet = session.text, session.story, session.sheet
+        generation, epoch = session.sheet_generation, self._epoch
+        self._changed = False  # a change from now on asks for the next draft
+        self._making = True
+        self._worker.run(
+            lambda: draft_json(text, story, sheet),
+            on_success=lambda data: self._made(data, generation, epoch),
+            on_failure=lambda error: self._failed(error, generation),
+        )
+        return True
+
+    def _made(self, data: str, generation: int, epoch: int) -> None:
+        self._making = False
+        if epoch != self._epoch:
+            return  # saved or discarded meanwhile: this draft is not wanted
+        if generation != self._session.sheet_generation:
+            self._changed = True  # the sheet changed while it was read: the next turn
+            return
+        if not self._write(data):
+            self._changed = True
+
+    def _failed(self, error: BaseException, generation: int) -> None:
+        self._making = False
+        self._changed = True
+        if generation == self._session.sheet_generation:  # not a sheet changed under it
+            sys.excepthook(type(error), error, error.__traceback__)
+
+    def _write(self, data: str) -> bool:
+        assert self.path is not None
         try:
             make_private_dir(self.path.parent)
             handle, temporary = tempfile.mkstemp(
                 prefix=".draft-", suffix=".tmp", dir=self.path.parent
             )
             with os.fdopen(handle, "w", encoding="utf-8") as out:
-                # One string from the C encoder: json.dump streams through the pure-Python
-                # one, several times slower on a long story, on the window's thread.
-                out.write(json.dumps(data, ensure_ascii=False))
+                out.write(data)
             os.replace(temporary, self.path)
         except OSError as error:
             log.warning("could not write the draft %s: %s", self.path, error)
             return False
-        self._changed = False
         self.draft_written.emit(str(self.path))
         return True
 
     def discard(self, *_: object) -> None:
         """Forget the draft (after a save, or when the editor chose to drop the work)."""
         self._changed = False
+        self._epoch += 1
         if self.path is not None:
             self.path.unlink(missing_ok=True)
 
     def stop(self) -> None:
+        """No more drafts (the window closes): the timer stops, a draft being made is dropped."""
         self._timer.stop()
+        self._worker.shutdown()
 
     # -- reading back ---------------------------------------------------------------------
 
@@ -246,3 +299,17 @@ class DraftKeeper(QObject):
 
     def _mark_changed(self, *args: object) -> None:
         self._changed = True
+
+
+def draft_json(text: str, story: str | None, sheet: FactSheet | None) -> str:
+    """The draft file's text for unsaved work on ``text`` (with its ``sheet``, of ``story``)."""
+    data: dict[str, Any] = {
+        "schema": DRAFT_SCHEMA,
+        "written_at": datetime.now(UTC).isoformat(),
+        "story": story,
+        "text": text,
+        "sheet": sheet.to_dict() if sheet is not None else None,
+    }
+    # One string from the C encoder: json.dump streams through the pure-Python one,
+    # several times slower on a long story.
+    return json.dumps(data, ensure_ascii=False)

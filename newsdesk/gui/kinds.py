@@ -11,6 +11,7 @@ has its own underline style, so the marks differ even without colour.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import (
@@ -180,6 +181,14 @@ _STATUS_MARKS = {"unverified": "", "verified": "tick", "disputed": "cross", "cor
 
 def status_icon(status: str, colour: QColor, size: int = 16) -> QIcon:
     """A tick box for ``status``: empty, ticked, crossed or with a pen stroke, at 1× and 2×."""
+    return _status_icon(status, colour.rgba(), size)
+
+
+# Drawn once per look: the facts list asks for a row's icon every time it paints the row,
+# and drawing two antialiased pixmaps each time made a repaint of a long story slow.
+@lru_cache(maxsize=64)
+def _status_icon(status: str, rgba: int, size: int) -> QIcon:
+    colour = QColor.fromRgba(rgba)
     icon = QIcon()
     for ratio in (1.0, 2.0):
         icon.addPixmap(_status_pixmap(status, colour, size, ratio))

@@ -30,7 +30,7 @@ from newsdesk.core.work.versions import SavedVersion
 from newsdesk.gui.action_factory import make_action
 from newsdesk.gui.actions import MenuItems, WindowActions, build_menus
 from newsdesk.gui.analysis import AnalysisController, ExtractorLoader
-from newsdesk.gui.article.highlighter import sheet_spans
+from newsdesk.gui.article.highlighter import FactSpan, sheet_spans
 from newsdesk.gui.article.offsets import OffsetMap
 from newsdesk.gui.article.story_date_bar import StoryDateBar
 from newsdesk.gui.checks.checks_panel import build_checks_panel
@@ -84,6 +84,8 @@ class MainWindow(QMainWindow):
         runner.setParent(self)
         self._closed = False
         self._offsets: tuple[str, OffsetMap] | None = None
+        # The highlights of a merged sheet, worked out on the NLP thread before it lands.
+        self._prepared_spans: tuple[FactSheet, list[FactSpan]] | None = None
         self.session = session = StorySession()
 
         self.workspace = Workspace(self)
@@ -148,6 +150,7 @@ class MainWindow(QMainWindow):
         )
         self.corrections.recorder = self.register_keeper.record
         self.analysis.before_analysis.append(self.register_keeper.refresh)
+        self.analysis.on_worker.append(self._prepare_spans)
         self.desk_sync = DeskSyncController(self, store.path, self.preferences.folder, notices)
         self.desk_sync.synced.connect(lambda _report: self.session.refresh_versions(self.store))
         self.history_actions.remote_library = self.desk_sync.look_up
@@ -305,6 +308,7 @@ class MainWindow(QMainWindow):
         self._closed = True
         self.analysis.cancel_pending()
         self.drafts.stop()
+        self.checks_panel.shutdown()
         self.desk_sync.shutdown()
         self.runner.shutdown()
         self.stories.files.shutdown()
@@ -324,8 +328,20 @@ class MainWindow(QMainWindow):
     def _sheet_replaced(self) -> None:
         sheet = self.session.shown_sheet()  # on the text as it is, even mid-typing
         self.facts_panel.set_sheet(sheet)
-        self.editor.highlighter.set_spans(sheet_spans(sheet) if sheet is not None else [])
+        prepared, self._prepared_spans = self._prepared_spans, None
+        if sheet is None:
+            spans = []
+        elif prepared is not None and prepared[0] is sheet:
+            spans = prepared[1]
+        else:
+            spans = sheet_spans(sheet)
+        self.editor.highlighter.set_spans(spans)
         self._show_counts()
+
+    def _prepare_spans(self, sheet: FactSheet) -> None:
+        """On the NLP thread: the highlights of a merged sheet (it is not shown yet, so
+        nothing changes it), kept for :meth:`_sheet_replaced` if that sheet lands."""
+        self._prepared_spans = (sheet, sheet_spans(sheet))
 
     def _facts_changed(self, ids: frozenset[str]) -> None:
         sheet = self.session.sheet

@@ -684,6 +684,10 @@ Ihre Notiz (was getan wurde oder warum es so bleibt):</translation>
       <translation>Klicken, um den Status zu setzen (V prüfen, D bestreiten, U ungeprüft)</translation>
     </message>
     <message>
+      <source>%s (%d of %d)</source>
+      <translation>%s (%d von %d)</translation>
+    </message>
+    <message>
       <source>words gone</source>
       <translation>Wörter fehlen</translation>
     </message>
@@ -745,13 +749,6 @@ Ihre Notiz (was getan wurde oder warum es so bleibt):</translation>
     <message>
       <source>Analysis progress</source>
       <translation>Fortschritt der Analyse</translation>
-    </message>
-  </context>
-  <context>
-    <name>FactsProxyModel</name>
-    <message>
-      <source>%s (%d of %d)</source>
-      <translation>%s (%d von %d)</translation>
     </message>
   </context>
   <context>

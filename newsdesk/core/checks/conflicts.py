@@ -11,9 +11,10 @@ figures two different sources give are left alone.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from newsdesk.core.checks.findings import Finding, quoted
-from newsdesk.core.checks.numbers import is_age, is_change, overlap, same_counted
+from newsdesk.core.checks.numbers import allowed, is_age, is_change, same_counted, spans_overlap
 from newsdesk.core.checks.story import Story, words_of
 from newsdesk.core.sheet.model import Figure
 
@@ -62,11 +63,21 @@ def check_two_values(story: Story) -> list[Finding]:
         measured.append((measure, figure))
     findings: list[Finding] = []
     flagged: set[str] = set()
+    # Each figure against the later ones of its measure, the cheap test first: every
+    # pair is looked at, and a long story may give thousands of figures of one toll.
+    spans = [allowed(figure) for _, figure in measured]
+    of_measure: dict[str, list[int]] = {}
+    for index, (measure, _) in enumerate(measured):
+        of_measure.setdefault(measure, []).append(index)
     for index, (measure, figure) in enumerate(measured):
-        for other_measure, other in measured[index + 1 :]:
-            if other_measure != measure or other.id in flagged or figure.id in flagged:
+        if figure.id in flagged:
+            continue
+        later = of_measure[measure]
+        for other_index in later[bisect_right(later, index) :]:
+            other = measured[other_index][1]
+            if other.id in flagged or spans_overlap(spans[index], spans[other_index]):
                 continue
-            if same_counted(figure, other) is False or overlap(figure, other):
+            if same_counted(figure, other) is False:
                 continue
             if _separate_sources(story, figure, other) or _other_dates(story, figure, other):
                 continue
@@ -80,6 +91,7 @@ def check_two_values(story: Story) -> list[Finding]:
                     (figure.id, other.id),
                 )
             )
+            break  # the figure is flagged now: no other pair of it counts
     return findings
 
 

@@ -47,10 +47,14 @@ def within(inner: Figure, outer: Figure) -> bool:
 
 def overlap(one: Figure, other: Figure) -> bool:
     """Whether some value is allowed by both figures."""
-    a, b = allowed(one), allowed(other)
-    if a is None or b is None:
+    return spans_overlap(allowed(one), allowed(other))
+
+
+def spans_overlap(one: tuple[float, float] | None, other: tuple[float, float] | None) -> bool:
+    """Whether two :func:`allowed` spans share a value (no value stated shares any)."""
+    if one is None or other is None:
         return True
-    return a[0] <= b[1] and b[0] <= a[1]
+    return one[0] <= other[1] and other[0] <= one[1]
 
 
 def stated(figure: Figure) -> float | None:

@@ -11,7 +11,13 @@ Python (no Qt), so the rules below are tested without a window:
   ``text_replaced`` for the editor widget to follow;
 - a fresh analysis lands with the text revision it was made of; a stale one is
   dropped, a current one is merged with the editor's corrections
-  (:func:`~newsdesk.core.work.reconcile.reconcile`);
+  (:func:`~newsdesk.core.work.reconcile.reconcile`). The merge and its checks may
+  run on another thread (:meth:`StorySession.merge`, which only reads the
+  session); the merged sheet is taken in on the session's own thread
+  (:meth:`StorySession.take`) only if the text and the sheet are still the ones
+  it was merged with — the :attr:`StorySession.sheet_generation` changes with
+  every change of the sheet, so work read from a sheet that changed meanwhile is
+  never taken;
 - every correction is a patch on the sheet and a step of the history; undoing a
   text edit puts back the very sheet that stood before it, so every check,
   speaker and source the editor set comes back exactly;
@@ -28,7 +34,7 @@ from __future__ import annotations
 import copy
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from newsdesk.core.article.wire import split_article
 from newsdesk.core.checks import CheckSettings, refresh_checks, sees_change
@@ -54,6 +60,43 @@ log = logging.getLogger(__name__)
 Edit = Callable[[FactSheet], Patch]
 
 
+@dataclass(frozen=True)
+class Landing:
+    """A fresh analysis merged with the editor's work, waiting to be taken in.
+
+    ``revision`` is the text revision analysed; ``base`` the sheet generation it
+    was merged with; ``merged`` is ``None`` for an empty text (no sheet), or
+    when the sheet changed while it was being read (it is merged again).
+    """
+
+    fresh: FactSheet | None
+    revision: int
+    base: int
+    merged: Reconciled | None
+
+
+@dataclass(frozen=True)
+class Moving:
+    """The session's sheet to be moved onto its text as it is (see ``shown_sheet``).
+
+    Taken on the session's thread; :meth:`run` may run on any thread: it reads
+    ``sheet`` and changes nothing, and :meth:`StorySession.keep_moved` keeps the
+    result only if the text (``revision``) and the sheet (``base``) are the same.
+    """
+
+    sheet: FactSheet
+    text: str
+    revision: int
+    base: int
+    settings: CheckSettings
+
+    def run(self) -> FactSheet:
+        """The sheet moved onto the text, its checks run with the verdicts it had."""
+        moved = rebase(self.sheet, self.text)
+        moved.checks = refresh_checks(moved, self.sheet.checks, self.settings)
+        return moved
+
+
 class StorySession:
     """The open story: text, sheet, story on disk, history and unsaved state."""
 
@@ -67,11 +110,13 @@ class StorySession:
         self._sheet: FactSheet | None = None
         self._revision = 0
         self._sheet_revision = 0  # the revision the sheet is the analysis of (-1: none)
+        self._generation = 0  # changes with every change of the sheet, in place or replaced
         self._story: str | None = None
         self._version: SavedVersion | None = None
         self._versions: list[SavedVersion] = []
         self._dirty = False
-        self._shown: tuple[FactSheet, int, FactSheet] | None = None
+        # The sheet shown while it describes an earlier text: (generation, revision, moved).
+        self._shown: tuple[int, int, FactSheet] | None = None
 
     # -- state -----------------------------------------------------------------------------
 
@@ -89,6 +134,15 @@ class StorySession:
     def revision(self) -> int:
         """A number that changes with every change of the text."""
         return self._revision
+
+    @property
+    def sheet_generation(self) -> int:
+        """A number that changes with every change of the sheet (replaced or corrected).
+
+        Work done on another thread from the sheet is only taken when this has
+        not moved since it began: reading an int is safe across threads.
+        """
+        return self._generation
 
     @property
     def in_sync(self) -> bool:
@@ -125,16 +179,42 @@ class StorySession:
         While the editor types (or after undoing to such a moment) the sheet may
         still describe an earlier text; what is shown, selected and saved is that
         sheet moved onto the text (computed, never stored: the history keeps the
-        sheets exactly as they were).
+        sheets exactly as they were). :meth:`moving` lets another thread compute it.
         """
         sheet = self._sheet
         if sheet is None or sheet.article.text == self._text:
             return sheet
-        if self._shown is None or self._shown[0] is not sheet or self._shown[1] != self._revision:
-            moved = rebase(sheet, self._text)
-            self._recheck(moved, carried=sheet)
-            self._shown = (sheet, self._revision, moved)
+        if not self._knows_shown():
+            self._shown = (self._generation, self._revision, self._moving(sheet).run())
+        assert self._shown is not None
         return self._shown[2]
+
+    def moving(self) -> Moving | None:
+        """The work of :meth:`shown_sheet`, to run on another thread, or ``None`` when
+        there is none (the sheet describes the text, or its move is known)."""
+        sheet = self._sheet
+        if sheet is None or sheet.article.text == self._text or self._knows_shown():
+            return None
+        return self._moving(sheet)
+
+    def keep_moved(self, moving: Moving, moved: FactSheet) -> bool:
+        """Keep ``moved`` (``moving.run()``'s result) as the sheet shown, if neither the
+        text nor the sheet changed since ``moving`` was taken; whether it was kept."""
+        if not self.is_current(moving):
+            return False
+        self._shown = (moving.base, moving.revision, moved)
+        return True
+
+    def is_current(self, moving: Moving) -> bool:
+        """Whether neither the text nor the sheet changed since ``moving`` was taken."""
+        return (moving.revision, moving.base) == (self._revision, self._generation)
+
+    def _moving(self, sheet: FactSheet) -> Moving:
+        return Moving(sheet, self._text, self._revision, self._generation, self._check_settings)
+
+    def _knows_shown(self) -> bool:
+        shown = self._shown
+        return shown is not None and shown[:2] == (self._generation, self._revision)
 
     @property
     def check_settings(self) -> CheckSettings:
@@ -144,6 +224,7 @@ class StorySession:
     def set_check_settings(self, settings: CheckSettings) -> None:
         """Run the checks again with ``settings`` (the editor changed the words to weigh)."""
         self._check_settings = settings
+        self._generation += 1  # the checks are set again (even when they come out the same)
         if self._sheet is not None and self._recheck(self._sheet):
             self._shown = None
             self.events.checks_changed.emit()
@@ -215,21 +296,69 @@ class StorySession:
         Returns what happened to the editor's facts, or ``None`` when the result
         was stale (the text changed since) and dropped. Taken in after a step of
         the editor's, it joins the history (undone and redone with that step).
+        The merge runs here; the window runs it on its worker (:meth:`merge`,
+        then :meth:`take`).
         """
         if revision != self._revision:
             log.debug("dropping the analysis of revision %d (now %d)", revision, self._revision)
             return None
-        merged = reconcile(self._sheet, fresh) if fresh is not None else None
+        return self.take(self.merge(fresh, revision))
+
+    def merge(self, fresh: FactSheet | None, revision: int) -> Landing:
+        """``fresh`` merged with the editor's work and its checks run, ready for :meth:`take`.
+
+        It only reads the session, so it may run on another thread while the
+        session's own thread goes on: a sheet corrected meanwhile makes the
+        landing's ``base`` out of date, and :meth:`take` merges it again
+        rather than take it. (Reading a sheet while it changes may also fail;
+        then ``merged`` is ``None``.)
+        """
+        base = self._generation  # read before the sheet: a change after it is seen later
+        old = self._sheet
+        if fresh is None:
+            return Landing(None, revision, base, None)
+        try:
+            merged = reconcile(old, fresh)
+            self._recheck(merged.sheet, carried=old)  # the merged sheet is still ours alone
+        except Exception:
+            if self._generation == base:
+                raise  # a real failure, not a sheet changed under the merge
+            log.debug("the sheet changed while it was merged; merging again")
+            return Landing(fresh, revision, base, None)
+        return Landing(fresh, revision, base, merged)
+
+    def is_stale(self, landing: Landing) -> bool:
+        """Whether the text changed since ``landing``'s analysis (it is dropped)."""
+        return landing.revision != self._revision
+
+    def needs_merge(self, landing: Landing) -> bool:
+        """Whether the sheet changed since ``landing`` was merged (merge it again)."""
+        return landing.base != self._generation or (
+            landing.merged is None and landing.fresh is not None
+        )
+
+    def take(self, landing: Landing) -> Reconciled | None:
+        """Make the merged analysis of :meth:`merge` the sheet, on the session's thread.
+
+        A stale one (the text changed since) is dropped: ``None``. One merged
+        with a sheet that has changed since is merged again here first.
+        """
+        if self.is_stale(landing):
+            log.debug(
+                "dropping the analysis of revision %d (now %d)", landing.revision, self._revision
+            )
+            return None
+        if self.needs_merge(landing):
+            landing = self.merge(landing.fresh, landing.revision)
+        merged = landing.merged
         sheet = merged.sheet if merged is not None else None
-        if sheet is not None:
-            self._recheck(sheet, carried=self._sheet)
         if self.history.position > 0:
             self.history.push(AnalysisStep(self._sheet, self.in_sync, sheet))
             self.events.history_changed.emit()
         else:
             self.history.truncate()  # the story's first sheet: nothing undone stays redoable
-        self._sheet = sheet
-        self._sheet_revision = revision
+        self._set_sheet(sheet)
+        self._sheet_revision = landing.revision
         self.events.sheet_replaced.emit()
         return merged
 
@@ -252,6 +381,7 @@ class StorySession:
             moved_from, sheet = sheet, rebase(sheet, self._text)
             self._recheck(sheet, carried=moved_from)
         checks_before = tuple(copy.deepcopy(sheet.checks))
+        self._generation += 1  # the edit may change the sheet in place
         patch = edit(sheet)
         if not patch.changes_anything:
             return patch  # nothing to do (the moved copy is simply dropped)
@@ -266,7 +396,7 @@ class StorySession:
         if isinstance(last, TextStep):
             last.open = False
         self.history.push(FactStep(title, patch, moved_from=moved_from))
-        self._sheet = sheet
+        self._set_sheet(sheet)
         self.set_dirty(True)
         if moved_from is not None:
             self.events.sheet_replaced.emit()
@@ -336,6 +466,7 @@ class StorySession:
         if self._sheet is None:  # a correction is never in the history without its sheet
             log.warning("no sheet to apply a correction to")
             return
+        self._generation += 1
         apply_patch(self._sheet, patch, undo=undo)
         # The checks the patch put back, run again on the text the sheet describes now
         # (the same ones unless the desk's words to weigh changed since); a status or a
@@ -349,9 +480,10 @@ class StorySession:
 
     def _show(self, sheet: FactSheet | None, *, analysed: bool) -> None:
         """Make ``sheet`` current, exactly as it was; ``analysed``: it is the text's analysis."""
+        self._generation += 1
         if sheet is not None:
             self._recheck(sheet)  # as it was, unless the desk's words changed since
-        self._sheet = sheet
+        self._set_sheet(sheet)
         self._sheet_revision = self._revision if analysed else -1
         self.events.sheet_replaced.emit()
 
@@ -459,9 +591,10 @@ class StorySession:
         # The sheet is in place before anyone hears of the text, so an analysed one
         # is known to be (no analysis is started for it). Its checks are run again:
         # a sheet saved before checks existed has none, and the desk's words may differ.
+        self._generation += 1
         if sheet is not None:
             self._recheck(sheet)
-        self._sheet = sheet
+        self._set_sheet(sheet)
         self._sheet_revision = self._revision if analysed else -1
         if text != old:
             self._say_text(0, len(old), text)
@@ -481,6 +614,10 @@ class StorySession:
         self._say_text(start, end, inserted)
         self.events.text_changed.emit()
         self.events.sheet_replaced.emit()  # shown moved onto the text it now describes
+
+    def _set_sheet(self, sheet: FactSheet | None) -> None:
+        self._generation += 1
+        self._sheet = sheet
 
     def _say_text(self, start: int, end: int, inserted: str) -> None:
         self.events.text_replaced.emit(start, end, inserted)

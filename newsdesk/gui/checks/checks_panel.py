@@ -7,10 +7,17 @@ dismissed, with a note, reopened — as one undoable correction through the
 session (:func:`~newsdesk.core.work.edits.set_check_verdict`), signed with the
 editor's name. "Words to weigh…" edits the desk's list and runs the checks
 again. The window shows it in a tab beside the history.
+
+While the editor types, the list follows the text after a pause; moving the
+sheet onto the text and running the checks on it (tens of milliseconds in a
+long story) is done on a worker thread, and the list is refreshed when it is
+back — unless the text or the sheet changed meanwhile, when the next pause
+does it again.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,15 +36,16 @@ from PySide6.QtWidgets import (
 )
 
 from newsdesk.core.checks import CheckSettings, EditorWords, quoted
-from newsdesk.core.sheet.model import Check
+from newsdesk.core.sheet.model import Check, FactSheet
 from newsdesk.core.work import edits
-from newsdesk.core.work.session import StorySession
+from newsdesk.core.work.session import Moving, StorySession
 from newsdesk.core.work.values import EditError
 from newsdesk.errors import NewsdeskError
 from newsdesk.gui.checks.checks_model import CHECK_ROLE, ChecksColumn, ChecksModel
 from newsdesk.gui.checks.words_dialog import EditorWordsFile, WordsDialog
 from newsdesk.gui.notices import Notices
 from newsdesk.gui.signature import Signature
+from newsdesk.gui.tasks import TaskRunner
 
 _TYPING_PAUSE_MS = 400
 # ask_note(title, check) -> the note, or None when the editor cancelled.
@@ -118,7 +126,9 @@ class ChecksPanel(QWidget):
         self._typing = QTimer(self)
         self._typing.setSingleShot(True)
         self._typing.setInterval(_TYPING_PAUSE_MS)
-        self._typing.timeout.connect(self.refresh)
+        self._typing.timeout.connect(self._paused)
+        self._worker = TaskRunner(self)
+        self._moving: Moving | None = None  # the move on the worker now
         events = session.events
         events.sheet_replaced.connect(self.refresh)
         events.checks_changed.connect(self.refresh)
@@ -158,6 +168,37 @@ class ChecksPanel(QWidget):
             self.select(chosen.id)
         self._update_buttons()
         self.open_count_changed.emit(self.model.open_count() if sheet is not None else 0)
+
+    def _paused(self) -> None:
+        """The editor paused typing: move the sheet onto the text on the worker, then show."""
+        if self._moving is not None:
+            return  # one at a time: its result is stale, and a refresh follows it
+        moving = self.session.moving()
+        if moving is None:
+            self.refresh()  # the sheet describes the text, or its move is known
+            return
+        self._moving = moving
+        self._worker.run(moving.run, on_success=self._moved, on_failure=self._not_moved)
+
+    def _moved(self, moved: FactSheet) -> None:
+        moving, self._moving = self._moving, None
+        if moving is not None and self.session.keep_moved(moving, moved):
+            self.refresh()
+        else:
+            self._typing.start()  # the text or the sheet changed meanwhile: after a pause
+
+    def _not_moved(self, error: BaseException) -> None:
+        moving, self._moving = self._moving, None
+        if moving is not None and self.session.is_current(moving):
+            # Nothing changed under it: a real failure, not a sheet read while it changed.
+            sys.excepthook(type(error), error, error.__traceback__)
+        else:
+            self._typing.start()
+
+    def shutdown(self) -> None:
+        """Stop the worker (the window closes): a move in progress is waited for, then dropped."""
+        self._typing.stop()
+        self._worker.shutdown()
 
     def current(self) -> Check | None:
         """The selected check."""

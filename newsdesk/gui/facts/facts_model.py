@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Collection
+from difflib import SequenceMatcher
 from enum import IntEnum
 from typing import Any
 
@@ -64,6 +65,28 @@ class Column(IntEnum):
     NOTE = 4
 
 
+_COLUMNS = len(Column)
+_GROUP_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_FACT_FLAGS = _GROUP_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
+_EDITABLE_FACT_FLAGS = _FACT_FLAGS | Qt.ItemFlag.ItemIsEditable
+
+# The roles data() answers for some cell (the view asks for many more).
+_ANSWERED = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        Qt.ItemDataRole.EditRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.FontRole,
+        FACT_ID_ROLE,
+        SORT_ROLE,
+        GROUP_ROLE,
+        GROUP_TITLE_ROLE,
+    }
+)
+
 # Which field of which kind of fact each editable column edits.
 _EDITABLE: dict[tuple[type, int], str] = {
     (Entity, Column.FACT): "name",
@@ -86,6 +109,7 @@ class FactsModel(QAbstractItemModel):
         super().__init__(parent)
         self._sheet: FactSheet | None = None
         self._groups: dict[str, list[Fact]] = {}
+        self._shown: dict[str, int] | None = None  # facts per group a filter lets through
         self.edit_handler: EditHandler | None = None
 
     # -- the sheet -------------------------------------------------------------------
@@ -96,11 +120,63 @@ class FactsModel(QAbstractItemModel):
         return self._sheet
 
     def set_sheet(self, sheet: FactSheet | None) -> None:
-        """Show ``sheet`` (``None`` empties the tree)."""
-        self.beginResetModel()
+        """Show ``sheet`` (``None`` empties the tree).
+
+        A sheet that takes the place of another (a re-analysis: mostly the same facts,
+        by id) moves only the rows that came or went and repaints the others, rather
+        than resetting the model: the view keeps its open groups, selection and scroll,
+        and does not lay out hundreds of rows again while the editor types.
+        """
+        groups = grouped_facts(sheet) if sheet is not None else {}
+        if sheet is None or self._sheet is None:
+            self.beginResetModel()
+            self._sheet = sheet
+            self._groups = groups
+            self.endResetModel()
+            return
         self._sheet = sheet
-        self._groups = grouped_facts(sheet) if sheet is not None else {}
-        self.endResetModel()
+        for group_row, key in enumerate(GROUPS):
+            self._follow(group_row, self._groups[key], groups[key])
+        self._groups = groups
+
+    def _follow(self, group_row: int, shown: list[Fact], facts: list[Fact]) -> None:
+        """Remove and insert rows of one group until ``shown`` (the group's list, changed in
+        place) holds ``facts``: the facts that stayed (by id) keep their rows, and only
+        the rows whose fact reads otherwise are repainted."""
+        old = [fact.id for fact in shown]
+        new = [fact.id for fact in facts]
+        parent = self.index(group_row, 0)
+        if old != new:
+            steps = SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+            for tag, i1, i2, j1, j2 in reversed(steps):  # from the end: earlier rows hold still
+                if tag in ("delete", "replace"):
+                    self.beginRemoveRows(parent, i1, i2 - 1)
+                    del shown[i1:i2]
+                    self.endRemoveRows()
+                if tag in ("insert", "replace"):
+                    self.beginInsertRows(parent, i1, i1 + j2 - j1 - 1)
+                    shown[i1:i1] = facts[j1:j2]
+                    self.endInsertRows()
+            self.dataChanged.emit(parent, parent.siblingAtColumn(_COLUMNS - 1))  # its count
+        changed = [
+            row for row, fact in enumerate(facts) if shown[row] != fact or _names_entity(fact)
+        ]
+        shown[:] = facts  # the rows that stayed show the new sheet's facts
+        for first, last in _runs(changed):
+            self.dataChanged.emit(
+                self.index(first, 0, parent), self.index(last, _COLUMNS - 1, parent)
+            )
+
+    def set_shown_counts(self, shown: dict[str, int] | None) -> None:
+        """How many facts of each group a filter shows (``None``: all): the group rows say
+        "People (1 of 3)". The view's filter counts; the titles are the model's, so the
+        view reads every other cell without a Python proxy in between."""
+        if shown == self._shown:
+            return
+        self._shown = shown
+        if self._groups:
+            last = len(self._groups) - 1
+            self.dataChanged.emit(self.index(0, Column.FACT), self.index(last, Column.FACT))
 
     def fact(self, index: AnyIndex) -> Fact | None:
         """The fact at ``index``, or ``None`` for a group row or an invalid index."""
@@ -152,11 +228,21 @@ class FactsModel(QAbstractItemModel):
 
     # -- QAbstractItemModel ------------------------------------------------------
 
+    # The view and its proxy call these thousands of times when a sheet is shown: they
+    # read the groups directly (no ``hasIndex``, which calls back into rowCount and
+    # columnCount), and facts say they never have children, so the view asks no further.
+
     def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
+        if row < 0 or not 0 <= column < _COLUMNS:
             return QModelIndex()
         if not parent.isValid():
+            if row >= len(self._groups):
+                return QModelIndex()
             return self.createIndex(row, column, _GROUP_ID)
+        if parent.internalId() != _GROUP_ID or parent.column() != 0:
+            return QModelIndex()
+        if row >= len(self._groups.get(GROUPS[parent.row()], ())):
+            return QModelIndex()
         return self.createIndex(row, column, parent.row() + 1)
 
     def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
@@ -172,15 +258,19 @@ class FactsModel(QAbstractItemModel):
         return len(self._groups[GROUPS[parent.row()]])
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return len(Column)
+        return _COLUMNS
+
+    def hasChildren(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
+        return self.rowCount(parent) > 0
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.internalId() == _GROUP_ID:
+            return _GROUP_FLAGS
         if self.edit_handler is not None and self.field_of(index) is not None:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+            return _EDITABLE_FACT_FLAGS
+        return _FACT_FLAGS
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         field = self.field_of(index)
@@ -204,7 +294,8 @@ class FactsModel(QAbstractItemModel):
         return column_title(titles, section, orientation, role)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # The view asks each painted cell for a dozen roles; most have no answer here.
+        if role not in _ANSWERED or not index.isValid():
             return None
         if index.internalId() == _GROUP_ID:
             return self._group_data(index, role)
@@ -248,7 +339,11 @@ class FactsModel(QAbstractItemModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if index.column() != Column.FACT:
                 return None
-            return f"{kinds.group_title(key)} ({len(self._groups[key])})"
+            title, total = kinds.group_title(key), len(self._groups[key])
+            shown = total if self._shown is None else self._shown.get(key, total)
+            if shown == total:
+                return f"{title} ({total})"
+            return self.tr("%s (%d of %d)") % (title, shown, total)
         if role == Qt.ItemDataRole.DecorationRole and index.column() == Column.FACT:
             return kinds.swatch_icon(key)
         if role == Qt.ItemDataRole.FontRole:
@@ -340,6 +435,22 @@ class FactsModel(QAbstractItemModel):
         if column == Column.STATUS:
             return STATUSES.index(fact.status)
         return self._cell_text(fact, column).casefold()
+
+
+def _names_entity(fact: Fact) -> bool:
+    """Whether a row of ``fact`` shows another fact's words: its source's or speaker's name."""
+    return bool(fact.source if isinstance(fact, Figure) else getattr(fact, "speaker", None))
+
+
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Ascending ``rows`` as runs of neighbours: [1, 2, 3, 7] → [(1, 3), (7, 7)]."""
+    runs: list[tuple[int, int]] = []
+    for row in rows:
+        if runs and runs[-1][1] == row - 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    return runs
 
 
 def status_text(status: str) -> str:

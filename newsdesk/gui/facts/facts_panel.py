@@ -38,10 +38,10 @@ from PySide6.QtWidgets import (
 
 from newsdesk.core.sheet.model import STATUSES, FactSheet
 from newsdesk.gui import kinds
-from newsdesk.gui.facts.fact_delegate import FactDelegate
+from newsdesk.gui.facts.fact_delegate import FactDelegate, SourceDelegate
 from newsdesk.gui.facts.facts_model import (
     FACT_ID_ROLE,
-    GROUP_TITLE_ROLE,
+    GROUP_ROLE,
     SORT_ROLE,
     Column,
     FactsModel,
@@ -56,8 +56,9 @@ log = logging.getLogger(__name__)
 class FactsProxyModel(QSortFilterProxyModel):
     """Filters facts (keeping their group) and sorts facts, never groups.
 
-    A group with no facts is not shown, and a group's count follows the filter
-    ("Quotes (1 of 3)").
+    A group with no facts is not shown; the panel tells the source model how many
+    facts of each group pass the filter, so a group's count follows it ("Quotes
+    (1 of 3)").
     """
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -76,24 +77,6 @@ class FactsProxyModel(QSortFilterProxyModel):
             if model.rowCount(group) == 0:
                 return False  # an empty group says nothing
         return super().filterAcceptsRow(source_row, source_parent)
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if (
-            role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
-            and index.isValid()
-            and not index.parent().isValid()
-            and index.column() == Column.FACT
-        ):
-            title = super().data(index, GROUP_TITLE_ROLE)
-            model = self.sourceModel()
-            total = model.rowCount(self.mapToSource(index)) if model is not None else 0
-            shown = self.rowCount(index)
-            if shown == total:
-                return f"{title} ({total})"
-            return self.tr("%s (%d of %d)") % (title, shown, total)
-        return super().data(index, role)
 
     def lessThan(
         self, left: QModelIndex | QPersistentModelIndex, right: QModelIndex | QPersistentModelIndex
@@ -121,6 +104,14 @@ class FactsPanel(QWidget):
         self.model = FactsModel(self)
         self.proxy = FactsProxyModel(self)
         self.proxy.setSourceModel(self.model)
+        # The facts a filter shows change with the sheet too: the groups' counts follow.
+        for signal in (
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+            self.proxy.modelReset,
+            self.proxy.layoutChanged,
+        ):
+            signal.connect(lambda *_: self._count_shown())
 
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("factsFilter")
@@ -143,6 +134,7 @@ class FactsPanel(QWidget):
             | QAbstractItemView.EditTrigger.DoubleClicked
         )
         self.view.setItemDelegate(FactDelegate(self.model, self.view))
+        self.view.setItemDelegateForColumn(Column.SOURCE, SourceDelegate(self.model, self.view))
         header = self.view.header()
         header.setSortIndicatorClearable(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # text order at first
@@ -310,7 +302,20 @@ class FactsPanel(QWidget):
     @Slot(str)
     def _filter_changed(self, text: str) -> None:
         self.proxy.setFilterFixedString(text)
+        self._count_shown()
         self._expand_groups()
+
+    def _count_shown(self) -> None:
+        """Tell the model how many facts of each group the filter shows ("1 of 3")."""
+        if not self.proxy.filterRegularExpression().pattern():
+            self.model.set_shown_counts(None)
+            return
+        root = QModelIndex()
+        shown = {}
+        for row in range(self.proxy.rowCount(root)):
+            group = self.proxy.index(row, 0, root)
+            shown[str(group.data(GROUP_ROLE))] = self.proxy.rowCount(group)
+        self.model.set_shown_counts(shown)
 
     @Slot(QModelIndex, QModelIndex)
     def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
