@@ -12,7 +12,6 @@ loads, and a missing model is reported, not fatal.
 
 from __future__ import annotations
 
-import gc
 import logging
 import sys
 from collections.abc import Callable
@@ -21,6 +20,7 @@ from typing import Protocol
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from newsdesk.collector import settle
 from newsdesk.core.sheet.model import FactSheet
 from newsdesk.core.sheet.register import HouseRegister
 from newsdesk.core.work.history import TextStep
@@ -29,24 +29,6 @@ from newsdesk.errors import NewsdeskError
 from newsdesk.gui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
-
-_frozen = False
-
-
-def _freeze_long_lived() -> None:
-    """Move what is alive once the pipeline has loaded out of the collector's reach.
-
-    The pipeline's hundreds of thousands of objects live as long as the process; while
-    the collector walked them, a full collection stalled the window for tens of
-    milliseconds mid-edit. Done once per process, after a collection, so no garbage is
-    kept for good.
-    """
-    global _frozen
-    if not _frozen:
-        gc.collect()
-        gc.freeze()
-        _frozen = True
-
 
 DEBOUNCE_MS = 600
 # The pause before re-analysis grows with the story (ms per word): a long story is
@@ -155,9 +137,13 @@ class AnalysisController(QObject):
         """Load the pipeline on the NLP thread; ``model_loaded`` or ``model_failed`` follows."""
 
         def load_and_freeze() -> SheetExtractor:
-            extractor = loader()
-            _freeze_long_lived()  # the collection runs here, on the NLP thread
-            return extractor
+            try:
+                return loader()
+            finally:
+                # The pipeline's objects live as long as the process: out of the
+                # collector's reach, so no full pass walks them mid-edit (once per
+                # process, here on the NLP thread; see newsdesk.collector).
+                settle()
 
         self._runner.run(load_and_freeze, on_success=self._loaded, on_failure=self._load_failed)
 
