@@ -4,7 +4,8 @@ Every change of the story session's text has a new revision; unless the session
 already holds the analysis of that very text (an undo put it back), a
 single-shot timer (re)starts, and when the text has been still for
 :data:`DEBOUNCE_MS` the text and its revision go to the extractor on the one
-NLP thread. The result goes back to the session, which drops it when the text
+NLP thread (a paste while no analysis runs goes at once: there is no typing
+to wait out). The result goes back to the session, which drops it when the text
 has changed since and otherwise merges it with the editor's corrections. The
 pipeline itself is loaded on the same thread, so the window is usable while it
 loads, and a missing model is reported, not fatal.
@@ -182,13 +183,20 @@ class AnalysisController(QObject):
         """The text changed: analyse once it has been still a moment, unless already known."""
         if self._session.in_sync:
             self.cancel_pending()  # an undo put back the analysis of this very text
+            return
+        last = self._session.history.last()
+        kind = last.kind if isinstance(last, TextStep) else None
+        if kind in ("paste", "replace") and not self.busy:
+            # One change made at once (a paste, a text put in by a script) while no
+            # analysis runs: nothing more is coming to wait for. Analysed at the next
+            # turn of the event loop, once the pasted text is painted.
+            self._timer.setInterval(0)
         else:
-            # Typing in a long story waits for a longer pause; a paste is one change.
-            last = self._session.history.last()
-            typing = isinstance(last, TextStep) and last.kind in ("typing", "deletion")
+            # Typing in a long story waits for a longer pause.
+            typing = kind in ("typing", "deletion")
             pause = int(word_count(self._session.text) * PAUSE_MS_PER_WORD) if typing else 0
             self._timer.setInterval(self._delay_ms + pause)
-            self._timer.start()
+        self._timer.start()
 
     def _story_started(self) -> None:
         self._long_story_approved = False
