@@ -97,11 +97,14 @@ def test_jsonl_in_several_processes_prints_what_one_does(tmp_path: Path) -> None
     assert one.stderr == three.stderr
     sheets = [json.loads(line) for line in two.stdout.decode().splitlines()]
     assert [s["id"] for s in sheets] == [f"s{n}" for n in range(70) if n not in (5, 40)]
-    # The same failures in input order; -v adds each worker's peak memory.
+    # The same failures in input order; -v adds each worker's stories, CPU and memory.
     told = two.stderr.decode().splitlines()
     assert [line for line in told if ": INFO: " not in line] == one.stderr.decode().splitlines()
     assert "line 6" in one.stderr.decode() and "'blank'" in one.stderr.decode()
-    assert any("peak memory" in line for line in told)
+    workers = [line for line in told if " stories, " in line and "peak memory" in line]
+    assert len(workers) == 2 and all(" s CPU, " in line for line in workers)
+    # Every story read went to a worker (the blank one too; not the line that is no JSON).
+    assert sum(int(line.split(": ")[-1].split()[0]) for line in workers) == 69
 
 
 @pytest.mark.parametrize(

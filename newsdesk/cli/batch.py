@@ -58,11 +58,12 @@ class Item:
 @dataclass(frozen=True)
 class Done:
     """A bundle analysed: per story its line and either a JSON line or an error, and
-    which process did it with how much memory at most."""
+    which process did it, with how much memory at most and CPU time so far."""
 
     results: list[tuple[int, str | None, str | None]]  # line, JSON or None, error or None
     pid: int
     peak_kib: int
+    cpu_s: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -122,18 +123,21 @@ def run_batch(
 
         gazetteer()
     setup = _Setup(model, extractor.register or None, settings)
-    peaks: dict[int, tuple[int, int]] = {}
+    stories: dict[int, int] = {}  # by worker: stories analysed
+    last: dict[int, Done] = {}  # by worker: its last bundle, with its peak and CPU time
     with context.Pool(jobs, initializer=_start_worker, initargs=(setup,)) as pool:
         for done in _in_order(pool, queued, jobs):
-            peaks[done.pid] = (peaks.get(done.pid, (0, 0))[0] + len(done.results), done.peak_kib)
+            stories[done.pid] = stories.get(done.pid, 0) + len(done.results)
+            last[done.pid] = done
             yield from done.results
-    for number, (pid, (stories, peak)) in enumerate(sorted(peaks.items()), start=1):
+    for number, pid in enumerate(sorted(last), start=1):
         log.info(
-            "worker %d (pid %d): %d stories, peak memory %.0f MiB",
+            "worker %d (pid %d): %d stories, %.1f s CPU, peak memory %.0f MiB",
             number,
             pid,
-            stories,
-            peak / 1024,
+            stories[pid],
+            last[pid].cpu_s,
+            last[pid].peak_kib / 1024,
         )
 
 
@@ -225,14 +229,17 @@ def _analyse(bundle: list[Item]) -> Done:
             continue
         result.checks = run_checks(result, _settings)
         results.append((line, result.to_json(indent=None), None))
-    return Done(results, os.getpid(), _peak_kib())
+    peak, cpu = _usage()
+    return Done(results, os.getpid(), peak, cpu)
 
 
-def _peak_kib() -> int:
-    """This process's peak resident memory in KiB (0 where it cannot be read)."""
+def _usage() -> tuple[int, float]:
+    """This process's peak resident memory in KiB and CPU seconds (a forked worker's
+    count from its fork); zeros where they cannot be read."""
     try:
         import resource
     except ImportError:  # Windows
-        return 0
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak // 1024 if sys.platform == "darwin" else peak
+        return 0, 0.0
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    peak = usage.ru_maxrss // 1024 if sys.platform == "darwin" else usage.ru_maxrss
+    return peak, usage.ru_utime + usage.ru_stime
