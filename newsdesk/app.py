@@ -20,7 +20,6 @@ from newsdesk.errors import StorageError
 from newsdesk.gui.analysis import ExtractorLoader, SheetExtractor
 from newsdesk.gui.appearance import ColourScheme, repaint_views
 from newsdesk.gui.crash import install_excepthook
-from newsdesk.gui.database_recovery import DatabaseProblemDialog
 from newsdesk.gui.desktop import present_application
 from newsdesk.gui.language import install_translators, remove_translators
 from newsdesk.gui.main_window import MainWindow
@@ -159,6 +158,8 @@ def run_gui(
         except StorageError as error:
             # Damaged, newer, locked or read-only: offer a backup, a new file or a retry.
             log.error("cannot open the database: %s", error)
+            from newsdesk.gui.database_recovery import DatabaseProblemDialog
+
             chosen = DatabaseProblemDialog(error, db_file).choose()
             if chosen is None:
                 return 1

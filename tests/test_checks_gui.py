@@ -156,7 +156,8 @@ def test_the_checks_follow_the_text_while_the_editor_types(
 
     cursor = window.editor.textCursor()
     cursor.setPosition(0)
-    cursor.insertText("URGENT ")  # at the start of the headline
+    window.editor.setTextCursor(cursor)
+    qtbot.keyClicks(window.editor, "URGENT ")  # typed at the start of the headline
 
     def moved() -> bool:
         check = panel.model.check(1)

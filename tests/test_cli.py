@@ -77,7 +77,7 @@ def test_jsonl_bad_lines_are_reported_and_the_rest_go_through() -> None:
     assert "line 2" in errors and "'e'" in errors and "Traceback" not in errors
 
 
-def test_jsonl_in_two_processes_prints_what_one_does(tmp_path: Path) -> None:
+def test_jsonl_in_several_processes_prints_what_one_does(tmp_path: Path) -> None:
     stories = [
         f'{{"id": "s{n}", "text": "Police in Paris said {n + 2} people died on Friday. '
         f'\\"We are shocked,\\" Mayor Anna Smith said."}}'
@@ -89,15 +89,22 @@ def test_jsonl_in_two_processes_prints_what_one_does(tmp_path: Path) -> None:
     source.write_text("\n".join(stories) + "\n", encoding="utf-8")
     one = run("extract", "--jsonl", "--jobs", "1", str(source))
     two = run("-v", "extract", "--jsonl", "--jobs", "2", str(source))
-    assert one.returncode == two.returncode == 3
-    assert one.stdout == two.stdout
+    # Three workers take the first three bundles at once; the first, the largest, is
+    # usually done last, and its sheets are still printed first.
+    three = run("extract", "--jsonl", "--jobs", "3", str(source))
+    assert one.returncode == two.returncode == three.returncode == 3
+    assert one.stdout == two.stdout == three.stdout
+    assert one.stderr == three.stderr
     sheets = [json.loads(line) for line in two.stdout.decode().splitlines()]
     assert [s["id"] for s in sheets] == [f"s{n}" for n in range(70) if n not in (5, 40)]
-    # The same failures in input order; -v adds each worker's peak memory.
+    # The same failures in input order; -v adds each worker's stories, CPU and memory.
     told = two.stderr.decode().splitlines()
     assert [line for line in told if ": INFO: " not in line] == one.stderr.decode().splitlines()
     assert "line 6" in one.stderr.decode() and "'blank'" in one.stderr.decode()
-    assert any("peak memory" in line for line in told)
+    workers = [line for line in told if " stories, " in line and "peak memory" in line]
+    assert len(workers) == 2 and all(" s CPU, " in line for line in workers)
+    # Every story read went to a worker (the blank one too; not the line that is no JSON).
+    assert sum(int(line.split(": ")[-1].split()[0]) for line in workers) == 69
 
 
 @pytest.mark.parametrize(

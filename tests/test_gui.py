@@ -24,12 +24,14 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from newsdesk.app import build_main_window
+from newsdesk.core.work.session import StorySession
 from newsdesk.errors import DatabaseLockedError, ModelNotInstalledError
-from newsdesk.gui.analysis import ExtractorLoader
+from newsdesk.gui.analysis import AnalysisController, ExtractorLoader
 from newsdesk.gui.crash import crash_message, install_excepthook
 from newsdesk.gui.facts.facts_model import Column, FactsModel
 from newsdesk.gui.history.history_model import HistoryModel
 from newsdesk.gui.main_window import MainWindow
+from newsdesk.gui.tasks import TaskRunner
 from newsdesk.storage import Store, VersionInfo
 from tests.gui_helpers import STORY, FakeExtractor, set_editor_name
 
@@ -179,6 +181,35 @@ def test_typing_is_analysed_after_a_pause(qtbot: QtBot, make_window: MakeWindow)
     assert fake.calls == ["Carol King counted 40 boats"]  # once, after the typing stopped
     spans = [(s.start, s.end, s.group) for s in window.editor.highlighter.spans]
     assert spans == [(0, 10, "people"), (19, 21, "figures")]
+
+
+def test_a_paste_is_analysed_at_once_and_typing_after_a_pause(qtbot: QtBot) -> None:
+    """A paste into an idle window is one change: its facts come without the typing
+    pause (an hour here, so only an analysis that does not wait can land)."""
+    session = StorySession()
+    runner = TaskRunner()
+    gate = threading.Event()
+    fake = FakeExtractor(gate)
+    analysis = AnalysisController(runner, session, delay_ms=3_600_000)
+    try:
+        with qtbot.waitSignal(analysis.model_loaded):
+            analysis.load(lambda: fake)
+        gate.set()
+        with qtbot.waitSignal(analysis.result_applied, timeout=5000):
+            session.edit_text(STORY)  # pasted into the empty story
+        assert fake.calls == [STORY] and session.in_sync
+
+        session.edit_text(STORY + " B")  # typed: waits for the pause
+        assert analysis.pending and not analysis.busy
+
+        gate.clear()
+        analysis.analyse_now()
+        qtbot.waitUntil(lambda: len(fake.calls) == 2)  # the worker is busy
+        session.edit_text(STORY + " Bob Jones said.")  # a paste meanwhile waits too
+        assert analysis.pending and fake.calls == [STORY, STORY + " B"]
+    finally:
+        gate.set()
+        runner.shutdown()
 
 
 def test_a_result_for_older_text_is_dropped(qtbot: QtBot, make_window: MakeWindow) -> None:

@@ -102,6 +102,30 @@ def test_figure_rules_set_with_the_special_cases_loaded_once_tokenize_as_set_one
     assert fast.rules == slow.rules
 
 
+def test_the_pipeline_read_with_the_figure_rules_tokenizes_as_one_given_them_after(
+    extractor: Extractor,
+) -> None:
+    """``Extractor.load`` reads the pipeline's tokenizer with the figure rules already in
+    place (its special cases loaded once); the tokenizer is the one the pipeline as
+    shipped becomes when :func:`split_figures` sets them afterwards."""
+    from newsdesk.core.extract import tokens
+    from newsdesk.core.extract.nlp import PINNED_MODEL
+
+    read: Any = extractor.nlp.tokenizer
+    after = spacy.load(PINNED_MODEL)
+    tokens.split_figures(after)
+    given: Any = after.tokenizer
+    text = (
+        "Don't the U.S. Dept. pay 5km, $4.5bn (A$3m) for 1.3x10^6 doses? 8- to 16-metre :) "
+        "e.g. 1000–5000 or 10-$20, Rs20, USD50 in 5k-20k; 22,24,26,31 and www.example.com. "
+        "It's 3.5–4.0 o'clock, isn't it?"
+    )
+    assert isinstance(read, LinearTokenizer) and read.figures
+    assert [t.text for t in read(text)] == [t.text for t in given(text)]
+    assert read.rules == given.rules
+    assert read.to_bytes(exclude=["vocab"]) == given.to_bytes(exclude=["vocab"])
+
+
 def test_every_offset_of_a_sheet_from_hostile_text_slices_its_own_words(
     extractor: Extractor,
 ) -> None:

@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from concurrent.futures import Future
 from typing import TYPE_CHECKING, NoReturn
 
-from newsdesk import __version__
+from newsdesk import __version__, collector
 from newsdesk.cli.check_command import add_check_command, run_check
 from newsdesk.cli.common import (
     EXIT_DESK,
@@ -216,16 +216,25 @@ def _run(args: argparse.Namespace) -> int:
 
 def _preload(model: str | None) -> Future[SheetExtractor]:
     """Begin loading the pipeline on a thread of its own, before Qt exists (so before
-    the window's task runner does); the window's NLP thread takes it over."""
+    the window's task runner does); the window's NLP thread takes it over.
+
+    The cycle collector rests until the pipeline is loaded (see
+    :mod:`newsdesk.collector`): the start makes long-lived objects, not garbage.
+    """
     future: Future[SheetExtractor] = Future()
+    collector.pause()
 
     def load() -> None:
         try:
             from newsdesk.core.extract import Extractor
 
-            future.set_result(Extractor.load_for_window(model))
+            extractor = Extractor.load_for_window(model)
         except BaseException as problem:  # handed to the window, which reports it
+            collector.settle()
             future.set_exception(problem)
+        else:
+            collector.settle()
+            future.set_result(extractor)
 
     threading.Thread(target=load, name="newsdesk-model-load", daemon=True).start()
     return future

@@ -2,11 +2,13 @@
 
 The stories are read in the parent, a few dozen at a time, and each bundle
 goes to a worker that holds its own pipeline (loaded once, or inherited
-ready-loaded where processes fork); the workers analyse, check and write the
-sheets as JSON lines, and the parent prints the bundles in input order. With
-one job the same bundles run in this process, so the output is the same
-whatever the number of jobs. Each worker tells its peak memory, which ``-v``
-reports.
+ready-loaded, with the gazetteer, where processes fork); the workers analyse,
+check and write the sheets as JSON lines, and the parent prints the bundles in
+input order. Bundles are :data:`BUNDLE` stories, and smaller towards the end of
+the input, so the workers finish together instead of one waiting on the other's
+last bundle. With one job the same bundles run in this process, so the output
+is the same whatever the number of jobs. Each worker tells its peak memory,
+which ``-v`` reports.
 """
 
 from __future__ import annotations
@@ -18,13 +20,15 @@ import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
+from queue import SimpleQueue
 from typing import TYPE_CHECKING
 
 from newsdesk.core.checks import CheckSettings, run_checks
 from newsdesk.errors import NewsdeskError
 
 if TYPE_CHECKING:
-    from multiprocessing.pool import AsyncResult
+    from multiprocessing.pool import Pool
 
     from newsdesk.core.extract import Extractor
     from newsdesk.core.sheet.register import HouseRegister
@@ -33,6 +37,13 @@ log = logging.getLogger(__name__)
 
 BUNDLE = 32  # stories a worker takes at a time: one nlp.pipe batch
 LARGE_BATCH = 4 * BUNDLE  # more stories than this use every core unless --jobs says otherwise
+# Stories read ahead of the bundles: once the input ends, each bundle is a quarter
+# (1 / TAIL_PARTS) of what is left, at least MIN_BUNDLE, so no worker is left with a
+# long last bundle while the others wait. The bundles do not depend on the number of
+# jobs, so neither does the output (the parse of a story is the same in any bundle).
+LOOKAHEAD = 2 * BUNDLE
+TAIL_PARTS = 4
+MIN_BUNDLE = 8
 
 
 @dataclass(frozen=True)
@@ -47,11 +58,12 @@ class Item:
 @dataclass(frozen=True)
 class Done:
     """A bundle analysed: per story its line and either a JSON line or an error, and
-    which process did it with how much memory at most."""
+    which process did it, with how much memory at most and CPU time so far."""
 
     results: list[tuple[int, str | None, str | None]]  # line, JSON or None, error or None
     pid: int
     peak_kib: int
+    cpu_s: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -94,51 +106,99 @@ def run_batch(
         # Look ahead just far enough to know whether the batch is large.
         for bundle in bundles:
             first.append(bundle)
-            if len(first) * BUNDLE > LARGE_BATCH:
+            if sum(map(len, first)) > LARGE_BATCH:
                 break
-        jobs = cores() if len(first) * BUNDLE > LARGE_BATCH else 1
+        jobs = cores() if sum(map(len, first)) > LARGE_BATCH else 1
     queued = _chain(first, bundles)
     if jobs <= 1:
         for bundle in queued:
             yield from _analyse(bundle).results
         return
     methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    forking = "fork" in methods
+    context = multiprocessing.get_context("fork" if forking else "spawn")
+    if forking:
+        # Read before the fork, so every worker has it instead of reading it again.
+        from newsdesk.core.extract.gazetteer import gazetteer
+
+        gazetteer()
     setup = _Setup(model, extractor.register or None, settings)
-    peaks: dict[int, tuple[int, int]] = {}
+    stories: dict[int, int] = {}  # by worker: stories analysed
+    last: dict[int, Done] = {}  # by worker: its last bundle, with its peak and CPU time
     with context.Pool(jobs, initializer=_start_worker, initargs=(setup,)) as pool:
-        # A few bundles per worker in flight, so a huge input is never read whole.
-        pending: deque[AsyncResult[Done]] = deque()
-        for bundle in queued:
-            pending.append(pool.apply_async(_analyse, (bundle,)))
-            if len(pending) < 2 * jobs:
-                continue
-            done = pending.popleft().get()
-            peaks[done.pid] = (peaks.get(done.pid, (0, 0))[0] + len(done.results), done.peak_kib)
+        for done in _in_order(pool, queued, jobs):
+            stories[done.pid] = stories.get(done.pid, 0) + len(done.results)
+            last[done.pid] = done
             yield from done.results
-        while pending:
-            done = pending.popleft().get()
-            peaks[done.pid] = (peaks.get(done.pid, (0, 0))[0] + len(done.results), done.peak_kib)
-            yield from done.results
-    for number, (pid, (stories, peak)) in enumerate(sorted(peaks.items()), start=1):
+    for number, pid in enumerate(sorted(last), start=1):
         log.info(
-            "worker %d (pid %d): %d stories, peak memory %.0f MiB",
+            "worker %d (pid %d): %d stories, %.1f s CPU, peak memory %.0f MiB",
             number,
             pid,
-            stories,
-            peak / 1024,
+            stories[pid],
+            last[pid].cpu_s,
+            last[pid].peak_kib / 1024,
         )
 
 
+def _in_order(pool: Pool, bundles: Iterator[list[Item]], jobs: int) -> Iterator[Done]:
+    """The bundles analysed by ``pool``'s workers, in input order.
+
+    A new bundle goes in as soon as any bundle is done, not only the oldest, so a
+    worker never idles behind a longer bundle of the other's; at most ``2 * jobs``
+    wait or run and ``8 * jobs`` are held, so a huge input is never read whole.
+    """
+    finished: SimpleQueue[tuple[int, Done | BaseException]] = SimpleQueue()
+    done: dict[int, Done | BaseException] = {}  # finished, waiting for their turn
+    sent = told = 0  # bundles given to the workers; bundles yielded
+    more = True
+    while True:
+        while more and sent - told - len(done) < 2 * jobs and sent - told < 8 * jobs:
+            bundle = next(bundles, None)
+            if bundle is None:
+                more = False
+                break
+            tell = partial(_tell, finished, sent)
+            pool.apply_async(_analyse, (bundle,), callback=tell, error_callback=tell)
+            sent += 1
+        while told in done:
+            outcome = done.pop(told)
+            told += 1
+            if isinstance(outcome, BaseException):
+                raise outcome  # a worker's failure, in its turn
+            yield outcome
+        if told == sent and not more:
+            return
+        number, outcome = finished.get()
+        done[number] = outcome
+
+
+def _tell(
+    finished: SimpleQueue[tuple[int, Done | BaseException]],
+    number: int,
+    outcome: Done | BaseException,
+) -> None:
+    """Hand bundle ``number``'s outcome to :func:`_in_order` (on the pool's thread)."""
+    finished.put((number, outcome))
+
+
 def _bundles(items: Iterable[Item]) -> Iterator[list[Item]]:
-    bundle: list[Item] = []
-    for item in items:
-        bundle.append(item)
-        if len(bundle) == BUNDLE:
-            yield bundle
-            bundle = []
-    if bundle:
-        yield bundle
+    """``items`` in bundles of :data:`BUNDLE`, and smaller ones at the end of the input
+    (see :data:`LOOKAHEAD`); never more than ``LOOKAHEAD`` stories held at once."""
+    source = iter(items)
+    ahead: deque[Item] = deque()
+    ended = False
+    while True:
+        while not ended and len(ahead) < LOOKAHEAD:
+            item = next(source, None)
+            if item is None:
+                ended = True
+            else:
+                ahead.append(item)
+        if not ahead:
+            return
+        size = BUNDLE if not ended else max(MIN_BUNDLE, -(-len(ahead) // TAIL_PARTS))
+        yield [ahead.popleft() for _ in range(min(size, BUNDLE, len(ahead)))]
 
 
 def _chain(first: list[list[Item]], rest: Iterator[list[Item]]) -> Iterator[list[Item]]:
@@ -169,14 +229,17 @@ def _analyse(bundle: list[Item]) -> Done:
             continue
         result.checks = run_checks(result, _settings)
         results.append((line, result.to_json(indent=None), None))
-    return Done(results, os.getpid(), _peak_kib())
+    peak, cpu = _usage()
+    return Done(results, os.getpid(), peak, cpu)
 
 
-def _peak_kib() -> int:
-    """This process's peak resident memory in KiB (0 where it cannot be read)."""
+def _usage() -> tuple[int, float]:
+    """This process's peak resident memory in KiB and CPU seconds (a forked worker's
+    count from its fork); zeros where they cannot be read."""
     try:
         import resource
     except ImportError:  # Windows
-        return 0
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak // 1024 if sys.platform == "darwin" else peak
+        return 0, 0.0
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    peak = usage.ru_maxrss // 1024 if sys.platform == "darwin" else usage.ru_maxrss
+    return peak, usage.ru_utime + usage.ru_stime

@@ -22,6 +22,7 @@ import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, TextIO
 
+from newsdesk import collector
 from newsdesk.cli.batch import Item, run_batch
 from newsdesk.cli.common import (
     EXIT_INPUT,
@@ -93,8 +94,6 @@ def _jobs(value: str) -> int:
 
 def run_extract(args: argparse.Namespace) -> int:
     """Analyse and print; the process exit code."""
-    from newsdesk.core.extract import Extractor
-
     try:
         raw = None if args.jsonl else read_input(args.file)
     except InputError as problem:
@@ -105,11 +104,19 @@ def run_extract(args: argparse.Namespace) -> int:
     except StorageError as problem:
         error(str(problem))
         return EXIT_STORAGE
+    # spaCy's import and the pipeline's load make long-lived objects, not garbage: the
+    # collector rests meanwhile, and they are frozen before any batch worker is forked
+    # (which then shares them). See newsdesk.collector.
+    collector.pause()
     try:
+        from newsdesk.core.extract import Extractor
+
         extractor = Extractor.load(args.sub_model or args.model, register=register)
     except ModelNotInstalledError as problem:
         print(f"newsdesk: {problem}", file=sys.stderr)
         return EXIT_MODEL
+    finally:
+        collector.settle()
     settings = settings_in(default_paths(args.db).config_dir)
     if args.jsonl:
         model = args.sub_model or args.model

@@ -13,21 +13,23 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
 from newsdesk.core.work.session import StorySession
-from newsdesk.gui.about import AboutDialog
 from newsdesk.gui.action_factory import Keys, make_action
 from newsdesk.gui.analysis import AnalysisController
 from newsdesk.gui.facts.corrections import CorrectionController
 from newsdesk.gui.facts.facts_panel import FactsPanel
 from newsdesk.gui.language import LanguageMenu
 from newsdesk.gui.preferences import Preferences
-from newsdesk.gui.shortcut_card import ShortcutCard
 from newsdesk.gui.stories import StoryFlow
+
+if TYPE_CHECKING:
+    from newsdesk.gui.shortcut_card import ShortcutCard
 
 log = logging.getLogger(__name__)
 
@@ -127,6 +129,9 @@ class WindowActions:
         return self._corrections.set_status(fact_id, "verified" if verified else "unverified")
 
     def show_card(self) -> ShortcutCard:
+        # The card and the About box are imported when first shown, not as the window opens.
+        from newsdesk.gui.shortcut_card import ShortcutCard
+
         if self.card is None:
             self.card = ShortcutCard(self._host)
         self.card.refresh()
@@ -179,6 +184,8 @@ class WindowActions:
         self.verify_selected(checked)
 
     def _about(self) -> None:
+        from newsdesk.gui.about import AboutDialog  # see show_card
+
         AboutDialog(self._host).exec()
 
 

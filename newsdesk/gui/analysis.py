@@ -4,18 +4,17 @@ Every change of the story session's text has a new revision; unless the session
 already holds the analysis of that very text (an undo put it back), a
 single-shot timer (re)starts, and when the text has been still for
 :data:`DEBOUNCE_MS` the text and its revision go to the extractor on the one
-NLP thread. There too the fresh sheet is merged with the editor's corrections
+NLP thread (a paste while no analysis runs goes at once: there is no typing
+to wait out). There too the fresh sheet is merged with the editor's corrections
 and its desk checks are run (:meth:`StorySession.merge`, which only reads the
 session), so the window's thread only takes the result in: it is dropped when
 the text has changed since, and merged again (on the worker) when the editor
-corrected a fact meanwhile. The
-pipeline itself is loaded on the same thread, so the window is usable while it
-loads, and a missing model is reported, not fatal.
+corrected a fact meanwhile. The pipeline itself is loaded on the same thread, so
+the window is usable while it loads, and a missing model is reported, not fatal.
 """
 
 from __future__ import annotations
 
-import gc
 import logging
 import sys
 from collections.abc import Callable
@@ -24,6 +23,7 @@ from typing import Protocol
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from newsdesk.collector import settle
 from newsdesk.core.sheet.model import FactSheet
 from newsdesk.core.sheet.register import HouseRegister
 from newsdesk.core.work.history import TextStep
@@ -32,24 +32,6 @@ from newsdesk.errors import NewsdeskError
 from newsdesk.gui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
-
-_frozen = False
-
-
-def _freeze_long_lived() -> None:
-    """Move what is alive once the pipeline has loaded out of the collector's reach.
-
-    The pipeline's hundreds of thousands of objects live as long as the process; while
-    the collector walked them, a full collection stalled the window for tens of
-    milliseconds mid-edit. Done once per process, after a collection, so no garbage is
-    kept for good.
-    """
-    global _frozen
-    if not _frozen:
-        gc.collect()
-        gc.freeze()
-        _frozen = True
-
 
 DEBOUNCE_MS = 600
 # The pause before re-analysis grows with the story (ms per word): a long story is
@@ -161,9 +143,13 @@ class AnalysisController(QObject):
         """Load the pipeline on the NLP thread; ``model_loaded`` or ``model_failed`` follows."""
 
         def load_and_freeze() -> SheetExtractor:
-            extractor = loader()
-            _freeze_long_lived()  # the collection runs here, on the NLP thread
-            return extractor
+            try:
+                return loader()
+            finally:
+                # The pipeline's objects live as long as the process: out of the
+                # collector's reach, so no full pass walks them mid-edit (once per
+                # process, here on the NLP thread; see newsdesk.collector).
+                settle()
 
         self._runner.run(load_and_freeze, on_success=self._loaded, on_failure=self._load_failed)
 
@@ -202,13 +188,20 @@ class AnalysisController(QObject):
         """The text changed: analyse once it has been still a moment, unless already known."""
         if self._session.in_sync:
             self.cancel_pending()  # an undo put back the analysis of this very text
+            return
+        last = self._session.history.last()
+        kind = last.kind if isinstance(last, TextStep) else None
+        if kind in ("paste", "replace") and not self.busy:
+            # One change made at once (a paste, a text put in by a script) while no
+            # analysis runs: nothing more is coming to wait for. Analysed at the next
+            # turn of the event loop, once the pasted text is painted.
+            self._timer.setInterval(0)
         else:
-            # Typing in a long story waits for a longer pause; a paste is one change.
-            last = self._session.history.last()
-            typing = isinstance(last, TextStep) and last.kind in ("typing", "deletion")
+            # Typing in a long story waits for a longer pause.
+            typing = kind in ("typing", "deletion")
             pause = int(word_count(self._session.text) * PAUSE_MS_PER_WORD) if typing else 0
             self._timer.setInterval(self._delay_ms + pause)
-            self._timer.start()
+        self._timer.start()
 
     def _story_started(self) -> None:
         self._long_story_approved = False

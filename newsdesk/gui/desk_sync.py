@@ -17,6 +17,7 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
@@ -25,8 +26,6 @@ from newsdesk.errors import NewsdeskError
 from newsdesk.gui.action_factory import make_action
 from newsdesk.gui.notices import Icon, Notices
 from newsdesk.gui.tasks import TaskRunner
-from newsdesk.storage import Store
-from newsdesk.sync import remote
 from newsdesk.sync.config import (
     DeskConfigError,
     DeskSettings,
@@ -34,8 +33,10 @@ from newsdesk.sync.config import (
     load_settings,
     save_settings,
 )
-from newsdesk.sync.engine import SyncReport, sync
-from newsdesk.sync.remote import RemoteStory
+
+if TYPE_CHECKING:
+    from newsdesk.sync.engine import SyncReport
+    from newsdesk.sync.remote import RemoteStory
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +45,11 @@ MINUTE_MS = 60_000
 
 def sync_file(db_path: Path, server: str) -> SyncReport:
     """One sync of the file at ``db_path``, on its own connection (runs on the worker)."""
+    # The sync's modules (and psycopg) are imported on the first sync, not as the
+    # window opens.
+    from newsdesk.storage import Store
+    from newsdesk.sync.engine import sync
+
     with Store(db_path) as store:
         return sync(store, server)
 
@@ -126,6 +132,8 @@ class DeskSyncController(QObject):
         server = settings.server
 
         def ask() -> list[RemoteStory]:
+            from newsdesk.sync import remote  # see sync_file
+
             return remote.search(server, words) if words else remote.stories(server)
 
         def not_found(error: BaseException) -> None:
@@ -203,6 +211,8 @@ class DeskSyncController(QObject):
         return True
 
     def _done(self, report: object) -> None:
+        from newsdesk.sync.engine import SyncReport
+
         self._finish()
         assert isinstance(report, SyncReport)
         self._notices.status(report.summary(), 15_000)

@@ -38,7 +38,8 @@ class Migration:
 
 
 def _create_tables(db: Database) -> None:
-    db.executescript(
+    _statements(
+        db,
         """
         CREATE TABLE stories (
             id INTEGER PRIMARY KEY,
@@ -88,7 +89,7 @@ def _create_tables(db: Database) -> None:
         BEGIN SELECT RAISE(ABORT, 'newsdesk versions are append-only'); END;
         CREATE TRIGGER facts_no_delete BEFORE DELETE ON facts
         BEGIN SELECT RAISE(ABORT, 'newsdesk versions are append-only'); END;
-        """
+        """,
     )
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
@@ -136,7 +137,7 @@ def _history_search_and_views(db: Database) -> None:
     )
     db.execute("DROP TRIGGER versions_no_update")
     db.execute(f"UPDATE versions SET {counts}")
-    db.executescript(_VERSIONS_NO_UPDATE)
+    _statements(db, _VERSIONS_NO_UPDATE)
     summary = ", ".join(f"{name} = latest.{name}" for name in _STATUS_COLUMNS)
     db.execute(
         f"""
@@ -150,7 +151,8 @@ def _history_search_and_views(db: Database) -> None:
         WHERE latest.story_id = stories.id
         """
     )
-    db.executescript(
+    _statements(
+        db,
         f"""
         -- History of a story without reading its article texts: a covering index.
         CREATE INDEX versions_history ON versions (
@@ -185,7 +187,7 @@ def _history_search_and_views(db: Database) -> None:
                f.fact_id, f.label, f.text, f.value, f.qualifier, f.counted, f.status, f.note
         FROM stories s JOIN versions v ON v.id = s.latest_version_id
         JOIN facts f ON f.version_id = v.id;
-        """
+        """,
     )
     # sqlite-utils' own FTS layout, so `sqlite-utils search` and Datasette's search
     # box work on these tables; the insert triggers index each save in its transaction.
@@ -199,7 +201,8 @@ def _history_search_and_views(db: Database) -> None:
 
 def _house_register(db: Database) -> None:
     """The house register: one row per version of an entry, never rewritten."""
-    db.executescript(
+    _statements(
+        db,
         """
         CREATE TABLE register_entries (
             id INTEGER PRIMARY KEY,
@@ -235,7 +238,7 @@ def _house_register(db: Database) -> None:
         WHERE r.revision = (SELECT max(x.revision) FROM register_entries x
                             WHERE x.entry = r.entry)
           AND r.deleted = 0;
-        """
+        """,
     )
 
 

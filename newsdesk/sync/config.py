@@ -17,8 +17,7 @@ import configparser
 import os
 from dataclasses import dataclass
 from pathlib import Path
-
-from psycopg import conninfo as libpq
+from typing import Any
 
 from newsdesk.errors import NewsdeskError
 from newsdesk.files import make_private_dir, write_atomic
@@ -60,7 +59,7 @@ def conninfo(server: str) -> str:
     if "=" not in text and "://" not in text:
         text = f"service={text}"
     try:
-        parts = libpq.conninfo_to_dict(text)
+        parts = _parts(text)
     except Exception as error:  # psycopg.ProgrammingError: libpq's own words, no secrets
         raise DeskConfigError(
             f"The desk server setting is not a connection string libpq can read ({error})."
@@ -74,10 +73,19 @@ def conninfo(server: str) -> str:
     return text
 
 
+def _parts(text: str) -> dict[str, Any]:
+    """libpq's reading of a connection string. psycopg is imported here, when a
+    server is named: the window reads these settings as it opens, and psycopg takes
+    about a tenth of a second to import."""
+    from psycopg import conninfo as libpq
+
+    return libpq.conninfo_to_dict(text)
+
+
 def describe(server: str) -> str:
     """Where ``server`` points, for messages and the log: ``user@host:port/dbname``, no secrets."""
     try:
-        parts = libpq.conninfo_to_dict(conninfo(server))
+        parts = _parts(conninfo(server))
     except DeskConfigError:
         return "the desk server"
     if parts.get("service") and not parts.get("host"):

@@ -16,8 +16,6 @@ from typing import Any
 
 from newsdesk.storage.records import from_iso
 from newsdesk.sync.config import describe
-from newsdesk.sync.server import connect, server_errors
-from newsdesk.sync.server_schema import check
 
 DEFAULT_LIMIT = 200
 
@@ -100,6 +98,11 @@ def search(server: str, text: str, *, limit: int = DEFAULT_LIMIT) -> list[Remote
 
 def _read(server: str, sql: str, params: list[Any], *, snippets: bool) -> list[RemoteStory]:
     where = describe(server)
+    # psycopg is imported on the first look-up: the window's library imports this
+    # module for RemoteStory as the window opens.
+    from newsdesk.sync.server import connect, server_errors
+    from newsdesk.sync.server_schema import check
+
     with connect(server) as connection, server_errors(where):
         check(connection, where)
         with connection.transaction():

@@ -5,7 +5,13 @@ imported), builds and shows the window, pastes a short story, and exits when
 its facts are shown; the caller times the whole process. Its floor is
 :mod:`tests.benchmarks.floor` (import spaCy, load, parse the same story).
 
-    QT_QPA_PLATFORM=offscreen python -m tests.benchmarks.window_start FILE
+Each run has a home of its own (no database, settings or draft of an earlier
+run) but the cache folder every start shares (the gazetteer's place names,
+built by the first start of all): the folder of the caller's ``NEWSDESK_HOME``,
+else the user's. ``--first`` times that first start instead, with an empty
+cache folder.
+
+    QT_QPA_PLATFORM=offscreen python -m tests.benchmarks.window_start FILE [--first]
 """
 
 from __future__ import annotations
@@ -20,6 +26,12 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     story = Path(args[0]).read_text(encoding="utf-8")
     home = tempfile.mkdtemp(prefix="newsdesk-bench-")
+    if "--first" not in args:
+        from newsdesk.paths import default_paths
+
+        cache = default_paths().cache_dir  # where the caller's starts keep it
+        cache.mkdir(parents=True, exist_ok=True)
+        os.symlink(cache, Path(home) / "cache", target_is_directory=True)
     os.environ["NEWSDESK_HOME"] = home
     from newsdesk.cli import _preload
 

@@ -65,7 +65,7 @@ from newsdesk.core.extract.phrase import Dropped
 from newsdesk.core.extract.prepared import PreparedArticle, prepare_article
 from newsdesk.core.extract.quotes import find_quotes, quote_discourse
 from newsdesk.core.extract.sources import attribute_figures
-from newsdesk.core.extract.tokens import split_figures
+from newsdesk.core.extract.tokens import FIGURE_TOKENIZER, split_figures
 from newsdesk.core.sheet.model import DateBasis, FactSheet
 from newsdesk.core.sheet.register import HouseRegister
 from newsdesk.errors import InputError
@@ -117,7 +117,8 @@ class Extractor:
         """Load the pipeline (see :func:`newsdesk.core.extract.nlp.load_pipeline`); read
         stories with ``register`` (the house register) when given; keep the parses of
         the last ``parse_cache`` paragraph groups for the next :meth:`extract`."""
-        return cls(load_pipeline(model), register=register, parse_cache=parse_cache)
+        nlp = load_pipeline(model, tokenizer=FIGURE_TOKENIZER)  # read with the figure rules
+        return cls(nlp, register=register, parse_cache=parse_cache)
 
     @classmethod
     def load_for_window(cls, model: str | None = None) -> Extractor:

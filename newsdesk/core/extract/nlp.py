@@ -43,19 +43,23 @@ def installed_models() -> list[str]:
     return [name for name in PREFERRED_MODELS if importlib.util.find_spec(name) is not None]
 
 
-def load_pipeline(name: str | None = None) -> Language:
+def load_pipeline(name: str | None = None, *, tokenizer: str | None = None) -> Language:
     """Load ``name`` (a package name or a path), or the best installed pipeline.
 
-    Raises :class:`ModelNotInstalledError` with install instructions when
-    nothing loads.
+    ``tokenizer`` names a registered tokenizer to build in place of spaCy's own
+    for the pipelines of :data:`PREFERRED_MODELS` (which all use
+    ``spacy.Tokenizer.v1``); any other pipeline keeps its own. Raises
+    :class:`ModelNotInstalledError` with install instructions when nothing loads.
     """
     import spacy
 
     candidates = [name] if name else installed_models()
     failures: list[str] = []
     for candidate in candidates:
+        known = tokenizer is not None and candidate in PREFERRED_MODELS
+        overrides = {"nlp": {"tokenizer": {"@tokenizers": tokenizer}}} if known else {}
         try:
-            nlp = spacy.load(candidate)
+            nlp = spacy.load(candidate, config=overrides)
         except (OSError, ImportError, ValueError) as error:
             # A broken or incompatible install: try the next one, but say why.
             log.warning("could not load spaCy pipeline %s: %s", candidate, error)

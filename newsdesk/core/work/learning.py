@@ -27,8 +27,6 @@ from __future__ import annotations
 
 from typing import Literal
 
-from newsdesk.core.extract import lexicon
-from newsdesk.core.extract.gazetteer import gazetteer
 from newsdesk.core.sheet.model import Entity
 from newsdesk.core.sheet.register import RegisterEntry, Rule
 from newsdesk.core.work.edits import now_iso
@@ -108,6 +106,10 @@ def _unplaces(entry: RegisterEntry) -> bool:
     """Whether an entry would make a known place no name, or no place."""
     if entry.label in _PLACE_LABELS:
         return False
+    # Imported when a correction is read: the extraction package imports spaCy, which
+    # the window leaves to the thread that loads the pipeline while it builds itself.
+    from newsdesk.core.extract.gazetteer import gazetteer
+
     return gazetteer().is_place(entry.name)
 
 
@@ -118,6 +120,8 @@ def is_name_like(words: str) -> bool:
         return False
     if any(mark in words for mark in (",", ";", ":", "(", ")", "\n", '"', "“", "”")):
         return False
+    from newsdesk.core.extract import lexicon  # see _unplaces
+
     return not (len(parts) == 1 and parts[0].lower().strip(".") in lexicon.TITLE_WORDS)
 
 

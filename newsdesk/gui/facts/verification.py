@@ -14,6 +14,7 @@ found, remapped by scripts and listed on the shortcut card.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction
@@ -26,10 +27,12 @@ from newsdesk.core.sheet.model import Fact
 from newsdesk.core.work.session import StorySession
 from newsdesk.gui.action_factory import make_action
 from newsdesk.gui.facts.corrections import CorrectionController
-from newsdesk.gui.facts.fact_editor import FactEditorDialog
 from newsdesk.gui.facts.facts_panel import FactsPanel
 from newsdesk.gui.facts.reason_box import ReasonBox
 from newsdesk.gui.notices import Notices
+
+if TYPE_CHECKING:
+    from newsdesk.gui.facts.fact_editor import FactEditorDialog
 
 
 def _tr(text: str) -> str:
@@ -201,6 +204,9 @@ class VerificationPass(QObject):
 
     def edit_current(self) -> FactEditorDialog | None:
         """Open the fact editor on the current fact (window-modal, not blocking)."""
+        # Imported when first opened, not as the window opens.
+        from newsdesk.gui.facts.fact_editor import FactEditorDialog
+
         fact_id = self._panel.current_fact_id()
         sheet = self._session.sheet
         fact = self._session.find(fact_id) if fact_id is not None else None

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
@@ -21,15 +22,17 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 from newsdesk.core.work.session import StorySession
 from newsdesk.errors import StorageError
 from newsdesk.gui.action_factory import make_action
-from newsdesk.gui.history.diff_dialog import DiffDialog
 from newsdesk.gui.history.history_view import HistoryView
-from newsdesk.gui.history.library_dialog import LibraryDialog, RemoteLookup
-from newsdesk.gui.history.version_dialog import VersionDialog
 from newsdesk.gui.notices import Notices
 from newsdesk.gui.signature import Signature
 from newsdesk.gui.stories import StoryFlow
 from newsdesk.storage import Store, VersionInfo
 from newsdesk.storage.backups import default_backup_path
+
+if TYPE_CHECKING:
+    from newsdesk.gui.history.diff_dialog import DiffDialog
+    from newsdesk.gui.history.library_dialog import LibraryDialog, RemoteLookup
+    from newsdesk.gui.history.version_dialog import VersionDialog
 
 log = logging.getLogger(__name__)
 
@@ -133,6 +136,9 @@ class HistoryActions:
 
     def compare(self, old: int, new: int) -> DiffDialog | None:
         """Open the comparison of versions ``old`` and ``new`` of the open story."""
+        # Each dialog is imported when first opened, not as the window opens.
+        from newsdesk.gui.history.diff_dialog import DiffDialog
+
         slug = self._session.story
         if slug is None:
             return None
@@ -153,6 +159,8 @@ class HistoryActions:
         except (StorageError, LookupError) as error:
             self._notices.warn(_tr("Cannot open version"), str(error))
             return None
+        from newsdesk.gui.history.version_dialog import VersionDialog  # see compare
+
         dialog = VersionDialog(sheet, version, is_latest=number == newest, parent=self._host)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.restore_requested.connect(self.restore)
@@ -162,6 +170,8 @@ class HistoryActions:
 
     def open_library(self) -> LibraryDialog:
         """Show the library; the story the editor opens there replaces the current one."""
+        from newsdesk.gui.history.library_dialog import LibraryDialog  # see compare
+
         dialog = LibraryDialog(self._store, self._host, remote=self.remote_library)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.story_chosen.connect(self._open_chosen)

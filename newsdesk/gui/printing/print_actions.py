@@ -3,29 +3,31 @@
 Each action has a stable objectName (``actionPrint``, ``actionExportPdf``,
 ``actionExport``, ``actionImportJson``). Printing and PDF export first ask what
 the sheet should show (:mod:`newsdesk.gui.printing.options`); the pages
-themselves are laid out by :mod:`newsdesk.gui.printing.pages`.
+themselves are laid out by :mod:`newsdesk.gui.printing.pages`. Those, and the
+exports, are imported when an action is first used, not as the window opens.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from newsdesk.core.output.render import RenderOptions
 from newsdesk.core.work.session import StorySession
 from newsdesk.errors import NewsdeskError
 from newsdesk.gui.action_factory import Keys, make_action
 from newsdesk.gui.notices import Notices
 from newsdesk.gui.preferences import Preferences
-from newsdesk.gui.printing.export_actions import choose_export, choose_import
-from newsdesk.gui.printing.options import PrintOptionsDialog, ask_print_options
-from newsdesk.gui.printing.pages import check_printable, export_pdf, print_preview
 from newsdesk.gui.stories import StoryFlow
 from newsdesk.storage import Store
+
+if TYPE_CHECKING:
+    from newsdesk.core.output.render import RenderOptions
+    from newsdesk.gui.printing.options import PrintOptionsDialog
 
 Key = QKeySequence.StandardKey
 
@@ -55,6 +57,16 @@ class PrintActions:
         def make(name: str, text: str, slot: Callable[[], object], keys: Keys = None) -> QAction:
             return make_action(host, name, text, slot, keys)
 
+        def export_file() -> None:
+            from newsdesk.gui.printing.export_actions import choose_export
+
+            choose_export(host, session, notices, preferences, (store.path,))
+
+        def import_json() -> None:
+            from newsdesk.gui.printing.export_actions import choose_import
+
+            choose_import(host, stories, notices, preferences)
+
         self.print = make("actionPrint", _tr("&Print…"), self._print, Key.Print)
         self.export_pdf = make(
             "actionExportPdf", _tr("&Export PDF…"), self._export_pdf, "Ctrl+Shift+E"
@@ -62,13 +74,13 @@ class PrintActions:
         self.export_file = make(
             "actionExport",
             _tr("Export &As…"),
-            lambda: choose_export(host, session, notices, preferences, (store.path,)),
+            export_file,
             "Ctrl+Alt+E",
         )
         self.import_json = make(
             "actionImportJson",
             _tr("&Import JSON…"),
-            lambda: choose_import(host, stories, notices, preferences),
+            import_json,
         )
         session.events.sheet_replaced.connect(self.update)
         self.update()
@@ -79,6 +91,9 @@ class PrintActions:
             action.setEnabled(has_sheet)
 
     def _print(self) -> None:
+        from newsdesk.gui.printing.options import ask_print_options
+        from newsdesk.gui.printing.pages import check_printable, print_preview
+
         sheet = self._session.sheet
         if sheet is None:
             return
@@ -97,6 +112,9 @@ class PrintActions:
         print_preview(self._host, sheet, version, options)
 
     def _export_pdf(self) -> None:
+        from newsdesk.gui.printing.options import ask_print_options
+        from newsdesk.gui.printing.pages import export_pdf
+
         sheet = self._session.sheet
         if sheet is None:
             return

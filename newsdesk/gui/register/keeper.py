@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
@@ -25,8 +26,10 @@ from newsdesk.core.work.session import StorySession
 from newsdesk.errors import StorageError
 from newsdesk.gui.action_factory import make_action
 from newsdesk.gui.notices import Notices
-from newsdesk.gui.register.register_dialog import RegisterDialog
 from newsdesk.storage.register import RegisterTable
+
+if TYPE_CHECKING:
+    from newsdesk.gui.register.register_dialog import RegisterDialog
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +73,9 @@ class RegisterKeeper(QObject):
 
     def open_dialog(self) -> RegisterDialog:
         """Show the House Register dialog; its changes are read at once."""
+        # Imported when first opened, not as the window opens.
+        from newsdesk.gui.register.register_dialog import RegisterDialog
+
         dialog = RegisterDialog(self.table, self._editor_name, self._host)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.register_changed.connect(self.reload)
