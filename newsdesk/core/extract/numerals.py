@@ -11,11 +11,12 @@ import functools
 import re
 from collections.abc import Collection
 
-from spacy.attrs import LOWER, ORTH
+from spacy.attrs import LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from newsdesk.core.extract import lexicon
+from newsdesk.core.extract.doctext import TextTest
 from newsdesk.core.extract.numbers import (
     FRACTIONS,
     NEGATIVE_WORDS,
@@ -91,33 +92,26 @@ def _numeric_text(raw: str) -> tuple[str, bool]:
 # Words whose reading as a number depends on the words around them (below).
 _READ_IN_CONTEXT = frozenset({"one", "half", "quarter", "third", "scores", "couple", "pair"})
 
-# Whether a text may be a number wherever it stands, by its hash (see number_candidates).
-_MAY_BE_NUMBER: dict[int, bool] = {}
+
+def _may_be_number(text: str) -> bool:
+    """Whether a token with this text may be (part of) a number, wherever it stands."""
+    stripped, digits = _numeric_text(_bare_text(text))
+    lower = text.lower()
+    return (
+        digits
+        or stripped in UNICODE_FRACTIONS
+        or lower in _READ_IN_CONTEXT
+        or is_number_word(lower)
+    )
+
+
+_MAY_BE_NUMBER = TextTest(_may_be_number)
 
 
 def number_candidates(doc: Doc) -> list[int]:
     """The tokens that may be (part of) a number by their text alone, in order:
-    :func:`is_numeric` is False for every other token. Read from the doc's arrays,
-    each distinct text judged once."""
-    strings = doc.vocab.strings
-    known = _MAY_BE_NUMBER
-    if len(known) > 1 << 16:
-        known.clear()
-    found: list[int] = []
-    for i, (orth, lower) in enumerate(doc.to_array([ORTH, LOWER]).tolist()):
-        maybe = known.get(orth)
-        if maybe is None:
-            text, digits = _numeric_text(_bare_text(strings[orth]))
-            word = strings[lower]
-            maybe = known[orth] = (
-                digits
-                or text in UNICODE_FRACTIONS
-                or word in _READ_IN_CONTEXT
-                or is_number_word(word)
-            )
-        if maybe:
-            found.append(i)
-    return found
+    :func:`is_numeric` is False for every other token."""
+    return _MAY_BE_NUMBER.tokens(doc)
 
 
 @functools.lru_cache(maxsize=64)

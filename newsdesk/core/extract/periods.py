@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 
-from spacy.attrs import LIKE_NUM, ORTH
+from spacy.attrs import LIKE_NUM
 from spacy.tokens import Doc, Span, Token
 
 from newsdesk.core.extract import lexicon
+from newsdesk.core.extract.doctext import TextTest
 from newsdesk.core.extract.numbers import is_number_word
 
 YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d|21\d\d)$")
@@ -21,27 +22,14 @@ def has_digits(token: Token) -> bool:
     return any(ch.isdigit() for ch in token.text)
 
 
-# Whether a text holds a digit, by its hash (asked of every token of every story).
-_DIGITS: dict[int, bool] = {}
+_HOLDS_DIGIT = TextTest(lambda text: any(ch.isdigit() for ch in text))
 
 
 def number_like(doc: Doc) -> list[int]:
     """The tokens that are like numbers or hold a digit (``like_num`` or :func:`has_digits`),
     in order, read from the doc's arrays rather than token by token."""
-    strings = doc.vocab.strings
-    known = _DIGITS
-    if len(known) > 1 << 16:
-        known.clear()
-    found: list[int] = []
-    for i, (like_num, orth) in enumerate(doc.to_array([LIKE_NUM, ORTH]).tolist()):
-        if not like_num:
-            digits = known.get(orth)
-            if digits is None:
-                digits = known[orth] = any(ch.isdigit() for ch in strings[orth])
-            if not digits:
-                continue
-        found.append(i)
-    return found
+    digits = set(_HOLDS_DIGIT.tokens(doc))
+    return [i for i, like in enumerate(doc.to_array(LIKE_NUM).tolist()) if like or i in digits]
 
 
 TIME_UNITS = frozenset(
