@@ -1,5 +1,6 @@
-"""The attribute ruler's patterns looked up: the same parts of speech, morphology and
-lemmas as spaCy's own matcher gives, on made-up patterns and on the pinned pipeline."""
+"""The attribute ruler's patterns looked up and the lemmatizer's answers kept: the same
+parts of speech, morphology and lemmas as spaCy's own pipeline gives, on made-up
+patterns and on the pinned pipeline."""
 
 from __future__ import annotations
 
@@ -10,7 +11,12 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from newsdesk.core.extract import Extractor
-from newsdesk.core.extract.attributes import IndexedMatcher, index_attribute_rules
+from newsdesk.core.extract.attributes import (
+    IndexedMatcher,
+    KeptLemmas,
+    index_attribute_rules,
+    keep_lemmas,
+)
 from tests.conftest import sample_text
 
 # Every kind of condition the pinned pipeline's ruler asks, and one it does not read.
@@ -68,31 +74,26 @@ def test_the_indexed_matcher_finds_what_spacys_matcher_finds() -> None:
 def test_the_pinned_pipeline_parses_as_spacy_ships_it(extractor: Extractor) -> None:
     shipped = spacy.load(extractor.nlp.meta["lang"] + "_" + extractor.nlp.meta["name"])
     ruler: Any = extractor.nlp.get_pipe("attribute_ruler")
+    lemmatizer: Any = extractor.nlp.get_pipe("lemmatizer")
     assert isinstance(ruler.matcher, IndexedMatcher)
+    assert isinstance(lemmatizer.lemmatize, KeptLemmas)
     text = sample_text("palmyra_strikes.txt") + (
         "\n\nI'm gonna do it, y'all. Y' all ain't seen nothin' yet, he said. Let's go. "
         "There are 5 men. It gets hard; it got worse. I'd have gone. He can't, won't. "
         "Did he? He did, and had been there. Anyone could, because nobody did.\n\n \t\n"
     )
     tokens = extractor.nlp.tokenizer(text)  # newsdesk's tokens, through both pipelines
-    ours = extractor.nlp(
-        Doc(
-            extractor.nlp.vocab,
-            words=[t.text for t in tokens],
-            spaces=[bool(t.whitespace_) for t in tokens],
-        )
-    )
-    theirs = shipped(
-        Doc(
-            shipped.vocab,
-            words=[t.text for t in tokens],
-            spaces=[bool(t.whitespace_) for t in tokens],
-        )
-    )
+    words = [t.text for t in tokens]
+    spaces = [bool(t.whitespace_) for t in tokens]
 
-    def reading(doc: Doc) -> list[tuple[str, ...]]:
+    def reading(nlp: Any) -> list[tuple[str, ...]]:
+        doc = nlp(Doc(nlp.vocab, words=words, spaces=spaces))
         return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in doc]
 
-    assert reading(ours) == reading(theirs)
+    ours = reading(extractor.nlp)
+    assert ours == reading(shipped)
+    assert reading(extractor.nlp) == ours  # again, from the kept lemmas
     index_attribute_rules(extractor.nlp)  # a second call changes nothing
+    keep_lemmas(extractor.nlp)
     assert ruler.matcher.matcher.__class__ is Matcher
+    assert not isinstance(lemmatizer.lemmatize.lemmatize, KeptLemmas)

@@ -1,4 +1,6 @@
-"""The attribute ruler's patterns looked up for each token, not tried at every token.
+"""The token attributes the pipeline sets after the parser, set for less: the
+attribute ruler's patterns looked up for each token instead of tried at every
+token, and the lemmatizer's answers kept. The parse is the same.
 
 spaCy's ``attribute_ruler`` sets each token's coarse part of speech, morphology
 and a few lemmas from its tag, words and dependency label. It finds them with a
@@ -10,6 +12,10 @@ which finds the same matches by looking each token's tag, lower-case form,
 dependency label and "is space" up in tables built from the same patterns; the
 ruler then sets the attributes as before. A pipeline whose patterns ask
 anything else keeps spaCy's matcher.
+
+The rule lemmatizer keeps its answer for a word only when it got it from its
+tables, so base forms (most nouns and verbs in news copy) are worked out again
+at every token; :func:`keep_lemmas` keeps every answer (:class:`KeptLemmas`).
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ from spacy.strings import get_string_id
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.matcher import Matcher
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
     from spacy.vocab import Vocab
 
 log = logging.getLogger(__name__)
@@ -195,3 +201,38 @@ def index_attribute_rules(nlp: Language) -> None:
         ruler.matcher = IndexedMatcher(matcher, vocab, patterns)
     except (Unsupported, KeyError) as error:
         log.info("the attribute ruler keeps spaCy's matcher: %s", error)
+
+
+class KeptLemmas:
+    """A lemmatizer's ``lemmatize`` that keeps its answer for each distinct text, part
+    of speech and morphology: what a rule or lookup lemmatizer's answer depends on.
+    Answers for tokens without a part of speech are not kept (spaCy warns of them
+    each time)."""
+
+    def __init__(self, lemmatize: Callable[[Token], list[str]]) -> None:
+        self.lemmatize = lemmatize
+        self._kept: dict[tuple[int, int, int], list[str]] = {}
+
+    def __call__(self, token: Token) -> list[str]:
+        key = (token.orth, token.pos, token.morph.key)  # type: ignore[attr-defined]
+        lemmas = self._kept.get(key)
+        if lemmas is None:
+            lemmas = self.lemmatize(token)
+            if token.pos:
+                if len(self._kept) > CACHE_SIZE:
+                    self._kept.clear()
+                self._kept[key] = lemmas
+        return lemmas
+
+
+def keep_lemmas(nlp: Language) -> None:
+    """Give ``nlp``'s rule or lookup lemmatizer a :class:`KeptLemmas` (once; another
+    lemmatizer is left as it is)."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    lemmatizer: Any = nlp.get_pipe("lemmatizer")
+    lemmatize = getattr(lemmatizer, "lemmatize", None)
+    if getattr(lemmatizer, "mode", None) not in ("rule", "lookup") or lemmatize is None:
+        return
+    if not isinstance(lemmatize, KeptLemmas):
+        lemmatizer.lemmatize = KeptLemmas(lemmatize)
