@@ -28,6 +28,7 @@ from newsdesk.core.extract.attribution import (
     SPEECH_VERBS,
     Attribution,
     is_speech_verb,
+    saying_words,
     verb_attribution,
 )
 from newsdesk.core.extract.doctext import Spans, doc_text, sentence_of
@@ -152,7 +153,7 @@ class Discourse:
         for sent in self.doc.sents:
             if self.inside_quote(sent.start_char) and self.inside_quote(sent.end_char - 1):
                 continue
-            for token in sent:
+            for token in saying_words(sent):
                 if self.inside_quote(token.idx) or not is_speech_verb(token, SPEECH_VERBS):
                     continue
                 found = verb_attribution(token)

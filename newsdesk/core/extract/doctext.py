@@ -93,26 +93,27 @@ def inside(spans: tuple[tuple[int, int], ...], char: int) -> bool:
 
 
 class TextTest:
-    """A question about a token that its text alone answers, asked of each distinct text
-    once (the answers kept for up to 65,536 texts): the rules ask some of every token of
-    every story, and reading the doc's array of texts costs far less than a ``Token``
-    object per token."""
+    """A question about a token that one of its strings alone answers (its text, or
+    ``attr``: its lemma, its lower-case form), asked of each distinct string once (the
+    answers kept for up to 65,536): the rules ask some of every token of every story,
+    and reading the doc's array costs far less than a ``Token`` object per token."""
 
-    def __init__(self, question: Callable[[str], bool]) -> None:
+    def __init__(self, question: Callable[[str], bool], attr: int = ORTH) -> None:
         self._question = question
+        self._attr = attr
         self._answers: dict[int, bool] = {}
 
     def tokens(self, doc: Doc) -> list[int]:
-        """The tokens of ``doc`` whose text says yes, in order."""
+        """The tokens of ``doc`` that say yes, in order."""
         strings = doc.vocab.strings
         answers = self._answers
         if len(answers) > 1 << 16:
             answers.clear()
         found: list[int] = []
-        for i, orth in enumerate(doc.to_array(ORTH).tolist()):
-            answer = answers.get(orth)
+        for i, key in enumerate(doc.to_array(self._attr).tolist()):
+            answer = answers.get(key)
             if answer is None:
-                answer = answers[orth] = self._question(strings[orth])
+                answer = answers[key] = self._question(strings[key])
             if answer:
                 found.append(i)
         return found
