@@ -475,6 +475,19 @@ def test_reanalysis_after_an_edit_parses_one_paragraph_group_and_gives_the_same_
     assert cached.extract(story).to_json() == extractor.extract(story).to_json()
 
 
+def test_the_window_hears_of_each_paragraph_group_and_gets_the_command_lines_sheet(
+    extractor: Extractor,
+) -> None:
+    # The window parses group by group (its thread never waits long); the command line
+    # reads the groups in batches: the same sheet.
+    story = "\n\n".join(sample_text(name) for name in SAMPLES)
+    heard: list[tuple[int, int]] = []
+    sheet = extractor.extract(story, progress=lambda done, total: heard.append((done, total)))
+    total = heard[-1][1]
+    assert total > 2 and heard == [(done, total) for done in range(1, total + 1)]
+    assert sheet.to_json() == extractor.extract(story).to_json()
+
+
 def test_the_parse_cache_keeps_at_most_its_size(extractor: Extractor) -> None:
     from newsdesk.core.extract.nlp import ParseCache
 

@@ -228,6 +228,25 @@ def test_names_with_numbers_are_left_alone_deep_in_a_long_story(extractor: Extra
         assert [f.text for f in sheet.figures] == ["40"]
 
 
+def test_names_with_numbers_anywhere_in_a_long_story_are_no_figures(
+    extractor: Extractor,
+) -> None:
+    # The names table is read only around a story's numbers: names at its very start
+    # and end, next to other numbers or far from any, are still names.
+    filler = " ".join(["The talks went on through the night without a break."] * 12)
+    story = (
+        "S&P 500 futures slipped.\n\n"
+        f"{filler} Analysts said 12 Boeing 737 Max jets were grounded.\n\n"
+        f"{filler}\n\nThe house at 9 E 71st St sold for $51 million, and the "
+        "10-year Treasury yield rose 5 basis points.\n\n"
+        f"{filler} Ministers pledged net zero. Europe's STOXX 600"
+    )
+    figures = [f.text for f in extractor.extract(story).figures]
+    assert "12" in figures and "$51 million" in figures and "5 basis points" in figures
+    for name_number in ("500", "737", "9", "10", "zero", "600"):
+        assert not any(name_number in f.split() for f in figures), figures
+
+
 def test_bare_pipeline_tokenizer_can_be_had_back(extractor: Extractor) -> None:
     assert [t.text for t in extractor.nlp("1000–5000")] == ["1000", "–", "5000"]
     with shipped_tokenizer(extractor.nlp):

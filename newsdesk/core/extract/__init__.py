@@ -7,7 +7,9 @@ pipeline (one call per article, or one ``nlp.pipe`` stream for many), and
 
 - before the parse: ``prepared`` (headline, dateline, story date and where it
   came from, the recased text the tagger reads), ``nlp`` (loading the pipeline,
-  parsing a few paragraphs at a time), ``tokens`` (tokenizer rules for figures);
+  parsing a few paragraphs at a time), ``tokens`` (tokenizer rules for figures),
+  ``attributes`` (the attribute ruler's patterns looked up and the lemmatizer's
+  answers kept, the parse unchanged);
 - the rules, each a reading of the ``Doc`` in offsets and values: ``names``
   (the NER's spans, fixed) and ``entities`` (mentions grouped per real-world
   thing), ``figures`` (numbers with hedge, bounds, unit, counted noun and
@@ -47,6 +49,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from newsdesk.core.article.wire import clean_text
+from newsdesk.core.extract.attributes import index_attribute_rules, keep_lemmas
 from newsdesk.core.extract.dates import date_spans
 from newsdesk.core.extract.doctext import doc_text
 from newsdesk.core.extract.entities import group_entities
@@ -92,6 +95,8 @@ class Extractor:
         # The window's re-analysis reuses unchanged paragraph groups' parses.
         self._parses = ParseCache(parse_cache) if parse_cache else None
         split_figures(nlp)  # the tokenizer's figure rules, its special cases loaded once
+        index_attribute_rules(nlp)  # the same parse, the attribute ruler's patterns looked up
+        keep_lemmas(nlp)  # and the lemmatizer's answers kept
         self._today = today
         self._names = NumberedNames(nlp.vocab)  # names with numbers: "S&P 500", "9 E 71st St"
         self._house: HouseRules | None = None

@@ -12,12 +12,14 @@ sentence, is the discourse's business (:mod:`.discourse`).
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from newsdesk.core.extract import lexicon
-from newsdesk.core.extract.doctext import inside
+from newsdesk.core.extract.doctext import TextTest, doc_text, inside
 
 # Verbs that report speech or writing, for quotes ("…," she recalled) and figures.
 SPEECH_VERBS = lexicon.SAY_VERBS | frozenset(
@@ -61,6 +63,27 @@ class Attribution:
     @property
     def pronoun(self) -> bool:
         return self.head.lower_ in PRONOUNS
+
+
+# A token whose lemma or lower-case form is none of these is no verb of saying or of a
+# source's ("point": "pointed out"): asked of each word once, not of every token.
+_SAYING_BY_LEMMA = TextTest(lambda lemma: lemma.lower() in SOURCE_VERBS, LEMMA)
+_SAYING_BY_WORD = TextTest(lambda word: word in SOURCE_VERBS, LOWER)
+_SAYING = "newsdesk.saying"
+
+
+def saying_words(sent: Span) -> list[Token]:
+    """The tokens of ``sent`` that may be verbs of saying or of a source's, in order:
+    :func:`is_speech_verb` with :data:`SOURCE_VERBS` (or its part :data:`SPEECH_VERBS`)
+    is False for every other token. Found once per doc and kept in its ``user_data``."""
+    doc = sent.doc
+    found = doc.user_data.get(_SAYING)
+    if found is None:
+        found = doc.user_data[_SAYING] = sorted(
+            {*_SAYING_BY_LEMMA.tokens(doc), *_SAYING_BY_WORD.tokens(doc)}
+        )
+    first, last = bisect.bisect_left(found, sent.start), bisect.bisect_left(found, sent.end)
+    return [doc[i] for i in found[first:last]]
 
 
 def is_speech_verb(token: Token, verbs: frozenset[str] = SPEECH_VERBS) -> bool:
@@ -247,6 +270,9 @@ def source_phrase(token: Token) -> tuple[int, int]:
 def according_to(sent: Span, outside: tuple[tuple[int, int], ...] = ()) -> Attribution | None:
     """ "according to police", "in the words of X": the source, outside the ``outside`` spans."""
     doc = sent.doc
+    words = doc_text(doc)[sent.start_char : sent.end_char].lower()
+    if "according" not in words and "words" not in words:
+        return None  # the common case, decided without a token
     for token in sent:
         if inside(outside, token.idx) or token.i + 1 >= len(doc):
             continue
@@ -312,7 +338,8 @@ def sentence_attribution(
     if found is not None:
         return found
     candidates: list[tuple[int, int, Token]] = []
-    for token in sent:
+    words = saying_words(sent) if verbs <= SOURCE_VERBS else list(sent)
+    for token in words:
         if inside(outside, token.idx) or not is_speech_verb(token, verbs):
             continue
         candidates.append((_depth(token), token.i, token))

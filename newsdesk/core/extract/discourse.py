@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
@@ -28,6 +29,7 @@ from newsdesk.core.extract.attribution import (
     SPEECH_VERBS,
     Attribution,
     is_speech_verb,
+    saying_words,
     verb_attribution,
 )
 from newsdesk.core.extract.doctext import Spans, doc_text, sentence_of
@@ -36,6 +38,7 @@ Kind = Literal["person", "org", "group"]
 Basis = Literal["named", "pronoun", "continuation", "inferred", "none"]
 
 _PARAGRAPHS_BACK = 3  # how far back a pronoun's speaker may have been named
+_LINE_BREAK = re.compile("\n")
 # Singular nouns for one person who speaks: "the minister said", "a spokesman said".
 PERSON_TITLES = lexicon.PERSON_NOUNS | frozenset(
     {"minister", "spokesman", "spokeswoman", "spokesperson", "official", "president", "chief",
@@ -102,7 +105,7 @@ class Discourse:
         self.quotes = Spans(quotes)
         self._names = sorted(names, key=lambda s: s.start)
         self._name_starts = [span.start_char for span in self._names]
-        self._breaks = [i for i, ch in enumerate(self.text) if ch == "\n"]
+        self._breaks = [m.start() for m in _LINE_BREAK.finditer(self.text)]
         self._name_at: dict[int, Span] = {}
         for span in self._names:
             for i in range(span.start, span.end):
@@ -152,7 +155,7 @@ class Discourse:
         for sent in self.doc.sents:
             if self.inside_quote(sent.start_char) and self.inside_quote(sent.end_char - 1):
                 continue
-            for token in sent:
+            for token in saying_words(sent):
                 if self.inside_quote(token.idx) or not is_speech_verb(token, SPEECH_VERBS):
                     continue
                 found = verb_attribution(token)

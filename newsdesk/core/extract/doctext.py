@@ -3,15 +3,18 @@
 spaCy builds ``Doc.text`` by joining every token each time it is read, and
 ``Doc.sents`` by walking every token; the rules ask for both per fact, so
 they are read once and kept in the doc's ``user_data`` (plain lists, so a
-doc still serialises). :class:`Spans` answers "inside a quote?" by bisection.
+doc still serialises). :class:`Spans` answers "inside a quote?" by bisection;
+:class:`TextTest` finds the tokens whose text says yes to a question without
+a ``Token`` object for each.
 """
 
 from __future__ import annotations
 
 import bisect
 import itertools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
 _KEY = "newsdesk.text"
@@ -87,3 +90,30 @@ def inside(spans: tuple[tuple[int, int], ...], char: int) -> bool:
     if isinstance(spans, Spans):
         return spans.holds(char)
     return any(a <= char < b for a, b in spans)
+
+
+class TextTest:
+    """A question about a token that one of its strings alone answers (its text, or
+    ``attr``: its lemma, its lower-case form), asked of each distinct string once (the
+    answers kept for up to 65,536): the rules ask some of every token of every story,
+    and reading the doc's array costs far less than a ``Token`` object per token."""
+
+    def __init__(self, question: Callable[[str], bool], attr: int = ORTH) -> None:
+        self._question = question
+        self._attr = attr
+        self._answers: dict[int, bool] = {}
+
+    def tokens(self, doc: Doc) -> list[int]:
+        """The tokens of ``doc`` that say yes, in order."""
+        strings = doc.vocab.strings
+        answers = self._answers
+        if len(answers) > 1 << 16:
+            answers.clear()
+        found: list[int] = []
+        for i, key in enumerate(doc.to_array(self._attr).tolist()):
+            answer = answers.get(key)
+            if answer is None:
+                answer = answers[key] = self._question(strings[key])
+            if answer:
+                found.append(i)
+        return found

@@ -31,6 +31,7 @@ from newsdesk.core.extract.periods import (
     is_clock_time,
     is_date_like,
     is_duration,
+    number_like,
 )
 from newsdesk.core.extract.rules import Rule, fires, spares
 from newsdesk.resources import read_text
@@ -277,7 +278,11 @@ def _measure_word(word: str) -> bool:
 class NumberedNames:
     """Names with numbers in them, found by the pattern table ``resources/figures/names.jsonl``
     (spaCy ``Matcher`` patterns, each labelled with the rule it stands for): indices,
-    products, models, addresses, wire slugs, bond terms and "zero" compounds."""
+    products, models, addresses, wire slugs, bond terms and "zero" compounds.
+
+    Only a name's number tokens are reported, so the table is run only around the
+    numbers of a story (see :meth:`_windows`), not over every token.
+    """
 
     def __init__(self, vocab: Vocab) -> None:
         self._matcher = Matcher(vocab)
@@ -290,17 +295,59 @@ class NumberedNames:
                 patterns.setdefault(entry["label"], []).append(entry["pattern"])
         for label, found in patterns.items():
             self._matcher.add(label, found)
+        lengths = [_longest(p) for found in patterns.values() for p in found]
+        # The most tokens one name can take (None: no bound, so the whole story is read).
+        bounded = [n for n in lengths if n is not None]
+        self._reach: int | None = max(bounded, default=1) if len(bounded) == len(lengths) else None
 
     def numbers(self, doc: Doc) -> dict[int, Rule]:
         """The number tokens inside names the table finds, with the rule of each name."""
         found: dict[int, Rule] = {}
-        for piece in _pieces(doc):
-            for match_id, start, end in self._matcher(piece):
-                rule = _BY_LABEL[doc.vocab.strings[match_id]]
-                for token in piece[start:end]:
-                    if token.like_num or has_digits(token):
-                        found.setdefault(token.i, rule)
+        strings = doc.vocab.strings
+        for start, end in self._windows(doc):
+            for piece in _pieces(doc, start, end):
+                for match_id, first, last in self._matcher(piece):
+                    rule = _BY_LABEL[strings[match_id]]
+                    for token in piece[first:last]:
+                        if token.like_num or has_digits(token):
+                            found.setdefault(token.i, rule)
         return found
+
+    def _windows(self, doc: Doc) -> list[tuple[int, int]]:
+        """Stretches of ``doc``, in order and apart, that hold every name with a number in
+        it: one name's tokens lie within its longest length of each of its numbers, and
+        the matcher settles it within that length after the number. So the matcher finds
+        the same names in the same order as over the whole story."""
+        if self._reach is None:
+            return [(0, len(doc))]
+        reach = self._reach + 1
+        windows: list[tuple[int, int]] = []
+        for i in number_like(doc):
+            start, end = max(0, i - reach), min(len(doc), i + reach + 1)
+            if windows and start <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], end)
+            else:
+                windows.append((start, end))
+        return windows
+
+
+_REPEAT = re.compile(r"^\{(\d*),?(\d*)\}$")
+
+
+def _longest(pattern: list[dict[str, Any]]) -> int | None:
+    """The most tokens a ``Matcher`` pattern can match (None: no bound, "+" or "*")."""
+    total = 0
+    for token in pattern:
+        op = token.get("OP")
+        if op in (None, "?"):
+            total += 1
+        elif op == "!":
+            continue  # a token that must not be there takes none
+        elif isinstance(op, str) and (repeat := _REPEAT.match(op)) and (repeat[2] or "," not in op):
+            total += int(repeat[2] or repeat[1])
+        else:
+            return None
+    return total
 
 
 # The Matcher holds Python's interpreter lock for all of the doc it is given (about 8 µs a
@@ -310,14 +357,14 @@ class NumberedNames:
 _PIECE_TOKENS = 400
 
 
-def _pieces(doc: Doc) -> Iterator[Span]:
-    """``doc`` in pieces of at least ``_PIECE_TOKENS`` tokens, cut at line breaks."""
-    start = 0
-    for token in doc:
+def _pieces(doc: Doc, start: int, end: int) -> Iterator[Span]:
+    """``doc[start:end]`` in pieces of at least ``_PIECE_TOKENS`` tokens, cut at line
+    breaks."""
+    for token in doc[start:end]:
         if token.i - start >= _PIECE_TOKENS and token.is_space and "\n" in token.text:
             yield doc[start : token.i]
             start = token.i + 1
-    yield doc[start:]
+    yield doc[start:end]
 
 
 def blocked_tokens(doc: Doc, names: NumberedNames | None = None) -> dict[int, Rule]:

@@ -9,6 +9,7 @@ name.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -56,6 +57,8 @@ def kind(label: str) -> str:
     return KINDS.get(label, label)
 
 
+# Names and keys are asked of the same few words many times a story: kept per text.
+@functools.lru_cache(maxsize=1 << 14)
 def display_name(text: str) -> str:
     """The name of a mention: no leading "the", no possessive, single spaces."""
     name = " ".join(text.split())
@@ -72,6 +75,7 @@ def strip_punctuation(text: str) -> str:
     return stripped
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def name_key(name: str) -> str:
     """What two names must share to be one name (see the module docstring)."""
     key = display_name(name).replace("’", "'")

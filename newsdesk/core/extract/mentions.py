@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Token
 
@@ -44,6 +44,9 @@ _ACRONYM = r"([A-Z][A-Za-z0-9&.\-]{1,11})"
 _BRACKETED = re.compile(rf"\s*\(\s*{_ACRONYM}(?:\s*(?:,|/|or)\s*{_ACRONYM})?\s*\)")
 _CAPITALS = re.compile(r"\b[A-Z]{3,6}\b")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’]*\b")
+# A name written as a whole word: no word, hyphen or "&" runs on into it on either side.
+_NAME_OPENS = re.compile(r"(?<![\w\-&])")
+_NAME_ENDS = re.compile(r"(?![\w&]|-\w)")
 _NOT_INITIALS = frozenset({"of", "for", "the", "and", "&", "on", "in", "de", "du", "al"})
 _KNOWN_AS = re.compile(
     rf",?\s+(?:\(\s*)?(?:also\s+|otherwise\s+|better\s+)?(?:known|referred\s+to)\s+as\s+"
@@ -151,12 +154,10 @@ def add_repeated_mentions(
     if not found_any:
         return
     lower_words = set(_LOWER_WORD.findall(text))
-    # One pattern for every name, longest first ("Northwind Foods" before "Northwind");
-    # words two things go by are left out: neither is meant for sure.
-    names = "|".join(re.escape(s) for s in sorted(found_any, key=len, reverse=True))
-    for found in re.finditer(rf"(?<![\w\-&])(?:{names})(?![\w&]|-\w)", article):
-        start, end = found.span()
-        surface = found.group()
+    # Every name, longest first ("Northwind Foods" before "Northwind"); words two things
+    # go by are left out: neither is meant for sure.
+    for start, surface in _written(article, sorted(found_any, key=len, reverse=True)):
+        end = start + len(surface)
         if _overlaps(taken, starts, start, end):
             continue
         if not text[start:end].isspace():  # in the story: the words around must agree
@@ -171,6 +172,29 @@ def add_repeated_mentions(
         starts.insert(at, start)
     for group in groups:
         group.mentions.sort()
+
+
+def _written(article: str, surfaces: list[str]) -> Iterator[tuple[int, str]]:
+    """Where ``article`` writes one of ``surfaces`` as a whole word, left to right and
+    none overlapping, the first of them (in their order) at each place: what
+    ``re.finditer`` of one pattern of them all, ``(?:a|b|…)`` between those bounds,
+    finds, without compiling such a pattern for every story."""
+    written: dict[int, str] = {}  # place → the first surface written there
+    for surface in surfaces:
+        at = article.find(surface)
+        while at != -1:
+            if (
+                at not in written
+                and _NAME_OPENS.match(article, at)
+                and _NAME_ENDS.match(article, at + len(surface))
+            ):
+                written[at] = surface
+            at = article.find(surface, at + 1)
+    end = 0
+    for start in sorted(written):
+        if start >= end:
+            end = start + len(written[start])
+            yield start, written[start]
 
 
 def _bare(surface: str) -> str:

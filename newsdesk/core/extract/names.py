@@ -146,49 +146,57 @@ def _pieces(span: Span) -> list[Span]:
 
 def _fixed_edges(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """``[start, end)`` without what cannot end a name, read on where the name goes on."""
-    while start < end and (
-        doc[start].is_space
-        or doc[start].is_punct
-        # "Drugmaker Pfizer" opening a sentence: the description is no part of the name.
-        or (doc[start].lower_ in lexicon.COMPANY_DESCRIPTORS and end - start > 1)
-    ):
+    # (Each token is read once per step: a Token object for every look costs.)
+    while start < end:
+        first = doc[start]
+        if not (
+            first.is_space
+            or first.is_punct
+            # "Drugmaker Pfizer" opening a sentence: the description is no part of the name.
+            or (first.lower_ in lexicon.COMPANY_DESCRIPTORS and end - start > 1)
+        ):
+            break
         start += 1
     # A hyphenated name goes on past the tagger's end: "Jae" + "-in".
-    while (
-        end + 1 < len(doc)
-        and end > start
-        and doc[end].text in ("-", "‐")
-        and not doc[end - 1].whitespace_
-        and not doc[end].whitespace_
-        and doc[end + 1].is_alpha
-        and not doc[end + 1].ent_type_
-        and doc[end + 1].lower_ not in lexicon.COMPOUND_SUFFIXES
-        and doc[end + 1].pos_ in ("PROPN", "NOUN", "X")
-    ):
+    while end + 1 < len(doc) and end > start:
+        dash, next_word = doc[end], doc[end + 1]
+        if not (
+            dash.text in ("-", "‐")
+            and not doc[end - 1].whitespace_
+            and not dash.whitespace_
+            and next_word.is_alpha
+            and not next_word.ent_type_
+            and next_word.lower_ not in lexicon.COMPOUND_SUFFIXES
+            and next_word.pos_ in ("PROPN", "NOUN", "X")
+        ):
+            break
         end += 2
     # "Ursula von": the particles and the name after them.
-    if end > start and doc[end - 1].lower_ in _NAME_PARTICLES and doc[end - 1].is_lower:
+    if end > start and _is_particle(doc[end - 1]):
         after = end
-        while after < len(doc) and doc[after].lower_ in _NAME_PARTICLES and doc[after].is_lower:
+        while after < len(doc) and _is_particle(doc[after]):
             after += 1
         if after < len(doc) and doc[after].is_title and doc[after].is_alpha:
             end = after + 1
-    while end > start and (
-        doc[end - 1].is_space
-        or (doc[end - 1].is_punct and doc[end - 1].text != ".")
-        or (
-            doc[end - 1].is_stop
-            and doc[end - 1].is_lower
-            and end - 1 > start
-            and not _after_hyphen(doc[end - 1])
-        )
-        or (doc[end - 1].pos_ == "PRON" and end - 1 > start)
-        or (doc[end - 1].lower_ in _NAME_PARTICLES and doc[end - 1].is_lower)
-    ):
+    while end > start:
+        last = doc[end - 1]
+        if not (
+            last.is_space
+            or (last.is_punct and last.text != ".")
+            or (last.is_stop and last.is_lower and end - 1 > start and not _after_hyphen(last))
+            or (last.pos_ == "PRON" and end - 1 > start)
+            or _is_particle(last)
+        ):
+            break
         end -= 1
     if end <= start or not any(ch.isalpha() for ch in doc[start:end].text):
         return None
     return start, end
+
+
+def _is_particle(token: Token) -> bool:
+    """A lower-case name particle: "von", "der", "bin"."""
+    return token.lower_ in _NAME_PARTICLES and token.is_lower
 
 
 # Offices named after a portfolio: "Secretary of State", "Minister for Health". A

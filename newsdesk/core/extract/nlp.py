@@ -88,6 +88,9 @@ CHUNK_CHARS = 2_000
 # The paragraph groups the window keeps parsed between analyses (~128,000 characters).
 REANALYSIS_GROUPS = 64
 
+# Paragraph groups the pipeline reads together when nobody waits on each group.
+BATCH_GROUPS = 8
+
 
 class ParseCache:
     """The parses of the last ``size`` paragraph groups, by their text (least recently
@@ -130,7 +133,9 @@ def parse_in_paragraphs(
     one by one and joined into one ``Doc`` whose text is exactly ``text``
     (sentences never cross paragraphs in copy, so nothing is lost).
     ``progress(done, total)`` is told after each group; ``cache`` keeps the groups'
-    parses for the next call (see :class:`ParseCache`).
+    parses for the next call (see :class:`ParseCache`). With neither (the command
+    line, a script: nobody waits on each group) the groups go through ``nlp.pipe``,
+    :data:`BATCH_GROUPS` at a time: the same parses, about a tenth sooner.
     """
     parse = nlp if cache is None else functools.partial(cache.parse, nlp)
     if len(text) <= CHUNK_CHARS:
@@ -141,6 +146,10 @@ def parse_in_paragraphs(
     from spacy.tokens import Doc as SpacyDoc
 
     chunks = paragraph_chunks(text, CHUNK_CHARS)
+    if progress is None and cache is None:
+        return SpacyDoc.from_docs(
+            list(nlp.pipe(chunks, batch_size=BATCH_GROUPS)), ensure_whitespace=False
+        )
     docs = []
     for done, chunk in enumerate(chunks, start=1):
         docs.append(parse(chunk))

@@ -11,9 +11,12 @@ import functools
 import re
 from collections.abc import Collection
 
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from newsdesk.core.extract import lexicon
+from newsdesk.core.extract.doctext import TextTest
 from newsdesk.core.extract.numbers import (
     FRACTIONS,
     NEGATIVE_WORDS,
@@ -71,7 +74,10 @@ GLUED_UNIT = re.compile(
 
 def bare(token: Token) -> str:
     """The token's text without a full stop the tokenizer left on it ("40C.", "m.")."""
-    text = token.text
+    return _bare_text(token.text)
+
+
+def _bare_text(text: str) -> str:
     return text[:-1] if len(text) > 1 and text.endswith(".") and text[-2] != "." else text
 
 
@@ -85,6 +91,39 @@ def _numeric_text(raw: str) -> tuple[str, bool]:
 
 # Words whose reading as a number depends on the words around them (below).
 _READ_IN_CONTEXT = frozenset({"one", "half", "quarter", "third", "scores", "couple", "pair"})
+
+
+def _may_be_number(text: str) -> bool:
+    """Whether a token with this text may be (part of) a number, wherever it stands."""
+    stripped, digits = _numeric_text(_bare_text(text))
+    lower = text.lower()
+    return (
+        digits
+        or stripped in UNICODE_FRACTIONS
+        or lower in _READ_IN_CONTEXT
+        or is_number_word(lower)
+    )
+
+
+_MAY_BE_NUMBER = TextTest(_may_be_number)
+
+
+def number_candidates(doc: Doc) -> list[int]:
+    """The tokens that may be (part of) a number by their text alone, in order:
+    :func:`is_numeric` is False for every other token."""
+    return _MAY_BE_NUMBER.tokens(doc)
+
+
+@functools.lru_cache(maxsize=64)
+def _hashes(words: frozenset[str]) -> frozenset[int]:
+    return frozenset(get_string_id(word) for word in words)
+
+
+def tokens_among(doc: Doc, words: frozenset[str]) -> list[int]:
+    """The tokens whose lower-case form is one of ``words``, in order, read from the doc's
+    array of lower-case forms."""
+    wanted = _hashes(words)
+    return [i for i, lower in enumerate(doc.to_array(LOWER).tolist()) if lower in wanted]
 
 
 def is_numeric(token: Token) -> bool:

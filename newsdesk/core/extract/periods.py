@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.attrs import LIKE_NUM
+from spacy.tokens import Doc, Span, Token
 
 from newsdesk.core.extract import lexicon
+from newsdesk.core.extract.doctext import TextTest
 from newsdesk.core.extract.numbers import is_number_word
 
 YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d|21\d\d)$")
@@ -18,6 +20,16 @@ YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d|21\d\d)$")
 
 def has_digits(token: Token) -> bool:
     return any(ch.isdigit() for ch in token.text)
+
+
+_HOLDS_DIGIT = TextTest(lambda text: any(ch.isdigit() for ch in text))
+
+
+def number_like(doc: Doc) -> list[int]:
+    """The tokens that are like numbers or hold a digit (``like_num`` or :func:`has_digits`),
+    in order, read from the doc's arrays rather than token by token."""
+    digits = set(_HOLDS_DIGIT.tokens(doc))
+    return [i for i, like in enumerate(doc.to_array(LIKE_NUM).tolist()) if like or i in digits]
 
 
 TIME_UNITS = frozenset(

@@ -26,6 +26,7 @@ from newsdesk.core.extract.attribution import (
     can_speak,
     is_speech_verb,
     named_behind,
+    saying_words,
     speaker_of,
 )
 from newsdesk.core.extract.discourse import Basis, Discourse, Speaker
@@ -295,7 +296,7 @@ def _cue_for(
     for group in (sentences, following):
         candidates: list[tuple[int, Token]] = []
         for sent in group:
-            for token in sent:
+            for token in saying_words(sent):
                 if span.start <= token.i < span.end or inside(quotes, token.idx):
                     continue  # a verb inside this or another quote is what was said
                 if token.idx > quote_end and -1 < break_after < token.idx:

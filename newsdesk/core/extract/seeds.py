@@ -16,8 +16,10 @@ from newsdesk.core.extract.numerals import (
     is_numeric,
     is_share,
     match_before,
+    number_candidates,
     number_end,
     one_unit,
+    tokens_among,
     value_of,
 )
 from newsdesk.core.extract.periods import has_digits
@@ -129,6 +131,9 @@ _A_SCALES = frozenset({"dozen", "hundred", "thousand", "million", "billion", "tr
 # "a dozen", "a million", "a fifth", "a couple of"
 _A_NUMBERS = _A_SCALES | frozenset(FRACTIONS) | {"couple", "pair"}
 
+_ARTICLES = frozenset({"a", "an"})
+_FRACTION_WORDS = frozenset(FRACTIONS)
+
 
 def seed_spans(doc: Doc, blocked: Collection[int]) -> list[Seed]:
     """Runs of number tokens outside dates, times and names, with the rules that found them.
@@ -138,15 +143,14 @@ def seed_spans(doc: Doc, blocked: Collection[int]) -> list[Seed]:
     tonnes") and tag some counts as dates.
     """
     seeds: list[Seed] = []
-    i = 0
-    while i < len(doc):
-        if i in blocked or not is_numeric(doc[i]):
-            i += 1
+    after = 0  # where the last run ended
+    # Only tokens whose text may be a number are asked (is_numeric is False for the rest).
+    for i in number_candidates(doc):
+        if i < after or i in blocked or not is_numeric(doc[i]):
             continue
         j = number_end(doc, i, i + 1, blocked)
         if j == i + 1 and _ordinal(doc[i]):
-            i += 1  # "its sixth day": an ordinal, no fraction
-            continue
+            continue  # "its sixth day": an ordinal, no fraction
         rules: tuple[Rule, ...] = (NUMBER_RUN,)
         # "a dozen", "a hundred", "a million": the article is the number one.
         if i > 0 and doc[i - 1].lower_ in ("a", "an") and doc[i].lower_ in _A_NUMBERS:
@@ -169,30 +173,27 @@ def seed_spans(doc: Doc, blocked: Collection[int]) -> list[Seed]:
         if len(pieces) > 1:
             rules += (WORDS_APART,)
         seeds.extend((start, end, rules) for start, end in pieces)
-        i = j
+        after = j
     # "less than a dollar", "a gallon of fuel": the article is one of the unit.
     seeds.extend(
-        (t.i, t.i + 1, (ONE_UNIT,))
-        for t in doc
-        if one_unit(doc, t.i) and t.i not in blocked and not any(s <= t.i < e for s, e, _ in seeds)
+        (i, i + 1, (ONE_UNIT,))
+        for i in tokens_among(doc, _ARTICLES)
+        if one_unit(doc, i) and i not in blocked and not any(s <= i < e for s, e, _ in seeds)
     )
     # "half" / "a third" of something, which the NER usually misses.
-    for token in doc:
-        if (
-            token.lower_ in FRACTIONS
-            and token.i not in blocked
-            and not any(s <= token.i < e for s, e, _ in seeds)
-        ):
-            if share_of_change(doc, token.i) is not None:
+    for i in tokens_among(doc, _FRACTION_WORDS):
+        token = doc[i]
+        if i not in blocked and not any(s <= i < e for s, e, _ in seeds):
+            if share_of_change(doc, i) is not None:
                 found = SHARE_OF_CHANGE  # "fell by half"
             elif _fraction_of(token) or _hedged(token) or is_share(token):
                 found = SHARE
             else:
                 continue
-            before = doc[token.i - 1].lower_ if token.i > 0 else ""
-            start = token.i - 1 if before in ("a", "one") else token.i
+            before = doc[i - 1].lower_ if i > 0 else ""
+            start = i - 1 if before in ("a", "one") else i
             # "a quarter of a million"
-            seeds.append((start, number_end(doc, start, token.i + 1), (found,)))
+            seeds.append((start, number_end(doc, start, i + 1), (found,)))
     seeds.sort(key=lambda seed: (seed[0], seed[1]))
     return seeds
 

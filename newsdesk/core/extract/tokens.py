@@ -63,15 +63,21 @@ _PREFIXES = (
     r"R(?=[0-9]{3,}|[0-9]+(?:\.[0-9]+)?(?:bn|m)\b)",  # South African rand: "R500", "R2bn"
     r"~(?=[0-9])",
 )
-# A number word whose hyphen hangs for a later noun: "four-, five- and six-cylinder".
-_HANGING = tuple(
-    rf"(?<=\b[{word[0].upper()}{word[0]}]{word[1:]})-"
-    for word in (
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
-        "eighty", "ninety", "hundred",
-    )
+# A number word whose hyphen hangs for a later noun: "four-, five- and six-cylinder". The
+# hyphen is matched first and the word looked for behind it, words of one length together
+# (a look-behind has one width): the suffix rules are searched at every position of
+# every token, and most positions are no hyphen.
+_HANGING_WORDS = (
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+    "eighty", "ninety", "hundred",
 )  # fmt: skip
+_HANGING = tuple(
+    r"-(?<=\b(?:"
+    + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in _HANGING_WORDS if len(w) == size)
+    + r")-)"
+    for size in sorted({len(w) for w in _HANGING_WORDS})
+)
 # "100元", "10¢"; a hyphen left hanging after a number ("8- to 16-metre", "four-,").
 _SUFFIXES = (
     *_HANGING,
