@@ -205,3 +205,16 @@ def test_a_name_the_tagger_filed_as_an_organisation_can_be_he(extractor: Extract
         "PERSON",
         "pronoun",
     )
+
+
+def test_a_quote_reported_by_a_speaker_is_the_speakers_not_the_one_described(
+    extractor: Extractor,
+) -> None:
+    """'shown' gives figures a source ("figures showed"), never a quote its speaker."""
+    sheet = extractor.extract(
+        "Mayor Jailed\n\n"
+        '"You betrayed the people who elected you," Judge Miriam Askew told him. '
+        'She said Penhale had shown "not a flicker of remorse".'
+    )
+    names = {e.id: e.name for e in sheet.entities}
+    assert [names.get(q.speaker or "") for q in sheet.quotes] == ["Miriam Askew", "Miriam Askew"]

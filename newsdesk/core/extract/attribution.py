@@ -36,6 +36,9 @@ SOURCE_VERBS = SPEECH_VERBS | frozenset(
     {"estimate", "calculate", "find", "tally", "count", "put", "show", "indicate", "forecast",
      "project", "expect", "publish", "release", "register", "log", "confirm", "reckon"}
 )  # fmt: skip
+# Verbs that give a figure its source but never speak a quote's words: in "She said
+# Penhale had shown 'not a flicker of remorse'" the words are hers, not his.
+QUOTE_VERBS = SPEECH_VERBS - frozenset({"show", "put", "count", "record", "document", "estimate"})
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 # What a subject that is neither a name nor a pronoun may be: people and bodies that
 # speak ("a police spokesman", "officials", "the ministry"), never "Thanks" or "Amazing".

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsdesk.core.extract import lexicon
 from newsdesk.core.extract.attribution import (
-    SPEECH_VERBS,
+    QUOTE_VERBS,
     can_speak,
     is_speech_verb,
     named_behind,
@@ -303,7 +303,7 @@ def _cue_for(
                     continue  # a new paragraph's "He said, …" introduces its own quote
                 if colon is None and token.idx < quote_start and break_before >= token.idx:
                     continue  # a paragraph before speaks for itself (a colon introduces)
-                if is_speech_verb(token, SPEECH_VERBS):
+                if is_speech_verb(token, QUOTE_VERBS):
                     distance = min(abs(token.idx - quote_end), abs(token.idx - quote_start))
                     if token.idx >= quote_end and closes_sentence:
                         distance += 1000  # '…"closer than ever." Aid agencies say' is new
