@@ -22,8 +22,8 @@ from newsdesk.core.extract import lexicon
 from newsdesk.core.extract.codes import PHONE, PHONE_NUMBER
 from newsdesk.core.extract.doctext import doc_text
 from newsdesk.core.extract.motion import share_of_change
-from newsdesk.core.extract.numbers import is_number_word
-from newsdesk.core.extract.numerals import is_share
+from newsdesk.core.extract.numbers import FRACTION_WORDS, is_number_word
+from newsdesk.core.extract.numerals import is_share, tokens_among
 from newsdesk.core.extract.periods import (
     YEAR,
     counts_something,
@@ -387,8 +387,9 @@ def blocked_tokens(doc: Doc, names: NumberedNames | None = None) -> dict[int, Ru
         if ent.label_ == "DATE" or ent.label_ in BLOCKING_LABELS:
             for i in range(ent.start, ent.end):
                 blocked.setdefault(i, NAMED)
+    shares = set(tokens_among(doc, FRACTION_WORDS))  # no other token is a share of change
     for i, rule in list(blocked.items()):
-        share = share_of_change(doc, i) if rule is NAMED else None
+        share = share_of_change(doc, i) if rule is NAMED and i in shares else None
         if share is not None:  # "risen by nearly a quarter since 2020" tagged DATE
             for k in range(share[0], i + 1):
                 if blocked.get(k) is NAMED:

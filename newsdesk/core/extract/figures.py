@@ -32,7 +32,7 @@ from newsdesk.core.extract import (
 from newsdesk.core.extract.changes import link_levels, read_change
 from newsdesk.core.extract.codes import PHONE_AHEAD, PHONE_NUMBER
 from newsdesk.core.extract.context import read_unit_and_counted
-from newsdesk.core.extract.doctext import doc_text
+from newsdesk.core.extract.doctext import doc_text, sentence_of
 from newsdesk.core.extract.exclusions import NumberedNames, blocked_tokens, exclusion
 from newsdesk.core.extract.hedges import settle_qualifier
 from newsdesk.core.extract.merges import drop_restatements, join_conversions, merge_bounds
@@ -217,7 +217,7 @@ def _reading(doc: Doc, phrase: Phrase) -> FigureReading:
         kind = "count"  # "nearly half of the victims" is a share, not a count
     else:
         kind = "number"
-    sent = doc[phrase.number_start].sent
+    sent = sentence_of(doc, phrase.number_start)  # (by bisection: Token.sent walks it)
     start_char = doc[phrase.phrase_start].idx
     end_char = doc[phrase.end - 1].idx + len(bare(doc[phrase.end - 1]))
     return FigureReading(

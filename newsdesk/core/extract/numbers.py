@@ -53,6 +53,7 @@ FRACTIONS = {
     "millionth": 1e-6, "millionths": 1e-6, "billionth": 1e-9, "billionths": 1e-9,
     "trillionth": 1e-12, "trillionths": 1e-12,
 }  # fmt: skip
+FRACTION_WORDS = frozenset(FRACTIONS)  # "half", "thirds", … as a set of words
 UNICODE_FRACTIONS = {
     "½": "1/2", "⅓": "1/3", "⅔": "2/3", "¼": "1/4", "¾": "3/4", "⅕": "1/5", "⅛": "1/8",
     "⅙": "1/6", "⅖": "2/5", "⅗": "3/5", "⅘": "4/5", "⅚": "5/6", "⅜": "3/8", "⅝": "5/8",

@@ -11,7 +11,12 @@ from spacy.tokens import Doc, Token
 
 from newsdesk.core.extract import lexicon
 from newsdesk.core.extract.motion import share_of_change
-from newsdesk.core.extract.numbers import FRACTIONS, NEGATIVE_WORDS, vague_lower_bound
+from newsdesk.core.extract.numbers import (
+    FRACTION_WORDS,
+    FRACTIONS,
+    NEGATIVE_WORDS,
+    vague_lower_bound,
+)
 from newsdesk.core.extract.numerals import (
     is_numeric,
     is_share,
@@ -132,7 +137,6 @@ _A_SCALES = frozenset({"dozen", "hundred", "thousand", "million", "billion", "tr
 _A_NUMBERS = _A_SCALES | frozenset(FRACTIONS) | {"couple", "pair"}
 
 _ARTICLES = frozenset({"a", "an"})
-_FRACTION_WORDS = frozenset(FRACTIONS)
 
 
 def seed_spans(doc: Doc, blocked: Collection[int]) -> list[Seed]:
@@ -181,7 +185,7 @@ def seed_spans(doc: Doc, blocked: Collection[int]) -> list[Seed]:
         if one_unit(doc, i) and i not in blocked and not any(s <= i < e for s, e, _ in seeds)
     )
     # "half" / "a third" of something, which the NER usually misses.
-    for i in tokens_among(doc, _FRACTION_WORDS):
+    for i in tokens_among(doc, FRACTION_WORDS):
         token = doc[i]
         if i not in blocked and not any(s <= i < e for s, e, _ in seeds):
             if share_of_change(doc, i) is not None:

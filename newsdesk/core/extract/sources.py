@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from newsdesk.core.extract.attribution import SOURCE_VERBS, Attribution, sentence_attribution
 from newsdesk.core.extract.discourse import Discourse
-from newsdesk.core.extract.doctext import doc_text
+from newsdesk.core.extract.doctext import doc_text, sentence_of
 from newsdesk.core.extract.phrase import FigureReading
 from newsdesk.core.extract.rules import Rule, fires, spares
 
@@ -107,7 +107,7 @@ def attribute_figures(doc: Doc, readings: list[FigureReading], discourse: Discou
         span = doc.char_span(reading.start, reading.end, alignment_mode="expand")
         if span is None or not len(span):
             continue
-        sent = span[0].sent
+        sent = sentence_of(doc, span.start)  # (by bisection: Token.sent walks it)
         if sent.start not in cache:
             cache[sent.start] = _sentence_source(sent, discourse, cache)
         source, phrase, basis, scope = cache[sent.start]
@@ -170,7 +170,7 @@ def _sentence_before(sent: Span) -> Span | None:
     doc = sent.doc
     if sent.start == 0:
         return None
-    previous = doc[sent.start - 1].sent
+    previous = sentence_of(doc, sent.start - 1)
     between = doc_text(doc)[previous.end_char : sent.start_char]
     if "\n" in between:
         return None
