@@ -80,14 +80,6 @@ def _in_dateline(group: EntityGroup, dateline: tuple[int, int] | None) -> bool:
     )
 
 
-_PLACE_NOUNS = frozenset(
-    {"city", "town", "village", "hamlet", "province", "region", "district", "county",
-     "capital", "port", "island", "suburb", "municipality", "governorate", "site", "oasis",
-     "country", "nation", "kingdom", "republic", "enclave", "territory", "neighbourhood",
-     "neighborhood", "settlement"}
-)  # fmt: skip
-
-
 def _called_a_place(doc: Doc, group: EntityGroup) -> bool:
     """Whether the copy says what the name is, and that is a place: the subject of "is a
     … site" or a name with "a port town" beside it."""
@@ -106,7 +98,7 @@ def _called_a_place(doc: Doc, group: EntityGroup) -> bool:
         ]
         if head.dep_ == "nsubj" and head.head.lemma_ == "be" and head.head.i == head.i + 1:
             said += [c for c in head.head.children if c.dep_ == "attr"]
-        if any(noun.lemma_.lower() in _PLACE_NOUNS for noun in said):
+        if any(noun.lemma_.lower() in lexicon.PLACE_NOUNS for noun in said):
             return True
     return False
 

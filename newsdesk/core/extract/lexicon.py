@@ -143,6 +143,18 @@ SAY_VERBS = frozenset(
 )  # fmt: skip
 
 # Last words that make a run of capitalised words an organisation's name.
+# Kinds of place a name is one of: "the city of El Obeid", "Kestrel Ford, a port town".
+SETTLEMENTS = frozenset(
+    {"city", "town", "village", "province", "region", "district", "state", "capital",
+     "county", "port", "island", "suburb", "outskirts", "municipality", "governorate"}
+)  # fmt: skip
+# What the copy may call a place it names ("Palmyra is a World Heritage site"): the kinds
+# of settlement but "state" (a member state, a state company) and "outskirts", and more.
+PLACE_NOUNS = (SETTLEMENTS - {"state", "outskirts"}) | frozenset(
+    {"hamlet", "site", "oasis", "country", "nation", "kingdom", "republic", "enclave",
+     "territory", "neighbourhood", "neighborhood", "settlement"}
+)  # fmt: skip
+
 ORG_HEADS = frozenset(
     {"agency", "alliance", "army", "assembly", "association", "authority", "bank", "board",
      "brotherhood", "bureau", "cabinet", "caucus", "centre", "center", "coalition",

@@ -77,10 +77,6 @@ _DIRECTIONS = frozenset(
     {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
      "outside", "downstream", "upstream", "northern", "southern", "eastern", "western"}
 )  # fmt: skip
-_SETTLEMENTS = frozenset(
-    {"city", "town", "village", "province", "region", "district", "state", "capital",
-     "county", "port", "island", "suburb", "outskirts", "municipality", "governorate"}
-)  # fmt: skip
 _PLACE_PREPOSITIONS = frozenset({"near", "outside", "towards", "toward", "around"})
 
 
@@ -357,7 +353,7 @@ def _as_place_if_located(span: Span) -> Span:
         or (
             before.lower_ == "of"
             and span.start >= 2
-            and doc[span.start - 2].lower_ in _DIRECTIONS | _SETTLEMENTS
+            and doc[span.start - 2].lower_ in _DIRECTIONS | lexicon.SETTLEMENTS
         )
         # "Sudan's El Obeid": a place's place.
         or (
