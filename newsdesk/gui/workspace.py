@@ -49,7 +49,7 @@ class Workspace(QSplitter):
         right.setStretchFactor(0, 4)
         right.setStretchFactor(1, 1)
         right.setSizes([560, 180])
-        self.facts_panel.set_column_widths(170, 120, 125)
+        self.facts_panel.set_column_widths(155, 140, 125)
 
         self.addWidget(left)
         self.addWidget(right)
